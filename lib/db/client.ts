@@ -1,0 +1,58 @@
+// The process-wide Prisma client. The engine follows DATABASE_URL; each engine has its own
+// generated client (same models, same API), all typed as the SQLite one.
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaMariaDb } from "@prisma/adapter-mariadb";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { getConfig } from "../config.ts";
+import { type Engine, engineOf, sqlitePath } from "./engine.ts";
+import { PrismaClient as MysqlClient } from "./generated/mysql/client.ts";
+import { PrismaClient as PostgresClient } from "./generated/postgresql/client.ts";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
+
+export type Db = SqliteClient;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export { Prisma } from "./generated/sqlite/client.ts";
+
+export function createDb(databaseUrl: string): Db {
+  const engine = engineOf(databaseUrl);
+  if (engine === "sqlite") {
+    // better-sqlite3 is built with foreign keys on by default; WAL is set once by migrate().
+    return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: sqlitePath(databaseUrl), timeout: 10_000 }) });
+  }
+  if (engine === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  const adapter = new PrismaMariaDb(mariadbConfig(databaseUrl));
+  return new MysqlClient({ adapter }) as unknown as Db;
+}
+
+/** mysql://user:pass@host:port/db to the mariadb driver's pool options. */
+export function mariadbConfig(databaseUrl: string) {
+  const u = new URL(databaseUrl.replace(/^mariadb:/, "mysql:"));
+  return {
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    user: decodeURIComponent(u.username || "root"),
+    password: decodeURIComponent(u.password),
+    database: u.pathname.replace(/^\//, ""),
+    connectionLimit: Number(u.searchParams.get("connection_limit") ?? 10),
+    allowPublicKeyRetrieval: true,
+  };
+}
+
+const globalForDb = globalThis as unknown as { __warmdeskDb?: Db; __warmdeskDbUrl?: string };
+
+/** The shared client for this process (one per DATABASE_URL). */
+export function getDb(): Db {
+  const url = getConfig().databaseUrl;
+  if (!globalForDb.__warmdeskDb || globalForDb.__warmdeskDbUrl !== url) {
+    globalForDb.__warmdeskDb = createDb(url);
+    globalForDb.__warmdeskDbUrl = url;
+  }
+  return globalForDb.__warmdeskDb;
+}
+
+export function currentEngine(): Engine {
+  return engineOf(getConfig().databaseUrl);
+}
