@@ -1,0 +1,48 @@
+// Authenticates a request: `Authorization: Bearer <api key>` for scripts, otherwise the browser's
+// next-auth cookie, whose JWT carries only the id of a row in `sessions` (see next-auth.ts).
+import { decode } from "next-auth/jwt";
+import { getConfig } from "../config.ts";
+import type { Actor } from "./actor.ts";
+import { actorForApiKey } from "./api-keys.ts";
+import { actorForSessionToken } from "./sessions.ts";
+import { deriveKey } from "./tokens.ts";
+
+export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+export function nextAuthSecret(): string {
+  return deriveKey(getConfig().authSecret, "next-auth").toString("base64url");
+}
+
+export function readCookie(cookieHeader: string | null, name: string): string | null {
+  if (!cookieHeader) return null;
+  for (const part of cookieHeader.split(";")) {
+    const i = part.indexOf("=");
+    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return null;
+}
+
+/** The raw session token inside the next-auth cookie, if the cookie is valid. */
+export async function sessionTokenFromCookies(cookieHeader: string | null): Promise<string | null> {
+  for (const name of SESSION_COOKIES) {
+    const jwt = readCookie(cookieHeader, name);
+    if (!jwt) continue;
+    try {
+      const payload = await decode({ token: jwt, secret: nextAuthSecret() });
+      if (payload && typeof payload.sid === "string") return payload.sid;
+    } catch {
+      // A cookie from an old secret or tampered with: treated as signed out.
+    }
+  }
+  return null;
+}
+
+export async function authenticate(headers: Headers): Promise<Actor | null> {
+  const authorization = headers.get("authorization");
+  if (authorization) {
+    const m = /^Bearer\s+(\S+)$/i.exec(authorization);
+    return m ? actorForApiKey(m[1]) : null;
+  }
+  const token = await sessionTokenFromCookies(headers.get("cookie"));
+  return token ? actorForSessionToken(token) : null;
+}

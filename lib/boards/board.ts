@@ -1,0 +1,34 @@
+import { requireProject } from "../auth/access.ts";
+import type { Actor } from "../auth/actor.ts";
+import { getDb } from "../db/client.ts";
+import { BOARD_CARD_SELECT, cardJson } from "./card-json.ts";
+import { PROJECT_SELECT, projectJson } from "./projects.ts";
+
+/**
+ * The whole board in three queries, whatever its size: the project, its columns, and all its live
+ * cards in (column, position, id) order, grouped in memory.
+ */
+export async function getBoard(actor: Actor, slug: string) {
+  const { project: ref, role } = await requireProject(actor, slug);
+  const db = getDb();
+  const [project, columns, cards] = await Promise.all([
+    db.project.findUniqueOrThrow({ where: { id: ref.id }, select: PROJECT_SELECT }),
+    db.column.findMany({
+      where: { projectId: ref.id },
+      select: { id: true, name: true, position: true, wipLimit: true, color: true },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+    }),
+    db.card.findMany({
+      where: { projectId: ref.id, deletedAt: null },
+      select: BOARD_CARD_SELECT,
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+    }),
+  ]);
+  const byColumn = new Map(columns.map((c) => [c.id, [] as ReturnType<typeof cardJson>[]]));
+  for (const card of cards) byColumn.get(card.columnId)?.push(cardJson(ref.key, card));
+  return {
+    project: { ...projectJson(project), role },
+    columns: columns.map((c) => ({ ...c, cards: byColumn.get(c.id) ?? [] })),
+  };
+}
+export type Board = Awaited<ReturnType<typeof getBoard>>;

@@ -1,0 +1,349 @@
+// Cards: create (atomic numbers), read, edit (optimistic `version`), delete (soft), move
+// (between two neighbours), comment. Each writes in one transaction and publishes after commit.
+import { z } from "zod";
+import { projectRole, type ProjectRef, requireProject } from "../auth/access.ts";
+import type { Actor } from "../auth/actor.ts";
+import { currentEngine, getDb, type Tx } from "../db/client.ts";
+import { AppError, parseInput } from "../errors.ts";
+import { projectRoom } from "../realtime/events.ts";
+import { publish } from "../realtime/publish.ts";
+import { CARD_SELECT, cardJson, parseCardKey } from "./card-json.ts";
+import { positionBetween, renumber } from "./positions.ts";
+
+export const PRIORITIES = ["low", "medium", "high", "critical"] as const;
+
+const ZUsernames = z.array(z.string().trim().min(1).max(191)).max(50);
+const ZLabelNames = z.array(z.string().trim().min(1).max(64)).max(50);
+const ZDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "not a date");
+
+export const ZCreateCard = z.object({
+  title: z.string().trim().min(1).max(191),
+  description: z.string().max(100_000).nullish(),
+  columnId: z.number().int().positive().nullish(),
+  /** Where in the column: at the bottom (default) or the top. */
+  placement: z.enum(["top", "bottom"]).default("bottom"),
+  priority: z.enum(PRIORITIES).default("medium"),
+  type: z.string().trim().min(1).max(32).default("task"),
+  dueDate: ZDate.nullish(),
+  estimateHours: z.number().min(0).max(100_000).optional(),
+  storyPoints: z.number().int().min(0).max(1000).optional(),
+  assignees: ZUsernames.optional(),
+  labels: ZLabelNames.optional(),
+  parentKey: z.string().max(32).nullish(),
+});
+
+export const ZUpdateCard = z
+  .object({
+    title: z.string().trim().min(1).max(191),
+    description: z.string().max(100_000).nullable(),
+    priority: z.enum(PRIORITIES),
+    type: z.string().trim().min(1).max(32),
+    dueDate: ZDate.nullable(),
+    estimateHours: z.number().min(0).max(100_000),
+    storyPoints: z.number().int().min(0).max(1000),
+    assignees: ZUsernames,
+    labels: ZLabelNames,
+    parentKey: z.string().max(32).nullable(),
+    version: z.number().int().positive(),
+  })
+  .partial()
+  .strict();
+
+export const ZMoveCard = z
+  .object({
+    columnId: z.number().int().positive(),
+    /** Place the card right before this card (the one that will follow it). */
+    beforeKey: z.union([z.string().max(32), z.number().int()]).nullish(),
+    /** Place the card right after this card (the one that will precede it). */
+    afterKey: z.union([z.string().max(32), z.number().int()]).nullish(),
+    version: z.number().int().positive().optional(),
+  })
+  .strict();
+
+export const ZCreateComment = z.object({ body: z.string().trim().min(1).max(50_000) });
+
+async function findCardId(tx: Tx, project: ProjectRef, key: string | number): Promise<{ id: number; number: number; columnId: number; position: number; version: number }> {
+  const number = parseCardKey(project.key, String(key));
+  const card =
+    number === null
+      ? null
+      : await tx.card.findFirst({
+          where: { projectId: project.id, number, deletedAt: null },
+          select: { id: true, number: true, columnId: true, position: true, version: true },
+        });
+  if (!card) throw new AppError("not_found", `Card ${key} not found`);
+  return card;
+}
+
+async function loadCardJson(tx: Tx, project: ProjectRef, id: number) {
+  return cardJson(project.key, await tx.card.findUniqueOrThrow({ where: { id }, select: CARD_SELECT }));
+}
+
+async function resolveAssignees(tx: Tx, projectId: number, usernames: string[]): Promise<number[]> {
+  const unique = [...new Set(usernames)];
+  if (unique.length === 0) return [];
+  const users = await tx.user.findMany({
+    where: { username: { in: unique }, deletedAt: null, isActive: true },
+    select: { id: true, username: true, role: true, language: true },
+  });
+  const ids: number[] = [];
+  const invalid: string[] = unique.filter((u) => !users.some((x) => x.username === u));
+  for (const u of users) {
+    const role = await projectRole(
+      { userId: u.id, username: u.username, isAdmin: u.role === "admin", sessionId: null, apiKeyProjectId: null, language: u.language },
+      projectId,
+    );
+    if (role) ids.push(u.id);
+    else invalid.push(u.username);
+  }
+  if (invalid.length) {
+    throw new AppError("validation", `Not members of this project: ${invalid.join(", ")}`, {
+      fields: [{ path: "assignees", message: `not project members: ${invalid.join(", ")}` }],
+    });
+  }
+  return ids;
+}
+
+const LABEL_COLORS = ["#2563eb", "#16a34a", "#d97706", "#dc2626", "#7c3aed", "#0891b2", "#db2777", "#4b5563"];
+
+async function resolveLabels(tx: Tx, projectId: number, names: string[]): Promise<number[]> {
+  const unique = [...new Set(names)];
+  if (unique.length === 0) return [];
+  const existing = await tx.label.findMany({ where: { projectId, name: { in: unique } }, select: { id: true, name: true } });
+  const ids = existing.map((l) => l.id);
+  let i = existing.length;
+  for (const name of unique.filter((n) => !existing.some((l) => l.name === n))) {
+    const label = await tx.label.create({ data: { projectId, name, color: LABEL_COLORS[i++ % LABEL_COLORS.length] }, select: { id: true } });
+    ids.push(label.id);
+  }
+  return ids;
+}
+
+async function resolveParent(tx: Tx, project: ProjectRef, parentKey: string | null | undefined, selfId?: number) {
+  if (!parentKey) return null;
+  const number = parseCardKey(project.key, parentKey);
+  const parent = number === null ? null : await tx.card.findFirst({ where: { projectId: project.id, number, deletedAt: null }, select: { id: true } });
+  if (!parent || parent.id === selfId) {
+    throw new AppError("validation", "Invalid parent card", { fields: [{ path: "parentKey", message: "no such card in this project" }] });
+  }
+  return parent.id;
+}
+
+export async function createCard(actor: Actor, slug: string, input: z.input<typeof ZCreateCard>) {
+  const data = parseInput(ZCreateCard, input);
+  const { project } = await requireProject(actor, slug, "member");
+  const card = await getDb().$transaction(async (tx) => {
+    const column = data.columnId
+      ? await tx.column.findFirst({ where: { id: data.columnId, projectId: project.id }, select: { id: true } })
+      : await tx.column.findFirst({ where: { projectId: project.id }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
+    if (!column) {
+      throw new AppError("validation", data.columnId ? "Unknown column" : "The project has no columns", {
+        fields: [{ path: "columnId", message: "not a column of this project" }],
+      });
+    }
+    const assigneeIds = await resolveAssignees(tx, project.id, data.assignees ?? []);
+    const parentCardId = await resolveParent(tx, project, data.parentKey);
+    const labelIds = await resolveLabels(tx, project.id, data.labels ?? []);
+    const edge = () =>
+      tx.card.findFirst({
+        where: { columnId: column.id, deletedAt: null },
+        orderBy: data.placement === "top" ? [{ position: "asc" }, { id: "asc" }] : [{ position: "desc" }, { id: "desc" }],
+        select: { position: true },
+      });
+    const edgeCard = await edge();
+    const position = data.placement === "top" ? positionBetween(null, edgeCard?.position ?? null) : positionBetween(edgeCard?.position ?? null, null);
+    // The counter row is locked by this update until commit, so concurrent creates serialise here
+    // and each gets the next number, on every engine.
+    const { cardCounter: number } = await tx.project.update({
+      where: { id: project.id },
+      data: { cardCounter: { increment: 1 } },
+      select: { cardCounter: true },
+    });
+    const created = await tx.card.create({
+      data: {
+        projectId: project.id,
+        columnId: column.id,
+        number,
+        title: data.title,
+        description: data.description ?? null,
+        position: position as number,
+        priority: data.priority,
+        type: data.type,
+        dueDate: data.dueDate ? new Date(`${data.dueDate}T00:00:00Z`) : null,
+        estimateHours: data.estimateHours ?? 0,
+        storyPoints: data.storyPoints ?? 0,
+        parentCardId,
+        createdById: actor.userId,
+        assignees: { create: assigneeIds.map((userId) => ({ userId })) },
+        labels: { create: labelIds.map((labelId) => ({ labelId })) },
+        history: { create: { userId: actor.userId, field: "created", newValue: data.title } },
+      },
+      select: { id: true },
+    });
+    return loadCardJson(tx, project, created.id);
+  });
+  publish([{ room: projectRoom(project.id), type: "card.created", data: card }]);
+  return card;
+}
+
+export async function getCard(actor: Actor, slug: string, key: string) {
+  const { project } = await requireProject(actor, slug);
+  const db = getDb();
+  const { id } = await findCardId(db as unknown as Tx, project, key);
+  return loadCardJson(db as unknown as Tx, project, id);
+}
+
+export async function updateCard(actor: Actor, slug: string, key: string, input: unknown) {
+  const data = parseInput(ZUpdateCard, input);
+  const { project } = await requireProject(actor, slug, "member");
+  const card = await getDb().$transaction(async (tx) => {
+    const current = await findCardId(tx, project, key);
+    const before = await tx.card.findUniqueOrThrow({
+      where: { id: current.id },
+      select: { title: true, description: true, priority: true, type: true, dueDate: true, estimateHours: true, storyPoints: true, parentCardId: true },
+    });
+    const fields: Record<string, unknown> = {};
+    for (const f of ["title", "description", "priority", "type", "estimateHours", "storyPoints"] as const) {
+      if (data[f] !== undefined) fields[f] = data[f];
+    }
+    if (data.dueDate !== undefined) fields.dueDate = data.dueDate ? new Date(`${data.dueDate}T00:00:00Z`) : null;
+    if (data.parentKey !== undefined) fields.parentCardId = await resolveParent(tx, project, data.parentKey, current.id);
+    const updated = await tx.card.updateMany({
+      where: { id: current.id, ...(data.version !== undefined ? { version: data.version } : {}) },
+      data: { ...fields, version: { increment: 1 } },
+    });
+    if (updated.count === 0) {
+      throw new AppError("conflict", `Card ${key} was changed by someone else (your version ${data.version}, now ${current.version}). Reload it and try again.`);
+    }
+    const history: { field: string; oldValue: string | null; newValue: string | null }[] = [];
+    const show = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+    for (const [field, value] of Object.entries(fields)) {
+      const old = before[field as keyof typeof before];
+      if (show(old) !== show(value)) history.push({ field, oldValue: show(old), newValue: show(value) });
+    }
+    if (data.assignees !== undefined) {
+      const ids = await resolveAssignees(tx, project.id, data.assignees);
+      await tx.cardAssignee.deleteMany({ where: { cardId: current.id, userId: { notIn: ids } } });
+      const have = await tx.cardAssignee.findMany({ where: { cardId: current.id }, select: { userId: true } });
+      const add = ids.filter((id) => !have.some((h) => h.userId === id));
+      if (add.length) await tx.cardAssignee.createMany({ data: add.map((userId) => ({ cardId: current.id, userId })) });
+      history.push({ field: "assignees", oldValue: null, newValue: data.assignees.join(", ") });
+    }
+    if (data.labels !== undefined) {
+      const ids = await resolveLabels(tx, project.id, data.labels);
+      await tx.cardLabel.deleteMany({ where: { cardId: current.id, labelId: { notIn: ids } } });
+      const have = await tx.cardLabel.findMany({ where: { cardId: current.id }, select: { labelId: true } });
+      const add = ids.filter((id) => !have.some((h) => h.labelId === id));
+      if (add.length) await tx.cardLabel.createMany({ data: add.map((labelId) => ({ cardId: current.id, labelId })) });
+      history.push({ field: "labels", oldValue: null, newValue: data.labels.join(", ") });
+    }
+    if (history.length) await tx.cardHistory.createMany({ data: history.map((h) => ({ ...h, cardId: current.id, userId: actor.userId })) });
+    return loadCardJson(tx, project, current.id);
+  });
+  publish([{ room: projectRoom(project.id), type: "card.updated", data: card }]);
+  return card;
+}
+
+export async function deleteCard(actor: Actor, slug: string, key: string) {
+  const { project } = await requireProject(actor, slug, "member");
+  const card = await getDb().$transaction(async (tx) => {
+    const current = await findCardId(tx, project, key);
+    await tx.card.update({ where: { id: current.id }, data: { deletedAt: new Date(), version: { increment: 1 } }, select: { id: true } });
+    await tx.cardHistory.create({ data: { cardId: current.id, userId: actor.userId, field: "deleted", newValue: "true" } });
+    return loadCardJson(tx, project, current.id);
+  });
+  publish([{ room: projectRoom(project.id), type: "card.deleted", data: { id: card.id, key: card.key, columnId: card.columnId } }]);
+  return card;
+}
+
+/**
+ * Moves a card to a column, between two neighbours given by key (never by absolute position).
+ * Without neighbours the card goes to the bottom of the column. Moving into a column at its WIP
+ * limit is allowed and recorded in the card's history.
+ */
+export async function moveCard(actor: Actor, slug: string, key: string, input: unknown) {
+  const data = parseInput(ZMoveCard, input);
+  const { project } = await requireProject(actor, slug, "member");
+  const engine = currentEngine();
+  const card = await getDb().$transaction(async (tx) => {
+    const current = await findCardId(tx, project, key);
+    if (data.version !== undefined && data.version !== current.version) {
+      throw new AppError("conflict", `Card ${key} was changed by someone else. Reload and try again.`);
+    }
+    const column = await tx.column.findFirst({ where: { id: data.columnId, projectId: project.id }, select: { id: true, name: true, wipLimit: true } });
+    if (!column) throw new AppError("validation", "Unknown column", { fields: [{ path: "columnId", message: "not a column of this project" }] });
+
+    const neighbour = async (k: string | number, path: string) => {
+      const n = await findCardId(tx, project, k).catch(() => null);
+      if (!n || n.columnId !== column.id || n.id === current.id) {
+        throw new AppError("validation", "Invalid neighbour card", { fields: [{ path, message: "not another card of the target column" }] });
+      }
+      return n;
+    };
+    const inColumn = { columnId: column.id, deletedAt: null, id: { not: current.id } };
+    const bounds = async (): Promise<[number | null, number | null]> => {
+      if (data.afterKey != null) {
+        const a = await neighbour(data.afterKey, "afterKey");
+        const next = await tx.card.findFirst({
+          where: { ...inColumn, OR: [{ position: { gt: a.position } }, { position: a.position, id: { gt: a.id } }] },
+          orderBy: [{ position: "asc" }, { id: "asc" }],
+          select: { id: true, position: true },
+        });
+        if (data.beforeKey != null) {
+          const b = await neighbour(data.beforeKey, "beforeKey");
+          if (next?.id !== b.id) throw new AppError("conflict", "The neighbours are no longer adjacent: the board changed. Reload and try again.");
+        }
+        return [a.position, next?.position ?? null];
+      }
+      if (data.beforeKey != null) {
+        const b = await neighbour(data.beforeKey, "beforeKey");
+        const prev = await tx.card.findFirst({
+          where: { ...inColumn, OR: [{ position: { lt: b.position } }, { position: b.position, id: { lt: b.id } }] },
+          orderBy: [{ position: "desc" }, { id: "desc" }],
+          select: { position: true },
+        });
+        return [prev?.position ?? null, b.position];
+      }
+      const last = await tx.card.findFirst({ where: inColumn, orderBy: [{ position: "desc" }, { id: "desc" }], select: { position: true } });
+      return [last?.position ?? null, null];
+    };
+    let position = positionBetween(...(await bounds()));
+    if (position === null) {
+      await renumber(tx, engine, "cards", column.id);
+      position = positionBetween(...(await bounds())) as number;
+    }
+    await tx.card.update({ where: { id: current.id }, data: { columnId: column.id, position, version: { increment: 1 } }, select: { id: true } });
+    if (current.columnId !== column.id) {
+      const from = await tx.column.findUniqueOrThrow({ where: { id: current.columnId }, select: { name: true } });
+      const history = [{ cardId: current.id, userId: actor.userId, field: "column", oldValue: from.name, newValue: column.name }];
+      if (column.wipLimit > 0) {
+        const count = await tx.card.count({ where: { columnId: column.id, deletedAt: null } });
+        if (count > column.wipLimit) {
+          history.push({ cardId: current.id, userId: actor.userId, field: "wip_limit_exceeded", oldValue: String(column.wipLimit), newValue: String(count) });
+        }
+      }
+      await tx.cardHistory.createMany({ data: history });
+    }
+    return loadCardJson(tx, project, current.id);
+  });
+  publish([{ room: projectRoom(project.id), type: "card.moved", data: card }]);
+  return card;
+}
+
+export async function addComment(actor: Actor, slug: string, key: string, input: unknown) {
+  const data = parseInput(ZCreateComment, input);
+  const { project } = await requireProject(actor, slug, "member");
+  const comment = await getDb().$transaction(async (tx) => {
+    const card = await findCardId(tx, project, key);
+    const row = await tx.cardComment.create({
+      data: { cardId: card.id, userId: actor.userId, body: data.body },
+      select: { id: true, body: true, createdAt: true, updatedAt: true, cardId: true, user: { select: { id: true, username: true } } },
+    });
+    return { ...row, cardKey: `${project.key}-${card.number}`, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+  });
+  publish([{ room: projectRoom(project.id), type: "comment.created", data: comment }]);
+  return comment;
+}

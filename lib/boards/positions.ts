@@ -1,0 +1,36 @@
+// Fractional positions: a new item goes to the midpoint of its neighbours, or a step beyond the
+// last/first. When the gap gets too small to halve, the list is renumbered (STEP, 2·STEP, …) in the
+// same transaction. Lists are ordered by (position, id), so equal positions still sort the same way.
+import type { Tx } from "../db/client.ts";
+import type { Engine } from "../db/engine.ts";
+
+export const STEP = 1024;
+/** Below this gap a midpoint would lose precision within a few more halvings. */
+export const MIN_GAP = 1e-6;
+
+/** The position between two neighbours (null = no neighbour on that side), or null if there is no room. */
+export function positionBetween(before: number | null, after: number | null): number | null {
+  if (before === null && after === null) return STEP;
+  if (before === null) return (after as number) - STEP;
+  if (after === null) return before + STEP;
+  if (after - before < MIN_GAP) return null;
+  return before + (after - before) / 2;
+}
+
+const LISTS = {
+  cards: "column_id",
+  columns: "project_id",
+  card_checklist_items: "card_id",
+} as const;
+export type PositionedList = keyof typeof LISTS;
+
+/** Renumbers one list to STEP, 2·STEP, … in its current (position, id) order, in one statement. */
+export async function renumber(tx: Tx, engine: Engine, table: PositionedList, scopeId: number): Promise<void> {
+  const scope = LISTS[table];
+  const ranked = `SELECT id, ROW_NUMBER() OVER (ORDER BY position, id) AS rn FROM ${table} WHERE ${scope} = ${Number(scopeId)}`;
+  if (engine === "mysql") {
+    await tx.$executeRawUnsafe(`UPDATE ${table} t JOIN (${ranked}) r ON t.id = r.id SET t.position = r.rn * ${STEP}`);
+  } else {
+    await tx.$executeRawUnsafe(`UPDATE ${table} SET position = r.rn * ${STEP} FROM (${ranked}) AS r WHERE ${table}.id = r.id`);
+  }
+}

@@ -1,0 +1,195 @@
+import { z } from "zod";
+import { requireProject, readableProjectIds } from "../auth/access.ts";
+import type { Actor } from "../auth/actor.ts";
+import { ROLES } from "../auth/actor.ts";
+import { getDb } from "../db/client.ts";
+import { AppError, parseInput } from "../errors.ts";
+import { projectRoom } from "../realtime/events.ts";
+import { publish } from "../realtime/publish.ts";
+import { STEP } from "./positions.ts";
+
+export const DEFAULT_COLUMNS = ["To do", "In progress", "Done"];
+
+export const ZSlug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(2)
+  .max(64)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lower-case letters, digits and single hyphens");
+
+export const ZCreateProject = z.object({
+  name: z.string().trim().min(1).max(191),
+  key: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z][A-Z0-9]{1,9}$/, "2–10 letters or digits, starting with a letter"),
+  slug: ZSlug.optional(),
+  description: z.string().max(20_000).nullish(),
+  type: z.enum(["kanban", "scrum"]).default("kanban"),
+  customerSlug: z.string().max(191).nullish(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .nullish(),
+});
+export type TCreateProject = z.input<typeof ZCreateProject>;
+
+export const PROJECT_SELECT = {
+  id: true,
+  name: true,
+  slug: true,
+  key: true,
+  description: true,
+  type: true,
+  color: true,
+  isArchived: true,
+  cardCounter: true,
+  createdAt: true,
+  customer: { select: { id: true, name: true, slug: true } },
+} as const;
+
+export function slugify(text: string): string {
+  const s = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 48)
+    .replace(/-+$/, "");
+  return s.length >= 2 ? s : `project-${s || "x"}`;
+}
+
+export async function createProject(actor: Actor, input: TCreateProject) {
+  const data = parseInput(ZCreateProject, input);
+  if (actor.apiKeyProjectId !== null) throw new AppError("forbidden", "A project-scoped API key cannot create projects.");
+  const db = getDb();
+  let customerId: number | null = null;
+  if (data.customerSlug) {
+    const customer = await db.customer.findFirst({ where: { slug: data.customerSlug, deletedAt: null }, select: { id: true } });
+    if (!customer) throw new AppError("validation", "Unknown customer", { fields: [{ path: "customerSlug", message: "not found" }] });
+    customerId = customer.id;
+  }
+  const slug = data.slug ?? (await freeSlug(slugify(data.name)));
+  try {
+    const project = await db.$transaction(async (tx) => {
+      const p = await tx.project.create({
+        data: {
+          name: data.name,
+          slug,
+          key: data.key,
+          description: data.description ?? null,
+          type: data.type,
+          color: data.color ?? null,
+          customerId,
+          members: { create: { userId: actor.userId, role: "admin" } },
+          columns: { create: DEFAULT_COLUMNS.map((name, i) => ({ name, position: (i + 1) * STEP })) },
+        },
+        select: PROJECT_SELECT,
+      });
+      return p;
+    });
+    return projectJson(project);
+  } catch (e) {
+    if ((e as { code?: string }).code === "P2002") {
+      throw new AppError("conflict", `A project with the slug "${slug}" already exists.`, { fields: [{ path: "slug", message: "taken" }] });
+    }
+    throw e;
+  }
+}
+
+async function freeSlug(base: string): Promise<string> {
+  const db = getDb();
+  const taken = new Set(
+    (await db.project.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((p) => p.slug),
+  );
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+type ProjectRow = {
+  id: number;
+  name: string;
+  slug: string;
+  key: string;
+  description: string | null;
+  type: string;
+  color: string | null;
+  isArchived: boolean;
+  cardCounter: number;
+  createdAt: Date;
+  customer: { id: number; name: string; slug: string } | null;
+};
+
+export function projectJson(p: ProjectRow) {
+  return {
+    id: p.id,
+    name: p.name,
+    slug: p.slug,
+    key: p.key,
+    description: p.description,
+    type: p.type,
+    color: p.color,
+    isArchived: p.isArchived,
+    cardCounter: p.cardCounter,
+    customer: p.customer,
+    createdAt: p.createdAt.toISOString(),
+  };
+}
+
+export async function listProjects(actor: Actor, options: { includeArchived?: boolean } = {}) {
+  const ids = await readableProjectIds(actor);
+  const projects = await getDb().project.findMany({
+    where: {
+      deletedAt: null,
+      ...(ids === "all" ? {} : { id: { in: ids } }),
+      ...(options.includeArchived ? {} : { isArchived: false }),
+    },
+    select: { ...PROJECT_SELECT, _count: { select: { cards: { where: { deletedAt: null } } } } },
+    orderBy: { name: "asc" },
+  });
+  return projects.map((p) => ({ ...projectJson(p), cardCount: p._count.cards }));
+}
+
+export async function getProject(actor: Actor, slug: string) {
+  const { project, role } = await requireProject(actor, slug);
+  const row = await getDb().project.findUniqueOrThrow({ where: { id: project.id }, select: PROJECT_SELECT });
+  return { ...projectJson(row), role };
+}
+
+export const ZAddMember = z.object({
+  username: z.string().trim().min(1).max(191),
+  role: z.enum(ROLES).default("member"),
+});
+
+export async function listMembers(actor: Actor, slug: string) {
+  const { project } = await requireProject(actor, slug);
+  const rows = await getDb().projectMember.findMany({
+    where: { projectId: project.id, user: { deletedAt: null } },
+    select: { role: true, user: { select: { id: true, username: true, avatar: true } } },
+    orderBy: { user: { username: "asc" } },
+  });
+  return rows.map((r) => ({ ...r.user, role: r.role }));
+}
+
+/** Adds a member or changes their role (project admins only). */
+export async function addMember(actor: Actor, slug: string, input: z.input<typeof ZAddMember>) {
+  const data = parseInput(ZAddMember, input);
+  const { project } = await requireProject(actor, slug, "admin");
+  const db = getDb();
+  const user = await db.user.findFirst({
+    where: { username: data.username, deletedAt: null, isActive: true },
+    select: { id: true, username: true, avatar: true },
+  });
+  if (!user) throw new AppError("validation", "Unknown user", { fields: [{ path: "username", message: "no active user with this name" }] });
+  await db.projectMember.upsert({
+    where: { projectId_userId: { projectId: project.id, userId: user.id } },
+    create: { projectId: project.id, userId: user.id, role: data.role },
+    update: { role: data.role },
+  });
+  const member = { ...user, role: data.role };
+  publish([{ room: projectRoom(project.id), type: "project.updated", data: { members: { upserted: member } } }]);
+  return member;
+}

@@ -1,0 +1,58 @@
+// The one wrapper for route handlers: authenticate (session or API key), run the domain call,
+// translate errors to `{ error: { code, message, details } }` with the right status. Handlers built
+// with it stay a few lines long.
+import type { Actor } from "../auth/actor.ts";
+import { authenticate } from "../auth/request.ts";
+import { AppError, ERROR_STATUS } from "../errors.ts";
+
+export const MAX_JSON_BYTES = 1_000_000;
+
+type Ctx<P> = { params: Promise<P> };
+type Handler<P> = (args: { req: Request; params: P; actor: Actor }) => Promise<unknown>;
+
+export function errorResponse(e: unknown): Response {
+  if (e instanceof AppError) {
+    return Response.json(
+      { error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) } },
+      { status: ERROR_STATUS[e.code] },
+    );
+  }
+  const code = (e as { code?: string }).code;
+  if (code === "P2002") return errorResponse(new AppError("conflict", "That already exists."));
+  if (code === "P2025") return errorResponse(new AppError("not_found", "Not found"));
+  console.error("unexpected error", e);
+  return Response.json({ error: { code: "internal", message: "Something went wrong on our side." } }, { status: 500 });
+}
+
+/** A JSON route that needs an authenticated actor. */
+export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options: { status?: number } = {}) {
+  return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
+    try {
+      const actor = await authenticate(req.headers);
+      if (!actor) throw new AppError("unauthorized", "Sign in, or send an API key as `Authorization: Bearer <key>`.");
+      const result = await handler({ req, params: await ctx.params, actor });
+      if (result instanceof Response) return result;
+      return Response.json(result, { status: options.status ?? 200 });
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
+
+/** The request body as JSON: 415 for another content type, 413 when too large, 400 when malformed. */
+export async function readJson(req: Request): Promise<unknown> {
+  const type = req.headers.get("content-type") ?? "";
+  if (type && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    throw new AppError("unsupported_media_type", "Send JSON (Content-Type: application/json).");
+  }
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > MAX_JSON_BYTES) throw new AppError("payload_too_large", `The body may be at most ${MAX_JSON_BYTES} bytes.`);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new AppError("payload_too_large", `The body may be at most ${MAX_JSON_BYTES} bytes.`);
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("validation", "The body is not valid JSON.");
+  }
+}
