@@ -1,5 +1,7 @@
-import type { en } from "./en.ts";
+// The German catalog: each area file must translate every key of its English twin (type-checked).
+import { auth } from "./de/auth.ts";
+import { board } from "./de/board.ts";
+import { common } from "./de/common.ts";
+import { projects } from "./de/projects.ts";
 
-export const de: Partial<Record<keyof typeof en, string>> = {
-  "app.name": "WarmDesk",
-};
+export const de = { ...common, ...auth, ...projects, ...board };

@@ -1,3 +1,7 @@
-export const en = {
-  "app.name": "WarmDesk",
-} as const;
+// The English catalog: the reference. One file per area under en/ so that areas grow independently.
+import { auth } from "./en/auth.ts";
+import { board } from "./en/board.ts";
+import { common } from "./en/common.ts";
+import { projects } from "./en/projects.ts";
+
+export const en = { ...common, ...auth, ...projects, ...board };
