@@ -136,6 +136,14 @@ export async function createCard(actor: Actor, slug: string, input: z.input<type
   const data = parseInput(ZCreateCard, input);
   const { project } = await requireProject(actor, slug, "member");
   const card = await getDb().$transaction(async (tx) => {
+    // First statement: the counter row stays locked by this update until commit, so concurrent
+    // creates serialise here; each gets the next number, and reads the column's edge after the
+    // previous create committed (distinct positions), on every engine.
+    const { cardCounter: number } = await tx.project.update({
+      where: { id: project.id },
+      data: { cardCounter: { increment: 1 } },
+      select: { cardCounter: true },
+    });
     const column = data.columnId
       ? await tx.column.findFirst({ where: { id: data.columnId, projectId: project.id }, select: { id: true } })
       : await tx.column.findFirst({ where: { projectId: project.id }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
@@ -155,13 +163,6 @@ export async function createCard(actor: Actor, slug: string, input: z.input<type
       });
     const edgeCard = await edge();
     const position = data.placement === "top" ? positionBetween(null, edgeCard?.position ?? null) : positionBetween(edgeCard?.position ?? null, null);
-    // The counter row is locked by this update until commit, so concurrent creates serialise here
-    // and each gets the next number, on every engine.
-    const { cardCounter: number } = await tx.project.update({
-      where: { id: project.id },
-      data: { cardCounter: { increment: 1 } },
-      select: { cardCounter: true },
-    });
     const created = await tx.card.create({
       data: {
         projectId: project.id,
