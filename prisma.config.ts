@@ -13,7 +13,9 @@ export default defineConfig({
   schema: `prisma/rendered/${provider}/schema.prisma`,
   async adapter() {
     if (provider === "postgresql") {
-      return new PrismaPg({ connectionString: process.env.WARMDESK_PRISMA_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" });
+      return new PrismaPg({
+        connectionString: process.env.WARMDESK_PRISMA_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
+      });
     }
     return new PrismaBetterSQLite3({ url: "file::memory:" });
   },

@@ -16,7 +16,10 @@ const migrations = join(root, "prisma", "migrations");
 const snapshot = join(migrations, "schema.snapshot.prisma");
 const prismaBin = join(root, "node_modules", "prisma", "build", "index.js");
 
-const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+const name = (process.argv[2] ?? "")
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, "_")
+  .replace(/^_|_$/g, "");
 if (!name) {
   console.error("usage: npm run db:migration -- <name>");
   process.exit(2);

@@ -1,7 +1,7 @@
 // Cards: create (atomic numbers), read, edit (optimistic `version`), delete (soft), move
 // (between two neighbours), comment. Each writes in one transaction and publishes after commit.
 import { z } from "zod";
-import { projectRole, type ProjectRef, requireProject } from "../auth/access.ts";
+import { type ProjectRef, projectRole, requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import { currentEngine, getDb, type Tx } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
@@ -65,7 +65,11 @@ export const ZMoveCard = z
 
 export const ZCreateComment = z.object({ body: z.string().trim().min(1).max(50_000) });
 
-async function findCardId(tx: Tx, project: ProjectRef, key: string | number): Promise<{ id: number; number: number; columnId: number; position: number; version: number }> {
+async function findCardId(
+  tx: Tx,
+  project: ProjectRef,
+  key: string | number,
+): Promise<{ id: number; number: number; columnId: number; position: number; version: number }> {
   const number = parseCardKey(project.key, String(key));
   const card =
     number === null
@@ -93,7 +97,14 @@ async function resolveAssignees(tx: Tx, projectId: number, usernames: string[]):
   const invalid: string[] = unique.filter((u) => !users.some((x) => x.username === u));
   for (const u of users) {
     const role = await projectRole(
-      { userId: u.id, username: u.username, isAdmin: u.role === "admin", sessionId: null, apiKeyProjectId: null, language: u.language },
+      {
+        userId: u.id,
+        username: u.username,
+        isAdmin: u.role === "admin",
+        sessionId: null,
+        apiKeyProjectId: null,
+        language: u.language,
+      },
       projectId,
     );
     if (role) ids.push(u.id);
@@ -116,7 +127,10 @@ async function resolveLabels(tx: Tx, projectId: number, names: string[]): Promis
   const ids = existing.map((l) => l.id);
   let i = existing.length;
   for (const name of unique.filter((n) => !existing.some((l) => l.name === n))) {
-    const label = await tx.label.create({ data: { projectId, name, color: LABEL_COLORS[i++ % LABEL_COLORS.length] }, select: { id: true } });
+    const label = await tx.label.create({
+      data: { projectId, name, color: LABEL_COLORS[i++ % LABEL_COLORS.length] },
+      select: { id: true },
+    });
     ids.push(label.id);
   }
   return ids;
@@ -125,9 +139,14 @@ async function resolveLabels(tx: Tx, projectId: number, names: string[]): Promis
 async function resolveParent(tx: Tx, project: ProjectRef, parentKey: string | null | undefined, selfId?: number) {
   if (!parentKey) return null;
   const number = parseCardKey(project.key, parentKey);
-  const parent = number === null ? null : await tx.card.findFirst({ where: { projectId: project.id, number, deletedAt: null }, select: { id: true } });
+  const parent =
+    number === null
+      ? null
+      : await tx.card.findFirst({ where: { projectId: project.id, number, deletedAt: null }, select: { id: true } });
   if (!parent || parent.id === selfId) {
-    throw new AppError("validation", "Invalid parent card", { fields: [{ path: "parentKey", message: "no such card in this project" }] });
+    throw new AppError("validation", "Invalid parent card", {
+      fields: [{ path: "parentKey", message: "no such card in this project" }],
+    });
   }
   return parent.id;
 }
@@ -146,7 +165,11 @@ export async function createCard(actor: Actor, slug: string, input: z.input<type
     });
     const column = data.columnId
       ? await tx.column.findFirst({ where: { id: data.columnId, projectId: project.id }, select: { id: true } })
-      : await tx.column.findFirst({ where: { projectId: project.id }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
+      : await tx.column.findFirst({
+          where: { projectId: project.id },
+          orderBy: [{ position: "asc" }, { id: "asc" }],
+          select: { id: true },
+        });
     if (!column) {
       throw new AppError("validation", data.columnId ? "Unknown column" : "The project has no columns", {
         fields: [{ path: "columnId", message: "not a column of this project" }],
@@ -162,7 +185,10 @@ export async function createCard(actor: Actor, slug: string, input: z.input<type
         select: { position: true },
       });
     const edgeCard = await edge();
-    const position = data.placement === "top" ? positionBetween(null, edgeCard?.position ?? null) : positionBetween(edgeCard?.position ?? null, null);
+    const position =
+      data.placement === "top"
+        ? positionBetween(null, edgeCard?.position ?? null)
+        : positionBetween(edgeCard?.position ?? null, null);
     const created = await tx.card.create({
       data: {
         projectId: project.id,
@@ -204,7 +230,16 @@ export async function updateCard(actor: Actor, slug: string, key: string, input:
     const current = await findCardId(tx, project, key);
     const before = await tx.card.findUniqueOrThrow({
       where: { id: current.id },
-      select: { title: true, description: true, priority: true, type: true, dueDate: true, estimateHours: true, storyPoints: true, parentCardId: true },
+      select: {
+        title: true,
+        description: true,
+        priority: true,
+        type: true,
+        dueDate: true,
+        estimateHours: true,
+        storyPoints: true,
+        parentCardId: true,
+      },
     });
     const fields: Record<string, unknown> = {};
     for (const f of ["title", "description", "priority", "type", "estimateHours", "storyPoints"] as const) {
@@ -217,10 +252,14 @@ export async function updateCard(actor: Actor, slug: string, key: string, input:
       data: { ...fields, version: { increment: 1 } },
     });
     if (updated.count === 0) {
-      throw new AppError("conflict", `Card ${key} was changed by someone else (your version ${data.version}, now ${current.version}). Reload it and try again.`);
+      throw new AppError(
+        "conflict",
+        `Card ${key} was changed by someone else (your version ${data.version}, now ${current.version}). Reload it and try again.`,
+      );
     }
     const history: { field: string; oldValue: string | null; newValue: string | null }[] = [];
-    const show = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+    const show = (v: unknown) =>
+      v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
     for (const [field, value] of Object.entries(fields)) {
       const old = before[field as keyof typeof before];
       if (show(old) !== show(value)) history.push({ field, oldValue: show(old), newValue: show(value) });
@@ -241,7 +280,8 @@ export async function updateCard(actor: Actor, slug: string, key: string, input:
       if (add.length) await tx.cardLabel.createMany({ data: add.map((labelId) => ({ cardId: current.id, labelId })) });
       history.push({ field: "labels", oldValue: null, newValue: data.labels.join(", ") });
     }
-    if (history.length) await tx.cardHistory.createMany({ data: history.map((h) => ({ ...h, cardId: current.id, userId: actor.userId })) });
+    if (history.length)
+      await tx.cardHistory.createMany({ data: history.map((h) => ({ ...h, cardId: current.id, userId: actor.userId })) });
     return loadCardJson(tx, project, current.id);
   });
   publish([{ room: projectRoom(project.id), type: "card.updated", data: card }]);
@@ -252,11 +292,17 @@ export async function deleteCard(actor: Actor, slug: string, key: string) {
   const { project } = await requireProject(actor, slug, "member");
   const card = await getDb().$transaction(async (tx) => {
     const current = await findCardId(tx, project, key);
-    await tx.card.update({ where: { id: current.id }, data: { deletedAt: new Date(), version: { increment: 1 } }, select: { id: true } });
+    await tx.card.update({
+      where: { id: current.id },
+      data: { deletedAt: new Date(), version: { increment: 1 } },
+      select: { id: true },
+    });
     await tx.cardHistory.create({ data: { cardId: current.id, userId: actor.userId, field: "deleted", newValue: "true" } });
     return loadCardJson(tx, project, current.id);
   });
-  publish([{ room: projectRoom(project.id), type: "card.deleted", data: { id: card.id, key: card.key, columnId: card.columnId } }]);
+  publish([
+    { room: projectRoom(project.id), type: "card.deleted", data: { id: card.id, key: card.key, columnId: card.columnId } },
+  ]);
   return card;
 }
 
@@ -274,13 +320,21 @@ export async function moveCard(actor: Actor, slug: string, key: string, input: u
     if (data.version !== undefined && data.version !== current.version) {
       throw new AppError("conflict", `Card ${key} was changed by someone else. Reload and try again.`);
     }
-    const column = await tx.column.findFirst({ where: { id: data.columnId, projectId: project.id }, select: { id: true, name: true, wipLimit: true } });
-    if (!column) throw new AppError("validation", "Unknown column", { fields: [{ path: "columnId", message: "not a column of this project" }] });
+    const column = await tx.column.findFirst({
+      where: { id: data.columnId, projectId: project.id },
+      select: { id: true, name: true, wipLimit: true },
+    });
+    if (!column)
+      throw new AppError("validation", "Unknown column", {
+        fields: [{ path: "columnId", message: "not a column of this project" }],
+      });
 
     const neighbour = async (k: string | number, path: string) => {
       const n = await findCardId(tx, project, k).catch(() => null);
       if (!n || n.columnId !== column.id || n.id === current.id) {
-        throw new AppError("validation", "Invalid neighbour card", { fields: [{ path, message: "not another card of the target column" }] });
+        throw new AppError("validation", "Invalid neighbour card", {
+          fields: [{ path, message: "not another card of the target column" }],
+        });
       }
       return n;
     };
@@ -295,7 +349,8 @@ export async function moveCard(actor: Actor, slug: string, key: string, input: u
         });
         if (data.beforeKey != null) {
           const b = await neighbour(data.beforeKey, "beforeKey");
-          if (next?.id !== b.id) throw new AppError("conflict", "The neighbours are no longer adjacent: the board changed. Reload and try again.");
+          if (next?.id !== b.id)
+            throw new AppError("conflict", "The neighbours are no longer adjacent: the board changed. Reload and try again.");
         }
         return [a.position, next?.position ?? null];
       }
@@ -308,7 +363,11 @@ export async function moveCard(actor: Actor, slug: string, key: string, input: u
         });
         return [prev?.position ?? null, b.position];
       }
-      const last = await tx.card.findFirst({ where: inColumn, orderBy: [{ position: "desc" }, { id: "desc" }], select: { position: true } });
+      const last = await tx.card.findFirst({
+        where: inColumn,
+        orderBy: [{ position: "desc" }, { id: "desc" }],
+        select: { position: true },
+      });
       return [last?.position ?? null, null];
     };
     let position = positionBetween(...(await bounds()));
@@ -316,14 +375,24 @@ export async function moveCard(actor: Actor, slug: string, key: string, input: u
       await renumber(tx, engine, "cards", column.id);
       position = positionBetween(...(await bounds())) as number;
     }
-    await tx.card.update({ where: { id: current.id }, data: { columnId: column.id, position, version: { increment: 1 } }, select: { id: true } });
+    await tx.card.update({
+      where: { id: current.id },
+      data: { columnId: column.id, position, version: { increment: 1 } },
+      select: { id: true },
+    });
     if (current.columnId !== column.id) {
       const from = await tx.column.findUniqueOrThrow({ where: { id: current.columnId }, select: { name: true } });
       const history = [{ cardId: current.id, userId: actor.userId, field: "column", oldValue: from.name, newValue: column.name }];
       if (column.wipLimit > 0) {
         const count = await tx.card.count({ where: { columnId: column.id, deletedAt: null } });
         if (count > column.wipLimit) {
-          history.push({ cardId: current.id, userId: actor.userId, field: "wip_limit_exceeded", oldValue: String(column.wipLimit), newValue: String(count) });
+          history.push({
+            cardId: current.id,
+            userId: actor.userId,
+            field: "wip_limit_exceeded",
+            oldValue: String(column.wipLimit),
+            newValue: String(count),
+          });
         }
       }
       await tx.cardHistory.createMany({ data: history });
@@ -341,9 +410,21 @@ export async function addComment(actor: Actor, slug: string, key: string, input:
     const card = await findCardId(tx, project, key);
     const row = await tx.cardComment.create({
       data: { cardId: card.id, userId: actor.userId, body: data.body },
-      select: { id: true, body: true, createdAt: true, updatedAt: true, cardId: true, user: { select: { id: true, username: true } } },
+      select: {
+        id: true,
+        body: true,
+        createdAt: true,
+        updatedAt: true,
+        cardId: true,
+        user: { select: { id: true, username: true } },
+      },
     });
-    return { ...row, cardKey: `${project.key}-${card.number}`, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+    return {
+      ...row,
+      cardKey: `${project.key}-${card.number}`,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    };
   });
   publish([{ room: projectRoom(project.id), type: "comment.created", data: comment }]);
   return comment;

@@ -27,20 +27,37 @@ export async function createColumn(actor: Actor, slug: string, input: z.input<ty
   const column = await getDb().$transaction(async (tx) => {
     const neighbours = async () => {
       if (data.afterColumnId === 0) {
-        const first = await tx.column.findFirst({ where: { projectId: project.id }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { position: true } });
+        const first = await tx.column.findFirst({
+          where: { projectId: project.id },
+          orderBy: [{ position: "asc" }, { id: "asc" }],
+          select: { position: true },
+        });
         return [null, first?.position ?? null] as const;
       }
       if (data.afterColumnId) {
-        const after = await tx.column.findFirst({ where: { id: data.afterColumnId, projectId: project.id }, select: { id: true, position: true } });
-        if (!after) throw new AppError("validation", "Unknown column", { fields: [{ path: "afterColumnId", message: "not a column of this project" }] });
+        const after = await tx.column.findFirst({
+          where: { id: data.afterColumnId, projectId: project.id },
+          select: { id: true, position: true },
+        });
+        if (!after)
+          throw new AppError("validation", "Unknown column", {
+            fields: [{ path: "afterColumnId", message: "not a column of this project" }],
+          });
         const next = await tx.column.findFirst({
-          where: { projectId: project.id, OR: [{ position: { gt: after.position } }, { position: after.position, id: { gt: after.id } }] },
+          where: {
+            projectId: project.id,
+            OR: [{ position: { gt: after.position } }, { position: after.position, id: { gt: after.id } }],
+          },
           orderBy: [{ position: "asc" }, { id: "asc" }],
           select: { position: true },
         });
         return [after.position, next?.position ?? null] as const;
       }
-      const last = await tx.column.findFirst({ where: { projectId: project.id }, orderBy: [{ position: "desc" }, { id: "desc" }], select: { position: true } });
+      const last = await tx.column.findFirst({
+        where: { projectId: project.id },
+        orderBy: [{ position: "desc" }, { id: "desc" }],
+        select: { position: true },
+      });
       return [last?.position ?? null, null] as const;
     };
     let [before, after] = await neighbours();

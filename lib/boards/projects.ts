@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requireProject, readableProjectIds } from "../auth/access.ts";
+import { readableProjectIds, requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import { ROLES } from "../auth/actor.ts";
 import { getDb } from "../db/client.ts";
@@ -69,7 +69,8 @@ export async function createProject(actor: Actor, input: TCreateProject) {
   let customerId: number | null = null;
   if (data.customerSlug) {
     const customer = await db.customer.findFirst({ where: { slug: data.customerSlug, deletedAt: null }, select: { id: true } });
-    if (!customer) throw new AppError("validation", "Unknown customer", { fields: [{ path: "customerSlug", message: "not found" }] });
+    if (!customer)
+      throw new AppError("validation", "Unknown customer", { fields: [{ path: "customerSlug", message: "not found" }] });
     customerId = customer.id;
   }
   const slug = data.slug ?? (await freeSlug(slugify(data.name)));
@@ -94,7 +95,9 @@ export async function createProject(actor: Actor, input: TCreateProject) {
     return projectJson(project);
   } catch (e) {
     if ((e as { code?: string }).code === "P2002") {
-      throw new AppError("conflict", `A project with the slug "${slug}" already exists.`, { fields: [{ path: "slug", message: "taken" }] });
+      throw new AppError("conflict", `A project with the slug "${slug}" already exists.`, {
+        fields: [{ path: "slug", message: "taken" }],
+      });
     }
     throw e;
   }
@@ -183,7 +186,10 @@ export async function addMember(actor: Actor, slug: string, input: z.input<typeo
     where: { username: data.username, deletedAt: null, isActive: true },
     select: { id: true, username: true, avatar: true },
   });
-  if (!user) throw new AppError("validation", "Unknown user", { fields: [{ path: "username", message: "no active user with this name" }] });
+  if (!user)
+    throw new AppError("validation", "Unknown user", {
+      fields: [{ path: "username", message: "no active user with this name" }],
+    });
   await db.projectMember.upsert({
     where: { projectId_userId: { projectId: project.id, userId: user.id } },
     create: { projectId: project.id, userId: user.id, role: data.role },

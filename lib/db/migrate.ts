@@ -37,7 +37,10 @@ interface Runner {
   close(): Promise<void>;
 }
 
-export async function migrate(databaseUrl: string, options: { dir?: string; log?: (line: string) => void } = {}): Promise<MigrateResult> {
+export async function migrate(
+  databaseUrl: string,
+  options: { dir?: string; log?: (line: string) => void } = {},
+): Promise<MigrateResult> {
   const engine = engineOf(databaseUrl);
   const files = readMigrations(engine, options.dir);
   const runner = await openRunner(engine, databaseUrl);
@@ -93,7 +96,9 @@ async function sqliteRunner(url: string): Promise<Runner> {
     },
     async applied() {
       const rows = db
-        .prepare(`SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+        .prepare(
+          `SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        )
         .all() as { migration_name: string; checksum: string }[];
       return new Map(rows.map((r) => [r.migration_name, r.checksum]));
     },
@@ -102,7 +107,9 @@ async function sqliteRunner(url: string): Promise<Runner> {
       // no-op inside a transaction, so run the script outside one, as Prisma does.
       const now = Date.now();
       const id = randomUUID();
-      db.prepare(`INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)`).run(id, m.checksum, m.name, now);
+      db.prepare(
+        `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)`,
+      ).run(id, m.checksum, m.name, now);
       db.exec(m.sql);
       db.prepare(`UPDATE _prisma_migrations SET finished_at = ?, applied_steps_count = 1 WHERE id = ?`).run(Date.now(), id);
     },
@@ -151,7 +158,10 @@ async function postgresRunner(url: string): Promise<Runner> {
       const id = randomUUID();
       await client.query("BEGIN");
       try {
-        await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())`, [id, m.checksum, m.name]);
+        await client.query(
+          `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())`,
+          [id, m.checksum, m.name],
+        );
         await client.query(m.sql);
         await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
         await client.query("COMMIT");
@@ -200,14 +210,20 @@ async function mysqlRunner(url: string): Promise<Runner> {
     async apply(m) {
       // MySQL DDL is not transactional: a failed migration leaves its row unfinished, as Prisma does.
       const id = randomUUID();
-      await conn.query("INSERT INTO _prisma_migrations (id, checksum, migration_name) VALUES (?, ?, ?)", [id, m.checksum, m.name]);
+      await conn.query("INSERT INTO _prisma_migrations (id, checksum, migration_name) VALUES (?, ?, ?)", [
+        id,
+        m.checksum,
+        m.name,
+      ]);
       try {
         await conn.query(m.sql);
       } catch (e) {
         await conn.query("UPDATE _prisma_migrations SET logs = ? WHERE id = ?", [String(e), id]);
         throw e;
       }
-      await conn.query("UPDATE _prisma_migrations SET finished_at = CURRENT_TIMESTAMP(3), applied_steps_count = 1 WHERE id = ?", [id]);
+      await conn.query("UPDATE _prisma_migrations SET finished_at = CURRENT_TIMESTAMP(3), applied_steps_count = 1 WHERE id = ?", [
+        id,
+      ]);
     },
     async withLock(fn) {
       await conn.query("SELECT GET_LOCK('warmdesk_migrate', 600)");

@@ -25,7 +25,9 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-export const ZRoom = z.string().regex(/^(project|conversation|user):\d+$/, "room must be project:<id>, conversation:<id> or user:<id>");
+export const ZRoom = z
+  .string()
+  .regex(/^(project|conversation|user):\d+$/, "room must be project:<id>, conversation:<id> or user:<id>");
 
 /** What the web app hands to the sidecar after a transaction committed. */
 export const ZPublishedEvent = z.object({

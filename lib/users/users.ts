@@ -72,7 +72,11 @@ export async function resetPassword(emailOrUsername: string, password: string, o
   });
   if (!user) throw new AppError("not_found", `No user ${emailOrUsername}`);
   await db.$transaction([
-    db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(pw), mustChangePassword: options.mustChange ?? false }, select: { id: true } }),
+    db.user.update({
+      where: { id: user.id },
+      data: { passwordHash: await hashPassword(pw), mustChangePassword: options.mustChange ?? false },
+      select: { id: true },
+    }),
     // A new password signs the user out everywhere.
     db.session.deleteMany({ where: { userId: user.id } }),
   ]);
