@@ -1,0 +1,434 @@
+// The realtime sidecar: a Socket.IO server that fans out what the web app publishes.
+//
+// - Sockets authenticate with a short-lived token signed by the web app (lib/realtime/token.ts).
+// - `join` / `leave` rooms (project:<id>, conversation:<id>, user:<id>), authorised by the same
+//   access rules as the web app (canReadRoom).
+// - The web app POSTs `{ events: [{ room, type, data }] }` to /internal/publish (header
+//   x-warmdesk-key); each event gets the room's next sequence number and is emitted as
+//   `event` `{ room, seq, type, data }`.
+// - `sync` `{ room, since }` answers the buffered events after `since`, or `reset` when too old.
+// - With REDIS_URL, several sidecars share rooms (Socket.IO Redis adapter), sequence numbers
+//   (INCRBY warmdesk:seq:<room>) and the replay buffer (a capped list per room).
+//
+// Run: `node --import tsx server/realtime.ts` (the launcher does this).
+import { timingSafeEqual } from "node:crypto";
+import { createServer, type Server as HttpServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { pathToFileURL } from "node:url";
+import { type DefaultEventsMap, Server } from "socket.io";
+import { canReadRoom } from "../lib/auth/access.ts";
+import type { Actor } from "../lib/auth/actor.ts";
+import { isSessionLive } from "../lib/auth/sessions.ts";
+import { getConfig } from "../lib/config.ts";
+import { getDb } from "../lib/db/client.ts";
+import { type PublishedEvent, type WireEvent, ZPublishBody, ZRoom } from "../lib/realtime/events.ts";
+import { internalPublishKey, verifyRealtimeToken } from "../lib/realtime/token.ts";
+
+/** How many events per room a reconnecting client can catch up on before it must reload. */
+export const REPLAY_BUFFER = 500;
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const RECHECK_INTERVAL_MS = 10_000;
+
+type SocketData = { actor: Actor };
+type Events = DefaultEventsMap;
+
+/** Where sequence numbers and the replay buffer live: this process, or Redis (shared). */
+interface SeqStore {
+  current(room: string): Promise<number>;
+  /** Reserves `count` consecutive numbers for the room; returns the first. */
+  reserve(room: string, count: number): Promise<number>;
+  remember(room: string, events: WireEvent[]): Promise<void>;
+  /** Buffered events with seq > since, oldest first; null when `since` is older than the buffer. */
+  since(room: string, since: number): Promise<WireEvent[] | null>;
+  close(): Promise<void>;
+}
+
+function memoryStore(): SeqStore {
+  const seqs = new Map<string, number>();
+  const logs = new Map<string, WireEvent[]>();
+  return {
+    async current(room) {
+      return seqs.get(room) ?? 0;
+    },
+    async reserve(room, count) {
+      const first = (seqs.get(room) ?? 0) + 1;
+      seqs.set(room, first + count - 1);
+      return first;
+    },
+    async remember(room, events) {
+      const log = logs.get(room) ?? [];
+      log.push(...events);
+      if (log.length > REPLAY_BUFFER) log.splice(0, log.length - REPLAY_BUFFER);
+      logs.set(room, log);
+    },
+    async since(room, since) {
+      const current = seqs.get(room) ?? 0;
+      if (since > current) return null; // the sidecar restarted: numbers began again
+      if (since === current) return [];
+      const log = logs.get(room) ?? [];
+      if (log.length === 0 || log[0].seq > since + 1) return null;
+      return log.filter((e) => e.seq > since);
+    },
+    async close() {},
+  };
+}
+
+/** The few commands the store uses (node-redis v6). */
+interface RedisLike {
+  get(key: string): Promise<string | null | unknown>;
+  incrBy(key: string, by: number): Promise<number>;
+  lRange(key: string, from: number, to: number): Promise<string[]>;
+  multi(): {
+    rPush(key: string, values: string[]): { lTrim(key: string, from: number, to: number): { exec(): Promise<unknown> } };
+  };
+}
+
+function redisStore(client: RedisLike, prefix: string): SeqStore {
+  const seqKey = (room: string) => `${prefix}:seq:${room}`;
+  const logKey = (room: string) => `${prefix}:log:${room}`;
+  return {
+    async current(room) {
+      return Number((await client.get(seqKey(room))) ?? 0);
+    },
+    async reserve(room, count) {
+      const last = await client.incrBy(seqKey(room), count);
+      return last - count + 1;
+    },
+    async remember(room, events) {
+      await client
+        .multi()
+        .rPush(
+          logKey(room),
+          events.map((e) => JSON.stringify(e)),
+        )
+        .lTrim(logKey(room), -REPLAY_BUFFER, -1)
+        .exec();
+    },
+    async since(room, since) {
+      const current = Number((await client.get(seqKey(room))) ?? 0);
+      if (since > current) return null;
+      if (since === current) return [];
+      const raw = await client.lRange(logKey(room), 0, -1);
+      // Two sidecars may append concurrently: order by seq.
+      const log = raw.map((r) => JSON.parse(r) as WireEvent).sort((a, b) => a.seq - b.seq);
+      if (log.length === 0 || log[0].seq > since + 1) return null;
+      return log.filter((e) => e.seq > since);
+    },
+    async close() {},
+  };
+}
+
+export type RealtimeOptions = {
+  port?: number;
+  host?: string;
+  /** Defaults to REDIS_URL; `null` forces the in-memory store. */
+  redisUrl?: string | null;
+  /** Prefix of the Redis keys and pub/sub channels (default REDIS_PREFIX or "warmdesk"): sidecars sharing it share rooms. */
+  redisPrefix?: string;
+  log?: (line: string) => void;
+};
+
+export type RealtimeServer = {
+  port: number;
+  io: Server;
+  http: HttpServer;
+  close: () => Promise<void>;
+};
+
+/** Loads the actor behind a realtime token, or null when the token, session or user is not valid. */
+async function actorForToken(token: unknown, secret: string): Promise<Actor | null> {
+  const payload = verifyRealtimeToken(token, secret);
+  if (!payload) return null;
+  const user = await getDb().user.findFirst({
+    where: { id: payload.uid, deletedAt: null, isActive: true },
+    select: { id: true, username: true, role: true, language: true },
+  });
+  if (!user) return null;
+  if (payload.sid !== null && !(await isSessionLive(payload.sid))) return null;
+  return {
+    userId: user.id,
+    username: user.username,
+    isAdmin: user.role === "admin",
+    sessionId: payload.sid,
+    apiKeyProjectId: payload.pid,
+    language: user.language,
+  };
+}
+
+/** Is the actor behind a connected socket still allowed in (session live, user active)? */
+async function stillValid(actor: Actor): Promise<boolean> {
+  if (actor.sessionId !== null) return isSessionLive(actor.sessionId);
+  const user = await getDb().user.findFirst({
+    where: { id: actor.userId, deletedAt: null, isActive: true },
+    select: { id: true },
+  });
+  return !!user;
+}
+
+function allowedOrigins(): string[] | "*" {
+  const raw = process.env.REALTIME_ALLOWED_ORIGINS?.trim();
+  if (!raw || raw === "*") return "*";
+  return raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function safeKeyEqual(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooBig = false;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) tooBig = true;
+      else chunks.push(c);
+    });
+    req.on("end", () => resolve(tooBig ? null : Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+const apiError = (code: string, message: string, details?: unknown) => ({
+  error: { code, message, ...(details ? { details } : {}) },
+});
+
+export async function startRealtime(options: RealtimeOptions = {}): Promise<RealtimeServer> {
+  const config = getConfig();
+  const log = options.log ?? ((line: string) => console.log(line));
+  const publishKey = internalPublishKey(config.authSecret);
+  const redisUrl = options.redisUrl === undefined ? config.redisUrl : options.redisUrl;
+
+  const redisClients: { close(): Promise<unknown> }[] = [];
+  let store: SeqStore;
+  let adapter: Parameters<Server["adapter"]>[0] | undefined;
+  if (redisUrl) {
+    const { createClient } = await import("redis");
+    const { createAdapter } = await import("@socket.io/redis-adapter");
+    const pub = createClient({ url: redisUrl });
+    const sub = pub.duplicate();
+    for (const c of [pub, sub]) c.on("error", (e: Error) => log(`realtime: redis error: ${e.message}`));
+    await Promise.all([pub.connect(), sub.connect()]);
+    redisClients.push(pub, sub);
+    const prefix = options.redisPrefix ?? process.env.REDIS_PREFIX ?? "warmdesk";
+    adapter = createAdapter(pub, sub, { key: prefix });
+    store = redisStore(pub as unknown as RedisLike, prefix);
+  } else {
+    store = memoryStore();
+  }
+
+  // One publish batch at a time, so that events of a room leave this process in seq order.
+  let chain: Promise<unknown> = Promise.resolve();
+  const publishEvents = (events: PublishedEvent[]) => {
+    const run = chain.then(async () => {
+      const byRoom = new Map<string, PublishedEvent[]>();
+      for (const e of events) {
+        const list = byRoom.get(e.room) ?? [];
+        list.push(e);
+        byRoom.set(e.room, list);
+      }
+      await Promise.all(
+        [...byRoom].map(async ([room, list]) => {
+          const first = await store.reserve(room, list.length);
+          const wire: WireEvent[] = list.map((e, i) => ({ room, seq: first + i, type: e.type, data: e.data }));
+          for (const w of wire) io.to(room).emit("event", w);
+          await store.remember(room, wire);
+        }),
+      );
+    });
+    chain = run.catch(() => {});
+    return run;
+  };
+
+  const http = createServer(async (req, res) => {
+    const url = (req.url ?? "/").split("?")[0];
+    try {
+      if (req.method === "GET" && url === "/health") return sendJson(res, 200, { status: "ok" });
+      if (url === "/internal/publish") {
+        if (req.method !== "POST") return sendJson(res, 405, apiError("method_not_allowed", "Use POST"));
+        const key = req.headers["x-warmdesk-key"];
+        if (typeof key !== "string" || !safeKeyEqual(key, publishKey)) {
+          req.resume();
+          return sendJson(res, 401, apiError("unauthorized", "Bad or missing x-warmdesk-key"));
+        }
+        const text = await readBody(req);
+        if (text === null) return sendJson(res, 413, apiError("payload_too_large", "Body too large"));
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          return sendJson(res, 400, apiError("validation", "Body is not JSON"));
+        }
+        const parsed = ZPublishBody.safeParse(json);
+        if (!parsed.success) {
+          const fields = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+          return sendJson(res, 400, apiError("validation", "Invalid publish body", { fields }));
+        }
+        await publishEvents(parsed.data.events);
+        return sendJson(res, 202, { ok: true, count: parsed.data.events.length });
+      }
+      // Socket.IO handles its own path; everything else is unknown.
+      if (!url.startsWith("/socket.io")) return sendJson(res, 404, apiError("not_found", "Not found"));
+    } catch (e) {
+      log(`realtime: request failed: ${(e as Error).message}`);
+      if (!res.headersSent) sendJson(res, 500, apiError("internal", "Internal error"));
+    }
+  });
+
+  const io = new Server<Events, Events, Events, SocketData>(http, {
+    serveClient: false,
+    cors: { origin: allowedOrigins(), methods: ["GET", "POST"] },
+    ...(adapter ? { adapter } : {}),
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const actor = await actorForToken(socket.handshake.auth?.token, config.authSecret);
+      if (!actor) return next(Object.assign(new Error("unauthorized"), { data: { code: "unauthorized" } }));
+      socket.data.actor = actor;
+      next();
+    } catch (e) {
+      log(`realtime: authentication failed: ${(e as Error).message}`);
+      next(Object.assign(new Error("unavailable"), { data: { code: "unavailable" } }));
+    }
+  });
+
+  io.on("connection", (socket) => {
+    const ackOf = (fn: unknown) => (typeof fn === "function" ? (fn as (r: unknown) => void) : () => {});
+
+    socket.on("join", async (payload: unknown, cb: unknown) => {
+      const ack = ackOf(cb);
+      const room = ZRoom.safeParse((payload as { room?: unknown } | null)?.room);
+      if (!room.success)
+        return ack({
+          ok: false,
+          error: { code: "validation", message: "room must be project:<id>, conversation:<id> or user:<id>" },
+        });
+      try {
+        if (!(await canReadRoom(socket.data.actor, room.data))) return ack({ ok: false, error: { code: "not_found" } });
+        await socket.join(room.data);
+        ack({ ok: true, seq: await store.current(room.data) });
+      } catch (e) {
+        log(`realtime: join failed: ${(e as Error).message}`);
+        ack({ ok: false, error: { code: "unavailable" } });
+      }
+    });
+
+    socket.on("leave", async (payload: unknown, cb: unknown) => {
+      const room = (payload as { room?: unknown } | null)?.room;
+      if (typeof room === "string") await socket.leave(room);
+      ackOf(cb)({ ok: true });
+    });
+
+    socket.on("sync", async (payload: unknown, cb: unknown) => {
+      const ack = ackOf(cb);
+      const p = (payload ?? {}) as { room?: unknown; since?: unknown };
+      const room = ZRoom.safeParse(p.room);
+      if (!room.success || typeof p.since !== "number" || !Number.isInteger(p.since) || p.since < 0) {
+        return ack({ ok: false, error: { code: "validation", message: "expected { room, since }" } });
+      }
+      if (!socket.rooms.has(room.data)) return ack({ ok: false, error: { code: "not_found", message: "join the room first" } });
+      try {
+        const events = await store.since(room.data, p.since);
+        ack(events === null ? { ok: true, reset: true, seq: await store.current(room.data) } : { ok: true, events });
+      } catch (e) {
+        log(`realtime: sync failed: ${(e as Error).message}`);
+        ack({ ok: false, error: { code: "unavailable" } });
+      }
+    });
+  });
+
+  // Revoked sessions, disabled users and lost access: disconnect, or leave the room.
+  let checking = false;
+  const recheck = setInterval(async () => {
+    if (checking) return;
+    checking = true;
+    try {
+      const sockets = [...io.of("/").sockets.values()];
+      const valid = new Map<string, Promise<boolean>>();
+      const access = new Map<string, Promise<boolean>>();
+      for (const s of sockets) {
+        const actor = s.data.actor;
+        if (!actor) continue;
+        const who = `${actor.userId}:${actor.sessionId}:${actor.apiKeyProjectId}`;
+        if (!valid.has(who)) valid.set(who, stillValid(actor));
+        if (!(await valid.get(who))) {
+          s.disconnect(true);
+          continue;
+        }
+        for (const room of s.rooms) {
+          if (room === s.id) continue;
+          const k = `${who}|${room}`;
+          if (!access.has(k)) access.set(k, canReadRoom(actor, room));
+          if (!(await access.get(k))) await s.leave(room);
+        }
+      }
+    } catch (e) {
+      log(`realtime: recheck failed: ${(e as Error).message}`);
+    } finally {
+      checking = false;
+    }
+  }, RECHECK_INTERVAL_MS);
+  recheck.unref();
+
+  const host = options.host ?? process.env.REALTIME_HOST ?? "0.0.0.0";
+  const port = options.port ?? config.realtimePort;
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(port, host, () => {
+      http.off("error", reject);
+      resolve();
+    });
+  });
+  const actualPort = (http.address() as AddressInfo).port;
+
+  return {
+    port: actualPort,
+    io,
+    http,
+    close: async () => {
+      clearInterval(recheck);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await store.close();
+      await Promise.all(redisClients.map((c) => c.close().catch(() => {})));
+    },
+  };
+}
+
+async function main() {
+  let config: ReturnType<typeof getConfig>;
+  try {
+    config = getConfig();
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(1);
+  }
+  try {
+    const server = await startRealtime();
+    const where = config.redisUrl ? "redis adapter" : "in-memory";
+    console.log(`realtime: listening on ${process.env.REALTIME_HOST ?? "0.0.0.0"}:${server.port} (${where})`);
+    const stop = async () => {
+      await server.close();
+      process.exit(0);
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  } catch (e) {
+    console.error(`realtime: could not start: ${(e as Error).message}`);
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();

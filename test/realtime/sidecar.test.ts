@@ -1,0 +1,306 @@
+// The realtime sidecar, for real: a Socket.IO server on a free port over a fresh SQLite database,
+// real socket.io-client connections, real HTTP publishes and the domain's own publish().
+import { randomBytes } from "node:crypto";
+import { io as connectClient, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../../lib/auth/actor.ts";
+import { createSession, revokeSessionToken } from "../../lib/auth/sessions.ts";
+import { createCard, moveCard } from "../../lib/boards/cards.ts";
+import { createProject } from "../../lib/boards/projects.ts";
+import { getConfig, resetConfigForTests } from "../../lib/config.ts";
+import type { WireEvent } from "../../lib/realtime/events.ts";
+import { publish, setPublishSink } from "../../lib/realtime/publish.ts";
+import { internalPublishKey, signRealtimeToken } from "../../lib/realtime/token.ts";
+import { createUser } from "../../lib/users/users.ts";
+import { type RealtimeServer, startRealtime } from "../../server/realtime.ts";
+import { type TestDatabase, useFreshDatabase } from "../helpers/db.ts";
+
+type Ack = { ok: boolean; seq?: number; error?: { code: string }; events?: WireEvent[]; reset?: boolean };
+
+const actorOf = (u: { id: number; username: string }, extra: Partial<Actor> = {}): Actor => ({
+  userId: u.id,
+  username: u.username,
+  isAdmin: false,
+  sessionId: null,
+  apiKeyProjectId: null,
+  language: "en",
+  ...extra,
+});
+
+let database: TestDatabase;
+let server: RealtimeServer;
+let url: string;
+let secret: string;
+let alice: Actor;
+let bob: Actor;
+let project: { id: number; slug: string; key: string };
+const sockets: Socket[] = [];
+
+function connect(token: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connectClient(url, { auth: { token }, transports: ["websocket"], reconnection: false, forceNew: true });
+    sockets.push(socket);
+    socket.once("connect", () => resolve(socket));
+    socket.once("connect_error", (e) => reject(e));
+  });
+}
+
+const tokenFor = (a: Actor, ttl?: number) =>
+  signRealtimeToken({ uid: a.userId, sid: a.sessionId, pid: a.apiKeyProjectId }, secret, ttl);
+const emit = (socket: Socket, event: string, payload: unknown) => socket.emitWithAck(event, payload) as Promise<Ack>;
+
+/** Collects `event`s on a socket; `next(n)` resolves with the next n of them. */
+function collector(socket: Socket) {
+  const seen: WireEvent[] = [];
+  let waiter: { n: number; resolve: (e: WireEvent[]) => void } | null = null;
+  let taken = 0;
+  const check = () => {
+    if (waiter && seen.length - taken >= waiter.n) {
+      const out = seen.slice(taken, taken + waiter.n);
+      taken += waiter.n;
+      const w = waiter;
+      waiter = null;
+      w.resolve(out);
+    }
+  };
+  socket.on("event", (e: WireEvent) => {
+    seen.push(e);
+    check();
+  });
+  return {
+    seen,
+    next: (n: number) =>
+      new Promise<WireEvent[]>((resolve) => {
+        waiter = { n, resolve };
+        check();
+      }),
+  };
+}
+
+async function postPublish(body: unknown, key = internalPublishKey(secret)) {
+  return fetch(`${url}/internal/publish`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-warmdesk-key": key },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+beforeAll(async () => {
+  database = await useFreshDatabase("sqlite");
+  server = await startRealtime({ port: 0, host: "127.0.0.1", redisUrl: null, log: () => {} });
+  url = `http://127.0.0.1:${server.port}`;
+  // The domain's publish() posts to REALTIME_INTERNAL_URL: point it at this sidecar.
+  process.env.REALTIME_INTERNAL_URL = url;
+  resetConfigForTests();
+  setPublishSink(null);
+  secret = getConfig().authSecret;
+  const a = await createUser({ email: "alice@example.com", username: "alice", password: "correct horse battery" });
+  const b = await createUser({ email: "bob@example.com", username: "bob", password: "correct horse battery" });
+  alice = actorOf(a);
+  bob = actorOf(b);
+  project = await createProject(alice, { name: "Alpha", key: "ALP" });
+});
+
+afterAll(async () => {
+  for (const s of sockets) s.disconnect();
+  await server?.close();
+  await database?.drop();
+});
+
+describe("realtime sidecar", () => {
+  it("answers its health check", async () => {
+    const res = await fetch(`${url}/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok" });
+  });
+
+  it("lets a member join the project room and refuses a non-member with not_found", async () => {
+    const a = await connect(tokenFor(alice));
+    expect(await emit(a, "join", { room: `project:${project.id}` })).toEqual({ ok: true, seq: 0 });
+    const b = await connect(tokenFor(bob));
+    expect(await emit(b, "join", { room: `project:${project.id}` })).toEqual({ ok: false, error: { code: "not_found" } });
+    expect(await emit(b, "join", { room: `user:${alice.userId}` })).toEqual({ ok: false, error: { code: "not_found" } });
+    expect(await emit(b, "join", { room: `user:${bob.userId}` })).toMatchObject({ ok: true });
+    expect(await emit(b, "join", { room: "project:99999" })).toEqual({ ok: false, error: { code: "not_found" } });
+    expect(await emit(b, "join", { room: "nonsense" })).toMatchObject({ ok: false, error: { code: "validation" } });
+  });
+
+  it("refuses bad, forged, expired and revoked tokens", async () => {
+    await expect(connect("garbage")).rejects.toThrow(/unauthorized/);
+    await expect(connect("")).rejects.toThrow(/unauthorized/);
+    const forged = signRealtimeToken({ uid: alice.userId, sid: null, pid: null }, randomBytes(32).toString("hex"));
+    await expect(connect(forged)).rejects.toThrow(/unauthorized/);
+    await expect(connect(tokenFor(alice, -5))).rejects.toThrow(/unauthorized/);
+    await expect(connect(tokenFor(actorOf({ id: 424242, username: "ghost" })))).rejects.toThrow(/unauthorized/);
+
+    const session = await createSession(alice.userId);
+    const withSession = actorOf({ id: alice.userId, username: "alice" }, { sessionId: session.sessionId });
+    const live = await connect(tokenFor(withSession));
+    expect(live.connected).toBe(true);
+    const token = tokenFor(withSession);
+    await revokeSessionToken(session.token);
+    await expect(connect(token)).rejects.toThrow(/unauthorized/);
+  });
+
+  it("delivers published events with consecutive seq to members only", async () => {
+    const a = await connect(tokenFor(alice));
+    const start = (await emit(a, "join", { room: `project:${project.id}` })).seq as number;
+    const b = await connect(tokenFor(bob));
+    await emit(b, "join", { room: `project:${project.id}` }); // refused
+    await emit(b, "join", { room: `user:${bob.userId}` });
+    const ca = collector(a);
+    const cb = collector(b);
+
+    const res = await postPublish({
+      events: [
+        { room: `project:${project.id}`, type: "card.created", data: { key: "ALP-1" } },
+        { room: `project:${project.id}`, type: "card.updated", data: { key: "ALP-1", title: "x" } },
+      ],
+    });
+    expect(res.status).toBe(202);
+    expect(await ca.next(2)).toEqual([
+      { room: `project:${project.id}`, seq: start + 1, type: "card.created", data: { key: "ALP-1" } },
+      { room: `project:${project.id}`, seq: start + 2, type: "card.updated", data: { key: "ALP-1", title: "x" } },
+    ]);
+
+    // Events reach a socket in emit order: if bob had received the project's events, they
+    // would arrive before this one.
+    expect((await postPublish({ events: [{ room: `user:${bob.userId}`, type: "dm.message", data: { n: 1 } }] })).status).toBe(
+      202,
+    );
+    expect(await cb.next(1)).toEqual([{ room: `user:${bob.userId}`, seq: 1, type: "dm.message", data: { n: 1 } }]);
+    expect(cb.seen).toHaveLength(1);
+    expect(ca.seen).toHaveLength(2);
+
+    // Through the domain's publish() (batched, HTTP to REALTIME_INTERNAL_URL).
+    publish([{ room: `project:${project.id}`, type: "chat.message", data: { body: "hi" } }]);
+    expect(await ca.next(1)).toEqual([
+      { room: `project:${project.id}`, seq: start + 3, type: "chat.message", data: { body: "hi" } },
+    ]);
+  });
+
+  it("answers 401 to a wrong publish key and 400 to a bad body", async () => {
+    const ok = { events: [{ room: `project:${project.id}`, type: "card.created", data: {} }] };
+    expect((await postPublish(ok, "wrong")).status).toBe(401);
+    expect((await postPublish(ok, internalPublishKey(`${secret}x`))).status).toBe(401);
+    const noKey = await fetch(`${url}/internal/publish`, { method: "POST", body: JSON.stringify(ok) });
+    expect(noKey.status).toBe(401);
+    expect((await postPublish("{not json")).status).toBe(400);
+    expect((await postPublish({ events: [] })).status).toBe(400);
+    const bad = await postPublish({ events: [{ room: "project:x", type: "card.created", data: {} }] });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.code).toBe("validation");
+    expect((await postPublish({ events: [{ room: `project:${project.id}`, type: "no.such", data: {} }] })).status).toBe(400);
+  });
+
+  it("delivers a moveCard as card.moved, and sync replays missed events", async () => {
+    const card = await createCard(alice, project.slug, { title: "Move me" });
+    const a = await connect(tokenFor(alice));
+    const joined = await emit(a, "join", { room: `project:${project.id}` });
+    expect(joined.ok).toBe(true);
+    const ca = collector(a);
+    const board = await database.db.column.findMany({
+      where: { projectId: project.id },
+      orderBy: { position: "asc" },
+      select: { id: true },
+    });
+    const moved = await moveCard(alice, project.slug, card.key, { columnId: board[1].id });
+    const [event] = await ca.next(1);
+    expect(event.type).toBe("card.moved");
+    expect(event.seq).toBe((joined.seq as number) + 1);
+    expect(event.data).toMatchObject({ key: card.key, columnId: board[1].id, version: moved.version });
+
+    // A client that missed everything since `joined.seq - 1` catches up; one that is current gets nothing.
+    const sync = await emit(a, "sync", { room: `project:${project.id}`, since: (joined.seq as number) - 1 });
+    expect(sync.ok).toBe(true);
+    expect(sync.events?.map((e) => e.seq)).toEqual([joined.seq, (joined.seq as number) + 1]);
+    expect(sync.events?.[1]).toEqual(event);
+    expect(await emit(a, "sync", { room: `project:${project.id}`, since: event.seq })).toEqual({ ok: true, events: [] });
+    // A number from the future (the sidecar restarted) means: reload.
+    expect(await emit(a, "sync", { room: `project:${project.id}`, since: event.seq + 100 })).toMatchObject({
+      ok: true,
+      reset: true,
+    });
+    // Only rooms the socket joined.
+    const b = await connect(tokenFor(bob));
+    expect(await emit(b, "sync", { room: `project:${project.id}`, since: 0 })).toMatchObject({
+      ok: false,
+      error: { code: "not_found" },
+    });
+  });
+
+  it("stops delivering after leave", async () => {
+    const a = await connect(tokenFor(alice));
+    await emit(a, "join", { room: `project:${project.id}` });
+    await emit(a, "join", { room: `user:${alice.userId}` });
+    const ca = collector(a);
+    await emit(a, "leave", { room: `project:${project.id}` });
+    await postPublish({
+      events: [
+        { room: `project:${project.id}`, type: "card.deleted", data: { key: "ALP-9" } },
+        { room: `user:${alice.userId}`, type: "dm.message", data: {} },
+      ],
+    });
+    const [only] = await ca.next(1);
+    expect(only.room).toBe(`user:${alice.userId}`);
+    expect(ca.seen).toHaveLength(1);
+  });
+});
+
+const redisUrl = process.env.TEST_REDIS_URL;
+describe.skipIf(!redisUrl)("two sidecars joined by Redis (TEST_REDIS_URL)", () => {
+  it("delivers an event published through one sidecar to clients of both, with the same seq", async () => {
+    const prefix = `wdtest-${randomBytes(6).toString("hex")}`;
+    const s1 = await startRealtime({ port: 0, host: "127.0.0.1", redisUrl, redisPrefix: prefix, log: () => {} });
+    const s2 = await startRealtime({ port: 0, host: "127.0.0.1", redisUrl, redisPrefix: prefix, log: () => {} });
+    const open: Socket[] = [];
+    const connectTo = (port: number) =>
+      new Promise<Socket>((resolve, reject) => {
+        const s = connectClient(`http://127.0.0.1:${port}`, {
+          auth: { token: tokenFor(alice) },
+          transports: ["websocket"],
+          reconnection: false,
+          forceNew: true,
+        });
+        open.push(s);
+        s.once("connect", () => resolve(s));
+        s.once("connect_error", reject);
+      });
+    try {
+      const c1 = await connectTo(s1.port);
+      const c2 = await connectTo(s2.port);
+      const room = `project:${project.id}`;
+      expect(await emit(c1, "join", { room })).toEqual({ ok: true, seq: 0 });
+      expect(await emit(c2, "join", { room })).toEqual({ ok: true, seq: 0 });
+      const k1 = collector(c1);
+      const k2 = collector(c2);
+      const post = (port: number, type: string) =>
+        fetch(`http://127.0.0.1:${port}/internal/publish`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-warmdesk-key": internalPublishKey(secret) },
+          body: JSON.stringify({ events: [{ room, type, data: { via: port } }] }),
+        });
+      expect((await post(s1.port, "card.created")).status).toBe(202);
+      const [e1] = await k1.next(1);
+      const [e2] = await k2.next(1);
+      expect(e1).toEqual({ room, seq: 1, type: "card.created", data: { via: s1.port } });
+      expect(e2).toEqual(e1);
+      // The other sidecar continues the same sequence, and replays what the first one published.
+      expect((await post(s2.port, "card.updated")).status).toBe(202);
+      expect((await k1.next(1))[0].seq).toBe(2);
+      expect((await k2.next(1))[0].seq).toBe(2);
+      const sync = await emit(c2, "sync", { room, since: 0 });
+      expect(sync.events?.map((e) => e.seq)).toEqual([1, 2]);
+    } finally {
+      for (const s of open) s.disconnect();
+      await s1.close();
+      await s2.close();
+      const { createClient } = await import("redis");
+      const c = createClient({ url: redisUrl });
+      await c.connect();
+      const keys = await c.keys(`${prefix}:*`);
+      if (keys.length) await c.del(keys);
+      await c.close();
+    }
+  });
+});
