@@ -1,0 +1,30 @@
+// A user's own UI preferences (language, theme). Only the user changes them, for themselves.
+import { z } from "zod";
+import type { Actor } from "../auth/actor.ts";
+import { getDb } from "../db/client.ts";
+import { AppError, parseInput } from "../errors.ts";
+
+export const THEMES = ["light", "dark", "system"] as const;
+export type Theme = (typeof THEMES)[number];
+
+export const ZPreferences = z
+  .object({ language: z.enum(["en", "de"]).optional(), theme: z.enum(THEMES).optional() })
+  .strict()
+  .refine((p) => p.language !== undefined || p.theme !== undefined, "nothing to change");
+export type TPreferences = z.input<typeof ZPreferences>;
+
+export const isTheme = (value: unknown): value is Theme =>
+  typeof value === "string" && (THEMES as readonly string[]).includes(value);
+
+export async function getPreferences(userId: number): Promise<{ language: string; theme: Theme }> {
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { language: true, theme: true } });
+  return { language: user?.language ?? "en", theme: isTheme(user?.theme) ? user.theme : "system" };
+}
+
+export async function updatePreferences(actor: Actor, input: TPreferences) {
+  const data = parseInput(ZPreferences, input);
+  // Preferences belong to a person; a script with an API key has no UI to prefer anything for.
+  if (actor.sessionId === null) throw new AppError("forbidden", "Preferences can only be changed from a signed-in browser.");
+  const user = await getDb().user.update({ where: { id: actor.userId }, data, select: { language: true, theme: true } });
+  return { language: user.language, theme: isTheme(user.theme) ? user.theme : "system" };
+}
