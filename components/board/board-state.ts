@@ -1,0 +1,132 @@
+// The board's client state and the pure functions that change it: optimistic moves, server answers
+// and realtime events all go through here, so that applying the same change twice is harmless.
+import type { Board } from "../../lib/boards/board.ts";
+import type { CardJson } from "../../lib/boards/card-json.ts";
+
+export type BoardCard = Omit<CardJson, "description" | "links">;
+export type BoardColumn = Omit<Board["columns"][number], "cards"> & { cards: BoardCard[] };
+export type BoardState = { project: Board["project"]; columns: BoardColumn[] };
+
+/** Ids of the sortable items: cards by key, columns prefixed so the two never collide. */
+export const columnDropId = (columnId: number) => `column:${columnId}`;
+export const isColumnDropId = (id: string | number) => typeof id === "string" && id.startsWith("column:");
+export const columnIdFromDropId = (id: string) => Number(id.slice("column:".length));
+
+const byPosition = (a: { position: number; id: number }, b: { position: number; id: number }) =>
+  a.position - b.position || a.id - b.id;
+
+export function findCard(state: BoardState, key: string): { card: BoardCard; column: BoardColumn; index: number } | null {
+  for (const column of state.columns) {
+    const index = column.cards.findIndex((c) => c.key === key);
+    if (index >= 0) return { card: column.cards[index], column, index };
+  }
+  return null;
+}
+
+function findCardById(state: BoardState, id: number): BoardCard | null {
+  for (const column of state.columns) {
+    const card = column.cards.find((c) => c.id === id);
+    if (card) return card;
+  }
+  return null;
+}
+
+/** Puts the card where its `columnId` and `position` say, whatever version the board holds. */
+export function placeCard(state: BoardState, card: BoardCard): BoardState {
+  if (!state.columns.some((c) => c.id === card.columnId)) return removeCard(state, card.id);
+  return {
+    ...state,
+    columns: state.columns.map((column) => {
+      const rest = column.cards.filter((c) => c.id !== card.id);
+      if (column.id !== card.columnId) return rest.length === column.cards.length ? column : { ...column, cards: rest };
+      return { ...column, cards: [...rest, card].sort(byPosition) };
+    }),
+  };
+}
+
+/**
+ * A card from the server (an answer or an event): applied only if it is newer than the board's copy,
+ * so an event for our own optimistic change, or one that arrives twice, changes nothing.
+ */
+export function upsertCard(state: BoardState, card: BoardCard): BoardState {
+  const existing = findCardById(state, card.id);
+  if (existing && existing.version >= card.version) return state;
+  return placeCard(state, card);
+}
+
+export function removeCard(state: BoardState, id: number): BoardState {
+  if (!findCardById(state, id)) return state;
+  return { ...state, columns: state.columns.map((c) => ({ ...c, cards: c.cards.filter((x) => x.id !== id) })) };
+}
+
+export function upsertColumn(state: BoardState, column: Omit<BoardColumn, "cards"> & { cards?: BoardCard[] }): BoardState {
+  const existing = state.columns.find((c) => c.id === column.id);
+  const next: BoardColumn = { ...column, cards: existing?.cards ?? column.cards ?? [] };
+  return { ...state, columns: [...state.columns.filter((c) => c.id !== column.id), next].sort(byPosition) };
+}
+
+/** The fractional position between two neighbours, as the server computes it (an estimate until it answers). */
+export function positionBetween(before: number | null, after: number | null): number {
+  if (before === null && after === null) return 1024;
+  if (before === null) return (after as number) - 1024;
+  if (after === null) return before + 1024;
+  return before + (after - before) / 2;
+}
+
+/** Moves a card to `index` in a column (optimistically): it keeps its version, gets an estimated position. */
+export function moveCardTo(state: BoardState, key: string, columnId: number, index: number): BoardState {
+  const found = findCard(state, key);
+  const target = state.columns.find((c) => c.id === columnId);
+  if (!found || !target) return state;
+  const others = target.cards.filter((c) => c.id !== found.card.id);
+  const at = Math.max(0, Math.min(index, others.length));
+  const card = {
+    ...found.card,
+    columnId,
+    position: positionBetween(others[at - 1]?.position ?? null, others[at]?.position ?? null),
+  };
+  return {
+    ...state,
+    columns: state.columns.map((column) => {
+      if (column.id === columnId) return { ...column, cards: [...others.slice(0, at), card, ...others.slice(at)] };
+      if (column.id === found.column.id) return { ...column, cards: column.cards.filter((c) => c.id !== card.id) };
+      return column;
+    }),
+  };
+}
+
+/** What the move endpoint needs: the cards that will precede and follow the moved card. */
+export function neighbourKeys(
+  state: BoardState,
+  key: string,
+): { columnId: number; afterKey?: string; beforeKey?: string } | null {
+  const found = findCard(state, key);
+  if (!found) return null;
+  const { column, index } = found;
+  return {
+    columnId: column.id,
+    ...(index > 0 ? { afterKey: column.cards[index - 1].key } : {}),
+    ...(index < column.cards.length - 1 ? { beforeKey: column.cards[index + 1].key } : {}),
+  };
+}
+
+export type BoardEvent = { type: string; data: unknown };
+
+/** Applies one realtime event; unknown types leave the board as it is. */
+export function applyEvent(state: BoardState, event: BoardEvent): BoardState {
+  switch (event.type) {
+    case "card.created":
+    case "card.updated":
+    case "card.moved":
+      return upsertCard(state, event.data as BoardCard);
+    case "card.deleted":
+      return removeCard(state, (event.data as { id: number }).id);
+    case "column.created":
+    case "column.updated":
+      return upsertColumn(state, event.data as BoardColumn);
+    case "column.deleted":
+      return { ...state, columns: state.columns.filter((c) => c.id !== (event.data as { id: number }).id) };
+    default:
+      return state;
+  }
+}
