@@ -37,10 +37,23 @@ interface Runner {
   close(): Promise<void>;
 }
 
-export async function migrate(
-  databaseUrl: string,
-  options: { dir?: string; log?: (line: string) => void } = {},
-): Promise<MigrateResult> {
+// Calls in one process are queued per database: SQLite's lock wait (busy timeout) blocks the
+// thread, so a second in-process call would otherwise wait on a lock that can never be released.
+const inProcess = new Map<string, Promise<unknown>>();
+
+export type MigrateOptions = { dir?: string; log?: (line: string) => void };
+
+export async function migrate(databaseUrl: string, options: MigrateOptions = {}): Promise<MigrateResult> {
+  const run = (inProcess.get(databaseUrl) ?? Promise.resolve()).catch(() => {}).then(() => migrateNow(databaseUrl, options));
+  inProcess.set(databaseUrl, run);
+  try {
+    return await run;
+  } finally {
+    if (inProcess.get(databaseUrl) === run) inProcess.delete(databaseUrl);
+  }
+}
+
+async function migrateNow(databaseUrl: string, options: MigrateOptions): Promise<MigrateResult> {
   const engine = engineOf(databaseUrl);
   const files = readMigrations(engine, options.dir);
   const runner = await openRunner(engine, databaseUrl);
