@@ -1,0 +1,335 @@
+// The operators' command line (bin/warmdesk.mjs loads this through tsx). Each command returns an
+// exit code: 0 done, 1 failed, 2 usage error (or "not possible for this engine, here is how").
+import { existsSync, renameSync, rmSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import type { Actor } from "../auth/actor.ts";
+import { getConfig } from "../config.ts";
+import { engineOf, sqlitePath } from "../db/engine.ts";
+import { AppError } from "../errors.ts";
+
+// The database client and the domain are loaded by the commands that need them, so that `help`,
+// usage errors and backups start quickly.
+const db = async () => (await import("../db/client.ts")).getDb();
+const users = () => import("../users/users.ts");
+
+export type CliIo = { out: (line: string) => void; err: (line: string) => void };
+
+export const USAGE = `Usage: npm run warmdesk -- <command> [options]
+
+Commands:
+  migrate                                   apply pending database migrations
+  create-user --email E --username U --password P [--admin]
+                                            create a user (--admin: system administrator)
+  reset-password --user <email|username> --password P
+                                            set a new password and sign the user out everywhere
+  create-api-key --user <email|username> [--project <slug>] [--name N]
+                                            create an API key; the raw key is printed once
+  backup <file>                             SQLite: online, consistent copy of the database
+  restore <file>                            SQLite: replace the database with a backup
+                                            (stop WarmDesk first; the current database is kept
+                                            next to it as <db>.before-restore-<time>)
+  help                                      this text
+
+Configuration comes from the environment (DATABASE_URL, DATA_DIR, ...), as for the server.
+PostgreSQL / MySQL backups: use pg_dump / mysqldump (run "backup" to see how).`;
+
+class UsageError extends Error {}
+
+function options<T extends Record<string, { type: "string" | "boolean" }>>(args: string[], spec: T, positionals = 0) {
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>;
+  try {
+    parsed = parseArgs({ args, options: spec, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (parsed.positionals.length !== positionals) {
+    throw new UsageError(
+      positionals === 0 ? `unexpected argument: ${parsed.positionals[0]}` : `expected ${positionals} argument(s)`,
+    );
+  }
+  return parsed as { values: { [K in keyof T]?: T[K]["type"] extends "boolean" ? boolean : string }; positionals: string[] };
+}
+
+function required<T>(value: T | undefined, flag: string): T {
+  if (value === undefined || value === "") throw new UsageError(`missing --${flag}`);
+  return value;
+}
+
+async function findUser(ref: string) {
+  const user = await (await db()).user.findFirst({
+    where: { OR: [{ email: ref.toLowerCase() }, { username: ref }], deletedAt: null },
+    select: { id: true, username: true, role: true, isActive: true, language: true },
+  });
+  if (!user) throw new AppError("not_found", `No user "${ref}"`);
+  return user;
+}
+
+async function ensureMigrated(io: CliIo) {
+  const { migrate } = await import("../db/migrate.ts");
+  return migrate(getConfig().databaseUrl, { log: (l) => io.err(l) });
+}
+
+async function cmdMigrate(args: string[], io: CliIo) {
+  options(args, {});
+  const result = await ensureMigrated(io);
+  io.out(
+    result.applied.length
+      ? `${result.engine}: applied ${result.applied.join(", ")}`
+      : `${result.engine}: up to date (${result.alreadyApplied} migration(s) applied before)`,
+  );
+  return 0;
+}
+
+async function cmdCreateUser(args: string[], io: CliIo) {
+  const { values } = options(args, {
+    email: { type: "string" },
+    username: { type: "string" },
+    password: { type: "string" },
+    admin: { type: "boolean" },
+  });
+  const email = required(values.email, "email");
+  const username = required(values.username, "username");
+  const password = required(values.password, "password");
+  await ensureMigrated(io);
+  const { createUser } = await users();
+  const user = await createUser({ email, username, password, admin: values.admin ?? false });
+  io.out(`created ${user.role === "admin" ? "administrator" : "user"} ${user.username} <${user.email}> (id ${user.id})`);
+  return 0;
+}
+
+async function cmdResetPassword(args: string[], io: CliIo) {
+  const { values } = options(args, { user: { type: "string" }, password: { type: "string" } });
+  const ref = required(values.user, "user");
+  const password = required(values.password, "password");
+  await ensureMigrated(io);
+  const { resetPassword } = await users();
+  await resetPassword(ref, password);
+  io.out(`password of ${ref} changed; their sessions were signed out`);
+  return 0;
+}
+
+async function cmdCreateApiKey(args: string[], io: CliIo) {
+  const { values } = options(args, { user: { type: "string" }, project: { type: "string" }, name: { type: "string" } });
+  const ref = required(values.user, "user");
+  await ensureMigrated(io);
+  const user = await findUser(ref);
+  let projectId: number | null = null;
+  if (values.project !== undefined) {
+    const { projectRole } = await import("../auth/access.ts");
+    const project = await (await db()).project.findFirst({
+      where: { slug: values.project, deletedAt: null },
+      select: { id: true },
+    });
+    const actor: Actor = {
+      userId: user.id,
+      username: user.username,
+      isAdmin: user.role === "admin",
+      sessionId: null,
+      apiKeyProjectId: null,
+      language: user.language,
+    };
+    if (!project || !(await projectRole(actor, project.id))) {
+      throw new AppError("not_found", `No project "${values.project}" that ${user.username} can read`);
+    }
+    projectId = project.id;
+  }
+  const { createApiKey } = await import("../auth/api-keys.ts");
+  const key = await createApiKey({ userId: user.id, projectId, ...(values.name ? { name: values.name } : {}) });
+  io.err(
+    `API key "${key.name}" for ${user.username}${projectId ? ` (project ${values.project} only)` : ""}; it is shown only now:`,
+  );
+  io.out(key.key);
+  return 0;
+}
+
+function sqliteFileOrHowTo(io: CliIo, what: "backup" | "restore"): string | null {
+  const url = getConfig().databaseUrl;
+  const engine = engineOf(url);
+  if (engine === "sqlite") return resolve(sqlitePath(url));
+  if (engine === "postgresql") {
+    io.err(
+      what === "backup"
+        ? `PostgreSQL: back up with pg_dump, e.g.\n  pg_dump --format=custom --file=warmdesk.dump "${redact(url)}"`
+        : `PostgreSQL: restore with pg_restore into an empty database, e.g.\n  pg_restore --clean --if-exists --no-owner --dbname="${redact(url)}" warmdesk.dump`,
+    );
+  } else {
+    io.err(
+      what === "backup"
+        ? "MySQL/MariaDB: back up with mysqldump, e.g.\n  mysqldump --single-transaction --routines --host=HOST --user=USER -p DATABASE > warmdesk.sql"
+        : "MySQL/MariaDB: restore with the mysql client, e.g.\n  mysql --host=HOST --user=USER -p DATABASE < warmdesk.sql",
+    );
+  }
+  return null;
+}
+
+/** The URL without its password, for messages. */
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "****";
+    return u.toString();
+  } catch {
+    return "DATABASE_URL";
+  }
+}
+
+async function cmdBackup(args: string[], io: CliIo) {
+  const { values, positionals } = options(args, { force: { type: "boolean" } }, 1);
+  const target = resolve(positionals[0]);
+  const source = sqliteFileOrHowTo(io, "backup");
+  if (!source) return 2;
+  if (!existsSync(source)) throw new AppError("not_found", `No database at ${source}`);
+  if (existsSync(target) && !values.force) throw new UsageError(`${target} exists (use --force to overwrite)`);
+  if (!existsSync(dirname(target))) throw new UsageError(`directory ${dirname(target)} does not exist`);
+  if (existsSync(target)) rmSync(target);
+  const { default: Database } = await import("better-sqlite3");
+  const live = new Database(source, { readonly: true, fileMustExist: true, timeout: 10_000 });
+  try {
+    // SQLite's online backup API: a consistent snapshot while the app keeps writing.
+    await live.backup(target);
+  } finally {
+    live.close();
+  }
+  // A backup is one self-contained file: no write-ahead log beside it.
+  const copy = new Database(target, { fileMustExist: true });
+  copy.pragma("journal_mode = DELETE");
+  copy.close();
+  io.out(`backed up ${source} to ${target} (${statSync(target).size} bytes)`);
+  return 0;
+}
+
+async function cmdRestore(args: string[], io: CliIo) {
+  const { positionals } = options(args, {}, 1);
+  const source = resolve(positionals[0]);
+  const target = sqliteFileOrHowTo(io, "restore");
+  if (!target) return 2;
+  if (!existsSync(source)) throw new UsageError(`${source} does not exist`);
+  if (source === target) throw new UsageError("the backup is the database itself");
+  const { default: Database } = await import("better-sqlite3");
+  // Is it a WarmDesk database? (SQLite file with our migrations table and users.) The check reads
+  // it through SQLite, and so does the copy, so a backup in WAL mode with its -wal file is complete.
+  const temp = `${target}.restore-tmp`;
+  mkdirIfMissing(dirname(target));
+  rmSync(temp, { force: true });
+  try {
+    const check = new Database(source, { readonly: true, fileMustExist: true });
+    try {
+      const tables = new Set(
+        (check.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name),
+      );
+      if (!tables.has("_prisma_migrations") || !tables.has("users")) throw new Error("no WarmDesk tables");
+      const ok = check.pragma("quick_check", { simple: true });
+      if (ok !== "ok") throw new Error(`integrity check: ${ok}`);
+      await check.backup(temp);
+    } finally {
+      check.close();
+    }
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw new UsageError(`${source} is not a WarmDesk SQLite database (${(e as Error).message})`);
+  }
+  let kept: string | null = null;
+  if (existsSync(target)) {
+    kept = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+    const current = new Database(target, { fileMustExist: true, timeout: 10_000 });
+    try {
+      await current.backup(kept);
+    } finally {
+      current.close();
+    }
+  }
+  // The copy sits next to the target and is renamed over it; the old write-ahead log goes, so
+  // that SQLite does not replay it onto the restored file.
+  for (const suffix of ["-wal", "-shm", "-journal"]) rmSync(`${target}${suffix}`, { force: true });
+  renameSync(temp, target);
+  if (kept) io.err(`the previous database was saved as ${kept}`);
+  io.out(`restored ${source} to ${target}; pending migrations are applied at the next start`);
+  return 0;
+}
+
+function mkdirIfMissing(dir: string) {
+  if (!existsSync(dir)) throw new UsageError(`directory ${dir} does not exist`);
+}
+
+/**
+ * Used by the launcher before it starts the servers: migrations, then the first administrator
+ * from WARMDESK_ADMIN_EMAIL / WARMDESK_ADMIN_PASSWORD when no user exists. Prints one JSON line.
+ */
+async function cmdPrepare(args: string[], io: CliIo) {
+  options(args, {});
+  const result = await ensureMigrated(io);
+  const { createFirstAdmin, hasAnyUser } = await users();
+  let createdAdmin: string | null = null;
+  const email = process.env.WARMDESK_ADMIN_EMAIL?.trim();
+  const password = process.env.WARMDESK_ADMIN_PASSWORD;
+  if (!(await hasAnyUser()) && email && password) {
+    const username = process.env.WARMDESK_ADMIN_USERNAME?.trim() || defaultUsername(email);
+    try {
+      const admin = await createFirstAdmin({ email, username, password });
+      createdAdmin = admin.username;
+      io.err(`created the first administrator ${admin.username} <${admin.email}>`);
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === "conflict")) throw e;
+    }
+  } else if (!(await hasAnyUser()) && (email || password)) {
+    io.err("WARMDESK_ADMIN_EMAIL and WARMDESK_ADMIN_PASSWORD must both be set to create the first administrator");
+  }
+  io.out(JSON.stringify({ engine: result.engine, applied: result.applied, createdAdmin, hasUsers: await hasAnyUser() }));
+  return 0;
+}
+
+export function defaultUsername(email: string): string {
+  const local = email
+    .split("@")[0]
+    .replace(/[^a-zA-Z0-9._-]/g, "")
+    .replace(/^[._-]+/, "");
+  return (local.length >= 2 ? local : `admin${local}`).slice(0, 32);
+}
+
+const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  migrate: cmdMigrate,
+  "create-user": cmdCreateUser,
+  "reset-password": cmdResetPassword,
+  "create-api-key": cmdCreateApiKey,
+  backup: cmdBackup,
+  restore: cmdRestore,
+  prepare: cmdPrepare,
+};
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === "help" || command === "--help" || command === "-h") {
+    io.out(USAGE);
+    return command ? 0 : 2;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.err(`unknown command "${command}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    getConfig();
+  } catch (e) {
+    io.err((e as Error).message);
+    return 2;
+  }
+  try {
+    return await run(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${command}: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof AppError) {
+      const fields = (e.details as { fields?: { path: string; message: string }[] } | undefined)?.fields ?? [];
+      io.err(`${command}: ${e.message}${fields.map((f) => `\n  ${f.path}: ${f.message}`).join("")}`);
+      return e.code === "validation" ? 2 : 1;
+    }
+    io.err(`${command}: ${(e as Error).message}`);
+    return 1;
+  } finally {
+    const g = globalThis as { __warmdeskDb?: { $disconnect(): Promise<void> } };
+    await g.__warmdeskDb?.$disconnect().catch(() => {});
+  }
+}
