@@ -13,18 +13,33 @@ export type Db = SqliteClient;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export { Prisma } from "./generated/sqlite/client.ts";
 
+/**
+ * A burst of writes that serialise on one row (card numbers) may queue for a pooled connection for
+ * a while: wait up to 20 s for one rather than Prisma's default 2 s.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 20_000, timeout: 30_000 } as const;
+
 export function createDb(databaseUrl: string): Db {
   const engine = engineOf(databaseUrl);
   if (engine === "sqlite") {
     // better-sqlite3 is built with foreign keys on by default; WAL is set once by migrate().
-    return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: sqlitePath(databaseUrl), timeout: 10_000 }) });
+    return new SqliteClient({
+      adapter: new PrismaBetterSQLite3({ url: sqlitePath(databaseUrl), timeout: 10_000 }),
+      transactionOptions: TRANSACTION_OPTIONS,
+    });
   }
   if (engine === "postgresql") {
     const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    return new PostgresClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as Db;
   }
   const adapter = new PrismaMariaDb(mariadbConfig(databaseUrl));
-  return new MysqlClient({ adapter }) as unknown as Db;
+  // READ COMMITTED as on PostgreSQL: InnoDB's default REPEATABLE READ fixes a transaction's snapshot
+  // at its first read, so "lock a row, then read what the previous lock holder committed" (card
+  // numbers, labels) would read stale rows. Prisma's update also reads before it locks on MySQL.
+  return new MysqlClient({
+    adapter,
+    transactionOptions: { ...TRANSACTION_OPTIONS, isolationLevel: "ReadCommitted" },
+  }) as unknown as Db;
 }
 
 /** mysql://user:pass@host:port/db to the mariadb driver's pool options. */

@@ -48,11 +48,38 @@ export async function readJson(req: Request): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? 0);
   if (declared > MAX_JSON_BYTES) throw new AppError("payload_too_large", `The body may be at most ${MAX_JSON_BYTES} bytes.`);
   const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new AppError("payload_too_large", `The body may be at most ${MAX_JSON_BYTES} bytes.`);
+  if (Buffer.byteLength(text) > MAX_JSON_BYTES)
+    throw new AppError("payload_too_large", `The body may be at most ${MAX_JSON_BYTES} bytes.`);
   if (!text.trim()) return {};
   try {
     return JSON.parse(text);
   } catch {
     throw new AppError("validation", "The body is not valid JSON.");
   }
+}
+
+/** A JSON route without authentication (health, first-run setup). Same error format. */
+export function publicRoute<P = Record<string, never>>(
+  handler: (args: { req: Request; params: P }) => Promise<unknown>,
+  options: { status?: number } = {},
+) {
+  return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
+    try {
+      const result = await handler({ req, params: await ctx.params });
+      if (result instanceof Response) return result;
+      return Response.json(result, { status: options.status ?? 200 });
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
+
+/** An error answer with a status that has no AppError code (e.g. 503, 405). */
+export function jsonError(status: number, code: string, message: string): Response {
+  return Response.json({ error: { code, message } }, { status });
+}
+
+/** Unknown routes under /api/v1: 404 in the error format, whatever the method. */
+export async function routeNotFound(req: Request): Promise<Response> {
+  return jsonError(404, "not_found", `No such API route: ${req.method} ${new URL(req.url).pathname}`);
 }

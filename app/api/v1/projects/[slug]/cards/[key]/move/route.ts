@@ -1,0 +1,6 @@
+import { moveCard } from "@/lib/boards/cards.ts";
+import { apiRoute, readJson } from "@/lib/http/handler.ts";
+
+export const POST = apiRoute<{ slug: string; key: string }>(async ({ req, params, actor }) =>
+  moveCard(actor, params.slug, params.key, await readJson(req)),
+);

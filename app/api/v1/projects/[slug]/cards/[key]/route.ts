@@ -1,0 +1,12 @@
+import { deleteCard, getCard, updateCard } from "@/lib/boards/cards.ts";
+import { apiRoute, readJson } from "@/lib/http/handler.ts";
+
+type Params = { slug: string; key: string };
+
+export const GET = apiRoute<Params>(async ({ params, actor }) => getCard(actor, params.slug, params.key));
+
+export const PATCH = apiRoute<Params>(async ({ req, params, actor }) =>
+  updateCard(actor, params.slug, params.key, await readJson(req)),
+);
+
+export const DELETE = apiRoute<Params>(async ({ params, actor }) => deleteCard(actor, params.slug, params.key));

@@ -1,0 +1,7 @@
+import { createColumn } from "@/lib/boards/columns.ts";
+import { apiRoute, readJson } from "@/lib/http/handler.ts";
+
+export const POST = apiRoute<{ slug: string }>(
+  async ({ req, params, actor }) => createColumn(actor, params.slug, (await readJson(req)) as never),
+  { status: 201 },
+);

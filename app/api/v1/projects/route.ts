@@ -1,0 +1,10 @@
+import { createProject, listProjects, type TCreateProject } from "@/lib/boards/projects.ts";
+import { apiRoute, readJson } from "@/lib/http/handler.ts";
+
+export const GET = apiRoute(async ({ req, actor }) =>
+  listProjects(actor, { includeArchived: new URL(req.url).searchParams.get("archived") === "1" }),
+);
+
+export const POST = apiRoute(async ({ req, actor }) => createProject(actor, (await readJson(req)) as TCreateProject), {
+  status: 201,
+});
