@@ -38,6 +38,7 @@ export async function keyFor(userId: number, projectId: number | null): Promise<
 
 /** A fresh migrated database that getDb() uses, with published events captured instead of sent. */
 export async function freshWorld(engine: Engine) {
+  // biome-ignore lint/correctness/useHookAtTopLevel: not a React hook, just a "use…" name
   const database: TestDatabase = await useFreshDatabase(engine);
   const events: PublishedEvent[] = [];
   setPublishSink(async (batch) => {
