@@ -22,7 +22,10 @@ export function translate(language: string, key: MessageKey, vars?: Record<strin
 }
 
 export type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
-export const translator = (language: string): T => (key, vars) => translate(language, key, vars);
+export const translator =
+  (language: string): T =>
+  (key, vars) =>
+    translate(language, key, vars);
 
 export function catalog(language: string): Messages {
   return { ...en, ...catalogs[isLanguage(language) ? language : "en"] } as Messages;

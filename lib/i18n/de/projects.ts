@@ -1,4 +1,3 @@
 import type { projects as en } from "../en/projects.ts";
 
-export const projects: { [K in keyof typeof en]: string } = {
-};
+export const projects: { [K in keyof typeof en]: string } = {};

@@ -1,2 +1,1 @@
-export const projects = {
-} as const;
+export const projects = {} as const;
