@@ -1,4 +1,4 @@
-import type { Theme } from "@/lib/users/preferences.ts";
+import type { Theme } from "@/lib/users/theme.ts";
 
 /** Switches the page's theme at once (the server action persists it separately). */
 export function applyTheme(theme: Theme) {

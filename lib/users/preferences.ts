@@ -4,17 +4,15 @@ import type { Actor } from "../auth/actor.ts";
 import { getDb } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 
-export const THEMES = ["light", "dark", "system"] as const;
-export type Theme = (typeof THEMES)[number];
+import { isTheme, THEMES, type Theme } from "./theme.ts";
+
+export { isTheme, THEMES, type Theme };
 
 export const ZPreferences = z
   .object({ language: z.enum(["en", "de"]).optional(), theme: z.enum(THEMES).optional() })
   .strict()
   .refine((p) => p.language !== undefined || p.theme !== undefined, "nothing to change");
 export type TPreferences = z.input<typeof ZPreferences>;
-
-export const isTheme = (value: unknown): value is Theme =>
-  typeof value === "string" && (THEMES as readonly string[]).includes(value);
 
 export async function getPreferences(userId: number): Promise<{ language: string; theme: Theme }> {
   const user = await getDb().user.findUnique({ where: { id: userId }, select: { language: true, theme: true } });

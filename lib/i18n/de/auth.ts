@@ -1,4 +1,31 @@
 import type { auth as en } from "../en/auth.ts";
 
 export const auth: { [K in keyof typeof en]: string } = {
-};
+  "auth.email": "E-Mail",
+  "auth.username": "Benutzername",
+  "auth.password": "Passwort",
+  "auth.passwordConfirm": "Passwort bestätigen",
+
+  "auth.signIn.title": "Anmelden",
+  "auth.signIn.subtitle": "Willkommen zurück. Melde dich bei {instance} an.",
+  "auth.signIn.submit": "Anmelden",
+  "auth.signIn.failed": "E-Mail und Passwort passen zu keinem aktiven Konto.",
+  "auth.signIn.help": "Passwort vergessen? Bitte eine Administratorin oder einen Administrator, es zurückzusetzen.",
+
+  "auth.setup.title": "{instance} einrichten",
+  "auth.setup.subtitle": "Lege das erste Konto an. Es wird Administrator dieser Instanz.",
+  "auth.setup.submit": "Administrator anlegen",
+  "auth.setup.done": "Einrichtung abgeschlossen. Willkommen!",
+  "auth.setup.alreadyDone": "Diese Instanz ist bereits eingerichtet. Bitte melde dich an.",
+  "auth.setup.step": "Ersteinrichtung",
+
+  "auth.hint.username": "Für dein Team sichtbar. Buchstaben, Ziffern, Punkte, Binde- und Unterstriche.",
+  "auth.hint.password": "Mindestens {min} Zeichen.",
+  "auth.error.email": "Gib eine gültige E-Mail-Adresse ein.",
+  "auth.error.username":
+    "2–32 Zeichen: Buchstaben, Ziffern, Punkte, Binde- und Unterstriche, beginnend mit Buchstabe oder Ziffer.",
+  "auth.error.password": "Verwende mindestens {min} Zeichen.",
+  "auth.error.passwordMismatch": "Die Passwörter stimmen nicht überein.",
+  "auth.error.required": "Pflichtfeld.",
+  "auth.error.taken": "Bereits vergeben.",
+} as const;

@@ -1,3 +1,38 @@
 import type { projects as en } from "../en/projects.ts";
 
-export const projects: { [K in keyof typeof en]: string } = {};
+export const projects: { [K in keyof typeof en]: string } = {
+  "projects.title": "Projekte",
+  "projects.count": "{count} Projekte",
+  "projects.countOne": "1 Projekt",
+  "projects.search": "Projekte durchsuchen",
+  "projects.searchPlaceholder": "Nach Name, Kürzel oder Kunde filtern …",
+  "projects.new": "Neues Projekt",
+  "projects.cards": "{count} Karten",
+  "projects.cardsOne": "1 Karte",
+  "projects.noCustomer": "Intern",
+  "projects.type.kanban": "Kanban",
+  "projects.type.scrum": "Scrum",
+  "projects.open": "{name} öffnen",
+  "projects.empty.title": "Noch keine Projekte",
+  "projects.empty.body":
+    "Lege ein Projekt an und erhalte ein Board mit drei Spalten für den Anfang. Dein Team kannst du danach einladen.",
+  "projects.noMatch.title": "Kein Projekt passt zu „{query}“",
+  "projects.noMatch.body": "Versuche einen anderen Namen, ein anderes Kürzel oder einen anderen Kunden.",
+  "projects.clearSearch": "Suche zurücksetzen",
+  "projects.shortcutNew": "{key} drücken, um ein Projekt anzulegen",
+
+  "projects.create.title": "Neues Projekt",
+  "projects.create.description": "Ein Projekt hat sein eigenes Board, seinen Chat und seine Kartennummern (z. B. {example}).",
+  "projects.create.name": "Name",
+  "projects.create.namePlaceholder": "Website-Relaunch",
+  "projects.create.key": "Kürzel",
+  "projects.create.keyHint": "Präfix der Kartennummern: {example}. 2–10 Buchstaben oder Ziffern.",
+  "projects.create.type": "Board-Typ",
+  "projects.create.kanbanHint": "Kontinuierlicher Fluss durch Spalten.",
+  "projects.create.scrumHint": "Arbeit in festen Sprints.",
+  "projects.create.submit": "Projekt anlegen",
+  "projects.create.created": "Projekt „{name}“ angelegt",
+  "projects.error.name": "Gib dem Projekt einen Namen.",
+  "projects.error.key": "2–10 Buchstaben oder Ziffern, beginnend mit einem Buchstaben.",
+  "projects.error.taken": "Ein Projekt mit diesem Namen gibt es bereits.",
+} as const;

@@ -1,0 +1,33 @@
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/shell/app-header.tsx";
+import { currentActor } from "@/lib/auth/current.ts";
+import { translator } from "@/lib/i18n/index.ts";
+import { getInstanceName } from "@/lib/settings/instance-name.ts";
+import { getPreferences } from "@/lib/users/preferences.ts";
+import { hasAnyUser } from "@/lib/users/users.ts";
+
+// Pages under (app) check access themselves too: a layout does not guard route handlers or actions.
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const actor = await currentActor();
+  if (!actor) redirect((await hasAnyUser()) ? "/sign-in" : "/setup");
+  const [instanceName, prefs] = await Promise.all([getInstanceName(), getPreferences(actor.userId)]);
+  const t = translator(prefs.language);
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-accent px-3 py-2 text-sm font-medium text-accent-fg focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        {t("shell.skipToContent")}
+      </a>
+      <AppHeader
+        instanceName={instanceName}
+        user={{ username: actor.username, isAdmin: actor.isAdmin, language: prefs.language, theme: prefs.theme }}
+      />
+      <main id="main" tabIndex={-1} className="flex min-h-0 flex-1 flex-col focus:outline-none">
+        {children}
+      </main>
+    </div>
+  );
+}

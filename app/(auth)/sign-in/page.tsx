@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { currentActor } from "@/lib/auth/current.ts";
+import { languageFromHeader, translate } from "@/lib/i18n/index.ts";
+import { getInstanceName } from "@/lib/settings/instance-name.ts";
+import { hasAnyUser } from "@/lib/users/users.ts";
+import { AuthCard } from "../auth-card.tsx";
+import { SignInForm } from "./sign-in-form.tsx";
+
+async function language() {
+  return languageFromHeader((await headers()).get("accept-language"));
+}
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translate(await language(), "auth.signIn.title") };
+}
+
+/** Only paths on this site: an absolute or protocol-relative URL would make this an open redirect. */
+function safeCallback(value: string | string[] | undefined): string {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v?.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/";
+}
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  if (!(await hasAnyUser())) redirect("/setup");
+  const callbackUrl = safeCallback((await searchParams).callbackUrl);
+  if (await currentActor()) redirect(callbackUrl);
+  const lang = await language();
+  const instance = await getInstanceName();
+  return (
+    <>
+      <AuthCard title={translate(lang, "auth.signIn.title")} subtitle={translate(lang, "auth.signIn.subtitle", { instance })}>
+        <SignInForm callbackUrl={callbackUrl} />
+      </AuthCard>
+      <p className="text-center text-xs text-muted">{translate(lang, "auth.signIn.help")}</p>
+    </>
+  );
+}

@@ -1,0 +1,178 @@
+"use client";
+
+import Link from "next/link";
+import { useDeferredValue, useEffect, useMemo, useState } from "react";
+import { useT } from "@/components/i18n-provider.tsx";
+import { PageHeader } from "@/components/shell/page-header.tsx";
+import { hueFor } from "@/components/ui/avatar.tsx";
+import { Badge } from "@/components/ui/badge.tsx";
+import { Button } from "@/components/ui/button.tsx";
+import { BoardIcon, PlusIcon, SearchIcon, XIcon } from "@/components/ui/icons.tsx";
+import { Input } from "@/components/ui/input.tsx";
+import { Kbd } from "@/components/ui/kbd.tsx";
+import { NewProjectDialog } from "./new-project-dialog.tsx";
+
+export type ProjectSummary = {
+  id: number;
+  name: string;
+  slug: string;
+  key: string;
+  type: string;
+  color: string | null;
+  cardCount: number;
+  customer: { name: string } | null;
+};
+
+/** True while the user is typing somewhere: single-key shortcuts must not fire then. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+}
+
+export function ProjectList({ projects }: { projects: ProjectSummary[] }) {
+  const t = useT();
+  const [query, setQuery] = useState("");
+  const [creating, setCreating] = useState(false);
+  const deferred = useDeferredValue(query);
+
+  const shown = useMemo(() => {
+    const q = deferred.trim().toLowerCase();
+    if (!q) return projects;
+    return projects.filter((p) => [p.name, p.key, p.customer?.name ?? ""].some((s) => s.toLowerCase().includes(q)));
+  }, [projects, deferred]);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.key !== "n" || event.metaKey || event.ctrlKey || event.altKey || event.defaultPrevented) return;
+      if (isTyping(event.target) || document.querySelector("[role=dialog],[role=menu]")) return;
+      event.preventDefault();
+      setCreating(true);
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  const newButton = (
+    <Button
+      variant="primary"
+      onClick={() => setCreating(true)}
+      aria-keyshortcuts="n"
+      title={t("projects.shortcutNew", { key: "N" })}
+    >
+      <PlusIcon />
+      {t("projects.new")}
+      <Kbd className="ml-1 border-accent-fg/25 bg-accent-fg/15 text-accent-fg/90">N</Kbd>
+    </Button>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t("projects.title")}
+        description={projects.length === 1 ? t("projects.countOne") : t("projects.count", { count: projects.length })}
+        actions={
+          <>
+            {projects.length > 0 ? (
+              <div className="relative">
+                <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 -translate-y-1/2 text-muted" />
+                <Input
+                  type="search"
+                  value={query}
+                  onChange={(e) => setQuery(e.target.value)}
+                  onKeyDown={(e) => {
+                    if (e.key === "Escape") setQuery("");
+                  }}
+                  aria-label={t("projects.search")}
+                  placeholder={t("projects.searchPlaceholder")}
+                  className="w-64 pl-8"
+                />
+              </div>
+            ) : null}
+            {newButton}
+          </>
+        }
+      />
+
+      {projects.length === 0 ? (
+        <EmptyState onCreate={() => setCreating(true)} />
+      ) : shown.length === 0 ? (
+        <div className="mt-6 flex flex-col items-center gap-2 rounded-xl border border-dashed border-border px-6 py-14 text-center">
+          <p className="font-medium">{t("projects.noMatch.title", { query: deferred.trim() })}</p>
+          <p className="text-sm text-muted">{t("projects.noMatch.body")}</p>
+          <Button variant="ghost" size="sm" onClick={() => setQuery("")} className="mt-1">
+            <XIcon size={14} />
+            {t("projects.clearSearch")}
+          </Button>
+        </div>
+      ) : (
+        <ul className="mt-6 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {shown.map((p) => (
+            <li key={p.id}>
+              <ProjectCard project={p} />
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <NewProjectDialog open={creating} onOpenChange={setCreating} />
+    </>
+  );
+}
+
+function projectColour(p: ProjectSummary): string {
+  return p.color ?? `hsl(${hueFor(p.key)} 55% 52%)`;
+}
+
+function ProjectCard({ project: p }: { project: ProjectSummary }) {
+  const t = useT();
+  const colour = projectColour(p);
+  return (
+    <Link
+      href={`/${p.slug}`}
+      className="group relative flex h-full flex-col gap-3 overflow-hidden rounded-lg border border-border bg-surface p-4 pl-5 shadow-sm transition-[border-color,box-shadow] hover:border-muted/40 hover:shadow-md"
+    >
+      <span aria-hidden="true" className="absolute inset-y-0 left-0 w-1" style={{ background: colour }} />
+      <div className="flex items-start gap-3">
+        <span
+          aria-hidden="true"
+          className="flex size-9 shrink-0 items-center justify-center rounded-md font-mono text-[11px] font-semibold text-white"
+          style={{ background: colour }}
+        >
+          {p.key.slice(0, 3)}
+        </span>
+        <div className="flex min-w-0 flex-1 flex-col">
+          <span className="truncate font-semibold text-text group-hover:text-accent">{p.name}</span>
+          <span className="truncate text-xs text-muted">{p.customer?.name ?? t("projects.noCustomer")}</span>
+        </div>
+        {p.type === "scrum" ? <Badge variant="outline">{t("projects.type.scrum")}</Badge> : null}
+      </div>
+      <div className="mt-auto flex items-center gap-3 text-xs text-muted">
+        <span className="font-mono font-medium text-text/80">{p.key}</span>
+        <span aria-hidden="true">·</span>
+        <span className="flex items-center gap-1">
+          <BoardIcon size={13} />
+          {p.cardCount === 1 ? t("projects.cardsOne") : t("projects.cards", { count: p.cardCount })}
+        </span>
+      </div>
+    </Link>
+  );
+}
+
+function EmptyState({ onCreate }: { onCreate: () => void }) {
+  const t = useT();
+  return (
+    <section className="mt-6 flex flex-col items-center gap-4 rounded-xl border border-dashed border-border bg-surface px-6 py-16 text-center">
+      <span className="flex size-12 items-center justify-center rounded-xl bg-accent-soft text-accent">
+        <BoardIcon size={24} />
+      </span>
+      <div className="flex max-w-md flex-col gap-1.5">
+        <h2 className="text-base font-semibold">{t("projects.empty.title")}</h2>
+        <p className="text-sm text-muted">{t("projects.empty.body")}</p>
+      </div>
+      <Button variant="primary" onClick={onCreate}>
+        <PlusIcon />
+        {t("projects.new")}
+      </Button>
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import Link from "next/link";
+import type { Theme } from "@/lib/users/theme.ts";
+import { LogoMark } from "./logo.tsx";
+import { MainNav } from "./main-nav.tsx";
+import { UserMenu } from "./user-menu.tsx";
+
+export type ShellUser = { username: string; isAdmin: boolean; language: string; theme: Theme };
+
+export function AppHeader({ instanceName, user }: { instanceName: string; user: ShellUser }) {
+  return (
+    <header className="sticky top-0 z-30 border-b border-border bg-surface/95 backdrop-blur supports-[backdrop-filter]:bg-surface/85">
+      <div className="flex h-12 items-center gap-4 px-4 sm:px-6">
+        <Link href="/" className="-ml-1 flex items-center gap-2 rounded-md px-1 py-1 font-semibold tracking-tight text-text">
+          <LogoMark size={22} />
+          <span className="max-w-48 truncate text-[15px]">{instanceName}</span>
+        </Link>
+        <MainNav isAdmin={user.isAdmin} />
+        <div className="ml-auto flex items-center gap-2">
+          <UserMenu user={user} />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useT } from "@/components/i18n-provider.tsx";
+import { cn } from "@/components/ui/cn.ts";
+import { BoardIcon, ChatIcon, ClockIcon, ShieldIcon } from "@/components/ui/icons.tsx";
+import type { MessageKey } from "@/lib/i18n/index.ts";
+
+const ITEMS: Array<{ href: string; key: MessageKey; Icon: typeof BoardIcon; adminOnly?: boolean }> = [
+  { href: "/", key: "nav.projects", Icon: BoardIcon },
+  { href: "/chat", key: "nav.chat", Icon: ChatIcon },
+  { href: "/time", key: "nav.time", Icon: ClockIcon },
+  { href: "/admin", key: "nav.admin", Icon: ShieldIcon, adminOnly: true },
+];
+
+const SECTIONS = new Set(["chat", "time", "admin"]);
+
+/** "/" is Projects, and so is every project board ("/<slug>"). */
+function isActive(pathname: string, href: string): boolean {
+  const first = pathname.split("/")[1] ?? "";
+  if (href === "/") return !SECTIONS.has(first);
+  return first === href.slice(1);
+}
+
+export function MainNav({ isAdmin }: { isAdmin: boolean }) {
+  const t = useT();
+  const pathname = usePathname();
+  return (
+    <nav aria-label={t("shell.mainNav")} className="flex items-center">
+      <ul className="flex items-center gap-0.5">
+        {ITEMS.filter((i) => !i.adminOnly || isAdmin).map(({ href, key, Icon }) => {
+          const active = isActive(pathname, href);
+          return (
+            <li key={href}>
+              <Link
+                href={href}
+                aria-current={active ? "page" : undefined}
+                className={cn(
+                  "flex h-8 items-center gap-1.5 rounded-md px-2.5 text-[13px] font-medium transition-colors",
+                  active ? "bg-surface-2 text-text" : "text-muted hover:bg-surface-2 hover:text-text",
+                )}
+              >
+                <Icon size={15} className={active ? "text-accent" : undefined} />
+                <span className="hidden sm:inline">{t(key)}</span>
+                <span className="sr-only sm:hidden">{t(key)}</span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,124 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { signOut } from "next-auth/react";
+import { useState, useTransition } from "react";
+import { savePreferences } from "@/app/(app)/actions.ts";
+import { useT } from "@/components/i18n-provider.tsx";
+import { applyTheme } from "@/components/theme/apply-theme.ts";
+import { Avatar } from "@/components/ui/avatar.tsx";
+import { Badge } from "@/components/ui/badge.tsx";
+import { ChevronDownIcon, GlobeIcon, LogOutIcon, MonitorIcon, MoonIcon, SunIcon } from "@/components/ui/icons.tsx";
+import {
+  Menu,
+  MenuContent,
+  MenuItem,
+  MenuLabel,
+  MenuRadioGroup,
+  MenuRadioItem,
+  MenuSeparator,
+  MenuSub,
+  MenuSubContent,
+  MenuSubTrigger,
+  MenuTrigger,
+} from "@/components/ui/menu.tsx";
+import { toast } from "@/components/ui/toast.tsx";
+import { isTheme, type Theme } from "@/lib/users/theme.ts";
+import type { ShellUser } from "./app-header.tsx";
+
+const THEME_ICONS = { light: SunIcon, dark: MoonIcon, system: MonitorIcon } as const;
+
+export function UserMenu({ user }: { user: ShellUser }) {
+  const t = useT();
+  const router = useRouter();
+  const [theme, setTheme] = useState<Theme>(user.theme);
+  const [, startTransition] = useTransition();
+  const ThemeIcon = THEME_ICONS[theme];
+
+  function onLanguage(value: string) {
+    if (value !== "en" && value !== "de") return;
+    startTransition(async () => {
+      const result = await savePreferences({ language: value });
+      if (result.ok) router.refresh();
+      else toast(t("common.error.generic"), { variant: "error" });
+    });
+  }
+
+  function onTheme(value: string) {
+    if (!isTheme(value)) return;
+    setTheme(value);
+    applyTheme(value);
+    startTransition(async () => {
+      const result = await savePreferences({ theme: value });
+      if (!result.ok) toast(t("common.error.generic"), { variant: "error" });
+    });
+  }
+
+  return (
+    <Menu>
+      <MenuTrigger
+        aria-label={t("user.menu", { username: user.username })}
+        className="flex h-8 items-center gap-2 rounded-full py-0.5 pr-2 pl-0.5 text-[13px] font-medium text-text hover:bg-surface-2 data-[state=open]:bg-surface-2"
+      >
+        <Avatar username={user.username} size="sm" decorative />
+        <span className="hidden max-w-32 truncate sm:inline">{user.username}</span>
+        <ChevronDownIcon size={14} className="text-muted" />
+      </MenuTrigger>
+      <MenuContent className="w-60">
+        <div className="flex items-center gap-2.5 px-2 pt-2 pb-2.5">
+          <Avatar username={user.username} size="md" decorative />
+          <div className="flex min-w-0 flex-col">
+            <span className="text-xs text-muted">{t("user.signedInAs")}</span>
+            <span className="truncate font-medium">{user.username}</span>
+          </div>
+          {user.isAdmin ? (
+            <Badge variant="accent" className="ml-auto">
+              {t("nav.admin")}
+            </Badge>
+          ) : null}
+        </div>
+        <MenuSeparator />
+        <MenuSub>
+          <MenuSubTrigger>
+            <GlobeIcon />
+            {t("user.language")}
+            <span className="ml-auto text-xs text-muted">{t(user.language === "de" ? "language.de" : "language.en")}</span>
+          </MenuSubTrigger>
+          <MenuSubContent>
+            <MenuLabel>{t("user.language")}</MenuLabel>
+            <MenuRadioGroup value={user.language} onValueChange={onLanguage}>
+              <MenuRadioItem value="en">{t("language.en")}</MenuRadioItem>
+              <MenuRadioItem value="de">{t("language.de")}</MenuRadioItem>
+            </MenuRadioGroup>
+          </MenuSubContent>
+        </MenuSub>
+        <MenuSub>
+          <MenuSubTrigger>
+            <ThemeIcon />
+            {t("user.theme")}
+            <span className="ml-auto text-xs text-muted">{t(`theme.${theme}`)}</span>
+          </MenuSubTrigger>
+          <MenuSubContent>
+            <MenuLabel>{t("user.theme")}</MenuLabel>
+            <MenuRadioGroup value={theme} onValueChange={onTheme}>
+              {(["light", "dark", "system"] as const).map((value) => {
+                const Icon = THEME_ICONS[value];
+                return (
+                  <MenuRadioItem key={value} value={value}>
+                    <Icon />
+                    {t(`theme.${value}`)}
+                  </MenuRadioItem>
+                );
+              })}
+            </MenuRadioGroup>
+          </MenuSubContent>
+        </MenuSub>
+        <MenuSeparator />
+        <MenuItem onSelect={() => signOut({ callbackUrl: "/sign-in" })}>
+          <LogOutIcon />
+          {t("user.signOut")}
+        </MenuItem>
+      </MenuContent>
+    </Menu>
+  );
+}
