@@ -135,8 +135,8 @@ export function BoardView({ initial }: { initial: BoardState }) {
     [slug, t, update],
   );
   const commitMove = useCallback(
-    async (key: string, origin: DragOrigin) => {
-      const target = neighbourKeys(boardRef.current, key);
+    async (key: string, origin: DragOrigin, state: BoardState = boardRef.current) => {
+      const target = neighbourKeys(state, key);
       if (!target) return;
       try {
         const card = await apiJson<BoardCard>(`${projectPath(slug)}/cards/${encodeURIComponent(key)}/move`, {
@@ -245,8 +245,10 @@ export function BoardView({ initial }: { initial: BoardState }) {
     if (!column || !current) return;
     if (column.id === current.column.id && !isColumnDropId(over.id) && over.id !== key) {
       const overIndex = column.cards.findIndex((c) => c.key === over.id);
-      s = moveCardTo(s, key, column.id, overIndex);
-      update(() => s);
+      const next = moveCardTo(s, key, column.id, overIndex);
+      s = next;
+      boardRef.current = next;
+      update(() => next);
     }
     const placed = findCard(s, key);
     if (!placed) return;
@@ -256,7 +258,7 @@ export function BoardView({ initial }: { initial: BoardState }) {
       setPending({ key, origin, column: target, count: target.cards.length - 1 });
       return;
     }
-    void commitMove(key, origin);
+    void commitMove(key, origin, s);
   };
 
   const announcements: Announcements = {
@@ -311,7 +313,7 @@ export function BoardView({ initial }: { initial: BoardState }) {
   const active = activeKey ? findCard(board, activeKey)?.card : null;
 
   return (
-    <div className="flex h-full min-h-0 flex-col">
+    <div className="flex h-[calc(100dvh-49px)] min-h-0 flex-col">
       <div className="flex items-center gap-3 px-5 pt-4 pb-3">
         <h1 className="flex items-baseline gap-2 text-[15px] font-semibold tracking-tight text-text">
           {board.project.name}
@@ -335,6 +337,8 @@ export function BoardView({ initial }: { initial: BoardState }) {
         </span>
       </div>
       <DndContext
+        // A fixed id keeps dnd-kit's generated aria ids the same on the server and in the browser.
+        id={`board-${initial.project.id}`}
         sensors={sensors}
         collisionDetection={collisionDetection}
         measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}

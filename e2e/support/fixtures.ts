@@ -1,0 +1,86 @@
+// Each test makes its own users and projects (unique names), signs in through the API, and talks
+// to the REST API with the browser context's own cookies.
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { promisify } from "node:util";
+import { type APIRequestContext, type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
+
+const run = promisify(execFile);
+
+export type TestUser = { email: string; username: string; password: string };
+
+export const uniq = () => `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
+
+/** Creates users in the server's database in one process (cheaper than one per user). */
+export async function createUsers(count: number, language: "en" | "de" = "en"): Promise<TestUser[]> {
+  const users = Array.from({ length: count }, () => {
+    const name = `u${uniq()}`;
+    return { email: `${name}@e2e.test`, username: name, password: "correct horse battery", language };
+  });
+  await run(process.execPath, ["--import", "tsx", "e2e/support/create-users.ts", JSON.stringify(users)], {
+    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR },
+  });
+  return users;
+}
+
+/** Signs the context in through next-auth's credentials endpoint (not the form). */
+export async function signIn(request: APIRequestContext, user: TestUser): Promise<void> {
+  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+  const res = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: user.email, password: user.password, json: "true" },
+    maxRedirects: 0,
+  });
+  expect(res.status(), "sign-in answer").toBeLessThan(400);
+  const session = await request.post("/api/realtime/token");
+  expect(session.status(), "signed in").toBe(200);
+}
+
+/** A browser context signed in as `user`. */
+export async function signedInContext(browser: Browser, user: TestUser, options: { colorScheme?: "light" | "dark" } = {}) {
+  const context = await browser.newContext({ colorScheme: options.colorScheme });
+  await signIn(context.request, user);
+  return context;
+}
+
+export async function apiJson<T = unknown>(
+  request: APIRequestContext,
+  method: "GET" | "POST" | "PATCH",
+  path: string,
+  data?: unknown,
+): Promise<T> {
+  const res = await request.fetch(path, { method, data });
+  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+  return res.json();
+}
+
+export type Board = {
+  project: { id: number; slug: string; key: string };
+  columns: { id: number; name: string; wipLimit: number; cards: { key: string; title: string; columnId: number }[] }[];
+};
+
+export const getBoard = (request: APIRequestContext, slug: string) =>
+  apiJson<Board>(request, "GET", `/api/v1/projects/${slug}/board`);
+
+export async function createProject(request: APIRequestContext, name = `Project ${uniq()}`) {
+  const key = `P${randomBytes(3).toString("hex").toUpperCase()}`.replace(/[^A-Z0-9]/g, "X");
+  return apiJson<{ id: number; slug: string; key: string; name: string }>(request, "POST", "/api/v1/projects", { name, key });
+}
+
+export const addMember = (request: APIRequestContext, slug: string, username: string, role = "member") =>
+  apiJson(request, "POST", `/api/v1/projects/${slug}/members`, { username, role });
+
+export const createCard = (request: APIRequestContext, slug: string, body: Record<string, unknown>) =>
+  apiJson<{ key: string; id: number }>(request, "POST", `/api/v1/projects/${slug}/cards`, body);
+
+/** The board page, with the realtime connection established (so no event can be missed after this). */
+export async function openBoard(page: Page, slug: string) {
+  await page.goto(`/${slug}`);
+  await expect(page.getByTestId("realtime-status")).toHaveAttribute("data-status", "live");
+}
+
+export const column = (page: Page, name: string) => page.locator(`section[data-column-name="${name}"]`);
+export const card = (page: Page, key: string) => page.locator(`[data-card-key="${key}"]`);
+
+export async function closeAll(...contexts: BrowserContext[]) {
+  await Promise.all(contexts.map((c) => c.close()));
+}
