@@ -36,10 +36,20 @@ test("[BOARD]: a card added and dragged by one user shows up live for another, a
   const pageA = await ctxA.newPage();
   const pageB = await ctxB.newPage();
 
-  const project = await createProject(ctxA.request, `Live ${uniq()}`);
+  // Alice creates the project in the UI.
+  const name = `Live ${uniq()}`;
+  const projectKey = `L${uniq().slice(-6).toUpperCase()}`.replace(/[^A-Z0-9]/g, "X");
+  await pageA.goto("/");
+  await pageA.getByRole("button", { name: "New project" }).first().click();
+  const dialog = pageA.getByRole("dialog");
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByLabel("Key").fill(projectKey);
+  await dialog.getByRole("button", { name: "Create project" }).click();
+  await expect(pageA).toHaveURL(/\/live-[a-z0-9-]+$/);
+  const project = { slug: new URL(pageA.url()).pathname.slice(1), key: projectKey };
+  await expect(pageA.getByTestId("realtime-status")).toHaveAttribute("data-status", "live");
   await addMember(ctxA.request, project.slug, bob.username);
 
-  await openBoard(pageA, project.slug);
   await openBoard(pageB, project.slug);
 
   // Add a card inline: Enter creates it and keeps the input open for the next one.
