@@ -12,9 +12,9 @@ export type TestUser = { email: string; username: string; password: string };
 export const uniq = () => `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
 
 /** Creates users in the server's database in one process (cheaper than one per user). */
-export async function createUsers(count: number, language: "en" | "de" = "en"): Promise<TestUser[]> {
-  const users = Array.from({ length: count }, () => {
-    const name = `u${uniq()}`;
+export async function createUsers(count: number, language: "en" | "de" = "en", names: string[] = []): Promise<TestUser[]> {
+  const users = Array.from({ length: count }, (_, i) => {
+    const name = `${names[i] ?? "u"}.${uniq()}`;
     return { email: `${name}@e2e.test`, username: name, password: "correct horse battery", language };
   });
   await run(process.execPath, ["--import", "tsx", "e2e/support/create-users.ts", JSON.stringify(users)], {
@@ -74,7 +74,7 @@ export const createCard = (request: APIRequestContext, slug: string, body: Recor
 
 /** The board page, with the realtime connection established (so no event can be missed after this). */
 export async function openBoard(page: Page, slug: string) {
-  await page.goto(`/${slug}`);
+  await page.goto(`/${slug}`, { waitUntil: "domcontentloaded" });
   await expect(page.getByTestId("realtime-status")).toHaveAttribute("data-status", "live");
 }
 
