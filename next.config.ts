@@ -9,6 +9,7 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  devIndicators: false,
   typedRoutes: false,
   // Everything is self-hosted: no remote images are optimised or proxied.
   images: { remotePatterns: [], unoptimized: true },

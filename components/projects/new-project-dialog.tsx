@@ -81,7 +81,7 @@ function NewProjectForm({ onDone }: { onDone: () => void }) {
   }
 
   return (
-    <DialogContent title={t("projects.create.title")} description={t("projects.create.description", { example })}>
+    <DialogContent title={t("projects.create.title")} description={t("projects.create.description")}>
       <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
         <div className="grid grid-cols-[1fr_8.5rem] gap-3">
           <Field label={t("projects.create.name")} error={errors.name} id="project-name">

@@ -61,7 +61,7 @@ export function ProjectList({ projects }: { projects: ProjectSummary[] }) {
     >
       <PlusIcon />
       {t("projects.new")}
-      <Kbd className="ml-1 border-accent-fg/25 bg-accent-fg/15 text-accent-fg/90">N</Kbd>
+      <Kbd className="ml-1 border-transparent bg-accent-fg/20 text-accent-fg">N</Kbd>
     </Button>
   );
 
@@ -84,7 +84,7 @@ export function ProjectList({ projects }: { projects: ProjectSummary[] }) {
                   }}
                   aria-label={t("projects.search")}
                   placeholder={t("projects.searchPlaceholder")}
-                  className="w-64 pl-8"
+                  className="w-72 pl-8"
                 />
               </div>
             ) : null}
@@ -120,39 +120,41 @@ export function ProjectList({ projects }: { projects: ProjectSummary[] }) {
 }
 
 function projectColour(p: ProjectSummary): string {
-  return p.color ?? `hsl(${hueFor(p.key)} 55% 52%)`;
+  return p.color ?? `hsl(${hueFor(p.key)} 42% 48%)`;
 }
 
 function ProjectCard({ project: p }: { project: ProjectSummary }) {
   const t = useT();
-  const colour = projectColour(p);
   return (
     <Link
       href={`/${p.slug}`}
-      className="group relative flex h-full flex-col gap-3 overflow-hidden rounded-lg border border-border bg-surface p-4 pl-5 shadow-sm transition-[border-color,box-shadow] hover:border-muted/40 hover:shadow-md"
+      className="group flex h-full flex-col gap-3 rounded-lg border border-border bg-surface p-4 shadow-sm transition-[border-color,box-shadow] hover:border-muted/40 hover:shadow-md"
     >
-      <span aria-hidden="true" className="absolute inset-y-0 left-0 w-1" style={{ background: colour }} />
       <div className="flex items-start gap-3">
         <span
           aria-hidden="true"
-          className="flex size-9 shrink-0 items-center justify-center rounded-md font-mono text-[11px] font-semibold text-white"
-          style={{ background: colour }}
+          className="flex size-9 shrink-0 items-center justify-center rounded-md text-sm font-semibold text-white"
+          style={{ background: projectColour(p) }}
         >
-          {p.key.slice(0, 3)}
+          {p.name.trim().charAt(0).toUpperCase() || p.key.charAt(0)}
         </span>
         <div className="flex min-w-0 flex-1 flex-col">
           <span className="truncate font-semibold text-text group-hover:text-accent">{p.name}</span>
-          <span className="truncate text-xs text-muted">{p.customer?.name ?? t("projects.noCustomer")}</span>
+          <span className="flex min-w-0 items-center gap-1.5 text-xs text-muted">
+            <span className="font-mono font-medium text-text/75">{p.key}</span>
+            <span aria-hidden="true">·</span>
+            <span className="truncate">{p.customer?.name ?? t("projects.noCustomer")}</span>
+          </span>
         </div>
-        {p.type === "scrum" ? <Badge variant="outline">{t("projects.type.scrum")}</Badge> : null}
       </div>
-      <div className="mt-auto flex items-center gap-3 text-xs text-muted">
-        <span className="font-mono font-medium text-text/80">{p.key}</span>
-        <span aria-hidden="true">·</span>
-        <span className="flex items-center gap-1">
+      <div className="mt-auto flex items-center justify-between gap-3 text-xs text-muted">
+        <span className="flex items-center gap-1.5">
           <BoardIcon size={13} />
           {p.cardCount === 1 ? t("projects.cardsOne") : t("projects.cards", { count: p.cardCount })}
         </span>
+        <Badge variant={p.type === "scrum" ? "accent" : "neutral"}>
+          {t(p.type === "scrum" ? "projects.type.scrum" : "projects.type.kanban")}
+        </Badge>
       </div>
     </Link>
   );

@@ -5,7 +5,7 @@ export const projects: { [K in keyof typeof en]: string } = {
   "projects.count": "{count} Projekte",
   "projects.countOne": "1 Projekt",
   "projects.search": "Projekte durchsuchen",
-  "projects.searchPlaceholder": "Nach Name, Kürzel oder Kunde filtern …",
+  "projects.searchPlaceholder": "Projekte filtern …",
   "projects.new": "Neues Projekt",
   "projects.cards": "{count} Karten",
   "projects.cardsOne": "1 Karte",
@@ -22,7 +22,7 @@ export const projects: { [K in keyof typeof en]: string } = {
   "projects.shortcutNew": "{key} drücken, um ein Projekt anzulegen",
 
   "projects.create.title": "Neues Projekt",
-  "projects.create.description": "Ein Projekt hat sein eigenes Board, seinen Chat und seine Kartennummern (z. B. {example}).",
+  "projects.create.description": "Ein Projekt hat sein eigenes Board, einen eigenen Chat und nummerierte Karten.",
   "projects.create.name": "Name",
   "projects.create.namePlaceholder": "Website-Relaunch",
   "projects.create.key": "Kürzel",

@@ -3,7 +3,7 @@ export const projects = {
   "projects.count": "{count} projects",
   "projects.countOne": "1 project",
   "projects.search": "Search projects",
-  "projects.searchPlaceholder": "Filter by name, key or customer…",
+  "projects.searchPlaceholder": "Filter projects…",
   "projects.new": "New project",
   "projects.cards": "{count} cards",
   "projects.cardsOne": "1 card",
@@ -19,7 +19,7 @@ export const projects = {
   "projects.shortcutNew": "Press {key} to create a project",
 
   "projects.create.title": "New project",
-  "projects.create.description": "A project has its own board, chat and card numbers (e.g. {example}).",
+  "projects.create.description": "A project has its own board, chat and numbered cards.",
   "projects.create.name": "Name",
   "projects.create.namePlaceholder": "Website relaunch",
   "projects.create.key": "Key",
