@@ -12,6 +12,9 @@ import { positionBetween, renumber } from "./positions.ts";
 
 export const PRIORITIES = ["low", "medium", "high", "critical"] as const;
 
+/** Ids and versions are 32-bit INT columns: larger numbers must be a 400, not a driver error. */
+const ZId = z.number().int().positive().max(2_147_483_647);
+
 const ZUsernames = z.array(z.string().trim().min(1).max(191)).max(50);
 const ZLabelNames = z.array(z.string().trim().min(1).max(64)).max(50);
 const ZDate = z
@@ -22,7 +25,7 @@ const ZDate = z
 export const ZCreateCard = z.object({
   title: z.string().trim().min(1).max(191),
   description: z.string().max(100_000).nullish(),
-  columnId: z.number().int().positive().nullish(),
+  columnId: ZId.nullish(),
   /** Where in the column: at the bottom (default) or the top. */
   placement: z.enum(["top", "bottom"]).default("bottom"),
   priority: z.enum(PRIORITIES).default("medium"),
@@ -47,19 +50,19 @@ export const ZUpdateCard = z
     assignees: ZUsernames,
     labels: ZLabelNames,
     parentKey: z.string().max(32).nullable(),
-    version: z.number().int().positive(),
+    version: ZId,
   })
   .partial()
   .strict();
 
 export const ZMoveCard = z
   .object({
-    columnId: z.number().int().positive(),
+    columnId: ZId,
     /** Place the card right before this card (the one that will follow it). */
     beforeKey: z.union([z.string().max(32), z.number().int()]).nullish(),
     /** Place the card right after this card (the one that will precede it). */
     afterKey: z.union([z.string().max(32), z.number().int()]).nullish(),
-    version: z.number().int().positive().optional(),
+    version: ZId.optional(),
   })
   .strict();
 
@@ -225,6 +228,11 @@ export async function getCard(actor: Actor, slug: string, key: string) {
 
 export async function updateCard(actor: Actor, slug: string, key: string, input: unknown) {
   const data = parseInput(ZUpdateCard, input);
+  if (Object.keys(data).every((k) => k === "version")) {
+    throw new AppError("validation", "Nothing to change: send at least one editable field.", {
+      fields: [{ path: "body", message: "no editable field" }],
+    });
+  }
   const { project } = await requireProject(actor, slug, "member");
   const card = await getDb().$transaction(async (tx) => {
     const current = await findCardId(tx, project, key);

@@ -15,7 +15,7 @@ export const ZCreateColumn = z.object({
     .regex(/^#[0-9a-fA-F]{6}$/)
     .nullish(),
   /** Insert after this column; omitted: at the end. `0`: at the start. */
-  afterColumnId: z.number().int().min(0).nullish(),
+  afterColumnId: z.number().int().min(0).max(2_147_483_647).nullish(),
 });
 
 const COLUMN_SELECT = { id: true, name: true, position: true, wipLimit: true, color: true } as const;

@@ -20,6 +20,8 @@ export function errorResponse(e: unknown): Response {
   const code = (e as { code?: string }).code;
   if (code === "P2002") return errorResponse(new AppError("conflict", "That already exists."));
   if (code === "P2025") return errorResponse(new AppError("not_found", "Not found"));
+  // A number too large for its column (e.g. an id beyond 32 bits) that a schema let through.
+  if (code === "P2020") return errorResponse(new AppError("validation", "A value is out of range."));
   console.error("unexpected error", e);
   return Response.json({ error: { code: "internal", message: "Something went wrong on our side." } }, { status: 500 });
 }
