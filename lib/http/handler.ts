@@ -85,3 +85,12 @@ export function jsonError(status: number, code: string, message: string): Respon
 export async function routeNotFound(req: Request): Promise<Response> {
   return jsonError(404, "not_found", `No such API route: ${req.method} ${new URL(req.url).pathname}`);
 }
+
+/** For the methods a route does not serve: 405 in the error format (Next's own 405 has no body). */
+export function methodNotAllowed(allow: string) {
+  return async (req: Request): Promise<Response> => {
+    const res = jsonError(405, "method_not_allowed", `${req.method} is not supported here; use ${allow}.`);
+    res.headers.set("allow", allow);
+    return res;
+  };
+}

@@ -13,7 +13,7 @@ import { POST as cardPost } from "../../app/api/v1/projects/[slug]/cards/route.t
 import { POST as columnPost } from "../../app/api/v1/projects/[slug]/columns/route.ts";
 import { GET as membersGet, POST as membersPost } from "../../app/api/v1/projects/[slug]/members/route.ts";
 import { GET as projectGet } from "../../app/api/v1/projects/[slug]/route.ts";
-import { GET as projectsGet, POST as projectsPost } from "../../app/api/v1/projects/route.ts";
+import { DELETE as projectsDelete, GET as projectsGet, POST as projectsPost } from "../../app/api/v1/projects/route.ts";
 import { getConfig } from "../../lib/config.ts";
 import { verifyRealtimeToken } from "../../lib/realtime/token.ts";
 import { availableEngines } from "../helpers/db.ts";
@@ -298,5 +298,8 @@ describe.each(availableEngines())("REST API on %s", (engine) => {
     const res = await call(unknownRoute, { path: "/api/v1/nothing/here", params: { rest: ["nothing", "here"] } });
     expect(res.status).toBe(404);
     expect(res.json.error.code).toBe("not_found");
+    const wrongMethod = await call(projectsDelete, { method: "DELETE", key: owner.key });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.json.error.code).toBe("method_not_allowed");
   });
 });

@@ -1,5 +1,5 @@
 import { getConfig } from "@/lib/config.ts";
-import { apiRoute } from "@/lib/http/handler.ts";
+import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
 import { realtimeUrl } from "@/lib/http/realtime-url.ts";
 import { signRealtimeToken } from "@/lib/realtime/token.ts";
 
@@ -8,3 +8,7 @@ export const POST = apiRoute(async ({ req, actor }) => {
   const token = signRealtimeToken({ uid: actor.userId, sid: actor.sessionId, pid: actor.apiKeyProjectId }, config.authSecret);
   return { token, url: realtimeUrl(req, config) };
 });
+
+const notAllowed = methodNotAllowed("POST");
+
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

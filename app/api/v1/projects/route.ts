@@ -1,5 +1,5 @@
 import { createProject, listProjects, type TCreateProject } from "@/lib/boards/projects.ts";
-import { apiRoute, readJson } from "@/lib/http/handler.ts";
+import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
 
 export const GET = apiRoute(async ({ req, actor }) =>
   listProjects(actor, { includeArchived: new URL(req.url).searchParams.get("archived") === "1" }),
@@ -8,3 +8,7 @@ export const GET = apiRoute(async ({ req, actor }) =>
 export const POST = apiRoute(async ({ req, actor }) => createProject(actor, (await readJson(req)) as TCreateProject), {
   status: 201,
 });
+
+const notAllowed = methodNotAllowed("GET, POST");
+
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

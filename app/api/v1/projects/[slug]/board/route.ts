@@ -1,4 +1,8 @@
 import { getBoard } from "@/lib/boards/board.ts";
-import { apiRoute } from "@/lib/http/handler.ts";
+import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
 
 export const GET = apiRoute<{ slug: string }>(async ({ params, actor }) => getBoard(actor, params.slug));
+
+const notAllowed = methodNotAllowed("GET");
+
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

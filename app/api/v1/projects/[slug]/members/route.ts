@@ -1,5 +1,5 @@
 import { addMember, listMembers } from "@/lib/boards/projects.ts";
-import { apiRoute, readJson } from "@/lib/http/handler.ts";
+import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
 
 type Params = { slug: string };
 
@@ -11,3 +11,7 @@ export const POST = apiRoute<Params>(
     status: 201,
   },
 );
+
+const notAllowed = methodNotAllowed("GET, POST");
+
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,5 +1,5 @@
 import { deleteCard, getCard, updateCard } from "@/lib/boards/cards.ts";
-import { apiRoute, readJson } from "@/lib/http/handler.ts";
+import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
 
 type Params = { slug: string; key: string };
 
@@ -10,3 +10,7 @@ export const PATCH = apiRoute<Params>(async ({ req, params, actor }) =>
 );
 
 export const DELETE = apiRoute<Params>(async ({ params, actor }) => deleteCard(actor, params.slug, params.key));
+
+const notAllowed = methodNotAllowed("GET, PATCH, DELETE");
+
+export { notAllowed as POST, notAllowed as PUT };
