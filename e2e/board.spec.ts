@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import {
   addMember,
+  apiJson,
   card,
   closeAll,
   column,
@@ -131,5 +132,53 @@ test("[BOARD]: cards move with the keyboard (Space, arrows, Space) within and ac
   board = await getBoard(ctx.request, project.slug);
   expect(board.columns[0].cards.map((c) => c.key)).toEqual([first.key]);
 
+  await ctx.close();
+});
+
+test("[BOARD]: moving into a column at its WIP limit asks first", async ({ browser }) => {
+  const [alice] = await createUsers(1);
+  const ctx = await signedInContext(browser, alice);
+  const page = await ctx.newPage();
+  const project = await createProject(ctx.request);
+  const [todo, doing] = (await getBoard(ctx.request, project.slug)).columns.map((c) => c.id);
+  await apiJson(ctx.request, "POST", `/api/v1/projects/${project.slug}/columns`, {
+    name: "Review",
+    wipLimit: 1,
+    afterColumnId: doing,
+  });
+  const waiting = await createCard(ctx.request, project.slug, { title: "Waiting", columnId: todo });
+  const review = (await getBoard(ctx.request, project.slug)).columns.find((c) => c.name === "Review")!;
+  await createCard(ctx.request, project.slug, { title: "In review", columnId: review.id });
+  await openBoard(page, project.slug);
+  await expect(column(page, "Review").getByTestId("wip")).toHaveText("1 / 1");
+
+  // To do → In progress → Review with the keyboard; the drop asks, Cancel puts it back.
+  const lift = async () => {
+    await card(page, waiting.key).focus();
+    await page.keyboard.press("Space");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Space");
+  };
+  await lift();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("Review");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(column(page, "To do").locator(`[data-card-key="${waiting.key}"]`)).toBeVisible();
+  expect((await getBoard(ctx.request, project.slug)).columns[0].cards.map((c) => c.key)).toEqual([waiting.key]);
+
+  await lift();
+  const moved = page.waitForResponse(isMove(waiting.key));
+  await dialog.getByRole("button", { name: "Move anyway" }).click();
+  expect((await moved).status()).toBe(200);
+  await expect(column(page, "Review").getByTestId("wip")).toHaveText("2 / 1");
+  const after = await getBoard(ctx.request, project.slug);
+  expect(
+    after.columns
+      .find((c) => c.name === "Review")
+      ?.cards.map((c) => c.title)
+      .sort(),
+  ).toEqual(["In review", "Waiting"]);
+  expect(after.columns[0].cards).toEqual([]);
   await ctx.close();
 });
