@@ -1,0 +1,188 @@
+// The OpenAPI 3.1 document of the REST API, generated from the same zod schemas the domain parses
+// with, so the document cannot drift from what the server accepts.
+import { z } from "zod";
+import { ZCreateCard, ZCreateComment, ZMoveCard, ZUpdateCard } from "../boards/cards.ts";
+import { ZCreateColumn } from "../boards/columns.ts";
+import { ZAddMember, ZCreateProject } from "../boards/projects.ts";
+import { ZCreateUser } from "../users/users.ts";
+
+type Json = Record<string, unknown>;
+
+const schema = (s: z.ZodType): Json => {
+  const { $schema: _s, ...rest } = z.toJSONSchema(s, { io: "input", unrepresentable: "any" }) as Json;
+  return rest;
+};
+
+const ERROR = {
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["code", "message"],
+      properties: { code: { type: "string" }, message: { type: "string" }, details: {} },
+    },
+  },
+};
+
+const errors = (...codes: number[]) =>
+  Object.fromEntries(
+    codes.map((c) => [
+      String(c),
+      {
+        description: ERROR_TEXT[c] ?? "Error",
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+      },
+    ]),
+  );
+const ERROR_TEXT: Record<number, string> = {
+  400: "Invalid input (details.fields names the offending fields)",
+  401: "Not signed in and no valid API key",
+  403: "Your role in the project does not allow this",
+  404: "Not found, or not visible to you",
+  409: "Conflict (e.g. a stale version)",
+  413: "Body too large",
+  415: "Body is not JSON",
+};
+
+const ok = (status: number, description: string) => ({
+  [String(status)]: { description, content: { "application/json": { schema: {} } } },
+});
+const body = (name: string) => ({
+  required: true,
+  content: { "application/json": { schema: { $ref: `#/components/schemas/${name}` } } },
+});
+const slug = { name: "slug", in: "path", required: true, schema: { type: "string" } };
+const key = {
+  name: "key",
+  in: "path",
+  required: true,
+  description: "Card key (PRJ-42) or number (42)",
+  schema: { type: "string" },
+};
+const read = errors(401, 404);
+const write = errors(400, 401, 403, 404, 409, 413, 415);
+
+export function openApiDocument(): Json {
+  const { admin: _a, mustChangePassword: _m, ...setupShape } = ZCreateUser.shape;
+  return {
+    openapi: "3.1.0",
+    info: { title: "WarmDesk REST API", version: "1" },
+    components: {
+      securitySchemes: {
+        apiKey: { type: "http", scheme: "bearer", description: "An API key (wd_…) as `Authorization: Bearer <key>`" },
+        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+      },
+      schemas: {
+        Error: ERROR,
+        CreateProject: schema(ZCreateProject),
+        AddMember: schema(ZAddMember),
+        CreateColumn: schema(ZCreateColumn),
+        CreateCard: schema(ZCreateCard),
+        UpdateCard: schema(ZUpdateCard),
+        MoveCard: schema(ZMoveCard),
+        CreateComment: schema(ZCreateComment),
+        Setup: schema(z.object(setupShape)),
+      },
+    },
+    security: [{ apiKey: [] }, { session: [] }],
+    paths: {
+      "/api/health": {
+        get: {
+          security: [],
+          summary: "Liveness and database check",
+          responses: { ...ok(200, "{ status, database }"), "503": { description: "Database down" } },
+        },
+      },
+      "/api/setup": {
+        get: { security: [], summary: "Is first-run setup needed?", responses: ok(200, "{ needed }") },
+        post: {
+          security: [],
+          summary: "Create the first administrator",
+          requestBody: body("Setup"),
+          responses: { ...ok(201, "The user"), ...errors(400, 409, 413, 415) },
+        },
+      },
+      "/api/realtime/token": {
+        post: {
+          summary: "A short-lived token for the Socket.IO sidecar",
+          responses: { ...ok(200, "{ token, url }"), ...errors(401) },
+        },
+      },
+      "/api/v1/projects": {
+        get: { summary: "Projects you can read", responses: { ...ok(200, "Projects"), ...errors(401) } },
+        post: {
+          summary: "Create a project",
+          requestBody: body("CreateProject"),
+          responses: { ...ok(201, "The project"), ...write },
+        },
+      },
+      "/api/v1/projects/{slug}": {
+        get: { parameters: [slug], summary: "A project", responses: { ...ok(200, "The project with your role"), ...read } },
+      },
+      "/api/v1/projects/{slug}/members": {
+        get: { parameters: [slug], summary: "Members with roles", responses: { ...ok(200, "Members"), ...read } },
+        post: {
+          parameters: [slug],
+          summary: "Add a member or change a role (project admins)",
+          requestBody: body("AddMember"),
+          responses: { ...ok(201, "The member"), ...write },
+        },
+      },
+      "/api/v1/projects/{slug}/board": {
+        get: {
+          parameters: [slug],
+          summary: "The board: columns in order, each with its cards in order",
+          responses: { ...ok(200, "{ project, columns }"), ...read },
+        },
+      },
+      "/api/v1/projects/{slug}/columns": {
+        post: {
+          parameters: [slug],
+          summary: "Create a column",
+          requestBody: body("CreateColumn"),
+          responses: { ...ok(201, "The column"), ...write },
+        },
+      },
+      "/api/v1/projects/{slug}/cards": {
+        post: {
+          parameters: [slug],
+          summary: "Create a card (gets the next number)",
+          requestBody: body("CreateCard"),
+          responses: { ...ok(201, "The card"), ...write },
+        },
+      },
+      "/api/v1/projects/{slug}/cards/{key}": {
+        get: { parameters: [slug, key], summary: "A card", responses: { ...ok(200, "The card"), ...read } },
+        patch: {
+          parameters: [slug, key],
+          summary: "Edit a card; send `version` to refuse lost updates (409)",
+          requestBody: body("UpdateCard"),
+          responses: { ...ok(200, "The card"), ...write },
+        },
+        delete: {
+          parameters: [slug, key],
+          summary: "Delete a card",
+          responses: { ...ok(200, "The deleted card"), ...errors(401, 403, 404) },
+        },
+      },
+      "/api/v1/projects/{slug}/cards/{key}/move": {
+        post: {
+          parameters: [slug, key],
+          summary: "Move a card into a column, between two neighbours",
+          requestBody: body("MoveCard"),
+          responses: { ...ok(200, "The card"), ...write },
+        },
+      },
+      "/api/v1/projects/{slug}/cards/{key}/comments": {
+        post: {
+          parameters: [slug, key],
+          summary: "Comment on a card",
+          requestBody: body("CreateComment"),
+          responses: { ...ok(201, "The comment"), ...write },
+        },
+      },
+      "/api/v1/openapi.json": { get: { security: [], summary: "This document", responses: ok(200, "OpenAPI 3.1") } },
+    },
+  };
+}
