@@ -49,6 +49,7 @@ const SOURCES = [
   "app",
   "components",
   "lib",
+  "server",
   "public",
   "next.config.ts",
   "next.config.mjs",
@@ -90,12 +91,16 @@ if (!dev && process.env.WARMDESK_SKIP_BUILD !== "1") {
 const nextBin = join(root, "node_modules/next/dist/bin/next");
 const webArgs = [nextBin, dev ? "dev" : "start", "-p", String(port)];
 if (process.env.HOST) webArgs.push("-H", process.env.HOST);
+// The production build bundles the sidecar (scripts/build.mjs); dev, or a missing/stale bundle, runs the TypeScript.
+const bundle = join(root, ".next/warmdesk/realtime.mjs");
+const bundleFresh =
+  !dev &&
+  existsSync(bundle) &&
+  statSync(bundle).mtimeMs >= Math.max(newestMtime(join(root, "server")), newestMtime(join(root, "lib")));
+const realtimeArgs = bundleFresh ? [bundle] : ["--import", "tsx", join(root, "server/realtime.ts")];
 const children = [
   { name: "web", proc: spawn(process.execPath, webArgs, { cwd: root, env, stdio: "inherit" }) },
-  {
-    name: "realtime",
-    proc: spawn(process.execPath, ["--import", "tsx", join(root, "server/realtime.ts")], { cwd: root, env, stdio: "inherit" }),
-  },
+  { name: "realtime", proc: spawn(process.execPath, realtimeArgs, { cwd: root, env, stdio: "inherit" }) },
 ];
 
 let stopping = false;
