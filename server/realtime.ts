@@ -126,6 +126,8 @@ export type RealtimeOptions = {
   /** Prefix of the Redis keys and pub/sub channels (default REDIS_PREFIX or "warmdesk"): sidecars sharing it share rooms. */
   redisPrefix?: string;
   log?: (line: string) => void;
+  /** How often connected sockets are re-checked (revoked sessions, disabled users, lost access). */
+  recheckMs?: number;
 };
 
 export type RealtimeServer = {
@@ -380,7 +382,7 @@ export async function startRealtime(options: RealtimeOptions = {}): Promise<Real
     } finally {
       checking = false;
     }
-  }, RECHECK_INTERVAL_MS);
+  }, options.recheckMs ?? RECHECK_INTERVAL_MS);
   recheck.unref();
 
   const host = options.host ?? process.env.REALTIME_HOST ?? "0.0.0.0";

@@ -247,6 +247,40 @@ describe("realtime sidecar", () => {
   });
 });
 
+describe("periodic re-check", () => {
+  it("disconnects a socket whose session was revoked, and keeps the others", async () => {
+    const fast = await startRealtime({ port: 0, host: "127.0.0.1", redisUrl: null, log: () => {}, recheckMs: 200 });
+    const open: Socket[] = [];
+    const connectTo = (token: string) =>
+      new Promise<Socket>((resolve, reject) => {
+        const s = connectClient(`http://127.0.0.1:${fast.port}`, {
+          auth: { token },
+          transports: ["websocket"],
+          reconnection: false,
+          forceNew: true,
+        });
+        open.push(s);
+        s.once("connect", () => resolve(s));
+        s.once("connect_error", reject);
+      });
+    try {
+      const session = await createSession(alice.userId);
+      const revoked = await connectTo(
+        tokenFor(actorOf({ id: alice.userId, username: "alice" }, { sessionId: session.sessionId })),
+      );
+      const other = await connectTo(tokenFor(alice));
+      const gone = new Promise<string>((resolve) => revoked.once("disconnect", (reason) => resolve(reason)));
+      await revokeSessionToken(session.token);
+      expect(await gone).toBe("io server disconnect");
+      expect(other.connected).toBe(true);
+      expect(await emit(other, "join", { room: `project:${project.id}` })).toMatchObject({ ok: true });
+    } finally {
+      for (const s of open) s.disconnect();
+      await fast.close();
+    }
+  });
+});
+
 const redisUrl = process.env.TEST_REDIS_URL;
 describe.skipIf(!redisUrl)("two sidecars joined by Redis (TEST_REDIS_URL)", () => {
   it("delivers an event published through one sidecar to clients of both, with the same seq", async () => {
