@@ -17,9 +17,6 @@ import {
   MenuRadioGroup,
   MenuRadioItem,
   MenuSeparator,
-  MenuSub,
-  MenuSubContent,
-  MenuSubTrigger,
   MenuTrigger,
 } from "@/components/ui/menu.tsx";
 import { toast } from "@/components/ui/toast.tsx";
@@ -33,7 +30,6 @@ export function UserMenu({ user }: { user: ShellUser }) {
   const router = useRouter();
   const [theme, setTheme] = useState<Theme>(user.theme);
   const [, startTransition] = useTransition();
-  const ThemeIcon = THEME_ICONS[theme];
 
   function onLanguage(value: string) {
     if (value !== "en" && value !== "de") return;
@@ -52,6 +48,13 @@ export function UserMenu({ user }: { user: ShellUser }) {
       const result = await savePreferences({ theme: value });
       if (!result.ok) toast(t("common.error.generic"), { variant: "error" });
     });
+  }
+
+  async function onSignOut() {
+    // No redirect by next-auth: its absolute URL depends on NEXTAUTH_URL, which self-hosters may not set.
+    await signOut({ redirect: false });
+    router.replace("/sign-in");
+    router.refresh();
   }
 
   return (
@@ -78,43 +81,33 @@ export function UserMenu({ user }: { user: ShellUser }) {
           ) : null}
         </div>
         <MenuSeparator />
-        <MenuSub>
-          <MenuSubTrigger>
-            <GlobeIcon />
-            {t("user.language")}
-            <span className="ml-auto text-xs text-muted">{t(user.language === "de" ? "language.de" : "language.en")}</span>
-          </MenuSubTrigger>
-          <MenuSubContent>
-            <MenuLabel>{t("user.language")}</MenuLabel>
-            <MenuRadioGroup value={user.language} onValueChange={onLanguage}>
-              <MenuRadioItem value="en">{t("language.en")}</MenuRadioItem>
-              <MenuRadioItem value="de">{t("language.de")}</MenuRadioItem>
-            </MenuRadioGroup>
-          </MenuSubContent>
-        </MenuSub>
-        <MenuSub>
-          <MenuSubTrigger>
-            <ThemeIcon />
-            {t("user.theme")}
-            <span className="ml-auto text-xs text-muted">{t(`theme.${theme}`)}</span>
-          </MenuSubTrigger>
-          <MenuSubContent>
-            <MenuLabel>{t("user.theme")}</MenuLabel>
-            <MenuRadioGroup value={theme} onValueChange={onTheme}>
-              {(["light", "dark", "system"] as const).map((value) => {
-                const Icon = THEME_ICONS[value];
-                return (
-                  <MenuRadioItem key={value} value={value}>
-                    <Icon />
-                    {t(`theme.${value}`)}
-                  </MenuRadioItem>
-                );
-              })}
-            </MenuRadioGroup>
-          </MenuSubContent>
-        </MenuSub>
+        <MenuLabel className="flex items-center gap-1.5">
+          <GlobeIcon size={13} />
+          {t("user.language")}
+        </MenuLabel>
+        <MenuRadioGroup value={user.language} onValueChange={onLanguage}>
+          <MenuRadioItem value="en" lang="en">
+            {t("language.en")}
+          </MenuRadioItem>
+          <MenuRadioItem value="de" lang="de">
+            {t("language.de")}
+          </MenuRadioItem>
+        </MenuRadioGroup>
         <MenuSeparator />
-        <MenuItem onSelect={() => signOut({ callbackUrl: "/sign-in" })}>
+        <MenuLabel>{t("user.theme")}</MenuLabel>
+        <MenuRadioGroup value={theme} onValueChange={onTheme}>
+          {(["light", "dark", "system"] as const).map((value) => {
+            const Icon = THEME_ICONS[value];
+            return (
+              <MenuRadioItem key={value} value={value}>
+                <Icon />
+                {t(`theme.${value}`)}
+              </MenuRadioItem>
+            );
+          })}
+        </MenuRadioGroup>
+        <MenuSeparator />
+        <MenuItem onSelect={onSignOut}>
           <LogOutIcon />
           {t("user.signOut")}
         </MenuItem>
