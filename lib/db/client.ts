@@ -15,9 +15,9 @@ export { Prisma } from "./generated/sqlite/client.ts";
 
 /**
  * A burst of writes that serialise on one row (card numbers) may queue for a pooled connection for
- * a while: wait up to 20 s for one rather than Prisma's default 2 s.
+ * a while: wait up to 30 s for one rather than Prisma's default 2 s.
  */
-const TRANSACTION_OPTIONS = { maxWait: 20_000, timeout: 30_000 } as const;
+const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
 
 export function createDb(databaseUrl: string): Db {
   const engine = engineOf(databaseUrl);
@@ -52,6 +52,8 @@ export function mariadbConfig(databaseUrl: string) {
     password: decodeURIComponent(u.password),
     database: u.pathname.replace(/^\//, ""),
     connectionLimit: Number(u.searchParams.get("connection_limit") ?? 10),
+    // As TRANSACTION_OPTIONS.maxWait: a burst may queue for a pooled connection (driver default 10 s).
+    acquireTimeout: 30_000,
     allowPublicKeyRetrieval: true,
   };
 }
