@@ -9,8 +9,9 @@ import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const external = process.env.E2E_BASE_URL;
-const PORT = 3100;
-const REALTIME_PORT = 3101;
+// E2E_PORT moves the app (and the sidecar to the next port) when 3100 is taken on this machine.
+const PORT = Number(process.env.E2E_PORT || 3100);
+const REALTIME_PORT = PORT + 1;
 // Set once in the runner; the workers inherit it (they load this file again).
 if (!process.env.E2E_DATA_DIR) {
   if (external) throw new Error("E2E_BASE_URL needs E2E_DATA_DIR (the server's DATA_DIR: users are created there)");
