@@ -86,6 +86,10 @@ for (const language of ["en", "de"] as const) {
       await openBoard(page, project.slug);
       await expect(page.locator("[data-card-key]")).toHaveCount(cards.length);
       await page.screenshot({ path: `tmp/shots/board-${language}-${scheme}.png` });
+      await page.locator(`[data-card-key="${created[4]}"]`).click();
+      await expect(page).toHaveURL(new RegExp(`/cards/${created[4]}$`));
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("New navigation with mega menu");
+      await page.screenshot({ path: `tmp/shots/card-${language}-${scheme}.png` });
       await page.close();
     }
     await ctx.close();

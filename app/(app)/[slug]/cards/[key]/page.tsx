@@ -31,7 +31,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   return (
     <div className="grid grid-cols-[8rem_1fr] items-start gap-3 py-1.5">
       <dt className="text-[13px] text-muted">{label}</dt>
-      <dd className="min-w-0 text-[13px] text-text">{children}</dd>
+      <dd className="min-w-0 overflow-hidden text-[13px] text-text">{children}</dd>
     </div>
   );
 }
@@ -87,9 +87,9 @@ export default async function CardPage({ params }: { params: Promise<{ slug: str
               {card.assignees.length ? (
                 <ul className="flex flex-col gap-1">
                   {card.assignees.map((a) => (
-                    <li key={a.id} className="flex items-center gap-1.5">
+                    <li key={a.id} className="flex min-w-0 items-center gap-1.5">
                       <Avatar username={a.username} size="xs" decorative />
-                      {a.username}
+                      <span className="truncate">{a.username}</span>
                     </li>
                   ))}
                 </ul>
@@ -124,9 +124,9 @@ export default async function CardPage({ params }: { params: Promise<{ slug: str
               )}
             </Row>
             <Row label={t("board.card.estimate")}>
-              {card.estimateHours != null ? t("board.card.hours", { hours: card.estimateHours }) : none}
+              {card.estimateHours ? t("board.card.hours", { hours: card.estimateHours }) : none}
             </Row>
-            <Row label={t("board.card.storyPoints")}>{card.storyPoints ?? none}</Row>
+            <Row label={t("board.card.storyPoints")}>{card.storyPoints || none}</Row>
             <Row label={t("board.card.created")}>{date(card.createdAt)}</Row>
             <Row label={t("board.card.updated")}>{date(card.updatedAt)}</Row>
           </dl>
