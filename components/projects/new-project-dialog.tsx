@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type RefObject, useState } from "react";
 import { useT } from "@/components/i18n-provider.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { cn } from "@/components/ui/cn.ts";
@@ -15,15 +15,25 @@ type Errors = { name?: string; key?: string };
 
 const KEY_PATTERN = /^[A-Z][A-Z0-9]{1,9}$/;
 
-export function NewProjectDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+/** Opened by a button or the `n` shortcut; `returnFocusTo` gets focus back when it closes. */
+export function NewProjectDialog({
+  open,
+  onOpenChange,
+  returnFocusTo,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  returnFocusTo?: RefObject<HTMLElement | null>;
+}) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      {open ? <NewProjectForm onDone={() => onOpenChange(false)} /> : null}
+      {/* Radix unmounts the content when closed, so the form starts empty each time. */}
+      <NewProjectForm onDone={() => onOpenChange(false)} returnFocusTo={returnFocusTo} />
     </Dialog>
   );
 }
 
-function NewProjectForm({ onDone }: { onDone: () => void }) {
+function NewProjectForm({ onDone, returnFocusTo }: { onDone: () => void; returnFocusTo?: RefObject<HTMLElement | null> }) {
   const t = useT();
   const router = useRouter();
   const [name, setName] = useState("");
@@ -81,7 +91,15 @@ function NewProjectForm({ onDone }: { onDone: () => void }) {
   }
 
   return (
-    <DialogContent title={t("projects.create.title")} description={t("projects.create.description")}>
+    <DialogContent
+      title={t("projects.create.title")}
+      description={t("projects.create.description")}
+      onCloseAutoFocus={(event) => {
+        if (!returnFocusTo?.current) return;
+        event.preventDefault();
+        returnFocusTo.current.focus();
+      }}
+    >
       <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
         <div className="grid grid-cols-[1fr_8.5rem] gap-3">
           <Field label={t("projects.create.name")} error={errors.name} id="project-name">

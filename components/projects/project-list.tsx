@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useDeferredValue, useEffect, useMemo, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { useT } from "@/components/i18n-provider.tsx";
 import { PageHeader } from "@/components/shell/page-header.tsx";
 import { hueFor } from "@/components/ui/avatar.tsx";
@@ -34,6 +34,7 @@ export function ProjectList({ projects }: { projects: ProjectSummary[] }) {
   const [query, setQuery] = useState("");
   const [creating, setCreating] = useState(false);
   const deferred = useDeferredValue(query);
+  const newButtonRef = useRef<HTMLButtonElement>(null);
 
   const shown = useMemo(() => {
     const q = deferred.trim().toLowerCase();
@@ -54,6 +55,7 @@ export function ProjectList({ projects }: { projects: ProjectSummary[] }) {
 
   const newButton = (
     <Button
+      ref={newButtonRef}
       variant="primary"
       onClick={() => setCreating(true)}
       aria-keyshortcuts="n"
@@ -114,7 +116,7 @@ export function ProjectList({ projects }: { projects: ProjectSummary[] }) {
         </ul>
       )}
 
-      <NewProjectDialog open={creating} onOpenChange={setCreating} />
+      <NewProjectDialog open={creating} onOpenChange={setCreating} returnFocusTo={newButtonRef} />
     </>
   );
 }

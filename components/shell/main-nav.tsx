@@ -42,8 +42,7 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
                 )}
               >
                 <Icon size={15} className={active ? "text-accent" : undefined} />
-                <span className="hidden sm:inline">{t(key)}</span>
-                <span className="sr-only sm:hidden">{t(key)}</span>
+                <span className="sr-only sm:not-sr-only">{t(key)}</span>
               </Link>
             </li>
           );

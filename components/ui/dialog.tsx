@@ -23,6 +23,8 @@ export type DialogContentProps = {
   hideClose?: boolean;
   /** Called when the dialog opens; return false-y to let Radix focus the first focusable element. */
   onOpenAutoFocus?: (event: Event) => void;
+  /** Where focus goes on close; Radix returns it to a <DialogTrigger> by itself, use this for dialogs opened otherwise. */
+  onCloseAutoFocus?: (event: Event) => void;
 };
 
 const WIDTHS = { sm: "max-w-sm", md: "max-w-md", lg: "max-w-2xl" } as const;
@@ -36,6 +38,7 @@ export function DialogContent({
   className,
   hideClose,
   onOpenAutoFocus,
+  onCloseAutoFocus,
 }: DialogContentProps) {
   const t = useT();
   return (
@@ -43,6 +46,7 @@ export function DialogContent({
       <RadixDialog.Overlay className="fixed inset-0 z-40 bg-overlay data-[state=open]:animate-fade-in" />
       <RadixDialog.Content
         onOpenAutoFocus={onOpenAutoFocus}
+        onCloseAutoFocus={onCloseAutoFocus}
         className={cn(
           "fixed top-[12vh] left-1/2 z-50 flex max-h-[80vh] w-[calc(100vw-2rem)] -translate-x-1/2 flex-col overflow-hidden rounded-xl border border-border bg-surface shadow-lg focus:outline-none data-[state=open]:animate-pop-in",
           WIDTHS[size],
