@@ -3,7 +3,6 @@ import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { I18nProvider } from "@/components/i18n-provider.tsx";
-import { ThemeScript } from "@/components/theme/theme-script.tsx";
 import { Toaster } from "@/components/ui/toast.tsx";
 import { TooltipProvider } from "@/components/ui/tooltip.tsx";
 import { currentActor } from "@/lib/auth/current.ts";
@@ -43,13 +42,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html
       lang={language}
       data-theme-pref={theme}
+      // "system" is resolved by a media query in globals.css: no script, no flash.
       data-theme={theme === "system" ? undefined : theme}
-      // The inline theme script sets data-theme before React hydrates.
-      suppressHydrationWarning
     >
-      <head>
-        <ThemeScript />
-      </head>
       <body className="bg-bg text-text">
         <I18nProvider language={language} messages={catalog(language)}>
           <TooltipProvider>

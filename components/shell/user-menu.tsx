@@ -46,7 +46,9 @@ export function UserMenu({ user }: { user: ShellUser }) {
     applyTheme(value);
     startTransition(async () => {
       const result = await savePreferences({ theme: value });
-      if (!result.ok) toast(t("common.error.generic"), { variant: "error" });
+      // Refresh so that the server-rendered <html> attributes agree with the new choice.
+      if (result.ok) router.refresh();
+      else toast(t("common.error.generic"), { variant: "error" });
     });
   }
 

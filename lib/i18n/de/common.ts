@@ -47,4 +47,7 @@ export const common: { [K in keyof typeof en]: string } = {
   "placeholder.admin.title": "Verwaltung",
   "placeholder.admin.body": "Hier werden Benutzer, Gruppen, Kunden und Einstellungen der Instanz verwaltet.",
   "placeholder.back": "Zurück zu den Projekten",
+
+  "notFound.title": "Nicht gefunden",
+  "notFound.body": "Diese Seite gibt es nicht, oder du hast keinen Zugriff darauf.",
 } as const;

@@ -44,4 +44,7 @@ export const common = {
   "placeholder.admin.title": "Administration",
   "placeholder.admin.body": "Users, groups, customers and instance settings will be managed here.",
   "placeholder.back": "Back to projects",
+
+  "notFound.title": "Not found",
+  "notFound.body": "This page does not exist, or you do not have access to it.",
 } as const;
