@@ -63,7 +63,7 @@ export function ProjectList({ projects }: { projects: ProjectSummary[] }) {
     >
       <PlusIcon />
       {t("projects.new")}
-      <Kbd className="ml-1 border-transparent bg-accent-fg/20 text-accent-fg">N</Kbd>
+      <Kbd className="ml-1 hidden border-transparent bg-accent-fg/20 text-accent-fg sm:inline-flex">N</Kbd>
     </Button>
   );
 

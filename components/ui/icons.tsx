@@ -41,10 +41,8 @@ export const CheckIcon = (props: IconProps) => (
 );
 export const SearchIcon = (props: IconProps) => (
   <Svg {...props}>
-    <>
-      <circle cx="11" cy="11" r="6.5" />
-      <path d="m20 20-4.2-4.2" />
-    </>
+    <circle cx="11" cy="11" r="6.5" />
+    <path d="m20 20-4.2-4.2" />
   </Svg>
 );
 export const ChevronDownIcon = (props: IconProps) => (
@@ -59,10 +57,8 @@ export const ChevronRightIcon = (props: IconProps) => (
 );
 export const SunIcon = (props: IconProps) => (
   <Svg {...props}>
-    <>
-      <circle cx="12" cy="12" r="4" />
-      <path d="M12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4" />
-    </>
+    <circle cx="12" cy="12" r="4" />
+    <path d="M12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4" />
   </Svg>
 );
 export const MoonIcon = (props: IconProps) => (
@@ -72,18 +68,14 @@ export const MoonIcon = (props: IconProps) => (
 );
 export const MonitorIcon = (props: IconProps) => (
   <Svg {...props}>
-    <>
-      <rect x="3" y="4" width="18" height="12" rx="2" />
-      <path d="M8 20h8M12 16v4" />
-    </>
+    <rect x="3" y="4" width="18" height="12" rx="2" />
+    <path d="M8 20h8M12 16v4" />
   </Svg>
 );
 export const GlobeIcon = (props: IconProps) => (
   <Svg {...props}>
-    <>
-      <circle cx="12" cy="12" r="9" />
-      <path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18" />
-    </>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18" />
   </Svg>
 );
 export const LogOutIcon = (props: IconProps) => (
@@ -93,10 +85,8 @@ export const LogOutIcon = (props: IconProps) => (
 );
 export const BoardIcon = (props: IconProps) => (
   <Svg {...props}>
-    <>
-      <rect x="3" y="4" width="18" height="16" rx="2" />
-      <path d="M9 4v16M15 4v10" />
-    </>
+    <rect x="3" y="4" width="18" height="16" rx="2" />
+    <path d="M9 4v16M15 4v10" />
   </Svg>
 );
 export const ChatIcon = (props: IconProps) => (
@@ -106,10 +96,8 @@ export const ChatIcon = (props: IconProps) => (
 );
 export const ClockIcon = (props: IconProps) => (
   <Svg {...props}>
-    <>
-      <circle cx="12" cy="12" r="9" />
-      <path d="M12 7v5l3 2" />
-    </>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 7v5l3 2" />
   </Svg>
 );
 export const ShieldIcon = (props: IconProps) => (
@@ -119,35 +107,27 @@ export const ShieldIcon = (props: IconProps) => (
 );
 export const MoreIcon = (props: IconProps) => (
   <Svg {...props}>
-    <>
-      <circle cx="5" cy="12" r="1" fill="currentColor" />
-      <circle cx="12" cy="12" r="1" fill="currentColor" />
-      <circle cx="19" cy="12" r="1" fill="currentColor" />
-    </>
+    <circle cx="5" cy="12" r="1" fill="currentColor" />
+    <circle cx="12" cy="12" r="1" fill="currentColor" />
+    <circle cx="19" cy="12" r="1" fill="currentColor" />
   </Svg>
 );
 export const AlertIcon = (props: IconProps) => (
   <Svg {...props}>
-    <>
-      <circle cx="12" cy="12" r="9" />
-      <path d="M12 8v4.5M12 16h.01" />
-    </>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 8v4.5M12 16h.01" />
   </Svg>
 );
 export const InfoIcon = (props: IconProps) => (
   <Svg {...props}>
-    <>
-      <circle cx="12" cy="12" r="9" />
-      <path d="M12 11v5M12 8h.01" />
-    </>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 11v5M12 8h.01" />
   </Svg>
 );
 export const UserIcon = (props: IconProps) => (
   <Svg {...props}>
-    <>
-      <circle cx="12" cy="8" r="4" />
-      <path d="M4 20a8 8 0 0 1 16 0" />
-    </>
+    <circle cx="12" cy="8" r="4" />
+    <path d="M4 20a8 8 0 0 1 16 0" />
   </Svg>
 );
 export const FolderIcon = (props: IconProps) => (
