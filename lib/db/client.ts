@@ -22,11 +22,7 @@ const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
 export function createDb(databaseUrl: string): Db {
   const engine = engineOf(databaseUrl);
   if (engine === "sqlite") {
-    // better-sqlite3 is built with foreign keys on by default; WAL is set once by migrate().
-    return new SqliteClient({
-      adapter: new PrismaBetterSQLite3({ url: sqlitePath(databaseUrl), timeout: 10_000 }),
-      transactionOptions: TRANSACTION_OPTIONS,
-    });
+    return new SqliteClient({ adapter: sqliteAdapter(databaseUrl), transactionOptions: TRANSACTION_OPTIONS });
   }
   if (engine === "postgresql") {
     const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
@@ -40,6 +36,22 @@ export function createDb(databaseUrl: string): Db {
     adapter,
     transactionOptions: { ...TRANSACTION_OPTIONS, isolationLevel: "ReadCommitted" },
   }) as unknown as Db;
+}
+
+/**
+ * The SQLite adapter, with the connection's pragmas set before its first query. WAL (set once on
+ * the file by migrate()) makes `synchronous = NORMAL` safe against corruption; it drops the fsync
+ * of every commit, which otherwise dominates a write's cost. Foreign keys are per connection.
+ */
+function sqliteAdapter(databaseUrl: string): PrismaBetterSQLite3 {
+  const inner = new PrismaBetterSQLite3({ url: sqlitePath(databaseUrl), timeout: 10_000 });
+  const connect = inner.connect.bind(inner);
+  inner.connect = async () => {
+    const adapter = await connect();
+    await adapter.executeScript("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+    return adapter;
+  };
+  return inner;
 }
 
 /** mysql://user:pass@host:port/db to the mariadb driver's pool options. */
