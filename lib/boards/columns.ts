@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
-import { currentEngine, getDb } from "../db/client.ts";
+import { currentEngine, getDb, type Tx } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
-import { positionBetween, renumber } from "./positions.ts";
+import { positionBetween, renumber, STEP } from "./positions.ts";
 
 export const ZCreateColumn = z.object({
   name: z.string().trim().min(1).max(191),
@@ -75,4 +75,242 @@ export async function createColumn(actor: Actor, slug: string, input: z.input<ty
   const json = { ...column, cards: [] };
   publish([{ room: projectRoom(project.id), type: "column.created", data: json }]);
   return json;
+}
+
+/** Ids are 32-bit INT columns: larger numbers must be a 400, not a driver error. */
+const ZColumnId = z.number().int().positive().max(2_147_483_647);
+
+export const ZUpdateColumn = z
+  .object({
+    name: z.string().trim().min(1).max(191),
+    color: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/)
+      .nullable(),
+    wipLimit: z.number().int().min(0).max(10_000),
+  })
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, "nothing to change");
+
+export const ZMoveColumn = z
+  .object({
+    /** Place the column right after this one (null: at the start). */
+    afterColumnId: ZColumnId.nullish(),
+    /** Place the column right before this one (null: at the end). */
+    beforeColumnId: ZColumnId.nullish(),
+  })
+  .strict();
+
+export const ZDeleteColumn = z.object({ moveCardsTo: ZColumnId.nullish() }).strict();
+
+/** A column id from the URL: anything but a positive 32-bit integer is not found. */
+function parseColumnId(raw: string | number): number {
+  const id = typeof raw === "number" ? raw : /^\d{1,10}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw new AppError("not_found", "Column not found");
+  return id;
+}
+
+async function findColumn(tx: Tx, projectId: number, id: number) {
+  const column = await tx.column.findFirst({ where: { id, projectId }, select: { ...COLUMN_SELECT } });
+  if (!column) throw new AppError("not_found", "Column not found");
+  return column;
+}
+
+export async function updateColumn(actor: Actor, slug: string, columnId: string | number, input: unknown) {
+  const data = parseInput(ZUpdateColumn, input);
+  const id = parseColumnId(columnId);
+  const { project } = await requireProject(actor, slug, "member");
+  const column = await getDb().$transaction(async (tx) => {
+    await findColumn(tx, project.id, id);
+    return tx.column.update({ where: { id }, data, select: COLUMN_SELECT });
+  });
+  publish([{ room: projectRoom(project.id), type: "column.updated", data: column }]);
+  return column;
+}
+
+/** Moves a column between two neighbours given by id (never by absolute position). */
+export async function moveColumn(actor: Actor, slug: string, columnId: string | number, input: unknown) {
+  const data = parseInput(ZMoveColumn, input);
+  const id = parseColumnId(columnId);
+  const { project } = await requireProject(actor, slug, "member");
+  const engine = currentEngine();
+  const column = await getDb().$transaction(async (tx) => {
+    await findColumn(tx, project.id, id);
+    const others = { projectId: project.id, id: { not: id } };
+    const neighbour = async (nid: number, path: string) => {
+      const n =
+        nid === id
+          ? null
+          : await tx.column.findFirst({ where: { id: nid, projectId: project.id }, select: { id: true, position: true } });
+      if (!n)
+        throw new AppError("validation", "Invalid neighbour column", {
+          fields: [{ path, message: "not another column of this project" }],
+        });
+      return n;
+    };
+    const bounds = async (): Promise<[number | null, number | null]> => {
+      if (data.afterColumnId != null) {
+        const a = await neighbour(data.afterColumnId, "afterColumnId");
+        const next = await tx.column.findFirst({
+          where: { ...others, OR: [{ position: { gt: a.position } }, { position: a.position, id: { gt: a.id } }] },
+          orderBy: [{ position: "asc" }, { id: "asc" }],
+          select: { id: true, position: true },
+        });
+        if (data.beforeColumnId != null) {
+          const b = await neighbour(data.beforeColumnId, "beforeColumnId");
+          if (next?.id !== b.id)
+            throw new AppError("conflict", "The neighbours are no longer adjacent: the board changed. Reload and try again.");
+        } else if (data.beforeColumnId === null && next) {
+          throw new AppError("conflict", "The column after is no longer the last one: the board changed. Reload and try again.");
+        }
+        return [a.position, next?.position ?? null];
+      }
+      if (data.beforeColumnId != null) {
+        const b = await neighbour(data.beforeColumnId, "beforeColumnId");
+        const prev = await tx.column.findFirst({
+          where: { ...others, OR: [{ position: { lt: b.position } }, { position: b.position, id: { lt: b.id } }] },
+          orderBy: [{ position: "desc" }, { id: "desc" }],
+          select: { id: true, position: true },
+        });
+        if (data.afterColumnId === null && prev) {
+          throw new AppError(
+            "conflict",
+            "The column before is no longer the first one: the board changed. Reload and try again.",
+          );
+        }
+        return [prev?.position ?? null, b.position];
+      }
+      // Both omitted or null: `afterColumnId: null` alone means "first", otherwise "last".
+      if (data.afterColumnId === null && data.beforeColumnId === undefined) {
+        const first = await tx.column.findFirst({
+          where: others,
+          orderBy: [{ position: "asc" }, { id: "asc" }],
+          select: { position: true },
+        });
+        return [null, first?.position ?? null];
+      }
+      const last = await tx.column.findFirst({
+        where: others,
+        orderBy: [{ position: "desc" }, { id: "desc" }],
+        select: { position: true },
+      });
+      return [last?.position ?? null, null];
+    };
+    let position = positionBetween(...(await bounds()));
+    if (position === null) {
+      await renumber(tx, engine, "columns", project.id);
+      position = positionBetween(...(await bounds())) as number;
+    }
+    return tx.column.update({ where: { id }, data: { position }, select: COLUMN_SELECT });
+  });
+  publish([{ room: projectRoom(project.id), type: "column.moved", data: column }]);
+  return column;
+}
+
+/**
+ * Deletes a column. Its live cards go to the bottom of `moveCardsTo` (another column of the
+ * project), each with a history row; without a target a column with live cards is refused (409).
+ * Soft-deleted cards go along to the target (or the first remaining column) so they can still be
+ * restored. The last column cannot be deleted: cards need a column.
+ */
+export async function deleteColumn(actor: Actor, slug: string, columnId: string | number, input: unknown) {
+  const data = parseInput(ZDeleteColumn, input);
+  const id = parseColumnId(columnId);
+  const { project } = await requireProject(actor, slug, "member");
+  const result = await getDb().$transaction(async (tx) => {
+    const column = await findColumn(tx, project.id, id);
+    let target: { id: number; name: string } | null = null;
+    if (data.moveCardsTo != null) {
+      target =
+        data.moveCardsTo === id
+          ? null
+          : await tx.column.findFirst({
+              where: { id: data.moveCardsTo, projectId: project.id },
+              select: { id: true, name: true },
+            });
+      if (!target)
+        throw new AppError("validation", "Invalid target column", {
+          fields: [{ path: "moveCardsTo", message: "not another column of this project" }],
+        });
+    }
+    const cards = await tx.card.findMany({
+      where: { columnId: id },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+      select: { id: true, deletedAt: true },
+    });
+    const live = cards.filter((c) => c.deletedAt === null);
+    if (live.length > 0 && !target) {
+      throw new AppError("conflict", `The column still has ${live.length} card(s): choose a column to move them to.`, {
+        cards: live.length,
+      });
+    }
+    if (!target) {
+      target = await tx.column.findFirst({
+        where: { projectId: project.id, id: { not: id } },
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        select: { id: true, name: true },
+      });
+      if (!target) throw new AppError("conflict", "The last column of a project cannot be deleted.");
+    }
+    if (cards.length > 0) {
+      const last = await tx.card.findFirst({
+        where: { columnId: target.id },
+        orderBy: [{ position: "desc" }, { id: "desc" }],
+        select: { position: true },
+      });
+      const base = last?.position ?? 0;
+      for (const [i, c] of cards.entries()) {
+        await tx.card.update({
+          where: { id: c.id },
+          data: { columnId: target.id, position: base + (i + 1) * STEP, ...(c.deletedAt ? {} : { version: { increment: 1 } }) },
+          select: { id: true },
+        });
+      }
+      if (live.length > 0) {
+        await tx.cardHistory.createMany({
+          data: live.map((c) => ({
+            cardId: c.id,
+            userId: actor.userId,
+            field: "column",
+            oldValue: column.name,
+            newValue: (target as { name: string }).name,
+          })),
+        });
+      }
+    }
+    await tx.column.delete({ where: { id } });
+    return { id, movedCardsTo: live.length > 0 ? target.id : null, movedCardIds: live.map((c) => c.id) };
+  });
+  publish([{ room: projectRoom(project.id), type: "column.deleted", data: result }]);
+  return result;
+}
+
+/** Soft-deletes every live card of a column (each gets a history row). */
+export async function archiveColumnCards(actor: Actor, slug: string, columnId: string | number) {
+  const id = parseColumnId(columnId);
+  const { project } = await requireProject(actor, slug, "member");
+  const cards = await getDb().$transaction(async (tx) => {
+    await findColumn(tx, project.id, id);
+    const live = await tx.card.findMany({ where: { columnId: id, deletedAt: null }, select: { id: true, number: true } });
+    if (live.length === 0) return live;
+    await tx.card.updateMany({
+      where: { id: { in: live.map((c) => c.id) } },
+      data: { deletedAt: new Date(), version: { increment: 1 } },
+    });
+    await tx.cardHistory.createMany({
+      data: live.map((c) => ({ cardId: c.id, userId: actor.userId, field: "deleted", newValue: "true" })),
+    });
+    return live;
+  });
+  if (cards.length > 0) {
+    publish([
+      {
+        room: projectRoom(project.id),
+        type: "column.cards_archived",
+        data: { columnId: id, cardIds: cards.map((c) => c.id), keys: cards.map((c) => `${project.key}-${c.number}`) },
+      },
+    ]);
+  }
+  return { archived: cards.length };
 }
