@@ -220,7 +220,7 @@ describe.each(availableEngines())("columns on %s", (engine) => {
     expect(res).toEqual({ status: 200, json: { archived: 2 } });
     await world.flush();
     expect(world.events.at(-1)).toMatchObject({ type: "column.cards_archived", data: { columnId: col.id } });
-    expect((world.events.at(-1)?.data as { cardIds: number[] }).cardIds).toHaveLength(2);
+    expect((world.events.at(-1)?.data as { cardIds: number[] } | undefined)?.cardIds).toHaveLength(2);
     const rows = await getDb().card.findMany({
       where: { columnId: col.id },
       select: { deletedAt: true, version: true, id: true },
