@@ -1,36 +1,65 @@
 // Who may do what. The web app's routes, server actions, pages and the realtime sidecar all ask
 // here. Anything an actor may not read is reported as not found, so existence does not leak.
-import { getDb } from "../db/client.ts";
+import { getDb, Prisma } from "../db/client.ts";
 import { AppError } from "../errors.ts";
-import { type Actor, highestRole, type ProjectRole, roleRank } from "./actor.ts";
-
-/** The actor's effective role in a project, or null when they may not read it. */
-export async function projectRole(actor: Actor, projectId: number): Promise<ProjectRole | null> {
-  if (actor.apiKeyProjectId !== null && actor.apiKeyProjectId !== projectId) return null;
-  if (actor.isAdmin) return "admin";
-  const db = getDb();
-  const [member, groups] = await Promise.all([
-    db.projectMember.findUnique({ where: { projectId_userId: { projectId, userId: actor.userId } }, select: { role: true } }),
-    db.groupProjectAccess.findMany({
-      where: { projectId, group: { members: { some: { userId: actor.userId } } } },
-      select: { role: true },
-    }),
-  ]);
-  return highestRole([...(member ? [member.role] : []), ...groups.map((g) => g.role)]);
-}
+import { type Actor, type ProjectRole, ROLES, roleRank } from "./actor.ts";
 
 export type ProjectRef = { id: number; slug: string; key: string; name: string; type: string; isArchived: boolean };
-const PROJECT_REF = { id: true, slug: true, key: true, name: true, type: true, isArchived: true } as const;
+
+// Role names ranked 1..n in SQL (0 = no role), in the order of ROLES.
+const RANK_SQL = Prisma.raw(`CASE role ${ROLES.map((r, i) => `WHEN '${r}' THEN ${i + 1}`).join(" ")} ELSE 0 END`);
+
+/**
+ * One statement: the project (by id or live slug) and the actor's best direct and group role in it.
+ * This runs on every request that touches a project, so it is plain SQL rather than three Prisma
+ * queries (see lib/boards/card-rows.ts for why).
+ */
+async function loadProjectAccess(where: { id: number } | { slug: string }, userId: number) {
+  const match = "id" in where ? Prisma.sql`p.id = ${where.id}` : Prisma.sql`p.slug = ${where.slug}`;
+  const rows = await getDb().$queryRaw<Record<string, unknown>[]>`
+    SELECT p.id, p.slug, p.key, p.name, p.type, p.is_archived,
+      (SELECT MAX(${RANK_SQL}) FROM project_members m WHERE m.project_id = p.id AND m.user_id = ${userId}) AS direct_rank,
+      (SELECT MAX(${RANK_SQL}) FROM group_project_access g JOIN group_members gm ON gm.group_id = g.group_id
+        WHERE g.project_id = p.id AND gm.user_id = ${userId}) AS group_rank
+    FROM projects p WHERE ${match} AND p.deleted_at IS NULL`;
+  const row = rows[0];
+  if (!row) return null;
+  const rank = Math.max(Number(row.direct_rank ?? 0), Number(row.group_rank ?? 0));
+  const project: ProjectRef = {
+    id: Number(row.id),
+    slug: String(row.slug),
+    key: String(row.key),
+    name: String(row.name),
+    type: String(row.type),
+    isArchived: Boolean(Number(row.is_archived)),
+  };
+  return { project, memberRole: rank > 0 ? ROLES[rank - 1] : null };
+}
+
+function effectiveRole(actor: Actor, projectId: number, memberRole: ProjectRole | null): ProjectRole | null {
+  if (actor.apiKeyProjectId !== null && actor.apiKeyProjectId !== projectId) return null;
+  if (actor.isAdmin) return "admin";
+  return memberRole;
+}
+
+/**
+ * The actor's effective role in a live project, or null when they may not read it: system admins
+ * are admins everywhere; otherwise the highest of their direct and group roles.
+ */
+export async function projectRole(actor: Actor, projectId: number): Promise<ProjectRole | null> {
+  const access = await loadProjectAccess({ id: projectId }, actor.userId);
+  return access ? effectiveRole(actor, projectId, access.memberRole) : null;
+}
 
 /**
  * Loads a project by slug and checks the actor's role. Unknown, deleted and unreadable projects
  * are all "not found"; a reader without the required role gets "forbidden".
  */
 export async function requireProject(actor: Actor, slug: string, minRole: ProjectRole = "viewer") {
-  const project = await getDb().project.findFirst({ where: { slug, deletedAt: null }, select: PROJECT_REF });
-  if (!project) throw new AppError("not_found", "Project not found");
-  const role = await projectRole(actor, project.id);
-  if (!role) throw new AppError("not_found", "Project not found");
+  const access = await loadProjectAccess({ slug }, actor.userId);
+  const role = access ? effectiveRole(actor, access.project.id, access.memberRole) : null;
+  if (!access || !role) throw new AppError("not_found", "Project not found");
+  const { project } = access;
   if (roleRank(role) < roleRank(minRole)) {
     throw new AppError("forbidden", `This needs the ${minRole} role in the project; you are ${role}.`);
   }
@@ -46,10 +75,7 @@ export async function canReadRoom(actor: Actor, room: string): Promise<boolean> 
   if (!m) return false;
   const id = Number(m[2]);
   if (m[1] === "user") return id === actor.userId;
-  if (m[1] === "project") {
-    const exists = await getDb().project.findFirst({ where: { id, deletedAt: null }, select: { id: true } });
-    return !!exists && (await projectRole(actor, id)) !== null;
-  }
+  if (m[1] === "project") return (await projectRole(actor, id)) !== null;
   if (actor.apiKeyProjectId !== null) return false;
   const member = await getDb().conversationMember.findUnique({
     where: { conversationId_userId: { conversationId: id, userId: actor.userId } },

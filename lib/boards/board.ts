@@ -1,12 +1,13 @@
 import { requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import { getDb } from "../db/client.ts";
-import { BOARD_CARD_SELECT, cardJson } from "./card-json.ts";
+import { cardJson } from "./card-json.ts";
+import { loadCardRows } from "./card-rows.ts";
 import { PROJECT_SELECT, projectJson } from "./projects.ts";
 
 /**
- * The whole board in three queries, whatever its size: the project, its columns, and all its live
- * cards in (column, position, id) order, grouped in memory.
+ * The whole board in a fixed number of queries, whatever its size: the project, its columns, and
+ * all its live cards (see card-rows.ts) in (position, id) order, grouped by column in memory.
  */
 export async function getBoard(actor: Actor, slug: string) {
   const { project: ref, role } = await requireProject(actor, slug);
@@ -18,11 +19,7 @@ export async function getBoard(actor: Actor, slug: string) {
       select: { id: true, name: true, position: true, wipLimit: true, color: true },
       orderBy: [{ position: "asc" }, { id: "asc" }],
     }),
-    db.card.findMany({
-      where: { projectId: ref.id, deletedAt: null },
-      select: BOARD_CARD_SELECT,
-      orderBy: [{ position: "asc" }, { id: "asc" }],
-    }),
+    loadCardRows(db, { projectId: ref.id }),
   ]);
   const byColumn = new Map(columns.map((c) => [c.id, [] as ReturnType<typeof cardJson>[]]));
   for (const card of cards) byColumn.get(card.columnId)?.push(cardJson(ref.key, card));

@@ -26,9 +26,11 @@ export const CARD_SELECT = {
 /** The board does not carry descriptions: they can be long and the board shows none. */
 export const BOARD_CARD_SELECT = (({ description: _d, links: _l, ...rest }) => rest)(CARD_SELECT);
 
-type CardRow = Prisma.CardGetPayload<{ select: typeof BOARD_CARD_SELECT }> & {
+export type CardRow = Prisma.CardGetPayload<{ select: typeof BOARD_CARD_SELECT }> & {
   description?: string | null;
   links?: { id: number; type: string; url: string; ref: string; title: string | null; state: string | null }[];
+  /** Checklist progress, shown on the board card as `done/total`. */
+  checklist?: { done: number; total: number };
 };
 
 export function cardJson(projectKey: string, c: CardRow) {
@@ -51,6 +53,7 @@ export function cardJson(projectKey: string, c: CardRow) {
     labels: c.labels.map((l) => l.label),
     ...(c.links !== undefined ? { links: c.links } : {}),
     commentCount: c._count.comments,
+    ...(c.checklist !== undefined ? { checklist: c.checklist } : {}),
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };
