@@ -112,6 +112,76 @@ export function neighbourKeys(
 
 export type BoardEvent = { type: string; data: unknown };
 
+/** A column's fields from an event (column.created/updated/moved): the board's cards stay. */
+export function upsertColumnFields(
+  state: BoardState,
+  column: { id: number; name: string; position: number; wipLimit: number; color: string | null },
+): BoardState {
+  return upsertColumn(state, column as Omit<BoardColumn, "cards">);
+}
+
+/**
+ * A deleted column; its live cards went to the bottom of `movedCardsTo` (in their order, each one
+ * version newer), as the server does it. Positions are estimates until the next refetch.
+ */
+export function deleteColumn(
+  state: BoardState,
+  data: { id: number; movedCardsTo?: number | null; movedCardIds?: number[] },
+): BoardState {
+  const gone = state.columns.find((c) => c.id === data.id);
+  if (!gone) return state;
+  const rest = state.columns.filter((c) => c.id !== data.id);
+  const target = data.movedCardsTo != null ? rest.find((c) => c.id === data.movedCardsTo) : undefined;
+  if (!target || gone.cards.length === 0) return { ...state, columns: rest };
+  const moved = new Set(data.movedCardIds ?? gone.cards.map((c) => c.id));
+  let last = target.cards.at(-1)?.position ?? 0;
+  const arriving = gone.cards
+    .filter((c) => moved.has(c.id))
+    .map((c) => {
+      last += 1024;
+      return { ...c, columnId: target.id, position: last, version: c.version + 1 };
+    });
+  return {
+    ...state,
+    columns: rest.map((c) => (c.id === target.id ? { ...c, cards: [...c.cards, ...arriving] } : c)),
+  };
+}
+
+/** The cards of a column that were archived (soft-deleted) leave the board. */
+export function removeCards(state: BoardState, ids: number[]): BoardState {
+  const gone = new Set(ids);
+  if (!state.columns.some((c) => c.cards.some((x) => gone.has(x.id)))) return state;
+  return {
+    ...state,
+    columns: state.columns.map((c) =>
+      c.cards.some((x) => gone.has(x.id)) ? { ...c, cards: c.cards.filter((x) => !gone.has(x.id)) } : c,
+    ),
+  };
+}
+
+/** Moves a column (optimistically) to `index` among the columns, with an estimated position. */
+export function moveColumnTo(state: BoardState, columnId: number, index: number): BoardState {
+  const column = state.columns.find((c) => c.id === columnId);
+  if (!column) return state;
+  const others = state.columns.filter((c) => c.id !== columnId);
+  const at = Math.max(0, Math.min(index, others.length));
+  const moved = {
+    ...column,
+    position: positionBetween(others[at - 1]?.position ?? null, others[at]?.position ?? null),
+  };
+  return { ...state, columns: [...others.slice(0, at), moved, ...others.slice(at)] };
+}
+
+/** What the column move endpoint needs: the column's neighbours after a local move. */
+export function columnNeighbours(state: BoardState, columnId: number): { afterColumnId?: number; beforeColumnId?: number } {
+  const index = state.columns.findIndex((c) => c.id === columnId);
+  if (index < 0) return {};
+  return {
+    ...(index > 0 ? { afterColumnId: state.columns[index - 1].id } : {}),
+    ...(index < state.columns.length - 1 ? { beforeColumnId: state.columns[index + 1].id } : {}),
+  };
+}
+
 /** Applies one realtime event; unknown types leave the board as it is. */
 export function applyEvent(state: BoardState, event: BoardEvent): BoardState {
   switch (event.type) {
@@ -123,10 +193,38 @@ export function applyEvent(state: BoardState, event: BoardEvent): BoardState {
       return removeCard(state, (event.data as { id: number }).id);
     case "column.created":
     case "column.updated":
-      return upsertColumn(state, event.data as BoardColumn);
+    case "column.moved":
+      return upsertColumnFields(state, event.data as BoardColumn);
     case "column.deleted":
-      return { ...state, columns: state.columns.filter((c) => c.id !== (event.data as { id: number }).id) };
+      return deleteColumn(state, event.data as { id: number; movedCardsTo?: number | null; movedCardIds?: number[] });
+    case "column.cards_archived":
+      return removeCards(state, (event.data as { cardIds: number[] }).cardIds ?? []);
     default:
       return state;
   }
+}
+
+/**
+ * A drop index in the filtered (visible) column, as an index among the full column's other cards:
+ * before the visible card at that place, or right after the last visible one, or at the end.
+ * Without a filter the two boards are the same and the index is unchanged.
+ */
+export function visibleIndexToFull(
+  full: BoardState,
+  visible: BoardState,
+  key: string,
+  columnId: number,
+  visibleIndex: number,
+): number {
+  const others = full.columns.find((c) => c.id === columnId)?.cards.filter((c) => c.key !== key) ?? [];
+  const shown = visible.columns.find((c) => c.id === columnId)?.cards.filter((c) => c.key !== key) ?? [];
+  if (visibleIndex < shown.length) {
+    const at = others.findIndex((c) => c.key === shown[Math.max(0, visibleIndex)].key);
+    if (at >= 0) return at;
+  }
+  if (shown.length > 0) {
+    const at = others.findIndex((c) => c.key === (shown.at(-1) as BoardCard).key);
+    if (at >= 0) return at + 1;
+  }
+  return others.length;
 }
