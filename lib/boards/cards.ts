@@ -66,8 +66,6 @@ export const ZMoveCard = z
   })
   .strict();
 
-export const ZCreateComment = z.object({ body: z.string().trim().min(1).max(50_000) });
-
 async function findCardId(
   tx: Tx,
   project: ProjectRef,
@@ -260,33 +258,58 @@ export async function updateCard(actor: Actor, slug: string, key: string, input:
       data: { ...fields, version: { increment: 1 } },
     });
     if (updated.count === 0) {
+      // The newer card travels with the 409, so a client can show it and let the user re-apply.
       throw new AppError(
         "conflict",
         `Card ${key} was changed by someone else (your version ${data.version}, now ${current.version}). Reload it and try again.`,
+        { current: await loadCardJson(tx, project, current.id) },
       );
     }
     const history: { field: string; oldValue: string | null; newValue: string | null }[] = [];
     const show = (v: unknown) =>
       v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+    const parentKey = async (id: unknown) => {
+      if (typeof id !== "number") return null;
+      const p = await tx.card.findUnique({ where: { id }, select: { number: true } });
+      return p ? `${project.key}-${p.number}` : null;
+    };
     for (const [field, value] of Object.entries(fields)) {
       const old = before[field as keyof typeof before];
-      if (show(old) !== show(value)) history.push({ field, oldValue: show(old), newValue: show(value) });
+      if (show(old) === show(value)) continue;
+      if (field === "parentCardId")
+        history.push({ field: "parent", oldValue: await parentKey(old), newValue: await parentKey(value) });
+      else history.push({ field, oldValue: show(old), newValue: show(value) });
     }
     if (data.assignees !== undefined) {
       const ids = await resolveAssignees(tx, project.id, data.assignees);
+      const was = await tx.cardAssignee.findMany({
+        where: { cardId: current.id },
+        select: { user: { select: { username: true } } },
+      });
+      const oldNames = was
+        .map((a) => a.user.username)
+        .sort()
+        .join(", ");
+      const newNames = [...new Set(data.assignees)].sort().join(", ");
+      if (oldNames !== newNames) history.push({ field: "assignees", oldValue: oldNames || null, newValue: newNames || null });
       await tx.cardAssignee.deleteMany({ where: { cardId: current.id, userId: { notIn: ids } } });
       const have = await tx.cardAssignee.findMany({ where: { cardId: current.id }, select: { userId: true } });
       const add = ids.filter((id) => !have.some((h) => h.userId === id));
       if (add.length) await tx.cardAssignee.createMany({ data: add.map((userId) => ({ cardId: current.id, userId })) });
-      history.push({ field: "assignees", oldValue: null, newValue: data.assignees.join(", ") });
     }
     if (data.labels !== undefined) {
       const ids = await resolveLabels(tx, project.id, data.labels);
+      const was = await tx.cardLabel.findMany({ where: { cardId: current.id }, select: { label: { select: { name: true } } } });
+      const oldNames = was
+        .map((l) => l.label.name)
+        .sort()
+        .join(", ");
+      const newNames = [...new Set(data.labels)].sort().join(", ");
+      if (oldNames !== newNames) history.push({ field: "labels", oldValue: oldNames || null, newValue: newNames || null });
       await tx.cardLabel.deleteMany({ where: { cardId: current.id, labelId: { notIn: ids } } });
       const have = await tx.cardLabel.findMany({ where: { cardId: current.id }, select: { labelId: true } });
       const add = ids.filter((id) => !have.some((h) => h.labelId === id));
       if (add.length) await tx.cardLabel.createMany({ data: add.map((labelId) => ({ cardId: current.id, labelId })) });
-      history.push({ field: "labels", oldValue: null, newValue: data.labels.join(", ") });
     }
     if (history.length)
       await tx.cardHistory.createMany({ data: history.map((h) => ({ ...h, cardId: current.id, userId: actor.userId })) });
@@ -409,31 +432,4 @@ export async function moveCard(actor: Actor, slug: string, key: string, input: u
   });
   publish([{ room: projectRoom(project.id), type: "card.moved", data: card }]);
   return card;
-}
-
-export async function addComment(actor: Actor, slug: string, key: string, input: unknown) {
-  const data = parseInput(ZCreateComment, input);
-  const { project } = await requireProject(actor, slug, "member");
-  const comment = await getDb().$transaction(async (tx) => {
-    const card = await findCardId(tx, project, key);
-    const row = await tx.cardComment.create({
-      data: { cardId: card.id, userId: actor.userId, body: data.body },
-      select: {
-        id: true,
-        body: true,
-        createdAt: true,
-        updatedAt: true,
-        cardId: true,
-        user: { select: { id: true, username: true } },
-      },
-    });
-    return {
-      ...row,
-      cardKey: `${project.key}-${card.number}`,
-      createdAt: row.createdAt.toISOString(),
-      updatedAt: row.updatedAt.toISOString(),
-    };
-  });
-  publish([{ room: projectRoom(project.id), type: "comment.created", data: comment }]);
-  return comment;
 }

@@ -1,10 +1,12 @@
 // The OpenAPI 3.1 document of the REST API, generated from the same zod schemas the domain parses
 // with, so the document cannot drift from what the server accepts.
 import { z } from "zod";
-import { ZCreateCard, ZCreateComment, ZMoveCard, ZUpdateCard } from "../boards/cards.ts";
+import { ZCreateCard, ZMoveCard, ZUpdateCard } from "../boards/cards.ts";
+import { ZCreateComment } from "../boards/comments.ts";
 import { ZCreateColumn } from "../boards/columns.ts";
 import { ZAddMember, ZCreateProject } from "../boards/projects.ts";
 import { ZCreateUser } from "../users/users.ts";
+import { cardPaths, cardSchemas } from "./cards.ts";
 
 type Json = Record<string, unknown>;
 
@@ -83,6 +85,7 @@ export function openApiDocument(): Json {
         MoveCard: schema(ZMoveCard),
         CreateComment: schema(ZCreateComment),
         Setup: schema(z.object(setupShape)),
+        ...cardSchemas(),
       },
     },
     security: [{ apiKey: [] }, { session: [] }],
@@ -182,6 +185,7 @@ export function openApiDocument(): Json {
           responses: { ...ok(201, "The comment"), ...write },
         },
       },
+      ...cardPaths(),
       "/api/v1/openapi.json": { get: { security: [], summary: "This document", responses: ok(200, "OpenAPI 3.1") } },
     },
   };

@@ -1,11 +1,15 @@
-import { addComment } from "@/lib/boards/cards.ts";
+import { addComment, listComments } from "@/lib/boards/comments.ts";
 import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
 
-export const POST = apiRoute<{ slug: string; key: string }>(
+type Params = { slug: string; key: string };
+
+export const GET = apiRoute<Params>(async ({ params, actor }) => listComments(actor, params.slug, params.key));
+
+export const POST = apiRoute<Params>(
   async ({ req, params, actor }) => addComment(actor, params.slug, params.key, await readJson(req)),
   { status: 201 },
 );
 
-const notAllowed = methodNotAllowed("POST");
+const notAllowed = methodNotAllowed("GET, POST");
 
-export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,0 +1,15 @@
+import { addChecklistItem, getChecklist } from "@/lib/boards/checklist.ts";
+import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
+
+type Params = { slug: string; key: string };
+
+export const GET = apiRoute<Params>(async ({ params, actor }) => getChecklist(actor, params.slug, params.key));
+
+export const POST = apiRoute<Params>(
+  async ({ req, params, actor }) => addChecklistItem(actor, params.slug, params.key, await readJson(req)),
+  { status: 201 },
+);
+
+const notAllowed = methodNotAllowed("GET, POST");
+
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

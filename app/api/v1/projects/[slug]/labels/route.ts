@@ -1,0 +1,14 @@
+import { createLabel, listLabels } from "@/lib/boards/labels.ts";
+import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
+
+type Params = { slug: string };
+
+export const GET = apiRoute<Params>(async ({ params, actor }) => listLabels(actor, params.slug));
+
+export const POST = apiRoute<Params>(async ({ req, params, actor }) => createLabel(actor, params.slug, await readJson(req)), {
+  status: 201,
+});
+
+const notAllowed = methodNotAllowed("GET, POST");
+
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

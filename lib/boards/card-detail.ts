@@ -1,0 +1,134 @@
+// The card detail: the card's JSON plus what only the detail view shows (checklist, children with
+// progress, references, parent title), restoring soft-deleted cards and listing them.
+import { type ProjectRef, requireProject } from "../auth/access.ts";
+import type { Actor } from "../auth/actor.ts";
+import { getDb, type Tx } from "../db/client.ts";
+import { AppError } from "../errors.ts";
+import { projectRoom } from "../realtime/events.ts";
+import { publish } from "../realtime/publish.ts";
+import { CARD_SELECT, cardJson, parseCardKey } from "./card-json.ts";
+import { checklistCounts, listChecklist } from "./checklist.ts";
+import { referencesOf } from "./references.ts";
+
+export type CardRef = { id: number; number: number; version: number; deletedAt: Date | null };
+
+/** A card of the project by key (`PRJ-42` or `42`); deleted cards only when asked for. 404 otherwise. */
+export async function findCard(
+  tx: Tx,
+  project: ProjectRef,
+  key: string | number,
+  options: { deleted?: boolean } = {},
+): Promise<CardRef> {
+  const number = parseCardKey(project.key, String(key));
+  const card =
+    number === null
+      ? null
+      : await tx.card.findFirst({
+          where: { projectId: project.id, number, ...(options.deleted ? {} : { deletedAt: null }) },
+          select: { id: true, number: true, version: true, deletedAt: true },
+        });
+  if (!card) throw new AppError("not_found", `Card ${key} not found`);
+  return card;
+}
+
+/** The project's last column: cards there count as done. */
+export async function doneColumnId(tx: Tx, projectId: number): Promise<number | null> {
+  const last = await tx.column.findFirst({
+    where: { projectId },
+    orderBy: [{ position: "desc" }, { id: "desc" }],
+    select: { id: true },
+  });
+  return last?.id ?? null;
+}
+
+/** The card's JSON as REST returns it everywhere, plus `checklist: { done, total }`. */
+export async function cardDetailJson(tx: Tx, project: ProjectRef, id: number) {
+  const [row, counts] = await Promise.all([
+    tx.card.findUniqueOrThrow({ where: { id }, select: { ...CARD_SELECT, deletedAt: true } }),
+    checklistCounts(tx, [id]),
+  ]);
+  const { deletedAt, ...rest } = row;
+  return {
+    ...cardJson(project.key, rest),
+    deletedAt: deletedAt ? deletedAt.toISOString() : null,
+    checklist: counts.get(id) ?? { done: 0, total: 0 },
+  };
+}
+export type CardDetailJson = Awaited<ReturnType<typeof cardDetailJson>>;
+
+/** Everything the detail view shows, in one call. Deleted cards are readable (to restore them). */
+export async function getCardDetail(actor: Actor, slug: string, key: string) {
+  const { project, role } = await requireProject(actor, slug);
+  const db = getDb() as unknown as Tx;
+  const ref = await findCard(db, project, key, { deleted: true });
+  const [card, items, children, references, doneId, parent] = await Promise.all([
+    cardDetailJson(db, project, ref.id),
+    listChecklist(db, ref.id),
+    db.card.findMany({
+      where: { parentCardId: ref.id, deletedAt: null },
+      orderBy: { number: "asc" },
+      select: { id: true, number: true, title: true, columnId: true },
+    }),
+    referencesOf(db, project, ref.id),
+    doneColumnId(db, project.id),
+    db.card.findFirst({
+      where: { children: { some: { id: ref.id } }, deletedAt: null },
+      select: { number: true, title: true },
+    }),
+  ]);
+  const childJson = children.map((c) => ({
+    key: `${project.key}-${c.number}`,
+    title: c.title,
+    columnId: c.columnId,
+    done: c.columnId === doneId,
+  }));
+  return {
+    card,
+    project: { slug: project.slug, key: project.key, name: project.name, type: project.type, isArchived: project.isArchived },
+    role,
+    canEdit: role !== "viewer" && !project.isArchived,
+    checklistItems: items,
+    parent: parent ? { key: `${project.key}-${parent.number}`, title: parent.title } : null,
+    children: childJson,
+    childProgress: { done: childJson.filter((c) => c.done).length, total: childJson.length },
+    references,
+  };
+}
+export type CardDetail = Awaited<ReturnType<typeof getCardDetail>>;
+
+/** Brings back a soft-deleted card (where it was; its column still exists, columns cascade). */
+export async function restoreCard(actor: Actor, slug: string, key: string) {
+  const { project } = await requireProject(actor, slug, "member");
+  const card = await getDb().$transaction(async (tx) => {
+    const ref = await findCard(tx, project, key, { deleted: true });
+    if (!ref.deletedAt) throw new AppError("conflict", `Card ${key} is not deleted.`);
+    await tx.card.update({
+      where: { id: ref.id },
+      data: { deletedAt: null, version: { increment: 1 } },
+      select: { id: true },
+    });
+    await tx.cardHistory.create({
+      data: { cardId: ref.id, userId: actor.userId, field: "deleted", oldValue: "true", newValue: "false" },
+    });
+    return cardJson(project.key, await tx.card.findUniqueOrThrow({ where: { id: ref.id }, select: CARD_SELECT }));
+  });
+  publish([{ room: projectRoom(project.id), type: "card.created", data: card }]);
+  return card;
+}
+
+/** The project's deleted cards, most recently deleted first. */
+export async function listDeletedCards(actor: Actor, slug: string) {
+  const { project } = await requireProject(actor, slug);
+  const rows = await getDb().card.findMany({
+    where: { projectId: project.id, deletedAt: { not: null } },
+    orderBy: [{ deletedAt: "desc" }, { id: "desc" }],
+    take: 500,
+    select: { id: true, number: true, title: true, deletedAt: true },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    key: `${project.key}-${r.number}`,
+    title: r.title,
+    deletedAt: (r.deletedAt as Date).toISOString(),
+  }));
+}

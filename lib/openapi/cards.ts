@@ -1,0 +1,206 @@
+// OpenAPI paths and schemas of the card detail: the card with `?detail`, restore, checklist,
+// comments, references, history and project labels. Merged into the document by spec.ts.
+import { z } from "zod";
+import { ZUpdateCard } from "../boards/cards.ts";
+import { ZCreateChecklistItem, ZMoveChecklistItem, ZUpdateChecklistItem } from "../boards/checklist.ts";
+import { ZCreateComment, ZUpdateComment } from "../boards/comments.ts";
+import { ZCreateLabel, ZUpdateLabel } from "../boards/labels.ts";
+import { ZReference } from "../boards/references.ts";
+
+type Json = Record<string, unknown>;
+
+const schema = (s: z.ZodType): Json => {
+  const { $schema: _s, ...rest } = z.toJSONSchema(s, { io: "input", unrepresentable: "any" }) as Json;
+  return rest;
+};
+const ERROR_TEXT: Record<number, string> = {
+  400: "Invalid input (details.fields names the offending fields)",
+  401: "Not signed in and no valid API key",
+  403: "Your role in the project does not allow this (or not your comment)",
+  404: "Not found, or not visible to you",
+  409: "Conflict: stale version (details.current is the newer card), duplicate, archived project",
+  413: "Body too large",
+  415: "Body is not JSON",
+};
+const errors = (...codes: number[]) =>
+  Object.fromEntries(
+    codes.map((c) => [
+      String(c),
+      { description: ERROR_TEXT[c], content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+    ]),
+  );
+const ok = (status: number, description: string) => ({
+  [String(status)]: { description, content: { "application/json": { schema: {} } } },
+});
+const body = (name: string) => ({
+  required: true,
+  content: { "application/json": { schema: { $ref: `#/components/schemas/${name}` } } },
+});
+const param = (name: string, description?: string) => ({
+  name,
+  in: "path",
+  required: true,
+  ...(description ? { description } : {}),
+  schema: { type: "string" },
+});
+const slug = param("slug");
+const key = param("key", "Card key (PRJ-42) or number (42)");
+const id = param("id");
+const read = errors(401, 404);
+const write = errors(400, 401, 403, 404, 409, 413, 415);
+const base = "/api/v1/projects/{slug}/cards/{key}";
+
+export function cardSchemas(): Json {
+  return {
+    CreateChecklistItem: schema(ZCreateChecklistItem),
+    UpdateChecklistItem: schema(ZUpdateChecklistItem),
+    MoveChecklistItem: schema(ZMoveChecklistItem),
+    UpdateComment: schema(ZUpdateComment),
+    Reference: schema(ZReference),
+    CreateLabel: schema(ZCreateLabel),
+    UpdateLabel: schema(ZUpdateLabel),
+  };
+}
+
+export function cardPaths(): Json {
+  return {
+    [base]: {
+      get: {
+        parameters: [
+          slug,
+          key,
+          {
+            name: "detail",
+            in: "query",
+            required: false,
+            description: "Present: `{ card, checklistItems, children, childProgress, parent, references, role, canEdit }`",
+            schema: { type: "string" },
+          },
+        ],
+        summary: "A card (with `?detail`: everything the card view shows, deleted cards too)",
+        responses: { ...ok(200, "The card"), ...read },
+      },
+      patch: {
+        parameters: [slug, key],
+        summary: "Edit a card; send `version` to refuse lost updates (409 carries the newer card)",
+        requestBody: { required: true, content: { "application/json": { schema: schema(ZUpdateCard) } } },
+        responses: { ...ok(200, "The card"), ...write },
+      },
+      delete: {
+        parameters: [slug, key],
+        summary: "Delete a card (soft; restore with POST …/restore)",
+        responses: { ...ok(200, "The deleted card"), ...errors(401, 403, 404, 409) },
+      },
+    },
+    [`${base}/restore`]: {
+      post: {
+        parameters: [slug, key],
+        summary: "Restore a deleted card",
+        responses: { ...ok(200, "The card"), ...errors(401, 403, 404, 409) },
+      },
+    },
+    [`${base}/checklist`]: {
+      get: {
+        parameters: [slug, key],
+        summary: "The checklist in order, with done/total",
+        responses: { ...ok(200, "{ items, done, total }"), ...read },
+      },
+      post: {
+        parameters: [slug, key],
+        summary: "Add a checklist item at the end",
+        requestBody: body("CreateChecklistItem"),
+        responses: { ...ok(201, "The item"), ...write },
+      },
+    },
+    [`${base}/checklist/{id}`]: {
+      patch: {
+        parameters: [slug, key, id],
+        summary: "Edit or tick a checklist item",
+        requestBody: body("UpdateChecklistItem"),
+        responses: { ...ok(200, "The item"), ...write },
+      },
+      delete: {
+        parameters: [slug, key, id],
+        summary: "Delete a checklist item",
+        responses: { ...ok(200, "{ id, deleted }"), ...write },
+      },
+    },
+    [`${base}/checklist/{id}/move`]: {
+      post: {
+        parameters: [slug, key, id],
+        summary: "Move a checklist item after `afterId` or before `beforeId`",
+        requestBody: body("MoveChecklistItem"),
+        responses: { ...ok(200, "The item"), ...write },
+      },
+    },
+    [`${base}/comments`]: {
+      get: {
+        parameters: [slug, key],
+        summary: "Comments, oldest first (deleted ones without body)",
+        responses: { ...ok(200, "Comments"), ...read },
+      },
+      post: {
+        parameters: [slug, key],
+        summary: "Comment on a card (markdown)",
+        requestBody: body("CreateComment"),
+        responses: { ...ok(201, "The comment"), ...write },
+      },
+    },
+    [`${base}/comments/{id}`]: {
+      patch: {
+        parameters: [slug, key, id],
+        summary: "Edit your own comment",
+        requestBody: body("UpdateComment"),
+        responses: { ...ok(200, "The comment"), ...write },
+      },
+      delete: {
+        parameters: [slug, key, id],
+        summary: "Delete your own comment (soft)",
+        responses: { ...ok(200, "The comment"), ...write },
+      },
+    },
+    [`${base}/references`]: {
+      get: { parameters: [slug, key], summary: "References to other cards", responses: { ...ok(200, "References"), ...read } },
+      post: {
+        parameters: [slug, key],
+        summary: "Add a reference (blocks, is_blocked_by, relates_to); the other card gets the inverse",
+        requestBody: body("Reference"),
+        responses: { ...ok(201, "The reference"), ...write },
+      },
+      delete: {
+        parameters: [slug, key],
+        summary: "Remove a reference and its inverse (body `{ type, key }` or `?type=&key=`)",
+        responses: { ...ok(200, "{ deleted, type, key }"), ...write },
+      },
+    },
+    [`${base}/history`]: {
+      get: {
+        parameters: [slug, key],
+        summary: "Every change: who, when, field, old and new value (newest first)",
+        responses: { ...ok(200, "History"), ...read },
+      },
+    },
+    "/api/v1/projects/{slug}/labels": {
+      get: { parameters: [slug], summary: "Project labels", responses: { ...ok(200, "Labels"), ...read } },
+      post: {
+        parameters: [slug],
+        summary: "Create a label",
+        requestBody: body("CreateLabel"),
+        responses: { ...ok(201, "The label"), ...write },
+      },
+    },
+    "/api/v1/projects/{slug}/labels/{id}": {
+      patch: {
+        parameters: [slug, id],
+        summary: "Rename or recolour a label",
+        requestBody: body("UpdateLabel"),
+        responses: { ...ok(200, "The label"), ...write },
+      },
+      delete: {
+        parameters: [slug, id],
+        summary: "Delete a label (removes it from every card)",
+        responses: { ...ok(200, "The label"), ...write },
+      },
+    },
+  };
+}
