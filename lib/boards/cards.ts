@@ -7,7 +7,8 @@ import { currentEngine, getDb, type Tx } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
-import { CARD_SELECT, cardJson, parseCardKey } from "./card-json.ts";
+import { cardJson, parseCardKey } from "./card-json.ts";
+import { loadCardRows } from "./card-rows.ts";
 import { positionBetween, renumber } from "./positions.ts";
 
 export const PRIORITIES = ["low", "medium", "high", "critical"] as const;
@@ -55,17 +56,6 @@ export const ZUpdateCard = z
   .partial()
   .strict();
 
-export const ZMoveCard = z
-  .object({
-    columnId: ZId,
-    /** Place the card right before this card (the one that will follow it). */
-    beforeKey: z.union([z.string().max(32), z.number().int()]).nullish(),
-    /** Place the card right after this card (the one that will precede it). */
-    afterKey: z.union([z.string().max(32), z.number().int()]).nullish(),
-    version: ZId.optional(),
-  })
-  .strict();
-
 async function findCardId(
   tx: Tx,
   project: ProjectRef,
@@ -83,8 +73,10 @@ async function findCardId(
   return card;
 }
 
-async function loadCardJson(tx: Tx, project: ProjectRef, id: number) {
-  return cardJson(project.key, await tx.card.findUniqueOrThrow({ where: { id }, select: CARD_SELECT }));
+export async function loadCardJson(tx: Tx, project: ProjectRef, id: number) {
+  const [row] = await loadCardRows(tx, { cardIds: [id] }, { detail: true });
+  if (!row) throw new AppError("not_found", "Card not found");
+  return cardJson(project.key, row);
 }
 
 async function resolveAssignees(tx: Tx, projectId: number, usernames: string[]): Promise<number[]> {
@@ -337,99 +329,4 @@ export async function deleteCard(actor: Actor, slug: string, key: string) {
   return card;
 }
 
-/**
- * Moves a card to a column, between two neighbours given by key (never by absolute position).
- * Without neighbours the card goes to the bottom of the column. Moving into a column at its WIP
- * limit is allowed and recorded in the card's history.
- */
-export async function moveCard(actor: Actor, slug: string, key: string, input: unknown) {
-  const data = parseInput(ZMoveCard, input);
-  const { project } = await requireProject(actor, slug, "member");
-  const engine = currentEngine();
-  const card = await getDb().$transaction(async (tx) => {
-    const current = await findCardId(tx, project, key);
-    if (data.version !== undefined && data.version !== current.version) {
-      throw new AppError("conflict", `Card ${key} was changed by someone else. Reload and try again.`);
-    }
-    const column = await tx.column.findFirst({
-      where: { id: data.columnId, projectId: project.id },
-      select: { id: true, name: true, wipLimit: true },
-    });
-    if (!column)
-      throw new AppError("validation", "Unknown column", {
-        fields: [{ path: "columnId", message: "not a column of this project" }],
-      });
-
-    const neighbour = async (k: string | number, path: string) => {
-      const n = await findCardId(tx, project, k).catch(() => null);
-      if (!n || n.columnId !== column.id || n.id === current.id) {
-        throw new AppError("validation", "Invalid neighbour card", {
-          fields: [{ path, message: "not another card of the target column" }],
-        });
-      }
-      return n;
-    };
-    const inColumn = { columnId: column.id, deletedAt: null, id: { not: current.id } };
-    const bounds = async (): Promise<[number | null, number | null]> => {
-      if (data.afterKey != null) {
-        const a = await neighbour(data.afterKey, "afterKey");
-        const next = await tx.card.findFirst({
-          where: { ...inColumn, OR: [{ position: { gt: a.position } }, { position: a.position, id: { gt: a.id } }] },
-          orderBy: [{ position: "asc" }, { id: "asc" }],
-          select: { id: true, position: true },
-        });
-        if (data.beforeKey != null) {
-          const b = await neighbour(data.beforeKey, "beforeKey");
-          if (next?.id !== b.id)
-            throw new AppError("conflict", "The neighbours are no longer adjacent: the board changed. Reload and try again.");
-        }
-        return [a.position, next?.position ?? null];
-      }
-      if (data.beforeKey != null) {
-        const b = await neighbour(data.beforeKey, "beforeKey");
-        const prev = await tx.card.findFirst({
-          where: { ...inColumn, OR: [{ position: { lt: b.position } }, { position: b.position, id: { lt: b.id } }] },
-          orderBy: [{ position: "desc" }, { id: "desc" }],
-          select: { position: true },
-        });
-        return [prev?.position ?? null, b.position];
-      }
-      const last = await tx.card.findFirst({
-        where: inColumn,
-        orderBy: [{ position: "desc" }, { id: "desc" }],
-        select: { position: true },
-      });
-      return [last?.position ?? null, null];
-    };
-    let position = positionBetween(...(await bounds()));
-    if (position === null) {
-      await renumber(tx, engine, "cards", column.id);
-      position = positionBetween(...(await bounds())) as number;
-    }
-    await tx.card.update({
-      where: { id: current.id },
-      data: { columnId: column.id, position, version: { increment: 1 } },
-      select: { id: true },
-    });
-    if (current.columnId !== column.id) {
-      const from = await tx.column.findUniqueOrThrow({ where: { id: current.columnId }, select: { name: true } });
-      const history = [{ cardId: current.id, userId: actor.userId, field: "column", oldValue: from.name, newValue: column.name }];
-      if (column.wipLimit > 0) {
-        const count = await tx.card.count({ where: { columnId: column.id, deletedAt: null } });
-        if (count > column.wipLimit) {
-          history.push({
-            cardId: current.id,
-            userId: actor.userId,
-            field: "wip_limit_exceeded",
-            oldValue: String(column.wipLimit),
-            newValue: String(count),
-          });
-        }
-      }
-      await tx.cardHistory.createMany({ data: history });
-    }
-    return loadCardJson(tx, project, current.id);
-  });
-  publish([{ room: projectRoom(project.id), type: "card.moved", data: card }]);
-  return card;
-}
+export { moveCard, ZMoveCard } from "./move-card.ts";
