@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { readableProjectIds, requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
-import { ROLES } from "../auth/actor.ts";
 import { getDb } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { projectRoom } from "../realtime/events.ts";
@@ -18,13 +17,15 @@ export const ZSlug = z
   .max(64)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lower-case letters, digits and single hyphens");
 
+export const ZProjectKey = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z][A-Z0-9]{1,9}$/, "2–10 letters or digits, starting with a letter");
+
 export const ZCreateProject = z.object({
   name: z.string().trim().min(1).max(191),
-  key: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z][A-Z0-9]{1,9}$/, "2–10 letters or digits, starting with a letter"),
+  key: ZProjectKey,
   slug: ZSlug.optional(),
   description: z.string().max(20_000).nullish(),
   type: z.enum(["kanban", "scrum"]).default("kanban"),
@@ -142,18 +143,25 @@ export function projectJson(p: ProjectRow) {
   };
 }
 
+/** Projects the actor can read: those they are a direct member of first, then the others, each by name. */
 export async function listProjects(actor: Actor, options: { includeArchived?: boolean } = {}) {
   const ids = await readableProjectIds(actor);
-  const projects = await getDb().project.findMany({
-    where: {
-      deletedAt: null,
-      ...(ids === "all" ? {} : { id: { in: ids } }),
-      ...(options.includeArchived ? {} : { isArchived: false }),
-    },
-    select: { ...PROJECT_SELECT, _count: { select: { cards: { where: { deletedAt: null } } } } },
-    orderBy: { name: "asc" },
-  });
-  return projects.map((p) => ({ ...projectJson(p), cardCount: p._count.cards }));
+  const db = getDb();
+  const [projects, own] = await Promise.all([
+    db.project.findMany({
+      where: {
+        deletedAt: null,
+        ...(ids === "all" ? {} : { id: { in: ids } }),
+        ...(options.includeArchived ? {} : { isArchived: false }),
+      },
+      select: { ...PROJECT_SELECT, _count: { select: { cards: { where: { deletedAt: null } } } } },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+    }),
+    db.projectMember.findMany({ where: { userId: actor.userId }, select: { projectId: true } }),
+  ]);
+  const mine = new Set(own.map((m) => m.projectId));
+  const rows = projects.map((p) => ({ ...projectJson(p), cardCount: p._count.cards, isMember: mine.has(p.id) }));
+  return [...rows.filter((p) => p.isMember), ...rows.filter((p) => !p.isMember)];
 }
 
 export async function getProject(actor: Actor, slug: string) {
@@ -162,40 +170,68 @@ export async function getProject(actor: Actor, slug: string) {
   return { ...projectJson(row), role };
 }
 
-export const ZAddMember = z.object({
-  username: z.string().trim().min(1).max(191),
-  role: z.enum(ROLES).default("member"),
-});
+export const ZUpdateProject = z
+  .object({
+    name: z.string().trim().min(1).max(191),
+    slug: ZSlug,
+    /** Renames every card key (PRJ-42 becomes NEW-42); numbers stay. */
+    key: ZProjectKey,
+    description: z.string().max(20_000).nullable(),
+    type: z.enum(["kanban", "scrum"]),
+    customerSlug: z.string().max(191).nullable(),
+    color: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/)
+      .nullable(),
+  })
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, "nothing to change");
 
-export async function listMembers(actor: Actor, slug: string) {
-  const { project } = await requireProject(actor, slug);
-  const rows = await getDb().projectMember.findMany({
-    where: { projectId: project.id, user: { deletedAt: null } },
-    select: { role: true, user: { select: { id: true, username: true, avatar: true } } },
-    orderBy: { user: { username: "asc" } },
-  });
-  return rows.map((r) => ({ ...r.user, role: r.role }));
-}
-
-/** Adds a member or changes their role (project admins only). */
-export async function addMember(actor: Actor, slug: string, input: z.input<typeof ZAddMember>) {
-  const data = parseInput(ZAddMember, input);
+/** Edits a project's settings (project admins). A taken slug is a 409. */
+export async function updateProject(actor: Actor, slug: string, input: unknown) {
+  const data = parseInput(ZUpdateProject, input);
   const { project } = await requireProject(actor, slug, "admin");
   const db = getDb();
-  const user = await db.user.findFirst({
-    where: { username: data.username, deletedAt: null, isActive: true },
-    select: { id: true, username: true, avatar: true },
-  });
-  if (!user)
-    throw new AppError("validation", "Unknown user", {
-      fields: [{ path: "username", message: "no active user with this name" }],
+  const { customerSlug, ...fields } = data;
+  let customerId: number | null | undefined;
+  if (customerSlug !== undefined) {
+    customerId = null;
+    if (customerSlug) {
+      const customer = await db.customer.findFirst({ where: { slug: customerSlug, deletedAt: null }, select: { id: true } });
+      if (!customer)
+        throw new AppError("validation", "Unknown customer", { fields: [{ path: "customerSlug", message: "not found" }] });
+      customerId = customer.id;
+    }
+  }
+  let row: ProjectRow;
+  try {
+    row = await db.project.update({
+      where: { id: project.id },
+      data: { ...fields, ...(customerId !== undefined ? { customerId } : {}) },
+      select: PROJECT_SELECT,
     });
-  await db.projectMember.upsert({
-    where: { projectId_userId: { projectId: project.id, userId: user.id } },
-    create: { projectId: project.id, userId: user.id, role: data.role },
-    update: { role: data.role },
-  });
-  const member = { ...user, role: data.role };
-  publish([{ room: projectRoom(project.id), type: "project.updated", data: { members: { upserted: member } } }]);
-  return member;
+  } catch (e) {
+    if ((e as { code?: string }).code === "P2002") {
+      throw new AppError("conflict", `A project with the slug "${data.slug}" already exists.`, {
+        fields: [{ path: "slug", message: "taken" }],
+      });
+    }
+    throw e;
+  }
+  const json = projectJson(row);
+  publish([{ room: projectRoom(project.id), type: "project.updated", data: { project: json, previousSlug: project.slug } }]);
+  return json;
+}
+
+/** Archives (read-only, hidden from the default list) or restores a project (project admins). */
+export async function setProjectArchived(actor: Actor, slug: string, isArchived: boolean) {
+  // Not requireProject(…, "admin"): that refuses every write to an archived project, restore included.
+  const { project, role } = await requireProject(actor, slug, "viewer");
+  if (role !== "admin") throw new AppError("forbidden", `This needs the admin role in the project; you are ${role}.`);
+  if (isArchived && project.isArchived) throw new AppError("conflict", "The project is archived already.");
+  const row = await getDb().project.update({ where: { id: project.id }, data: { isArchived }, select: PROJECT_SELECT });
+  const json = projectJson(row);
+  publish([{ room: projectRoom(project.id), type: "project.updated", data: { project: json } }]);
+  return json;
 }

@@ -4,8 +4,9 @@ import { z } from "zod";
 import { ZCreateCard, ZMoveCard, ZUpdateCard } from "../boards/cards.ts";
 import { ZCreateComment } from "../boards/comments.ts";
 import { ZCreateColumn } from "../boards/columns.ts";
-import { ZAddMember, ZCreateProject } from "../boards/projects.ts";
+import { ZCreateProject } from "../boards/projects.ts";
 import { ZCreateUser } from "../users/users.ts";
+import { projectPaths, projectSchemas } from "./projects.ts";
 import { cardPaths, cardSchemas } from "./cards.ts";
 
 type Json = Record<string, unknown>;
@@ -78,13 +79,13 @@ export function openApiDocument(): Json {
       schemas: {
         Error: ERROR,
         CreateProject: schema(ZCreateProject),
-        AddMember: schema(ZAddMember),
         CreateColumn: schema(ZCreateColumn),
         CreateCard: schema(ZCreateCard),
         UpdateCard: schema(ZUpdateCard),
         MoveCard: schema(ZMoveCard),
         CreateComment: schema(ZCreateComment),
         Setup: schema(z.object(setupShape)),
+        ...projectSchemas(),
         ...cardSchemas(),
       },
     },
@@ -186,6 +187,7 @@ export function openApiDocument(): Json {
         },
       },
       ...cardPaths(),
+      ...projectPaths(),
       "/api/v1/openapi.json": { get: { security: [], summary: "This document", responses: ok(200, "OpenAPI 3.1") } },
     },
   };

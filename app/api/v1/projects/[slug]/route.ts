@@ -1,8 +1,12 @@
-import { getProject } from "@/lib/boards/projects.ts";
-import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
+import { getProject, updateProject } from "@/lib/boards/projects.ts";
+import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
 
-export const GET = apiRoute<{ slug: string }>(async ({ params, actor }) => getProject(actor, params.slug));
+type Params = { slug: string };
 
-const notAllowed = methodNotAllowed("GET");
+export const GET = apiRoute<Params>(async ({ params, actor }) => getProject(actor, params.slug));
 
-export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+export const PATCH = apiRoute<Params>(async ({ req, params, actor }) => updateProject(actor, params.slug, await readJson(req)));
+
+const notAllowed = methodNotAllowed("GET, PATCH");
+
+export { notAllowed as POST, notAllowed as PUT, notAllowed as DELETE };

@@ -1,0 +1,14 @@
+import { grantGroup, listProjectGroups } from "@/lib/boards/members.ts";
+import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
+
+type Params = { slug: string };
+
+export const GET = apiRoute<Params>(async ({ params, actor }) => listProjectGroups(actor, params.slug));
+
+export const POST = apiRoute<Params>(async ({ req, params, actor }) => grantGroup(actor, params.slug, await readJson(req)), {
+  status: 201,
+});
+
+const notAllowed = methodNotAllowed("GET, POST");
+
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

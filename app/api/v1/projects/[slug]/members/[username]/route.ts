@@ -1,0 +1,17 @@
+import { changeMemberRole, removeMember } from "@/lib/boards/members.ts";
+import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
+
+type Params = { slug: string; username: string };
+
+export const PATCH = apiRoute<Params>(async ({ req, params, actor }) =>
+  changeMemberRole(actor, params.slug, decodeURIComponent(params.username), await readJson(req)),
+);
+
+export const DELETE = apiRoute<Params>(async ({ params, actor }) => {
+  await removeMember(actor, params.slug, decodeURIComponent(params.username));
+  return new Response(null, { status: 204 });
+});
+
+const notAllowed = methodNotAllowed("PATCH, DELETE");
+
+export { notAllowed as GET, notAllowed as POST, notAllowed as PUT };

@@ -1,0 +1,170 @@
+// OpenAPI paths and schemas of project settings, members, group access and column management.
+// Merged into the document by spec.ts.
+import { z } from "zod";
+import { ZMoveColumn, ZUpdateColumn } from "../boards/columns.ts";
+import { ZAddMember, ZChangeRole, ZGrantGroup } from "../boards/members.ts";
+import { ZUpdateProject } from "../boards/projects.ts";
+
+type Json = Record<string, unknown>;
+
+const schema = (s: z.ZodType): Json => {
+  const { $schema: _s, ...rest } = z.toJSONSchema(s, { io: "input", unrepresentable: "any" }) as Json;
+  return rest;
+};
+const ERROR_TEXT: Record<number, string> = {
+  400: "Invalid input (details.fields names the offending fields)",
+  401: "Not signed in and no valid API key",
+  403: "Your role in the project does not allow this",
+  404: "Not found, or not visible to you",
+  409: "Conflict: archived project, last admin, taken slug, column with cards, stale neighbours",
+  413: "Body too large",
+  415: "Body is not JSON",
+};
+const errors = (...codes: number[]) =>
+  Object.fromEntries(
+    codes.map((c) => [
+      String(c),
+      { description: ERROR_TEXT[c], content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+    ]),
+  );
+const ok = (status: number, description: string) =>
+  status === 204
+    ? { "204": { description } }
+    : { [String(status)]: { description, content: { "application/json": { schema: {} } } } };
+const body = (name: string) => ({
+  required: true,
+  content: { "application/json": { schema: { $ref: `#/components/schemas/${name}` } } },
+});
+const path = (name: string, description?: string) => ({
+  name,
+  in: "path",
+  required: true,
+  ...(description ? { description } : {}),
+  schema: { type: "string" },
+});
+const slug = path("slug");
+const columnId = path("id", "Column id");
+const username = path("username");
+const groupId = path("groupId", "User group id");
+const read = errors(401, 404);
+const write = errors(400, 401, 403, 404, 409, 413, 415);
+const action = errors(401, 403, 404, 409);
+
+export function projectSchemas(): Json {
+  return {
+    UpdateProject: schema(ZUpdateProject),
+    AddMember: schema(ZAddMember),
+    ChangeRole: schema(ZChangeRole),
+    GrantGroup: schema(ZGrantGroup),
+    UpdateColumn: schema(ZUpdateColumn),
+    MoveColumn: schema(ZMoveColumn),
+  };
+}
+
+export function projectPaths(): Json {
+  return {
+    "/api/v1/projects/{slug}": {
+      get: { parameters: [slug], summary: "A project", responses: { ...ok(200, "The project with your role"), ...read } },
+      patch: {
+        parameters: [slug],
+        summary: "Edit a project (project admins). A new key renames every card key; numbers stay.",
+        requestBody: body("UpdateProject"),
+        responses: { ...ok(200, "The project"), ...write },
+      },
+    },
+    "/api/v1/projects/{slug}/archive": {
+      post: {
+        parameters: [slug],
+        summary: "Archive a project: read-only and hidden from the default list (project admins)",
+        responses: { ...ok(200, "The project"), ...action },
+      },
+    },
+    "/api/v1/projects/{slug}/restore": {
+      post: {
+        parameters: [slug],
+        summary: "Restore an archived project (project admins)",
+        responses: { ...ok(200, "The project"), ...action },
+      },
+    },
+    "/api/v1/projects/{slug}/members": {
+      get: { parameters: [slug], summary: "Direct members with roles", responses: { ...ok(200, "Members"), ...read } },
+      post: {
+        parameters: [slug],
+        summary: "Add a member or change a role (project admins)",
+        requestBody: body("AddMember"),
+        responses: { ...ok(201, "The member"), ...write },
+      },
+    },
+    "/api/v1/projects/{slug}/members/{username}": {
+      patch: {
+        parameters: [slug, username],
+        summary: "Change a member's role; the last admin cannot be demoted (409)",
+        requestBody: body("ChangeRole"),
+        responses: { ...ok(200, "The member"), ...write },
+      },
+      delete: {
+        parameters: [slug, username],
+        summary: "Remove a member; the last admin cannot be removed (409)",
+        responses: { ...ok(204, "Removed"), ...action },
+      },
+    },
+    "/api/v1/projects/{slug}/groups": {
+      get: {
+        parameters: [slug],
+        summary: "User groups with access and their roles",
+        responses: { ...ok(200, "Groups"), ...read },
+      },
+      post: {
+        parameters: [slug],
+        summary: "Grant an existing user group a role, or change it (project admins)",
+        requestBody: body("GrantGroup"),
+        responses: { ...ok(201, "The group's access"), ...write },
+      },
+    },
+    "/api/v1/projects/{slug}/groups/{groupId}": {
+      delete: {
+        parameters: [slug, groupId],
+        summary: "Revoke a group's access (project admins)",
+        responses: { ...ok(204, "Revoked"), ...action },
+      },
+    },
+    "/api/v1/projects/{slug}/columns/{id}": {
+      patch: {
+        parameters: [slug, columnId],
+        summary: "Rename, recolour or set the WIP limit (0 = unlimited) of a column",
+        requestBody: body("UpdateColumn"),
+        responses: { ...ok(200, "The column"), ...write },
+      },
+      delete: {
+        parameters: [
+          slug,
+          columnId,
+          {
+            name: "moveCardsTo",
+            in: "query",
+            required: false,
+            description: "Another column of the project that receives the cards; required when the column has cards",
+            schema: { type: "integer" },
+          },
+        ],
+        summary: "Delete a column (409 when it has cards and no moveCardsTo; the last column stays)",
+        responses: { ...ok(204, "Deleted"), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    "/api/v1/projects/{slug}/columns/{id}/move": {
+      post: {
+        parameters: [slug, columnId],
+        summary: "Move a column between two neighbours (afterColumnId null alone: first; nothing: last)",
+        requestBody: body("MoveColumn"),
+        responses: { ...ok(200, "The column"), ...write },
+      },
+    },
+    "/api/v1/projects/{slug}/columns/{id}/archive-cards": {
+      post: {
+        parameters: [slug, columnId],
+        summary: "Soft-delete every card of a column",
+        responses: { ...ok(200, "{ archived: n }"), ...action },
+      },
+    },
+  };
+}
