@@ -3,13 +3,13 @@
 import { z } from "zod";
 import { type ProjectRef, projectRole, requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
-import { currentEngine, getDb, type Tx } from "../db/client.ts";
+import { getDb, Prisma, type Tx } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { cardJson, parseCardKey } from "./card-json.ts";
 import { loadCardRows } from "./card-rows.ts";
-import { positionBetween, renumber } from "./positions.ts";
+import { positionBetween } from "./positions.ts";
 
 export const PRIORITIES = ["low", "medium", "high", "critical"] as const;
 
@@ -151,58 +151,45 @@ export async function createCard(actor: Actor, slug: string, input: z.input<type
     // First statement: the counter row stays locked by this update until commit, so concurrent
     // creates serialise here; each gets the next number, and reads the column's edge after the
     // previous create committed (distinct positions), on every engine.
-    const { cardCounter: number } = await tx.project.update({
-      where: { id: project.id },
-      data: { cardCounter: { increment: 1 } },
-      select: { cardCounter: true },
-    });
-    const column = data.columnId
-      ? await tx.column.findFirst({ where: { id: data.columnId, projectId: project.id }, select: { id: true } })
-      : await tx.column.findFirst({
-          where: { projectId: project.id },
-          orderBy: [{ position: "asc" }, { id: "asc" }],
-          select: { id: true },
-        });
+    await tx.$executeRaw`UPDATE projects SET card_counter = card_counter + 1 WHERE id = ${project.id}`;
+    const [{ card_counter }] = await tx.$queryRaw<{ card_counter: unknown }[]>`
+      SELECT card_counter FROM projects WHERE id = ${project.id}`;
+    const number = Number(card_counter);
+    const [column] = await tx.$queryRaw<{ id: unknown }[]>`
+      SELECT id FROM columns WHERE project_id = ${project.id} ${data.columnId ? Prisma.sql`AND id = ${data.columnId}` : Prisma.empty}
+      ORDER BY position, id LIMIT 1`;
     if (!column) {
       throw new AppError("validation", data.columnId ? "Unknown column" : "The project has no columns", {
         fields: [{ path: "columnId", message: "not a column of this project" }],
       });
     }
+    const columnId = Number(column.id);
     const assigneeIds = await resolveAssignees(tx, project.id, data.assignees ?? []);
     const parentCardId = await resolveParent(tx, project, data.parentKey);
     const labelIds = await resolveLabels(tx, project.id, data.labels ?? []);
-    const edge = () =>
-      tx.card.findFirst({
-        where: { columnId: column.id, deletedAt: null },
-        orderBy: data.placement === "top" ? [{ position: "asc" }, { id: "asc" }] : [{ position: "desc" }, { id: "desc" }],
-        select: { position: true },
-      });
-    const edgeCard = await edge();
-    const position =
-      data.placement === "top"
-        ? positionBetween(null, edgeCard?.position ?? null)
-        : positionBetween(edgeCard?.position ?? null, null);
-    const created = await tx.card.create({
-      data: {
-        projectId: project.id,
-        columnId: column.id,
-        number,
-        title: data.title,
-        description: data.description ?? null,
-        position: position as number,
-        priority: data.priority,
-        type: data.type,
-        dueDate: data.dueDate ? new Date(`${data.dueDate}T00:00:00Z`) : null,
-        estimateHours: data.estimateHours ?? 0,
-        storyPoints: data.storyPoints ?? 0,
-        parentCardId,
-        createdById: actor.userId,
-        assignees: { create: assigneeIds.map((userId) => ({ userId })) },
-        labels: { create: labelIds.map((labelId) => ({ labelId })) },
-        history: { create: { userId: actor.userId, field: "created", newValue: data.title } },
-      },
-      select: { id: true },
-    });
+    const top = data.placement === "top";
+    const [edge] = await tx.$queryRaw<{ position: unknown }[]>`
+      SELECT position FROM cards WHERE column_id = ${columnId} AND deleted_at IS NULL
+      ORDER BY ${Prisma.raw(top ? "position, id" : "position DESC, id DESC")} LIMIT 1`;
+    const edgePosition = edge ? Number(edge.position) : null;
+    const position = (top ? positionBetween(null, edgePosition) : positionBetween(edgePosition, null)) as number;
+    const now = new Date();
+    await tx.$executeRaw`
+      INSERT INTO cards (created_at, updated_at, column_id, project_id, title, description, position, priority, type,
+        due_date, estimate_hours, number, story_points, parent_card_id, created_by, version)
+      VALUES (${now}, ${now}, ${columnId}, ${project.id}, ${data.title}, ${data.description ?? null}, ${position},
+        ${data.priority}, ${data.type}, ${data.dueDate ? new Date(`${data.dueDate}T00:00:00Z`) : null},
+        ${data.estimateHours ?? 0}, ${number}, ${data.storyPoints ?? 0}, ${parentCardId}, ${actor.userId}, 1)`;
+    // The number is unique per project: it finds the new row on every engine (no RETURNING in MySQL).
+    const [{ id }] = await tx.$queryRaw<{ id: unknown }[]>`
+      SELECT id FROM cards WHERE project_id = ${project.id} AND number = ${number}`;
+    const created = { id: Number(id) };
+    if (assigneeIds.length)
+      await tx.cardAssignee.createMany({ data: assigneeIds.map((userId) => ({ cardId: created.id, userId })) });
+    if (labelIds.length) await tx.cardLabel.createMany({ data: labelIds.map((labelId) => ({ cardId: created.id, labelId })) });
+    await tx.$executeRaw`
+      INSERT INTO card_history (created_at, card_id, user_id, field, old_value, new_value)
+      VALUES (${now}, ${created.id}, ${actor.userId}, ${"created"}, ${null}, ${data.title})`;
     return loadCardJson(tx, project, created.id);
   });
   publish([{ room: projectRoom(project.id), type: "card.created", data: card }]);
