@@ -2,7 +2,7 @@
 
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import type { KeyboardEvent, MouseEvent } from "react";
+import { type KeyboardEvent, type MouseEvent, memo, type ReactNode } from "react";
 import { useLanguage, useT } from "../i18n-provider.tsx";
 import { Avatar } from "../ui/avatar.tsx";
 import { cn } from "../ui/cn.ts";
@@ -71,19 +71,64 @@ function CalendarIcon() {
   );
 }
 
+function ChecklistIcon() {
+  return (
+    <svg width="12" height="12" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+      <rect x="4" y="4" width="16" height="16" rx="3" />
+      <path d="m8.5 12 2.5 2.5 4.5-5" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+function SubcardIcon() {
+  return (
+    <svg width="12" height="12" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+      <path d="M6 4v10a3 3 0 0 0 3 3h9" strokeLinecap="round" />
+      <path d="m15 14 3 3-3 3" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+type Progress = { done: number; total: number };
+
+/** A `done/total` counter; complete turns green. */
+function ProgressBadge({ progress, label, icon }: { progress: Progress; label: string; icon: ReactNode }) {
+  const isDone = progress.done >= progress.total;
+  return (
+    <span
+      className={cn("inline-flex items-center gap-1 tabular-nums", isDone && "rounded-sm bg-success-soft px-1 text-success")}
+      title={label}
+      data-testid="card-progress"
+    >
+      {icon}
+      <span aria-hidden="true">
+        {progress.done}/{progress.total}
+      </span>
+      <span className="sr-only">{label}</span>
+    </span>
+  );
+}
+
 /** What a card shows; used in the column and, lifted, in the drag overlay. */
 export function CardFace({ card, lifted = false }: { card: BoardCard; lifted?: boolean }) {
   const t = useT();
   const language = useLanguage();
   const overdue = card.dueDate !== null && card.dueDate < todayIso();
   const priorityLabel = t(`board.priority.${card.priority}` as "board.priority.low");
-  const hasMeta = card.dueDate !== null || card.commentCount > 0 || card.assignees.length > 0;
+  const checklist = card.checklist && card.checklist.total > 0 ? card.checklist : null;
+  // Sub-card progress, when the card JSON carries it.
+  const subcards = (card as { subcards?: Progress }).subcards;
+  const children = subcards && subcards.total > 0 ? subcards : null;
+  const hasMeta =
+    card.dueDate !== null || card.commentCount > 0 || card.assignees.length > 0 || checklist !== null || children !== null;
   return (
     <div
       className={cn(
         "group/card rounded-lg border border-border bg-surface px-3 py-2.5 text-left shadow-sm transition-[box-shadow,border-color]",
         "hover:border-muted/40",
         lifted && "rotate-[1.5deg] cursor-grabbing border-accent/50 shadow-lg",
+        // Cards scrolled out of view (long columns) skip layout and paint; the last size is remembered.
+        !lifted && "[contain-intrinsic-block-size:auto_72px] [content-visibility:auto]",
       )}
     >
       <div className="mb-1 flex items-center gap-1.5">
@@ -118,6 +163,20 @@ export function CardFace({ card, lifted = false }: { card: BoardCard; lifted?: b
               {formatDate(card.dueDate, language)}
             </span>
           ) : null}
+          {checklist ? (
+            <ProgressBadge
+              progress={checklist}
+              icon={<ChecklistIcon />}
+              label={t("board.checklistProgress", { done: checklist.done, total: checklist.total })}
+            />
+          ) : null}
+          {children ? (
+            <ProgressBadge
+              progress={children}
+              icon={<SubcardIcon />}
+              label={t("board.subcardProgress", { done: children.done, total: children.total })}
+            />
+          ) : null}
           {card.commentCount > 0 ? (
             <span className="inline-flex items-center gap-1" title={t("board.comments", { count: card.commentCount })}>
               <CommentIcon />
@@ -145,7 +204,7 @@ export function CardFace({ card, lifted = false }: { card: BoardCard; lifted?: b
   );
 }
 
-export function SortableCard({
+export const SortableCard = memo(function SortableCard({
   card,
   columnId,
   onOpen,
@@ -197,4 +256,4 @@ export function SortableCard({
       </div>
     </li>
   );
-}
+});

@@ -2,17 +2,52 @@
 
 import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
-import { type KeyboardEvent, useId, useMemo, useRef, useState } from "react";
+import { type KeyboardEvent, memo, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useT } from "../i18n-provider.tsx";
-import { Button } from "../ui/button.tsx";
+import { Button, IconButton } from "../ui/button.tsx";
 import { cn } from "../ui/cn.ts";
-import { PlusIcon } from "../ui/icons.tsx";
+import { Dialog, DialogContent, DialogFooter } from "../ui/dialog.tsx";
+import { MoreIcon, PlusIcon } from "../ui/icons.tsx";
+import { Field, Input } from "../ui/input.tsx";
+import {
+  Menu,
+  MenuContent,
+  MenuItem,
+  MenuRadioGroup,
+  MenuRadioItem,
+  MenuSeparator,
+  MenuShortcut,
+  MenuSub,
+  MenuSubContent,
+  MenuSubTrigger,
+  MenuTrigger,
+} from "../ui/menu.tsx";
 import { SortableCard } from "./board-card.tsx";
 import { type BoardCard, type BoardColumn as Column, columnDropId } from "./board-state.ts";
 
-function AddCard({ onCreate, columnName }: { onCreate: (title: string) => Promise<boolean>; columnName: string }) {
+/** Dispatched on `window` by the `n` shortcut: the first column opens its add-card input. */
+export const NEW_CARD_EVENT = "warmdesk:new-card";
+
+function AddCard({
+  onCreate,
+  columnName,
+  isFirst,
+}: {
+  onCreate: (title: string) => Promise<boolean>;
+  columnName: string;
+  isFirst: boolean;
+}) {
   const t = useT();
   const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (!isFirst) return;
+    const onNew = () => {
+      setOpen(true);
+      input.current?.focus();
+    };
+    window.addEventListener(NEW_CARD_EVENT, onNew);
+    return () => window.removeEventListener(NEW_CARD_EVENT, onNew);
+  }, [isFirst]);
   const [title, setTitle] = useState("");
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
@@ -77,23 +112,318 @@ function AddCard({ onCreate, columnName }: { onCreate: (title: string) => Promis
   );
 }
 
-export function BoardColumn({
+/** The column colours offered in the menu (names are catalog keys). */
+export const COLUMN_COLORS = [
+  ["blue", "#2563eb"],
+  ["green", "#16a34a"],
+  ["amber", "#d97706"],
+  ["red", "#dc2626"],
+  ["violet", "#7c3aed"],
+  ["cyan", "#0891b2"],
+  ["pink", "#db2777"],
+  ["grey", "#4b5563"],
+] as const;
+
+export type ColumnActions = {
+  onUpdate: (columnId: number, patch: { name?: string; color?: string | null; wipLimit?: number }) => Promise<boolean>;
+  /** -1 left, +1 right. */
+  onMove: (columnId: number, direction: -1 | 1) => void;
+  onDelete: (columnId: number, moveCardsTo: number | null) => Promise<boolean>;
+  onArchiveCards: (columnId: number) => Promise<boolean>;
+  /** The board's columns right now (read when a dialog opens, so columns need not re-render when others change). */
+  getColumns: () => { id: number; name: string; cards: unknown[] }[];
+};
+
+type ColumnDialog = "wip" | "delete" | "archive" | null;
+
+function ColumnName({
   column,
-  onOpenCard,
-  onCreateCard,
+  headingId,
+  editing,
+  onDone,
+  onRename,
 }: {
   column: Column;
+  headingId: string;
+  editing: boolean;
+  onDone: () => void;
+  onRename: (name: string) => Promise<boolean>;
+}) {
+  const t = useT();
+  const [name, setName] = useState(column.name);
+  const done = useRef(false);
+  if (!editing) {
+    return (
+      <h2 id={headingId} className="min-w-0 truncate text-[13px] font-semibold text-text">
+        {column.name}
+      </h2>
+    );
+  }
+  const commit = async () => {
+    if (done.current) return;
+    done.current = true;
+    const text = name.trim();
+    if (text && text !== column.name) await onRename(text);
+    onDone();
+  };
+  return (
+    <>
+      <h2 id={headingId} className="sr-only">
+        {column.name}
+      </h2>
+      <input
+        // biome-ignore lint/a11y/noAutofocus: the user just chose "Rename".
+        autoFocus
+        defaultValue={column.name}
+        maxLength={191}
+        aria-label={t("board.column.renameLabel", { column: column.name })}
+        onFocus={(e) => e.currentTarget.select()}
+        onChange={(e) => setName(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            void commit();
+          } else if (e.key === "Escape") {
+            e.preventDefault();
+            done.current = true;
+            onDone();
+          }
+        }}
+        onBlur={() => void commit()}
+        className="h-7 min-w-0 flex-1 rounded-md border border-accent/60 bg-surface px-1.5 text-[13px] font-semibold text-text outline-none"
+      />
+    </>
+  );
+}
+
+function ColumnMenu({
+  column,
+  actions,
+  onRename,
+  onDialog,
+}: {
+  column: Column;
+  actions: ColumnActions;
+  onRename: () => void;
+  onDialog: (d: ColumnDialog) => void;
+}) {
+  const t = useT();
+  const columns = actions.getColumns();
+  const index = columns.findIndex((c) => c.id === column.id);
+  return (
+    <Menu>
+      <MenuTrigger asChild>
+        <IconButton
+          label={t("board.column.menu", { column: column.name })}
+          size="sm"
+          className="-mr-1 size-6 shrink-0 text-muted"
+          data-testid="column-menu"
+        >
+          <MoreIcon size={14} />
+        </IconButton>
+      </MenuTrigger>
+      <MenuContent align="start" className="min-w-52">
+        <MenuItem onSelect={onRename}>{t("board.column.rename")}</MenuItem>
+        <MenuSub>
+          <MenuSubTrigger>{t("board.column.color")}</MenuSubTrigger>
+          <MenuSubContent>
+            <MenuRadioGroup
+              value={column.color ?? "none"}
+              onValueChange={(v) => void actions.onUpdate(column.id, { color: v === "none" ? null : v })}
+            >
+              <MenuRadioItem value="none">{t("board.column.colorNone")}</MenuRadioItem>
+              {COLUMN_COLORS.map(([name, hex]) => (
+                <MenuRadioItem key={hex} value={hex}>
+                  <span aria-hidden="true" className="size-3 rounded-full" style={{ backgroundColor: hex }} />
+                  {t(`board.color.${name}` as "board.color.blue")}
+                </MenuRadioItem>
+              ))}
+            </MenuRadioGroup>
+          </MenuSubContent>
+        </MenuSub>
+        <MenuItem onSelect={() => onDialog("wip")}>
+          {t("board.column.wipLimit")}
+          <MenuShortcut>{column.wipLimit > 0 ? column.wipLimit : "∞"}</MenuShortcut>
+        </MenuItem>
+        <MenuSeparator />
+        <MenuItem disabled={index <= 0} onSelect={() => actions.onMove(column.id, -1)}>
+          {t("board.column.moveLeft")}
+        </MenuItem>
+        <MenuItem disabled={index < 0 || index >= columns.length - 1} onSelect={() => actions.onMove(column.id, 1)}>
+          {t("board.column.moveRight")}
+        </MenuItem>
+        <MenuSeparator />
+        <MenuItem disabled={column.cards.length === 0} onSelect={() => onDialog("archive")}>
+          {t("board.column.archiveCards")}
+        </MenuItem>
+        <MenuItem variant="danger" disabled={columns.length <= 1} onSelect={() => onDialog("delete")}>
+          {t("board.column.delete")}
+        </MenuItem>
+      </MenuContent>
+    </Menu>
+  );
+}
+
+function WipDialog({ column, actions, onClose }: { column: Column; actions: ColumnActions; onClose: () => void }) {
+  const t = useT();
+  const [value, setValue] = useState(String(column.wipLimit || ""));
+  const [busy, setBusy] = useState(false);
+  const n = value.trim() === "" ? 0 : Number(value);
+  const isValid = Number.isInteger(n) && n >= 0 && n <= 10_000;
+  return (
+    <DialogContent size="sm" title={t("board.column.wipTitle", { column: column.name })}>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (!isValid) return;
+          setBusy(true);
+          const ok = await actions.onUpdate(column.id, { wipLimit: n });
+          setBusy(false);
+          if (ok) onClose();
+        }}
+        className="flex flex-col gap-4"
+      >
+        <Field
+          label={t("board.column.wipLimit")}
+          hint={t("board.column.wipHint")}
+          error={isValid ? undefined : t("board.column.wipInvalid")}
+        >
+          <Input
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={10000}
+            step={1}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            autoFocus
+          />
+        </Field>
+        <DialogFooter>
+          <Button variant="secondary" onClick={onClose}>
+            {t("board.cancel")}
+          </Button>
+          <Button type="submit" variant="primary" loading={busy} disabled={!isValid}>
+            {t("board.save")}
+          </Button>
+        </DialogFooter>
+      </form>
+    </DialogContent>
+  );
+}
+
+function DeleteDialog({ column, actions, onClose }: { column: Column; actions: ColumnActions; onClose: () => void }) {
+  const t = useT();
+  const others = actions.getColumns().filter((c) => c.id !== column.id);
+  const [target, setTarget] = useState<string>(String(others[0]?.id ?? ""));
+  const [busy, setBusy] = useState(false);
+  const count = column.cards.length;
+  return (
+    <DialogContent
+      size="sm"
+      title={t("board.column.deleteTitle", { column: column.name })}
+      description={count > 0 ? t("board.column.deleteWithCards", { count }) : t("board.column.deleteEmpty")}
+    >
+      <form
+        className="flex flex-col gap-4"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setBusy(true);
+          const ok = await actions.onDelete(column.id, count > 0 ? Number(target) : null);
+          setBusy(false);
+          if (ok) onClose();
+        }}
+      >
+        {count > 0 ? (
+          <Field label={t("board.column.moveCardsTo")}>
+            <select
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+              className="h-9 w-full rounded-md border border-border bg-surface px-2 text-sm text-text"
+            >
+              {others.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : null}
+        <DialogFooter>
+          <Button variant="secondary" onClick={onClose}>
+            {t("board.cancel")}
+          </Button>
+          <Button type="submit" variant="danger" loading={busy} disabled={count > 0 && !target}>
+            {t("board.column.deleteConfirm")}
+          </Button>
+        </DialogFooter>
+      </form>
+    </DialogContent>
+  );
+}
+
+function ArchiveDialog({ column, actions, onClose }: { column: Column; actions: ColumnActions; onClose: () => void }) {
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  return (
+    <DialogContent
+      size="sm"
+      title={t("board.column.archiveTitle", { column: column.name })}
+      description={t("board.column.archiveBody", { count: column.cards.length })}
+    >
+      <DialogFooter>
+        <Button variant="secondary" onClick={onClose}>
+          {t("board.cancel")}
+        </Button>
+        <Button
+          variant="danger"
+          loading={busy}
+          onClick={async () => {
+            setBusy(true);
+            const ok = await actions.onArchiveCards(column.id);
+            setBusy(false);
+            if (ok) onClose();
+          }}
+        >
+          {t("board.column.archiveConfirm")}
+        </Button>
+      </DialogFooter>
+    </DialogContent>
+  );
+}
+
+export const BoardColumn = memo(function BoardColumn({
+  column,
+  total,
+  canEdit,
+  isFirst,
+  onOpenCard,
+  onCreateCard,
+  actions,
+}: {
+  column: Column;
+  /** Cards in the column without the filter (the WIP count); `column.cards` are the visible ones. */
+  total: number;
+  canEdit: boolean;
+  /** The first column's add-card input is what `n` opens. */
+  isFirst: boolean;
   onOpenCard: (card: BoardCard) => void;
   onCreateCard: (columnId: number, title: string) => Promise<boolean>;
+  actions: ColumnActions;
 }) {
   const t = useT();
   const { setNodeRef, isOver } = useDroppable({ id: columnDropId(column.id), data: { type: "column", columnId: column.id } });
   const items = useMemo(() => column.cards.map((c) => c.key), [column.cards]);
-  const count = column.cards.length;
+  const count = total;
+  const shown = column.cards.length;
   const hasLimit = column.wipLimit > 0;
   const isOverLimit = hasLimit && count > column.wipLimit;
   const isAtLimit = hasLimit && count === column.wipLimit;
   const headingId = useId();
+  const [isRenaming, setRenaming] = useState(false);
+  const [dialog, setDialog] = useState<ColumnDialog>(null);
+  const onCreate = useCallback((title: string) => onCreateCard(column.id, title), [onCreateCard, column.id]);
+  const close = useCallback(() => setDialog(null), []);
 
   return (
     <section
@@ -102,20 +432,25 @@ export function BoardColumn({
       data-column-name={column.name}
       className="flex max-h-full w-[284px] shrink-0 flex-col rounded-xl bg-surface-2/70"
     >
-      <header className="flex items-center gap-2 px-3 pt-2.5 pb-2">
+      <header className="flex min-h-10 items-center gap-2 px-3 pt-2 pb-1.5">
         <span
           aria-hidden="true"
           className="size-2 shrink-0 rounded-full"
           style={{ backgroundColor: column.color ?? "var(--color-muted)", opacity: column.color ? 1 : 0.5 }}
         />
-        <h2 id={headingId} className="min-w-0 truncate text-[13px] font-semibold text-text">
-          {column.name}
-        </h2>
+        <ColumnName
+          key={isRenaming ? "edit" : "view"}
+          column={column}
+          headingId={headingId}
+          editing={isRenaming}
+          onDone={() => setRenaming(false)}
+          onRename={(name) => actions.onUpdate(column.id, { name })}
+        />
         {hasLimit ? (
           <span
             title={isOverLimit ? t("board.wipOver", { limit: column.wipLimit }) : undefined}
             className={cn(
-              "rounded-full px-1.5 text-[11px] font-medium tabular-nums",
+              "shrink-0 rounded-full px-1.5 text-[11px] font-medium tabular-nums",
               isOverLimit ? "bg-warning-soft text-warning" : isAtLimit ? "text-warning" : "text-muted",
             )}
             data-testid="wip"
@@ -123,10 +458,15 @@ export function BoardColumn({
             {t("board.wip", { count, limit: column.wipLimit })}
           </span>
         ) : (
-          <span className="text-[11px] text-muted tabular-nums" title={t("board.cardCount", { count })}>
-            {count}
+          <span className="shrink-0 text-[11px] text-muted tabular-nums" title={t("board.cardCount", { count })}>
+            {shown === count ? count : t("board.shownOf", { shown, count })}
           </span>
         )}
+        {canEdit && !isRenaming ? (
+          <span className="ml-auto">
+            <ColumnMenu column={column} actions={actions} onRename={() => setRenaming(true)} onDialog={setDialog} />
+          </span>
+        ) : null}
       </header>
       <SortableContext id={columnDropId(column.id)} items={items} strategy={verticalListSortingStrategy}>
         <ol
@@ -134,7 +474,7 @@ export function BoardColumn({
           aria-label={column.name}
           className={cn(
             "flex min-h-10 flex-1 flex-col gap-1.5 overflow-y-auto px-2 pb-1 transition-colors",
-            isOver && count === 0 && "rounded-lg bg-accent-soft/60",
+            isOver && shown === 0 && "rounded-lg bg-accent-soft/60",
           )}
         >
           {column.cards.map((card) => (
@@ -142,12 +482,21 @@ export function BoardColumn({
           ))}
         </ol>
       </SortableContext>
-      <div className="px-2 pt-0.5 pb-2">
-        <AddCard columnName={column.name} onCreate={(title) => onCreateCard(column.id, title)} />
-      </div>
+      {canEdit ? (
+        <div className="px-2 pt-0.5 pb-2">
+          <AddCard columnName={column.name} onCreate={onCreate} isFirst={isFirst} />
+        </div>
+      ) : (
+        <div className="pb-2" />
+      )}
+      <Dialog open={dialog !== null} onOpenChange={(open) => !open && close()}>
+        {dialog === "wip" ? <WipDialog column={column} actions={actions} onClose={close} /> : null}
+        {dialog === "delete" ? <DeleteDialog column={column} actions={actions} onClose={close} /> : null}
+        {dialog === "archive" ? <ArchiveDialog column={column} actions={actions} onClose={close} /> : null}
+      </Dialog>
     </section>
   );
-}
+});
 
 export function AddColumn({ onCreate }: { onCreate: (name: string) => Promise<boolean> }) {
   const t = useT();

@@ -22,52 +22,128 @@ import {
   useSensors,
 } from "@dnd-kit/core";
 import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { WireEvent } from "../../lib/realtime/events.ts";
 import { useT } from "../i18n-provider.tsx";
 import { useRealtime } from "../realtime/use-realtime.ts";
-import { Button } from "../ui/button.tsx";
+import { Button, buttonClasses, IconButton } from "../ui/button.tsx";
 import { cn } from "../ui/cn.ts";
 import { Dialog, DialogContent, DialogFooter } from "../ui/dialog.tsx";
 import { toast } from "../ui/toast.tsx";
 import { ApiError, apiJson, projectPath } from "./api.ts";
 import { CardFace } from "./board-card.tsx";
-import { AddColumn, BoardColumn } from "./board-column.tsx";
+import { AddColumn, BoardColumn, type ColumnActions, NEW_CARD_EVENT } from "./board-column.tsx";
+import { BoardFilterBar } from "./board-filter-bar.tsx";
+import { type BoardFilter, filterBoard, filterOptions, filterToSearch, isFilterActive } from "./board-filters.ts";
 import {
   applyEvent,
   type BoardCard,
   type BoardState,
   type BoardColumn as Column,
   columnIdFromDropId,
+  columnNeighbours,
+  deleteColumn as deleteColumnLocally,
   findCard,
   isColumnDropId,
   moveCardTo,
+  moveColumnTo,
   neighbourKeys,
   placeCard,
+  removeCards,
   upsertCard,
   upsertColumn,
+  upsertColumnFields,
+  visibleIndexToFull,
 } from "./board-state.ts";
+import { ShortcutsDialog } from "./shortcuts-dialog.tsx";
 
 type DragOrigin = { card: BoardCard; columnId: number; index: number };
 type PendingMove = { key: string; origin: DragOrigin; column: Column; count: number };
 
 const messageOf = (e: unknown) => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
 
-export function BoardView({ initial }: { initial: BoardState }) {
+/** Is the key press meant for a field (or a dialog), rather than a board shortcut? */
+function isTyping(e: KeyboardEvent): boolean {
+  const el = e.target as HTMLElement | null;
+  if (!el) return false;
+  if (el.isContentEditable) return true;
+  const tag = el.tagName;
+  return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || el.closest("[role=dialog],[role=menu]") !== null;
+}
+
+export function BoardView({
+  initial,
+  me,
+  initialFilter,
+}: {
+  initial: BoardState;
+  me: { id: number; username: string };
+  initialFilter: BoardFilter;
+}) {
   const t = useT();
   const router = useRouter();
   const slug = initial.project.slug;
+  const canEdit = (initial.project as { role?: string }).role !== "viewer";
   const [board, setBoard] = useState(initial);
   const boardRef = useRef(board);
   const dragOrigin = useRef<DragOrigin | null>(null);
-  const update = useCallback((fn: (s: BoardState) => BoardState) => {
-    setBoard((prev) => {
-      const next = fn(prev);
+
+  // --- filter (in the URL, applied client-side) --------------------------------------------------
+  const [filter, setFilterState] = useState(initialFilter);
+  const filterRef = useRef(filter);
+  const filterCtx = useMemo(() => ({ me: me.username, today: new Date() }), [me.username]);
+  // Per filter, each column's filtered copy is cached by the column object: a drag that changes two
+  // columns re-filters two, and the others keep their identity (memoised columns do not re-render).
+  const filterCache = useRef(new WeakMap<Column, Column>());
+  const applyFilter = useCallback(
+    (s: BoardState, f: BoardFilter): BoardState => {
+      if (!isFilterActive(f)) return s;
+      const cache = filterCache.current;
+      let changed = false;
+      const columns = s.columns.map((column) => {
+        let shown = cache.get(column);
+        if (!shown) {
+          shown = filterBoard({ ...s, columns: [column] }, f, filterCtx).columns[0];
+          cache.set(column, shown);
+        }
+        if (shown !== column) changed = true;
+        return shown;
+      });
+      return changed ? { ...s, columns } : s;
+    },
+    [filterCtx],
+  );
+  const visibleRef = useRef(applyFilter(board, filter));
+  const update = useCallback(
+    (fn: (s: BoardState) => BoardState) => {
+      // Computed at once from the ref (every change goes through here), so drag handlers that run
+      // before the next render see the board as it is now.
+      const next = fn(boardRef.current);
+      if (next === boardRef.current) return;
       boardRef.current = next;
-      return next;
-    });
-  }, []);
+      visibleRef.current = applyFilter(next, filterRef.current);
+      setBoard(next);
+    },
+    [applyFilter],
+  );
+  const setFilter = useCallback(
+    (next: BoardFilter) => {
+      filterCache.current = new WeakMap();
+      filterRef.current = next;
+      visibleRef.current = applyFilter(boardRef.current, next);
+      setFilterState(next);
+      // Next.js keeps useSearchParams in step with history.replaceState, without a server round trip.
+      window.history.replaceState(window.history.state, "", `${window.location.pathname}${filterToSearch(next)}`);
+    },
+    [applyFilter],
+  );
+  const visible = useMemo(() => applyFilter(board, filter), [applyFilter, board, filter]);
+  const options = useMemo(() => filterOptions(board), [board]);
+  const totals = useMemo(() => new Map(board.columns.map((c) => [c.id, c.cards.length])), [board]);
+  const cardTotal = useMemo(() => board.columns.reduce((n, c) => n + c.cards.length, 0), [board]);
+  const shownTotal = useMemo(() => visible.columns.reduce((n, c) => n + c.cards.length, 0), [visible]);
 
   // --- realtime -------------------------------------------------------------------------------
   // While a refetch is in flight, events keep arriving; they are replayed on top of its answer
@@ -93,16 +169,27 @@ export function BoardView({ initial }: { initial: BoardState }) {
       refetching.current = null;
     }
   }, [slug, update]);
+  const [isRemoved, setRemoved] = useState(false);
   const onEvent = useCallback(
     (event: WireEvent) => {
+      if (event.type === "project.access_removed") {
+        if ((event.data as { projectId?: number }).projectId === initial.project.id) setRemoved(true);
+        return;
+      }
       refetching.current?.events.push(event);
       if (dragOrigin.current && event.type === "card.moved" && (event.data as BoardCard).key === dragOrigin.current.card.key)
         return;
       update((s) => applyEvent(s, event));
     },
-    [update],
+    [update, initial.project.id],
   );
-  const status = useRealtime({ room: `project:${initial.project.id}`, onEvent, onResync: resync });
+  const userRooms = useMemo(() => [`user:${me.id}`], [me.id]);
+  const status = useRealtime({
+    room: `project:${initial.project.id}`,
+    extraRooms: userRooms,
+    onEvent,
+    onResync: resync,
+  });
 
   // --- mutations --------------------------------------------------------------------------------
   const createCard = useCallback(
@@ -146,10 +233,79 @@ export function BoardView({ initial }: { initial: BoardState }) {
         update((s) => upsertCard(s, card));
       } catch (e) {
         update((s) => placeCard(s, origin.card));
-        toast(t("board.moveFailed", { key, message: messageOf(e) }), { variant: "error" });
+        if (e instanceof ApiError && e.status === 409) {
+          // Someone changed the board meanwhile: show it as it is now.
+          toast(t("board.moveConflict", { key }), { variant: "error" });
+          void resync();
+        } else {
+          toast(t("board.moveFailed", { key, message: messageOf(e) }), { variant: "error" });
+        }
       }
     },
-    [slug, t, update],
+    [slug, t, update, resync],
+  );
+
+  // --- columns ------------------------------------------------------------------------------------
+  const columnPath = useCallback((id: number) => `${projectPath(slug)}/columns/${id}`, [slug]);
+  const columnActions = useMemo<ColumnActions>(
+    () => ({
+      getColumns: () => boardRef.current.columns,
+      async onUpdate(id, patch) {
+        try {
+          const column = await apiJson<Omit<Column, "cards">>(columnPath(id), { method: "PATCH", body: patch });
+          update((s) => upsertColumnFields(s, column));
+          return true;
+        } catch (e) {
+          toast(t("board.column.failed", { message: messageOf(e) }), { variant: "error" });
+          return false;
+        }
+      },
+      onMove(id, direction) {
+        const index = boardRef.current.columns.findIndex((c) => c.id === id);
+        if (index < 0) return;
+        update((s) => moveColumnTo(s, id, index + direction));
+        const body = columnNeighbours(boardRef.current, id);
+        apiJson<Omit<Column, "cards">>(`${columnPath(id)}/move`, { method: "POST", body }).then(
+          (column) => update((s) => upsertColumnFields(s, column)),
+          (e) => {
+            toast(
+              e instanceof ApiError && e.status === 409
+                ? t("board.column.moveConflict")
+                : t("board.column.failed", { message: messageOf(e) }),
+              { variant: "error" },
+            );
+            void resync();
+          },
+        );
+      },
+      async onDelete(id, moveCardsTo) {
+        const query = moveCardsTo ? `?moveCardsTo=${moveCardsTo}` : "";
+        try {
+          await apiJson<null>(`${columnPath(id)}${query}`, { method: "DELETE" });
+          update((s) => deleteColumnLocally(s, { id, movedCardsTo: moveCardsTo }));
+          void resync();
+          return true;
+        } catch (e) {
+          toast(t("board.column.failed", { message: messageOf(e) }), { variant: "error" });
+          if (e instanceof ApiError && e.status === 409) void resync();
+          return false;
+        }
+      },
+      async onArchiveCards(id) {
+        const ids = boardRef.current.columns.find((c) => c.id === id)?.cards.map((c) => c.id) ?? [];
+        try {
+          const { archived } = await apiJson<{ archived: number }>(`${columnPath(id)}/archive-cards`, { method: "POST" });
+          update((s) => removeCards(s, ids));
+          toast(t("board.column.archived", { count: archived }), { variant: "success" });
+          void resync();
+          return true;
+        } catch (e) {
+          toast(t("board.column.failed", { message: messageOf(e) }), { variant: "error" });
+          return false;
+        }
+      },
+    }),
+    [columnPath, resync, t, update],
   );
 
   // --- drag and drop ----------------------------------------------------------------------------
@@ -179,7 +335,7 @@ export function BoardView({ initial }: { initial: BoardState }) {
     let overId = getFirstCollision(hits, "id");
     if (overId == null) return [];
     if (isColumnDropId(overId)) {
-      const column = boardRef.current.columns.find((c) => c.id === columnIdFromDropId(String(overId)));
+      const column = visibleRef.current.columns.find((c) => c.id === columnIdFromDropId(String(overId)));
       if (column && column.cards.length > 0) {
         const keys = new Set(column.cards.map((c) => c.key));
         const nearest = closestCenter({
@@ -201,9 +357,10 @@ export function BoardView({ initial }: { initial: BoardState }) {
 
   const onDragOver = ({ active, over }: DragOverEvent) => {
     if (!over) return;
-    const s = boardRef.current;
-    const from = columnOf(s, active.id);
-    const to = columnOf(s, over.id);
+    // Indices are in the visible (filtered) board; the full board gets the card next to its visible neighbours.
+    const v = visibleRef.current;
+    const from = columnOf(v, active.id);
+    const to = columnOf(v, over.id);
     if (!from || !to || from.id === to.id) return;
     // Crossing into another column: take a place there now, so that the column makes room.
     let index = to.cards.length;
@@ -214,7 +371,9 @@ export function BoardView({ initial }: { initial: BoardState }) {
       index = overIndex + (isBelow ? 1 : 0);
     }
     justMovedColumns.current = true;
-    update((st) => moveCardTo(st, String(active.id), to.id, index));
+    const key = String(active.id);
+    const at = visibleIndexToFull(boardRef.current, v, key, to.id, index);
+    update((st) => moveCardTo(st, key, to.id, at));
   };
 
   const finish = () => {
@@ -240,14 +399,14 @@ export function BoardView({ initial }: { initial: BoardState }) {
       return;
     }
     let s = boardRef.current;
-    const column = columnOf(s, over.id);
-    const current = findCard(s, key);
+    const v = visibleRef.current;
+    const column = columnOf(v, over.id);
+    const current = findCard(v, key);
     if (!column || !current) return;
     if (column.id === current.column.id && !isColumnDropId(over.id) && over.id !== key) {
       const overIndex = column.cards.findIndex((c) => c.key === over.id);
-      const next = moveCardTo(s, key, column.id, overIndex);
+      const next = moveCardTo(s, key, column.id, visibleIndexToFull(s, v, key, column.id, overIndex));
       s = next;
-      boardRef.current = next;
       update(() => next);
     }
     const placed = findCard(s, key);
@@ -263,7 +422,7 @@ export function BoardView({ initial }: { initial: BoardState }) {
 
   const announcements: Announcements = {
     onDragStart({ active }) {
-      const f = findCard(boardRef.current, String(active.id));
+      const f = findCard(visibleRef.current, String(active.id));
       if (!f) return undefined;
       return t("board.dnd.start", {
         key: f.card.key,
@@ -274,9 +433,9 @@ export function BoardView({ initial }: { initial: BoardState }) {
     },
     onDragOver({ active, over }) {
       if (!over) return t("board.dnd.overNone", { key: String(active.id) });
-      const f = findCard(boardRef.current, String(active.id));
+      const f = findCard(visibleRef.current, String(active.id));
       if (!f) return undefined;
-      const column = columnOf(boardRef.current, over.id) ?? f.column;
+      const column = columnOf(visibleRef.current, over.id) ?? f.column;
       const index = isColumnDropId(over.id) ? f.index : column.cards.findIndex((c) => c.key === over.id);
       return t("board.dnd.over", {
         key: f.card.key,
@@ -287,9 +446,9 @@ export function BoardView({ initial }: { initial: BoardState }) {
     },
     onDragEnd({ active, over }) {
       if (!over) return t("board.dnd.endNone", { key: String(active.id) });
-      const f = findCard(boardRef.current, String(active.id));
+      const f = findCard(visibleRef.current, String(active.id));
       if (!f) return undefined;
-      const column = columnOf(boardRef.current, over.id) ?? f.column;
+      const column = columnOf(visibleRef.current, over.id) ?? f.column;
       const index =
         isColumnDropId(over.id) || column.id !== f.column.id ? f.index : column.cards.findIndex((c) => c.key === over.id);
       return t("board.dnd.end", {
@@ -305,20 +464,60 @@ export function BoardView({ initial }: { initial: BoardState }) {
     },
   };
 
-  useEffect(() => {
-    boardRef.current = board;
-  }, [board]);
-
   const openCard = useCallback((card: BoardCard) => router.push(`/${slug}/cards/${card.key}`), [router, slug]);
   const active = activeKey ? findCard(board, activeKey)?.card : null;
 
+  // --- keyboard shortcuts -------------------------------------------------------------------------
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [isHelpOpen, setHelpOpen] = useState(false);
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e) || dragOrigin.current) return;
+      if (e.key === "?") {
+        e.preventDefault();
+        setHelpOpen(true);
+      } else if (e.key === "/") {
+        e.preventDefault();
+        searchRef.current?.focus();
+      } else if ((e.key === "n" || e.key === "N") && !e.shiftKey) {
+        e.preventDefault();
+        window.dispatchEvent(new Event(NEW_CARD_EVENT));
+      }
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, []);
+
+  if (isRemoved) {
+    return (
+      <div className="flex h-[calc(100dvh-49px)] items-center justify-center p-6">
+        <div role="alert" className="flex max-w-sm flex-col items-center gap-3 text-center" data-testid="access-removed">
+          <h1 className="text-[15px] font-semibold text-text">{t("board.removed.title")}</h1>
+          <p className="text-[13px] text-muted">{t("board.removed.body", { project: board.project.name })}</p>
+          <Link href="/" className={buttonClasses({ variant: "primary", size: "sm" })}>
+            {t("board.removed.back")}
+          </Link>
+        </div>
+      </div>
+    );
+  }
+
   return (
     <div className="flex h-[calc(100dvh-49px)] min-h-0 flex-col">
-      <div className="flex items-center gap-3 px-5 pt-4 pb-3">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-5 pt-4 pb-3">
         <h1 className="flex items-baseline gap-2 text-[15px] font-semibold tracking-tight text-text">
           {board.project.name}
           <span className="font-mono text-[11px] font-normal text-muted">{board.project.key}</span>
         </h1>
+        <BoardFilterBar
+          ref={searchRef}
+          filter={filter}
+          onChange={setFilter}
+          options={options}
+          me={me.username}
+          shown={shownTotal}
+          total={cardTotal}
+        />
         <span
           role="status"
           data-testid="realtime-status"
@@ -335,6 +534,15 @@ export function BoardView({ initial }: { initial: BoardState }) {
           />
           {status === "reconnecting" ? t("board.reconnecting") : status === "live" ? t("board.live") : null}
         </span>
+        <IconButton
+          label={t("board.shortcuts.open")}
+          size="sm"
+          className="size-7 font-mono text-[13px] text-muted"
+          onClick={() => setHelpOpen(true)}
+          aria-keyshortcuts="?"
+        >
+          ?
+        </IconButton>
       </div>
       <DndContext
         // A fixed id keeps dnd-kit's generated aria ids the same on the server and in the browser.
@@ -353,10 +561,19 @@ export function BoardView({ initial }: { initial: BoardState }) {
           className="flex min-h-0 flex-1 items-start gap-3 overflow-x-auto px-5 pb-5"
           data-testid="board"
         >
-          {board.columns.map((column) => (
-            <BoardColumn key={column.id} column={column} onOpenCard={openCard} onCreateCard={createCard} />
+          {visible.columns.map((column, i) => (
+            <BoardColumn
+              key={column.id}
+              column={column}
+              total={totals.get(column.id) ?? column.cards.length}
+              canEdit={canEdit}
+              isFirst={i === 0}
+              onOpenCard={openCard}
+              onCreateCard={createCard}
+              actions={columnActions}
+            />
           ))}
-          <AddColumn onCreate={createColumn} />
+          {canEdit ? <AddColumn onCreate={createColumn} /> : null}
         </section>
         <DragOverlay dropAnimation={{ duration: 160, easing: "cubic-bezier(0.2, 0, 0, 1)" }}>
           {active ? (
@@ -366,6 +583,7 @@ export function BoardView({ initial }: { initial: BoardState }) {
           ) : null}
         </DragOverlay>
       </DndContext>
+      <ShortcutsDialog open={isHelpOpen} onOpenChange={setHelpOpen} />
       <Dialog
         open={pending !== null}
         onOpenChange={(open) => {

@@ -13,6 +13,11 @@ type Options = {
   onEvent: (event: WireEvent) => void;
   /** Called after every join (the first one too: events may have happened since the page rendered) and on a gap. */
   onResync: () => void;
+  /**
+   * Further rooms whose events are passed on as they come (e.g. `user:<id>` for "you were removed
+   * from this project"): no catch-up for them, a missed one only matters while the page is open.
+   */
+  extraRooms?: string[];
 };
 
 async function fetchToken(): Promise<{ token: string; url: string }> {
@@ -21,15 +26,18 @@ async function fetchToken(): Promise<{ token: string; url: string }> {
   return res.json();
 }
 
-export function useRealtime({ room, onEvent, onResync }: Options): RealtimeStatus {
+export function useRealtime({ room, onEvent, onResync, extraRooms = [] }: Options): RealtimeStatus {
   const [status, setStatus] = useState<RealtimeStatus>("connecting");
   const handlers = useRef({ onEvent, onResync });
   handlers.current = { onEvent, onResync };
+  const extras = extraRooms.join(" ");
 
   useEffect(() => {
     let socket: Socket | null = null;
     let stopped = false;
     let lastSeq: number | null = null;
+    const extraSeq = new Map<string, number>();
+    const others = extras ? extras.split(" ") : [];
     let retry: ReturnType<typeof setTimeout> | undefined;
 
     const start = async (attempt: number) => {
@@ -61,6 +69,11 @@ export function useRealtime({ room, onEvent, onResync }: Options): RealtimeStatu
         },
       });
       socket.on("connect", () => {
+        for (const other of others) {
+          socket?.emit("join", { room: other }, (ack: JoinAck) => {
+            if (!stopped && ack?.ok) extraSeq.set(other, ack.seq);
+          });
+        }
         socket?.emit("join", { room }, (ack: JoinAck) => {
           if (stopped || !ack?.ok) return;
           lastSeq = ack.seq;
@@ -75,6 +88,13 @@ export function useRealtime({ room, onEvent, onResync }: Options): RealtimeStatu
         if (!stopped) setStatus("reconnecting");
       });
       socket.on("event", (event: WireEvent) => {
+        const seen = extraSeq.get(event.room);
+        if (seen !== undefined) {
+          if (event.seq <= seen) return;
+          extraSeq.set(event.room, event.seq);
+          handlers.current.onEvent(event);
+          return;
+        }
         if (event.room !== room || lastSeq === null) return;
         if (event.seq <= lastSeq) return;
         const gap = event.seq > lastSeq + 1;
@@ -89,7 +109,7 @@ export function useRealtime({ room, onEvent, onResync }: Options): RealtimeStatu
       clearTimeout(retry);
       socket?.disconnect();
     };
-  }, [room]);
+  }, [room, extras]);
 
   return status;
 }
