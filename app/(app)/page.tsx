@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProjectsPage() {
   const actor = await requireActor();
-  const projects: ProjectSummary[] = (await listProjects(actor)).map((p) => ({
+  const projects: ProjectSummary[] = (await listProjects(actor, { includeArchived: true })).map((p) => ({
     id: p.id,
     name: p.name,
     slug: p.slug,
@@ -20,6 +20,8 @@ export default async function ProjectsPage() {
     type: p.type,
     color: p.color,
     cardCount: p.cardCount,
+    isArchived: p.isArchived,
+    isMember: p.isMember,
     customer: p.customer ? { name: p.customer.name } : null,
   }));
   return (

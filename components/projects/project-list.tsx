@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/shell/page-header.tsx";
 import { hueFor } from "@/components/ui/avatar.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
 import { Button } from "@/components/ui/button.tsx";
+import { cn } from "@/components/ui/cn.ts";
 import { BoardIcon, PlusIcon, SearchIcon, XIcon } from "@/components/ui/icons.tsx";
 import { Input } from "@/components/ui/input.tsx";
 import { Kbd } from "@/components/ui/kbd.tsx";
@@ -20,6 +21,9 @@ export type ProjectSummary = {
   type: string;
   color: string | null;
   cardCount: number;
+  isArchived: boolean;
+  /** A direct member (listed first), rather than through a group or as a system admin. */
+  isMember: boolean;
   customer: { name: string } | null;
 };
 
@@ -33,14 +37,19 @@ export function ProjectList({ projects }: { projects: ProjectSummary[] }) {
   const t = useT();
   const [query, setQuery] = useState("");
   const [creating, setCreating] = useState(false);
+  const [showArchived, setShowArchived] = useState(false);
   const deferred = useDeferredValue(query);
   const newButtonRef = useRef<HTMLButtonElement>(null);
+  const archivedCount = projects.filter((p) => p.isArchived).length;
+  const visible = useMemo(() => (showArchived ? projects : projects.filter((p) => !p.isArchived)), [projects, showArchived]);
 
   const shown = useMemo(() => {
     const q = deferred.trim().toLowerCase();
-    if (!q) return projects;
-    return projects.filter((p) => [p.name, p.key, p.customer?.name ?? ""].some((s) => s.toLowerCase().includes(q)));
-  }, [projects, deferred]);
+    if (!q) return visible;
+    return visible.filter((p) => [p.name, p.key, p.customer?.name ?? ""].some((s) => s.toLowerCase().includes(q)));
+  }, [visible, deferred]);
+  const mine = shown.filter((p) => p.isMember);
+  const others = shown.filter((p) => !p.isMember);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -71,10 +80,21 @@ export function ProjectList({ projects }: { projects: ProjectSummary[] }) {
     <>
       <PageHeader
         title={t("projects.title")}
-        description={projects.length === 1 ? t("projects.countOne") : t("projects.count", { count: projects.length })}
+        description={visible.length === 1 ? t("projects.countOne") : t("projects.count", { count: visible.length })}
         actions={
           <>
-            {projects.length > 0 ? (
+            {archivedCount > 0 ? (
+              <label className="flex cursor-pointer items-center gap-2 text-sm text-muted">
+                <input
+                  type="checkbox"
+                  checked={showArchived}
+                  onChange={(e) => setShowArchived(e.target.checked)}
+                  className="size-3.5 accent-[var(--color-accent)]"
+                />
+                {t("projects.showArchived")}
+              </label>
+            ) : null}
+            {visible.length > 0 ? (
               <div className="relative">
                 <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 -translate-y-1/2 text-muted" />
                 <Input
@@ -95,7 +115,7 @@ export function ProjectList({ projects }: { projects: ProjectSummary[] }) {
         }
       />
 
-      {projects.length === 0 ? (
+      {visible.length === 0 ? (
         <EmptyState onCreate={() => setCreating(true)} />
       ) : shown.length === 0 ? (
         <div className="mt-6 flex flex-col items-center gap-2 rounded-xl border border-dashed border-border px-6 py-14 text-center">
@@ -107,17 +127,34 @@ export function ProjectList({ projects }: { projects: ProjectSummary[] }) {
           </Button>
         </div>
       ) : (
-        <ul className="mt-6 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
-          {shown.map((p) => (
-            <li key={p.id}>
-              <ProjectCard project={p} />
-            </li>
-          ))}
-        </ul>
+        <>
+          <ProjectGrid projects={mine} heading={others.length > 0 && mine.length > 0 ? t("projects.yours") : null} />
+          <ProjectGrid projects={others} heading={mine.length > 0 && others.length > 0 ? t("projects.others") : null} />
+        </>
       )}
 
       <NewProjectDialog open={creating} onOpenChange={setCreating} returnFocusTo={newButtonRef} />
     </>
+  );
+}
+
+function ProjectGrid({ projects, heading }: { projects: ProjectSummary[]; heading: string | null }) {
+  if (projects.length === 0) return null;
+  const list = (
+    <ul className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
+      {projects.map((p) => (
+        <li key={p.id}>
+          <ProjectCard project={p} />
+        </li>
+      ))}
+    </ul>
+  );
+  if (!heading) return <div className="mt-3">{list}</div>;
+  return (
+    <section className="mt-6">
+      <h2 className="text-sm font-medium text-muted">{heading}</h2>
+      {list}
+    </section>
   );
 }
 
@@ -130,7 +167,10 @@ function ProjectCard({ project: p }: { project: ProjectSummary }) {
   return (
     <Link
       href={`/${p.slug}`}
-      className="group flex h-full flex-col gap-3 rounded-lg border border-border bg-surface p-4 shadow-sm transition-[border-color,box-shadow] hover:border-muted/40 hover:shadow-md"
+      className={cn(
+        "group flex h-full flex-col gap-3 rounded-lg border border-border bg-surface p-4 shadow-sm transition-[border-color,box-shadow] hover:border-muted/40 hover:shadow-md",
+        p.isArchived && "opacity-75",
+      )}
     >
       <div className="flex items-start gap-3">
         <span
@@ -154,9 +194,12 @@ function ProjectCard({ project: p }: { project: ProjectSummary }) {
           <BoardIcon size={13} />
           {p.cardCount === 1 ? t("projects.cardsOne") : t("projects.cards", { count: p.cardCount })}
         </span>
-        <Badge variant={p.type === "scrum" ? "accent" : "neutral"}>
-          {t(p.type === "scrum" ? "projects.type.scrum" : "projects.type.kanban")}
-        </Badge>
+        <span className="flex items-center gap-1.5">
+          {p.isArchived ? <Badge variant="warning">{t("projects.archived")}</Badge> : null}
+          <Badge variant={p.type === "scrum" ? "accent" : "neutral"}>
+            {t(p.type === "scrum" ? "projects.type.scrum" : "projects.type.kanban")}
+          </Badge>
+        </span>
       </div>
     </Link>
   );

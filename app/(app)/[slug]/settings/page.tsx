@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ProjectSettings } from "@/components/project-settings/project-settings.tsx";
+import { PageContainer } from "@/components/shell/page-header.tsx";
+import { requireActor } from "@/lib/auth/current.ts";
+import { listGrantableGroups, listMembers, listProjectGroups } from "@/lib/boards/members.ts";
+import { getProject } from "@/lib/boards/projects.ts";
+import { AppError } from "@/lib/errors.ts";
+import { translate } from "@/lib/i18n/index.ts";
+
+export const dynamic = "force-dynamic";
+
+async function load(slug: string) {
+  const actor = await requireActor();
+  try {
+    const project = await getProject(actor, slug);
+    const [members, groups] = await Promise.all([listMembers(actor, slug), listProjectGroups(actor, slug)]);
+    // Only admins of a live project may grant groups; the others see the settings read-only.
+    const grantable = project.role === "admin" && !project.isArchived ? await listGrantableGroups(actor, slug) : [];
+    return { actor, project, members, groups, grantable };
+  } catch (e) {
+    if (e instanceof AppError && e.code === "not_found") notFound();
+    throw e;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const { slug } = await params;
+  const { actor, project } = await load(slug);
+  return { title: `${translate(actor.language, "projects.settings.title")} · ${project.name}` };
+}
+
+export default async function ProjectSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { actor, project, members, groups, grantable } = await load(slug);
+  return (
+    <PageContainer className="max-w-4xl">
+      <ProjectSettings
+        key={project.id}
+        project={project}
+        members={members}
+        groups={groups}
+        grantable={grantable}
+        me={actor.username}
+      />
+    </PageContainer>
+  );
+}

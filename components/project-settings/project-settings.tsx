@@ -1,0 +1,664 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { type FormEvent, type ReactNode, type SelectHTMLAttributes, useState } from "react";
+import { useT } from "@/components/i18n-provider.tsx";
+import { PageHeader } from "@/components/shell/page-header.tsx";
+import { Avatar } from "@/components/ui/avatar.tsx";
+import { Badge } from "@/components/ui/badge.tsx";
+import { Button } from "@/components/ui/button.tsx";
+import { cn } from "@/components/ui/cn.ts";
+import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog.tsx";
+import { CheckIcon } from "@/components/ui/icons.tsx";
+import { Field, Input, Textarea } from "@/components/ui/input.tsx";
+import { toast } from "@/components/ui/toast.tsx";
+import type { MessageKey } from "@/lib/i18n/index.ts";
+import { type ApiError, api, projectPath } from "./api.ts";
+
+type Role = "viewer" | "member" | "admin";
+const ROLES: Role[] = ["viewer", "member", "admin"];
+
+export type SettingsProject = {
+  id: number;
+  name: string;
+  slug: string;
+  key: string;
+  description: string | null;
+  type: string;
+  color: string | null;
+  isArchived: boolean;
+  role: Role;
+  customer: { name: string; slug: string } | null;
+};
+export type SettingsMember = { id: number; username: string; role: string };
+export type SettingsGroup = { id: number; name: string; role: string; memberCount: number };
+
+export const ACCENT_COLOURS = ["#2563eb", "#0891b2", "#16a34a", "#ca8a04", "#ea580c", "#dc2626", "#db2777", "#7c3aed", "#475569"];
+
+const SELECT =
+  "h-9 rounded-md border border-border bg-surface px-2 text-sm text-text shadow-sm hover:border-muted/50 focus-visible:border-accent focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-ring/30 disabled:cursor-not-allowed disabled:opacity-60";
+
+function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
+  return <select className={cn(SELECT, className)} {...props} />;
+}
+
+function Section({ id, title, description, children }: { id: string; title: string; description?: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-border bg-surface p-5 shadow-sm">
+      <h2 id={id} className="text-base font-semibold">
+        {title}
+      </h2>
+      {description ? <p className="mt-1 text-sm text-muted">{description}</p> : null}
+      <div className="mt-4">{children}</div>
+    </section>
+  );
+}
+
+/** A toast for errors the form cannot attach to a field. */
+function useErrorToast() {
+  const t = useT();
+  return (error: ApiError) => {
+    const key: MessageKey =
+      error.code === "network"
+        ? "common.error.network"
+        : error.code === "forbidden"
+          ? "projects.settings.error.forbidden"
+          : error.code === "conflict" && /admin/i.test(error.message)
+            ? "projects.settings.error.lastAdmin"
+            : error.code === "conflict" && /archived/i.test(error.message)
+              ? "projects.settings.error.archived"
+              : "common.error.generic";
+    toast(t(key), { variant: "error" });
+  };
+}
+
+export function ProjectSettings({
+  project,
+  members,
+  groups,
+  grantable,
+  me,
+}: {
+  project: SettingsProject;
+  members: SettingsMember[];
+  groups: SettingsGroup[];
+  grantable: { id: number; name: string }[];
+  me: string;
+}) {
+  const t = useT();
+  const canEdit = project.role === "admin" && !project.isArchived;
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader
+        title={t("projects.settings.title")}
+        description={
+          <>
+            <Link href={`/${project.slug}`} className="text-accent hover:underline">
+              {project.name}
+            </Link>
+            <span aria-hidden="true"> · </span>
+            <span className="font-mono">{project.key}</span>
+          </>
+        }
+        actions={project.isArchived ? <Badge variant="warning">{t("projects.archived")}</Badge> : null}
+      />
+      {project.role !== "admin" ? (
+        <p role="note" className="rounded-md border border-border bg-surface-2 px-3 py-2 text-sm text-muted">
+          {t("projects.settings.readOnly")}
+        </p>
+      ) : project.isArchived ? (
+        <p role="note" className="rounded-md border border-warning/40 bg-warning-soft px-3 py-2 text-sm text-warning">
+          {t("projects.settings.archivedNote")}
+        </p>
+      ) : null}
+      <GeneralSection project={project} canEdit={canEdit} />
+      <MembersSection project={project} members={members} canEdit={canEdit} me={me} />
+      <GroupsSection project={project} groups={groups} grantable={grantable} canEdit={canEdit} />
+      {project.role === "admin" ? <ArchiveSection project={project} /> : null}
+    </div>
+  );
+}
+
+type GeneralErrors = Partial<Record<"name" | "slug" | "key" | "customerSlug", string>>;
+
+function GeneralSection({ project, canEdit }: { project: SettingsProject; canEdit: boolean }) {
+  const t = useT();
+  const router = useRouter();
+  const showError = useErrorToast();
+  const [name, setName] = useState(project.name);
+  const [slug, setSlug] = useState(project.slug);
+  const [key, setKey] = useState(project.key);
+  const [description, setDescription] = useState(project.description ?? "");
+  const [type, setType] = useState(project.type);
+  const [customerSlug, setCustomerSlug] = useState(project.customer?.slug ?? "");
+  const [color, setColor] = useState<string | null>(project.color);
+  const [errors, setErrors] = useState<GeneralErrors>({});
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const changes: Record<string, unknown> = {};
+    if (name.trim() !== project.name) changes.name = name.trim();
+    if (slug.trim().toLowerCase() !== project.slug) changes.slug = slug.trim().toLowerCase();
+    if (key.trim().toUpperCase() !== project.key) changes.key = key.trim().toUpperCase();
+    if (description !== (project.description ?? "")) changes.description = description || null;
+    if (type !== project.type) changes.type = type;
+    if (customerSlug.trim() !== (project.customer?.slug ?? "")) changes.customerSlug = customerSlug.trim() || null;
+    if (color !== project.color) changes.color = color;
+    if (Object.keys(changes).length === 0) {
+      toast(t("projects.settings.noChanges"));
+      return;
+    }
+    setBusy(true);
+    const res = await api<{ slug: string }>("PATCH", projectPath(project.slug), changes);
+    setBusy(false);
+    if (res.ok) {
+      setErrors({});
+      toast(t("common.saved"), { variant: "success" });
+      if (res.data.slug !== project.slug) router.replace(`/${res.data.slug}/settings`);
+      else router.refresh();
+      return;
+    }
+    const next: GeneralErrors = {};
+    for (const f of res.error.fields) {
+      if (f === "name") next.name = t("projects.error.name");
+      if (f === "key") next.key = t("projects.error.key");
+      if (f === "slug")
+        next.slug = t(res.error.code === "conflict" ? "projects.settings.error.slugTaken" : "projects.settings.error.slug");
+      if (f === "customerSlug") next.customerSlug = t("projects.settings.error.customer");
+    }
+    setErrors(next);
+    const first = (["name", "slug", "key", "customerSlug"] as const).find((f) => next[f]);
+    if (first) document.getElementById(`settings-${first}`)?.focus();
+    else showError(res.error);
+  }
+
+  return (
+    <Section id="settings-general" title={t("projects.settings.general")}>
+      <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
+        <fieldset disabled={!canEdit} className="flex flex-col gap-4">
+          <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
+            <Field label={t("projects.create.name")} error={errors.name} id="settings-name">
+              <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={191} required autoComplete="off" />
+            </Field>
+            <Field label={t("projects.create.key")} error={errors.key} id="settings-key">
+              <Input
+                value={key}
+                onChange={(e) =>
+                  setKey(
+                    e.target.value
+                      .toUpperCase()
+                      .replace(/[^A-Z0-9]/g, "")
+                      .slice(0, 10),
+                  )
+                }
+                maxLength={10}
+                spellCheck={false}
+                autoComplete="off"
+                className="font-mono tracking-wide uppercase"
+              />
+            </Field>
+          </div>
+          {key !== project.key && !errors.key ? (
+            <p className="-mt-2 text-xs text-warning">
+              {t("projects.settings.keyChange", { old: `${project.key}-42`, new: `${key || "…"}-42` })}
+            </p>
+          ) : null}
+          <Field
+            label={t("projects.settings.slug")}
+            error={errors.slug}
+            id="settings-slug"
+            hint={t("projects.settings.slugHint", { url: `/${slug || "…"}` })}
+          >
+            <Input
+              value={slug}
+              onChange={(e) => setSlug(e.target.value.toLowerCase().replace(/[^a-z0-9-]/g, "-"))}
+              maxLength={64}
+              spellCheck={false}
+              autoComplete="off"
+              className="font-mono"
+            />
+          </Field>
+          <Field label={t("projects.settings.description")} id="settings-description">
+            <Textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={3} maxLength={20000} />
+          </Field>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label={t("projects.create.type")} id="settings-type">
+              <Select value={type} onChange={(e) => setType(e.target.value)}>
+                <option value="kanban">{t("projects.type.kanban")}</option>
+                <option value="scrum">{t("projects.type.scrum")}</option>
+              </Select>
+            </Field>
+            <Field
+              label={t("projects.settings.customer")}
+              error={errors.customerSlug}
+              id="settings-customerSlug"
+              hint={t("projects.settings.customerHint")}
+            >
+              <Input
+                value={customerSlug}
+                onChange={(e) => setCustomerSlug(e.target.value)}
+                maxLength={191}
+                spellCheck={false}
+                autoComplete="off"
+                placeholder={t("projects.noCustomer")}
+              />
+            </Field>
+          </div>
+          <fieldset className="flex flex-col gap-1.5">
+            <legend className="mb-1.5 text-[13px] font-medium">{t("projects.settings.color")}</legend>
+            <div className="flex flex-wrap items-center gap-2" role="radiogroup" aria-label={t("projects.settings.color")}>
+              <ColourSwatch label={t("projects.settings.colorAuto")} checked={color === null} onSelect={() => setColor(null)} />
+              {ACCENT_COLOURS.map((c) => (
+                <ColourSwatch key={c} value={c} label={c} checked={color === c} onSelect={() => setColor(c)} />
+              ))}
+            </div>
+          </fieldset>
+        </fieldset>
+        {canEdit ? (
+          <div className="flex justify-end">
+            <Button type="submit" variant="primary" loading={busy}>
+              {t("common.save")}
+            </Button>
+          </div>
+        ) : null}
+      </form>
+    </Section>
+  );
+}
+
+function ColourSwatch({
+  value,
+  label,
+  checked,
+  onSelect,
+}: {
+  value?: string;
+  label: string;
+  checked: boolean;
+  onSelect: () => void;
+}) {
+  return (
+    <label
+      title={label}
+      className={cn(
+        "relative flex size-8 cursor-pointer items-center justify-center rounded-full border-2 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring has-[:disabled]:cursor-not-allowed",
+        checked ? "border-text" : "border-transparent",
+      )}
+    >
+      <input type="radio" name="project-colour" checked={checked} onChange={onSelect} aria-label={label} className="sr-only" />
+      <span
+        aria-hidden="true"
+        className={cn(
+          "flex size-6 items-center justify-center rounded-full text-white",
+          value ? "" : "border border-dashed border-muted bg-surface-2 text-muted",
+        )}
+        style={value ? { background: value } : undefined}
+      >
+        {checked ? <CheckIcon size={14} /> : null}
+      </span>
+    </label>
+  );
+}
+
+function RoleSelect({
+  value,
+  onChange,
+  label,
+  disabled,
+}: {
+  value: string;
+  onChange: (role: Role) => void;
+  label: string;
+  disabled?: boolean;
+}) {
+  const t = useT();
+  return (
+    <Select
+      value={value}
+      onChange={(e) => onChange(e.target.value as Role)}
+      aria-label={label}
+      disabled={disabled}
+      className="h-8"
+    >
+      {ROLES.map((r) => (
+        <option key={r} value={r}>
+          {t(`projects.role.${r}`)}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
+function MembersSection({
+  project,
+  members,
+  canEdit,
+  me,
+}: {
+  project: SettingsProject;
+  members: SettingsMember[];
+  canEdit: boolean;
+  me: string;
+}) {
+  const t = useT();
+  const router = useRouter();
+  const showError = useErrorToast();
+  const [username, setUsername] = useState("");
+  const [role, setRole] = useState<Role>("member");
+  const [addError, setAddError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [removing, setRemoving] = useState<SettingsMember | null>(null);
+  const base = `${projectPath(project.slug)}/members`;
+
+  async function onAdd(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!username.trim()) {
+      setAddError(t("projects.settings.error.username"));
+      return;
+    }
+    setBusy(true);
+    const res = await api("POST", base, { username: username.trim(), role });
+    setBusy(false);
+    if (res.ok) {
+      toast(t("projects.settings.memberAdded", { username: username.trim() }), { variant: "success" });
+      setUsername("");
+      setAddError(undefined);
+      router.refresh();
+    } else if (res.error.fields.includes("username")) {
+      setAddError(t("projects.settings.error.unknownUser"));
+      document.getElementById("member-username")?.focus();
+    } else showError(res.error);
+  }
+
+  async function onRole(member: SettingsMember, next: Role) {
+    const res = await api("PATCH", `${base}/${encodeURIComponent(member.username)}`, { role: next });
+    if (res.ok) {
+      toast(t("projects.settings.roleChanged", { username: member.username, role: t(`projects.role.${next}`) }), {
+        variant: "success",
+      });
+      if (member.username === me && next !== "admin") router.push(`/${project.slug}`);
+      else router.refresh();
+    } else {
+      showError(res.error);
+      router.refresh();
+    }
+  }
+
+  async function onRemove(member: SettingsMember) {
+    const res = await api("DELETE", `${base}/${encodeURIComponent(member.username)}`);
+    setRemoving(null);
+    if (res.ok) {
+      toast(t("projects.settings.memberRemoved", { username: member.username }), { variant: "success" });
+      if (member.username === me) router.push("/");
+      else router.refresh();
+    } else showError(res.error);
+  }
+
+  return (
+    <Section id="settings-members" title={t("projects.settings.members")} description={t("projects.settings.membersHint")}>
+      {canEdit ? (
+        <form noValidate onSubmit={onAdd} className="mb-4 flex flex-wrap items-start gap-2">
+          <div className="min-w-48 flex-1">
+            <Field label={t("projects.settings.username")} error={addError} id="member-username">
+              <Input
+                value={username}
+                onChange={(e) => {
+                  setUsername(e.target.value);
+                  setAddError(undefined);
+                }}
+                autoComplete="off"
+                spellCheck={false}
+                placeholder={t("projects.settings.usernamePlaceholder")}
+              />
+            </Field>
+          </div>
+          <Field label={t("projects.settings.role")} id="member-role">
+            <Select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`projects.role.${r}`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button type="submit" variant="primary" loading={busy} className="mt-[26px]">
+            {t("projects.settings.addMember")}
+          </Button>
+        </form>
+      ) : null}
+      <table className="w-full text-sm">
+        <caption className="sr-only">{t("projects.settings.members")}</caption>
+        <thead>
+          <tr className="border-b border-border text-left text-xs text-muted">
+            <th scope="col" className="py-2 font-medium">
+              {t("projects.settings.user")}
+            </th>
+            <th scope="col" className="w-40 py-2 font-medium">
+              {t("projects.settings.role")}
+            </th>
+            {canEdit ? (
+              <th scope="col" className="w-24 py-2 text-right font-medium">
+                <span className="sr-only">{t("projects.settings.actions")}</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.id} className="border-b border-border last:border-0" data-username={m.username}>
+              <td className="py-2">
+                <span className="flex items-center gap-2">
+                  <Avatar username={m.username} size="sm" decorative />
+                  <span className="font-medium">{m.username}</span>
+                  {m.username === me ? <Badge>{t("projects.settings.you")}</Badge> : null}
+                </span>
+              </td>
+              <td className="py-2">
+                {canEdit ? (
+                  <RoleSelect
+                    value={m.role}
+                    onChange={(r) => onRole(m, r)}
+                    label={t("projects.settings.roleOf", { username: m.username })}
+                  />
+                ) : (
+                  t(`projects.role.${m.role as Role}`)
+                )}
+              </td>
+              {canEdit ? (
+                <td className="py-2 text-right">
+                  <Button variant="ghost" size="sm" onClick={() => setRemoving(m)}>
+                    {t("projects.settings.remove")}
+                    <span className="sr-only"> {m.username}</span>
+                  </Button>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Dialog open={removing !== null} onOpenChange={(open) => !open && setRemoving(null)}>
+        {removing ? (
+          <DialogContent
+            size="sm"
+            title={t("projects.settings.removeTitle", { username: removing.username })}
+            description={t("projects.settings.removeBody", { project: project.name })}
+          >
+            <DialogFooter>
+              <DialogClose asChild>
+                <Button variant="ghost">{t("common.cancel")}</Button>
+              </DialogClose>
+              <Button variant="danger" onClick={() => onRemove(removing)}>
+                {t("projects.settings.remove")}
+              </Button>
+            </DialogFooter>
+          </DialogContent>
+        ) : null}
+      </Dialog>
+    </Section>
+  );
+}
+
+function GroupsSection({
+  project,
+  groups,
+  grantable,
+  canEdit,
+}: {
+  project: SettingsProject;
+  groups: SettingsGroup[];
+  grantable: { id: number; name: string }[];
+  canEdit: boolean;
+}) {
+  const t = useT();
+  const router = useRouter();
+  const showError = useErrorToast();
+  const available = grantable.filter((g) => !groups.some((x) => x.id === g.id));
+  const [groupId, setGroupId] = useState("");
+  const [role, setRole] = useState<Role>("member");
+  const base = `${projectPath(project.slug)}/groups`;
+
+  async function grant(id: number, r: Role) {
+    const res = await api("POST", base, { group: id, role: r });
+    if (res.ok) {
+      toast(t("common.saved"), { variant: "success" });
+      setGroupId("");
+      router.refresh();
+    } else showError(res.error);
+  }
+
+  async function revoke(g: SettingsGroup) {
+    const res = await api("DELETE", `${base}/${g.id}`);
+    if (res.ok) {
+      toast(t("projects.settings.groupRevoked", { name: g.name }), { variant: "success" });
+      router.refresh();
+    } else showError(res.error);
+  }
+
+  return (
+    <Section id="settings-groups" title={t("projects.settings.groups")} description={t("projects.settings.groupsHint")}>
+      {canEdit && available.length > 0 ? (
+        <form
+          noValidate
+          className="mb-4 flex flex-wrap items-end gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (groupId) grant(Number(groupId), role);
+          }}
+        >
+          <Field label={t("projects.settings.group")} id="group-select" className="min-w-48 flex-1">
+            <Select value={groupId} onChange={(e) => setGroupId(e.target.value)}>
+              <option value="">{t("projects.settings.chooseGroup")}</option>
+              {available.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t("projects.settings.role")} id="group-role">
+            <Select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`projects.role.${r}`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Button type="submit" variant="secondary" disabled={!groupId}>
+            {t("projects.settings.grant")}
+          </Button>
+        </form>
+      ) : null}
+      {groups.length === 0 ? (
+        <p className="text-sm text-muted">{t("projects.settings.noGroups")}</p>
+      ) : (
+        <ul className="flex flex-col divide-y divide-border">
+          {groups.map((g) => (
+            <li key={g.id} className="flex items-center gap-3 py-2 text-sm">
+              <span className="flex-1">
+                <span className="font-medium">{g.name}</span>{" "}
+                <span className="text-xs text-muted">
+                  {g.memberCount === 1
+                    ? t("projects.settings.groupMembersOne")
+                    : t("projects.settings.groupMembers", { count: g.memberCount })}
+                </span>
+              </span>
+              {canEdit ? (
+                <>
+                  <RoleSelect
+                    value={g.role}
+                    onChange={(r) => grant(g.id, r)}
+                    label={t("projects.settings.roleOf", { username: g.name })}
+                  />
+                  <Button variant="ghost" size="sm" onClick={() => revoke(g)}>
+                    {t("projects.settings.revoke")}
+                    <span className="sr-only"> {g.name}</span>
+                  </Button>
+                </>
+              ) : (
+                <span>{t(`projects.role.${g.role as Role}`)}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+function ArchiveSection({ project }: { project: SettingsProject }) {
+  const t = useT();
+  const router = useRouter();
+  const showError = useErrorToast();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  async function run(action: "archive" | "restore") {
+    setBusy(true);
+    const res = await api("POST", `${projectPath(project.slug)}/${action}`);
+    setBusy(false);
+    setConfirming(false);
+    if (res.ok) {
+      toast(t(action === "archive" ? "projects.settings.archivedToast" : "projects.settings.restoredToast"), {
+        variant: "success",
+      });
+      router.refresh();
+    } else showError(res.error);
+  }
+
+  return (
+    <Section
+      id="settings-archive"
+      title={project.isArchived ? t("projects.settings.restoreTitle") : t("projects.settings.archiveTitle")}
+      description={project.isArchived ? t("projects.settings.restoreHint") : t("projects.settings.archiveHint")}
+    >
+      {project.isArchived ? (
+        <Button variant="primary" loading={busy} onClick={() => run("restore")}>
+          {t("projects.settings.restore")}
+        </Button>
+      ) : (
+        <Dialog open={confirming} onOpenChange={setConfirming}>
+          <Button variant="danger" onClick={() => setConfirming(true)}>
+            {t("projects.settings.archive")}
+          </Button>
+          <DialogContent
+            size="sm"
+            title={t("projects.settings.archiveConfirm", { name: project.name })}
+            description={t("projects.settings.archiveHint")}
+          >
+            <DialogFooter>
+              <DialogClose asChild>
+                <Button variant="ghost">{t("common.cancel")}</Button>
+              </DialogClose>
+              <Button variant="danger" loading={busy} onClick={() => run("archive")}>
+                {t("projects.settings.archive")}
+              </Button>
+            </DialogFooter>
+          </DialogContent>
+        </Dialog>
+      )}
+    </Section>
+  );
+}
