@@ -56,12 +56,29 @@ export async function cardDetailJson(tx: Tx, project: ProjectRef, id: number) {
 }
 export type CardDetailJson = Awaited<ReturnType<typeof cardDetailJson>>;
 
+/** Who may be assigned: active users with a role in the project, directly or through a group. */
+export async function projectPeople(tx: Tx, projectId: number) {
+  return tx.user.findMany({
+    where: {
+      deletedAt: null,
+      isActive: true,
+      OR: [
+        { memberships: { some: { projectId } } },
+        { groupMemberships: { some: { group: { projectAccess: { some: { projectId } } } } } },
+      ],
+    },
+    orderBy: { username: "asc" },
+    take: 500,
+    select: { id: true, username: true },
+  });
+}
+
 /** Everything the detail view shows, in one call. Deleted cards are readable (to restore them). */
 export async function getCardDetail(actor: Actor, slug: string, key: string) {
   const { project, role } = await requireProject(actor, slug);
   const db = getDb() as unknown as Tx;
   const ref = await findCard(db, project, key, { deleted: true });
-  const [card, items, children, references, doneId, parent] = await Promise.all([
+  const [card, items, children, references, doneId, parent, columns, people] = await Promise.all([
     cardDetailJson(db, project, ref.id),
     listChecklist(db, ref.id),
     db.card.findMany({
@@ -75,6 +92,12 @@ export async function getCardDetail(actor: Actor, slug: string, key: string) {
       where: { children: { some: { id: ref.id } }, deletedAt: null },
       select: { number: true, title: true },
     }),
+    db.column.findMany({
+      where: { projectId: project.id },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+      select: { id: true, name: true },
+    }),
+    projectPeople(db, project.id),
   ]);
   const childJson = children.map((c) => ({
     key: `${project.key}-${c.number}`,
@@ -92,6 +115,8 @@ export async function getCardDetail(actor: Actor, slug: string, key: string) {
     children: childJson,
     childProgress: { done: childJson.filter((c) => c.done).length, total: childJson.length },
     references,
+    columns,
+    people,
   };
 }
 export type CardDetail = Awaited<ReturnType<typeof getCardDetail>>;

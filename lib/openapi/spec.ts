@@ -2,12 +2,12 @@
 // with, so the document cannot drift from what the server accepts.
 import { z } from "zod";
 import { ZCreateCard, ZMoveCard, ZUpdateCard } from "../boards/cards.ts";
-import { ZCreateComment } from "../boards/comments.ts";
 import { ZCreateColumn } from "../boards/columns.ts";
+import { ZCreateComment } from "../boards/comments.ts";
 import { ZCreateProject } from "../boards/projects.ts";
 import { ZCreateUser } from "../users/users.ts";
-import { projectPaths, projectSchemas } from "./projects.ts";
 import { cardPaths, cardSchemas } from "./cards.ts";
+import { projectPaths, projectSchemas } from "./projects.ts";
 
 type Json = Record<string, unknown>;
 
@@ -186,8 +186,8 @@ export function openApiDocument(): Json {
           responses: { ...ok(201, "The comment"), ...write },
         },
       },
-      ...cardPaths(),
       ...projectPaths(),
+      ...cardPaths(),
       "/api/v1/openapi.json": { get: { security: [], summary: "This document", responses: ok(200, "OpenAPI 3.1") } },
     },
   };

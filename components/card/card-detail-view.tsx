@@ -1,0 +1,282 @@
+"use client";
+
+// The card detail: every field editable in place for members, read-only for viewers. Card edits
+// send `version`; a 409 shows the newer card and offers to re-apply the user's change.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useState } from "react";
+import { useT } from "@/components/i18n-provider.tsx";
+import { Button } from "@/components/ui/button.tsx";
+import { AlertIcon } from "@/components/ui/icons.tsx";
+import { Input } from "@/components/ui/input.tsx";
+import { toast } from "@/components/ui/toast.tsx";
+import type { CardDetail, CardDetailJson } from "@/lib/boards/card-detail.ts";
+import type { CommentJson } from "@/lib/boards/comments.ts";
+import { CardApiError, cardApi, cardPath } from "./api.ts";
+import { Checklist } from "./checklist.tsx";
+import { Comments } from "./comments.tsx";
+import { DescriptionEditor } from "./description.tsx";
+import { History, type HistoryRow } from "./history.tsx";
+import { References, SubCards } from "./relations.tsx";
+import { Section } from "./section.tsx";
+import { Sidebar } from "./sidebar.tsx";
+
+export type CardPatch = Partial<{
+  title: string;
+  description: string | null;
+  priority: string;
+  type: string;
+  dueDate: string | null;
+  estimateHours: number;
+  storyPoints: number;
+  assignees: string[];
+  labels: string[];
+  parentKey: string | null;
+}>;
+
+export type Label = { id: number; name: string; color: string };
+
+export function CardDetailView({
+  initial,
+  initialComments,
+  initialHistory,
+  initialLabels,
+  me,
+}: {
+  initial: CardDetail;
+  initialComments: CommentJson[];
+  initialHistory: HistoryRow[];
+  initialLabels: Label[];
+  me: { id: number; username: string };
+}) {
+  const t = useT();
+  const router = useRouter();
+  const [detail, setDetail] = useState(initial);
+  const [history, setHistory] = useState(initialHistory);
+  const [labels, setLabels] = useState(initialLabels);
+  const [conflict, setConflict] = useState<CardPatch | null>(null);
+  const card = detail.card;
+  const slug = detail.project.slug;
+  const base = cardPath(slug, card.key);
+  const deleted = card.deletedAt !== null;
+  const canEdit = detail.canEdit && !deleted;
+
+  const refresh = useCallback(async () => {
+    const [next, hist] = await Promise.all([cardApi<CardDetail>(`${base}?detail=1`), cardApi<HistoryRow[]>(`${base}/history`)]);
+    setDetail(next);
+    setHistory(hist);
+  }, [base]);
+
+  const save = useCallback(
+    async (patch: CardPatch, version = card.version): Promise<boolean> => {
+      try {
+        const updated = await cardApi<CardDetailJson>(base, { method: "PATCH", body: { ...patch, version } });
+        setDetail((d) => ({ ...d, card: { ...d.card, ...updated } }));
+        setConflict(null);
+        void refresh().catch(() => undefined);
+        return true;
+      } catch (e) {
+        if (e instanceof CardApiError && e.status === 409 && (e.details as { current?: CardDetailJson })?.current) {
+          const current = (e.details as { current: CardDetailJson }).current;
+          setDetail((d) => ({ ...d, card: { ...d.card, ...current } }));
+          setConflict(patch);
+          void refresh().catch(() => undefined);
+          return false;
+        }
+        toast(t("card.failed", { message: (e as Error).message }), { variant: "error" });
+        return false;
+      }
+    },
+    [base, card.version, refresh, t],
+  );
+
+  const remove = async () => {
+    if (!window.confirm(t("card.confirmDelete", { key: card.key }))) return;
+    try {
+      await cardApi(base, { method: "DELETE" });
+      router.push(`/${slug}`);
+    } catch (e) {
+      toast(t("card.failed", { message: (e as Error).message }), { variant: "error" });
+    }
+  };
+  const restore = async () => {
+    try {
+      await cardApi(`${base}/restore`, { method: "POST" });
+      toast(t("card.restored", { key: card.key }), { variant: "success" });
+      await refresh();
+    } catch (e) {
+      toast(t("card.failed", { message: (e as Error).message }), { variant: "error" });
+    }
+  };
+
+  return (
+    <div className="mx-auto w-full max-w-5xl px-5 py-5" data-testid="card-detail" data-version={card.version}>
+      <nav className="mb-4 flex items-center justify-between gap-3 text-[13px]">
+        <Link href={`/${slug}`} className="text-muted hover:text-text">
+          ← {t("card.back")}
+        </Link>
+        <Link href={`/${slug}/cards/deleted`} className="text-muted hover:text-text">
+          {t("card.deletedCards")}
+        </Link>
+      </nav>
+      {deleted ? (
+        <Banner tone="danger">
+          <span>{t("card.deletedBanner")}</span>
+          {detail.canEdit ? (
+            <Button size="sm" variant="secondary" onClick={restore}>
+              {t("card.restore")}
+            </Button>
+          ) : null}
+        </Banner>
+      ) : !detail.canEdit ? (
+        <Banner tone="info">
+          <span>{detail.project.isArchived ? t("card.archived") : t("card.readOnly")}</span>
+        </Banner>
+      ) : null}
+      {conflict ? (
+        <Banner tone="warning" role="alert">
+          <span>{t("card.conflict")}</span>
+          <span className="flex gap-2">
+            <Button size="sm" variant="primary" onClick={() => save(conflict, card.version)}>
+              {t("card.reapply")}
+            </Button>
+            <Button size="sm" variant="ghost" onClick={() => setConflict(null)}>
+              {t("card.dismiss")}
+            </Button>
+          </span>
+        </Banner>
+      ) : null}
+      <div className="grid gap-8 md:grid-cols-[minmax(0,1fr)_17rem]">
+        <article className="min-w-0">
+          <p className="font-mono text-xs text-muted">{card.key}</p>
+          <Title title={card.title} canEdit={canEdit} onSave={(title) => save({ title })} />
+          <Section title={t("card.description")} id="card-description">
+            <DescriptionEditor
+              value={card.description ?? ""}
+              canEdit={canEdit}
+              onSave={(description) => save({ description: description || null })}
+            />
+          </Section>
+          <Checklist
+            base={base}
+            canEdit={canEdit}
+            items={detail.checklistItems}
+            onChange={(items) =>
+              setDetail((d) => ({
+                ...d,
+                checklistItems: items,
+                card: { ...d.card, checklist: { done: items.filter((i) => i.done).length, total: items.length } },
+              }))
+            }
+            onHistory={() => void refresh().catch(() => undefined)}
+          />
+          <SubCards detail={detail} canEdit={canEdit} onChanged={refresh} />
+          <References detail={detail} canEdit={canEdit} onChanged={refresh} />
+          <Comments base={base} canEdit={canEdit} me={me} initial={initialComments} />
+          <History rows={history} />
+        </article>
+        <Sidebar
+          detail={detail}
+          canEdit={canEdit}
+          labels={labels}
+          onLabelsChange={setLabels}
+          onSave={save}
+          onDelete={detail.canEdit && !deleted ? remove : undefined}
+        />
+      </div>
+    </div>
+  );
+}
+
+function Banner({
+  tone,
+  children,
+  role,
+}: {
+  tone: "danger" | "warning" | "info";
+  children: React.ReactNode;
+  role?: "alert" | "status";
+}) {
+  const cls =
+    tone === "danger"
+      ? "border-danger/40 bg-danger-soft"
+      : tone === "warning"
+        ? "border-warning/40 bg-warning-soft"
+        : "border-border bg-surface-2";
+  return (
+    <div
+      role={role ?? "status"}
+      className={`mb-4 flex flex-wrap items-center justify-between gap-3 rounded-lg border px-3 py-2 text-sm text-text ${cls}`}
+    >
+      <span className="flex items-center gap-2">
+        <AlertIcon size={16} aria-hidden="true" />
+        {children}
+      </span>
+    </div>
+  );
+}
+
+function Title({ title, canEdit, onSave }: { title: string; canEdit: boolean; onSave: (t: string) => Promise<boolean> }) {
+  const t = useT();
+  const [editing, setEditing] = useState(false);
+  const [value, setValue] = useState(title);
+  const [busy, setBusy] = useState(false);
+  if (!editing) {
+    return (
+      <div className="group mt-1 flex items-start gap-2">
+        <h1 className="text-xl font-semibold tracking-tight break-words text-text" data-testid="card-title">
+          {title}
+        </h1>
+        {canEdit ? (
+          <Button
+            size="sm"
+            variant="ghost"
+            aria-label={t("card.editTitle")}
+            onClick={() => {
+              setValue(title);
+              setEditing(true);
+            }}
+          >
+            {t("card.edit")}
+          </Button>
+        ) : null}
+      </div>
+    );
+  }
+  const submit = async () => {
+    const next = value.trim();
+    if (!next || next === title) return setEditing(false);
+    setBusy(true);
+    const ok = await onSave(next);
+    setBusy(false);
+    if (ok) setEditing(false);
+    else setEditing(false);
+  };
+  return (
+    <form
+      className="mt-1 flex items-center gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <Input
+        aria-label={t("card.title")}
+        value={value}
+        maxLength={191}
+        autoFocus
+        onChange={(e) => setValue(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Escape") setEditing(false);
+        }}
+        className="text-lg font-semibold"
+      />
+      <Button type="submit" variant="primary" loading={busy}>
+        {t("card.save")}
+      </Button>
+      <Button variant="ghost" onClick={() => setEditing(false)}>
+        {t("card.cancel")}
+      </Button>
+    </form>
+  );
+}
