@@ -166,3 +166,22 @@ test("[BOARD COLUMNS]: rename, WIP limit and colour from the column menu; delete
   await expect(column(page, doing.name).locator(card(page, b.key))).toBeVisible();
   await closeAll(ctx);
 });
+
+test("[BOARD]: a member removed from the project sees a message and a way back", async ({ browser }) => {
+  const [alice, bob] = await createUsers(2, "en", ["alice", "bob"]);
+  const ctxA = await signedInContext(browser, alice);
+  const ctxB = await signedInContext(browser, bob);
+  const project = await createProject(ctxA.request);
+  await addMember(ctxA.request, project.slug, bob.username);
+  const page = await ctxB.newPage();
+  await openBoard(page, project.slug);
+  // The user room is joined along with the project room; give it the same moment to be live.
+  await expect(page.getByTestId("realtime-status")).toHaveAttribute("data-status", "live");
+  const res = await ctxA.request.delete(`/api/v1/projects/${project.slug}/members/${bob.username}`);
+  expect(res.status()).toBe(204);
+  const alert = page.getByTestId("access-removed");
+  await expect(alert).toContainText("You no longer have access to this project");
+  await alert.getByRole("link", { name: "Back to the projects" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await closeAll(ctxA, ctxB);
+});

@@ -86,7 +86,7 @@ export const BoardFilterBar = forwardRef<
           placeholder={t("board.filter.search")}
           aria-label={t("board.filter.search")}
           aria-keyshortcuts="/"
-          className="h-7 w-48 rounded-md border border-border bg-surface pr-7 pl-7 text-[13px] text-text shadow-sm outline-none placeholder:text-muted/70 focus-visible:border-accent focus-visible:ring-3 focus-visible:ring-ring/30 [&::-webkit-search-cancel-button]:hidden"
+          className="h-7 w-56 rounded-md border border-border bg-surface pr-7 pl-7 text-[13px] text-text shadow-sm outline-none placeholder:text-muted/70 focus-visible:border-accent focus-visible:ring-3 focus-visible:ring-ring/30 [&::-webkit-search-cancel-button]:hidden"
         />
         {filter.q ? null : <Kbd className="pointer-events-none absolute top-1/2 right-1.5 h-4 -translate-y-1/2">/</Kbd>}
       </div>

@@ -68,12 +68,19 @@ export function useRealtime({ room, onEvent, onResync, extraRooms = [] }: Option
           );
         },
       });
-      socket.on("connect", () => {
-        for (const other of others) {
-          socket?.emit("join", { room: other }, (ack: JoinAck) => {
-            if (!stopped && ack?.ok) extraSeq.set(other, ack.seq);
-          });
-        }
+      socket.on("connect", async () => {
+        // The extra rooms first, so that "live" means every room is joined.
+        await Promise.all(
+          others.map(
+            (other) =>
+              new Promise<void>((resolve) => {
+                socket?.emit("join", { room: other }, (ack: JoinAck) => {
+                  if (!stopped && ack?.ok) extraSeq.set(other, ack.seq);
+                  resolve();
+                });
+              }),
+          ),
+        );
         socket?.emit("join", { room }, (ack: JoinAck) => {
           if (stopped || !ack?.ok) return;
           lastSeq = ack.seq;

@@ -125,4 +125,7 @@ export const board: { [K in keyof typeof en]: string } = {
   "board.removed.title": "Du hast keinen Zugriff mehr auf dieses Projekt",
   "board.removed.body": "Du wurdest aus „{project}“ entfernt. Änderungen auf diesem Board werden nicht mehr angezeigt.",
   "board.removed.back": "Zurück zu den Projekten",
+  "board.error.title": "Das Board konnte nicht geladen werden",
+  "board.error.body": "Auf dem Server ist etwas schiefgegangen. Versuche es gleich noch einmal.",
+  "board.error.retry": "Erneut versuchen",
 } as const;

@@ -121,4 +121,7 @@ export const board = {
   "board.removed.title": "You no longer have access to this project",
   "board.removed.body": "You were removed from “{project}”. Changes on this board are no longer shown.",
   "board.removed.back": "Back to the projects",
+  "board.error.title": "The board could not be loaded",
+  "board.error.body": "Something went wrong on the server. Try again in a moment.",
+  "board.error.retry": "Try again",
 } as const;
