@@ -82,6 +82,34 @@ test("[CARD]: a viewer sees the card but no controls", async ({ browser }) => {
   await Promise.all([ctx.close(), ownerCtx.close()]);
 });
 
+test("[CARD]: a stale title edit shows the newer title and can be re-applied", async ({ browser }) => {
+  const [alice, bob] = await createUsers(2);
+  const ctxA = await signedInContext(browser, alice);
+  const project = await createProject(ctxA.request);
+  await addMember(ctxA.request, project.slug, bob.username);
+  const { key } = await createCard(ctxA.request, project.slug, { title: "Original" });
+  const page = await ctxA.newPage();
+  await page.goto(`/${project.slug}/cards/${key}`);
+  await page.getByRole("button", { name: "Edit title" }).click();
+  const title = page.getByRole("textbox", { name: "Title", exact: true });
+  await title.fill("Alice's title");
+
+  // Bob changes the title meanwhile.
+  const ctxB = await signedInContext(browser, bob);
+  await apiJson(ctxB.request, "PATCH", `/api/v1/projects/${project.slug}/cards/${key}`, { title: "Bob's title" });
+
+  const answer = page.waitForResponse((r) => r.url().endsWith(`/cards/${key}`) && r.request().method() === "PATCH");
+  await title.press("Enter");
+  expect((await answer).status()).toBe(409);
+  const alert = page.getByRole("alert").filter({ hasText: "Someone else changed this card" });
+  await expect(alert).toBeVisible();
+  await expect(page.getByTestId("card-title")).toHaveText("Bob's title");
+  await alert.getByRole("button", { name: "Re-apply my change" }).click();
+  await expect(page.getByTestId("card-title")).toHaveText("Alice's title");
+  await expect(alert).toHaveCount(0);
+  await Promise.all([ctxA.close(), ctxB.close()]);
+});
+
 const shots = !!process.env.E2E_SHOTS;
 for (const language of ["en", "de"] as const) {
   for (const scheme of ["light", "dark"] as const) {

@@ -4,14 +4,16 @@
 // send `version`; a 409 shows the newer card and offers to re-apply the user's change.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { useT } from "@/components/i18n-provider.tsx";
+import { useRealtime } from "@/components/realtime/use-realtime.ts";
 import { Button } from "@/components/ui/button.tsx";
 import { AlertIcon } from "@/components/ui/icons.tsx";
 import { Input } from "@/components/ui/input.tsx";
 import { toast } from "@/components/ui/toast.tsx";
 import type { CardDetail, CardDetailJson } from "@/lib/boards/card-detail.ts";
 import type { CommentJson } from "@/lib/boards/comments.ts";
+import type { WireEvent } from "@/lib/realtime/events.ts";
 import { CardApiError, cardApi, cardPath } from "./api.ts";
 import { Checklist } from "./checklist.tsx";
 import { Comments } from "./comments.tsx";
@@ -66,6 +68,26 @@ export function CardDetailView({
     setDetail(next);
     setHistory(hist);
   }, [base]);
+
+  // Live: another person's change to this card (or its checklist, comments, references) reloads
+  // the view, at most once per burst of events. Comments are applied one by one.
+  const [liveComment, setLiveComment] = useState<CommentJson | null>(null);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const onEvent = useCallback(
+    (event: WireEvent) => {
+      const data = event.data as { key?: string; cardKey?: string; cards?: { key: string }[] } | null;
+      const mine = data?.key === card.key || data?.cardKey === card.key || (data?.cards ?? []).some((c) => c.key === card.key);
+      if (!mine) return;
+      if (event.type.startsWith("comment.")) {
+        setLiveComment(event.data as CommentJson);
+        return;
+      }
+      if (pending.current) clearTimeout(pending.current);
+      pending.current = setTimeout(() => void refresh().catch(() => undefined), 150);
+    },
+    [card.key, refresh],
+  );
+  useRealtime({ room: `project:${detail.project.id}`, onEvent, onResync: () => void refresh().catch(() => undefined) });
 
   const save = useCallback(
     async (patch: CardPatch, version = card.version): Promise<boolean> => {
@@ -149,12 +171,18 @@ export function CardDetailView({
       <div className="grid gap-8 md:grid-cols-[minmax(0,1fr)_17rem]">
         <article className="min-w-0">
           <p className="font-mono text-xs text-muted">{card.key}</p>
-          <Title title={card.title} canEdit={canEdit} onSave={(title) => save({ title })} />
+          <Title
+            title={card.title}
+            version={card.version}
+            canEdit={canEdit}
+            onSave={(title, version) => save({ title }, version)}
+          />
           <Section title={t("card.description")} id="card-description">
             <DescriptionEditor
               value={card.description ?? ""}
+              version={card.version}
               canEdit={canEdit}
-              onSave={(description) => save({ description: description || null })}
+              onSave={(description, version) => save({ description: description || null }, version)}
             />
           </Section>
           <Checklist
@@ -172,7 +200,7 @@ export function CardDetailView({
           />
           <SubCards detail={detail} canEdit={canEdit} onChanged={refresh} />
           <References detail={detail} canEdit={canEdit} onChanged={refresh} />
-          <Comments base={base} canEdit={canEdit} me={me} initial={initialComments} />
+          <Comments base={base} canEdit={canEdit} me={me} initial={initialComments} live={liveComment} />
           <History rows={history} />
         </article>
         <Sidebar
@@ -216,9 +244,21 @@ function Banner({
   );
 }
 
-function Title({ title, canEdit, onSave }: { title: string; canEdit: boolean; onSave: (t: string) => Promise<boolean> }) {
+function Title({
+  title,
+  version,
+  canEdit,
+  onSave,
+}: {
+  title: string;
+  version: number;
+  canEdit: boolean;
+  onSave: (t: string, version: number) => Promise<boolean>;
+}) {
   const t = useT();
   const [editing, setEditing] = useState(false);
+  // The version the edit started from: a change by someone else meanwhile answers 409.
+  const [base, setBase] = useState(version);
   const [value, setValue] = useState(title);
   const [busy, setBusy] = useState(false);
   if (!editing) {
@@ -234,6 +274,7 @@ function Title({ title, canEdit, onSave }: { title: string; canEdit: boolean; on
             aria-label={t("card.editTitle")}
             onClick={() => {
               setValue(title);
+              setBase(version);
               setEditing(true);
             }}
           >
@@ -247,10 +288,9 @@ function Title({ title, canEdit, onSave }: { title: string; canEdit: boolean; on
     const next = value.trim();
     if (!next || next === title) return setEditing(false);
     setBusy(true);
-    const ok = await onSave(next);
+    await onSave(next, base);
     setBusy(false);
-    if (ok) setEditing(false);
-    else setEditing(false);
+    setEditing(false);
   };
   return (
     <form

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useT } from "@/components/i18n-provider.tsx";
 import { Avatar } from "@/components/ui/avatar.tsx";
 import { Button } from "@/components/ui/button.tsx";
@@ -18,11 +18,14 @@ export function Comments({
   canEdit,
   me,
   initial,
+  live,
 }: {
   base: string;
   canEdit: boolean;
   me: { id: number; username: string };
   initial: CommentJson[];
+  /** The latest comment event of this card (created, edited or deleted by anyone). */
+  live: CommentJson | null;
 }) {
   const t = useT();
   const date = useDateFormat();
@@ -32,13 +35,19 @@ export function Comments({
   const [editing, setEditing] = useState<{ id: number; body: string } | null>(null);
   const fail = (e: unknown) => toast(t("card.failed", { message: (e as Error).message }), { variant: "error" });
   const replace = (c: CommentJson) => setComments((list) => list.map((x) => (x.id === c.id ? c : x)));
+  useEffect(() => {
+    if (!live) return;
+    setComments((list) =>
+      list.some((c) => c.id === live.id) ? list.map((c) => (c.id === live.id ? live : c)) : [...list, live],
+    );
+  }, [live]);
 
   const post = async () => {
     if (!draft.trim()) return;
     setBusy(true);
     try {
       const c = await cardApi<CommentJson>(`${base}/comments`, { method: "POST", body: { body: draft } });
-      setComments((list) => [...list, c]);
+      setComments((list) => (list.some((x) => x.id === c.id) ? list : [...list, c]));
       setDraft("");
     } catch (e) {
       fail(e);

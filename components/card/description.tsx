@@ -83,15 +83,18 @@ export function MarkdownEditor({
 
 export function DescriptionEditor({
   value,
+  version,
   canEdit,
   onSave,
 }: {
   value: string;
+  version: number;
   canEdit: boolean;
-  onSave: (v: string) => Promise<boolean>;
+  onSave: (v: string, version: number) => Promise<boolean>;
 }) {
   const t = useT();
   const [editing, setEditing] = useState(false);
+  const [base, setBase] = useState(version);
   const [draft, setDraft] = useState(value);
   const [busy, setBusy] = useState(false);
   if (!editing) {
@@ -105,6 +108,7 @@ export function DescriptionEditor({
             className="mt-2"
             onClick={() => {
               setDraft(value);
+              setBase(version);
               setEditing(true);
             }}
           >
@@ -124,7 +128,7 @@ export function DescriptionEditor({
           loading={busy}
           onClick={async () => {
             setBusy(true);
-            await onSave(draft.trim());
+            await onSave(draft.trim(), base);
             setBusy(false);
             setEditing(false);
           }}

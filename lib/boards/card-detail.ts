@@ -107,7 +107,14 @@ export async function getCardDetail(actor: Actor, slug: string, key: string) {
   }));
   return {
     card,
-    project: { slug: project.slug, key: project.key, name: project.name, type: project.type, isArchived: project.isArchived },
+    project: {
+      id: project.id,
+      slug: project.slug,
+      key: project.key,
+      name: project.name,
+      type: project.type,
+      isArchived: project.isArchived,
+    },
     role,
     canEdit: role !== "viewer" && !project.isArchived,
     checklistItems: items,

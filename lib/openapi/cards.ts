@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { ZUpdateCard } from "../boards/cards.ts";
 import { ZCreateChecklistItem, ZMoveChecklistItem, ZUpdateChecklistItem } from "../boards/checklist.ts";
-import { ZCreateComment, ZUpdateComment } from "../boards/comments.ts";
+import { ZUpdateComment } from "../boards/comments.ts";
 import { ZCreateLabel, ZUpdateLabel } from "../boards/labels.ts";
 import { ZReference } from "../boards/references.ts";
 
