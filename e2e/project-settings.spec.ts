@@ -20,7 +20,9 @@ test("[PROJECT SETTINGS]: admin adds a viewer; the viewer's board is read-only a
   await apiJson(adminCtx.request, "POST", `/api/v1/projects/${slug}/cards`, { title: "Existing card" });
 
   const page = await adminCtx.newPage();
-  await page.goto(`/${slug}/settings`);
+  await page.goto("/");
+  await page.getByRole("link", { name: "Settings of Settings e2e" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${slug}/settings$`));
   await expect(page.getByRole("heading", { name: "Project settings", level: 1 })).toBeVisible();
   await addMemberThroughUi(page, viewer.username, "viewer");
   await expect(page.getByLabel(`Role of ${viewer.username}`)).toHaveValue("viewer");
@@ -71,9 +73,10 @@ test("[PROJECT SETTINGS]: archive hides the project and makes it read-only; rest
   expect((await ctx.request.post(`/api/v1/projects/${slug}/cards`, { data: { title: "x" } })).status()).toBe(409);
 
   await page.goto("/");
-  await expect(page.getByRole("link", { name: new RegExp(name) })).toHaveCount(0);
-  await page.getByLabel("Show archived").check();
-  await expect(page.getByRole("link", { name: new RegExp(name) })).toBeVisible();
+  await expect(page.getByRole("link", { name: new RegExp(`^${name}`) })).toHaveCount(0);
+  await page.getByRole("link", { name: "Show archived (1)" }).click();
+  await expect(page).toHaveURL(/\?archived=1$/);
+  await expect(page.getByRole("link", { name: new RegExp(`^${name}`) })).toBeVisible();
 
   await page.goto(`/${slug}/settings`);
   await page.getByRole("button", { name: "Restore project" }).click();
@@ -104,6 +107,18 @@ test.describe("screenshots", () => {
         await page.goto(`/${slug}/settings`);
         await expect(page.locator(`tr[data-username="${mo.username}"]`)).toBeVisible();
         await page.screenshot({ path: `tmp/shots/project-settings-${language}-${colorScheme}.png`, fullPage: true });
+        // The project list with an archived project shown.
+        const old = `old-${uniq()}`;
+        await apiJson(ctx.request, "POST", "/api/v1/projects", {
+          name: language === "de" ? "Altes Intranet" : "Old intranet",
+          key: "OLD",
+          slug: old,
+        });
+        await apiJson(ctx.request, "POST", `/api/v1/projects/${old}/archive`);
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await page.goto("/");
+        await page.goto("/?archived=1");
+        await page.screenshot({ path: `tmp/shots/project-list-${language}-${colorScheme}.png` });
         await closeAll(ctx);
       });
     }

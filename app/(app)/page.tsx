@@ -10,8 +10,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: translate(actor.language, "projects.title") };
 }
 
-export default async function ProjectsPage() {
-  const actor = await requireActor();
+export default async function ProjectsPage({ searchParams }: { searchParams: Promise<{ archived?: string | string[] }> }) {
+  const [actor, query] = await Promise.all([requireActor(), searchParams]);
   const projects: ProjectSummary[] = (await listProjects(actor, { includeArchived: true })).map((p) => ({
     id: p.id,
     name: p.name,
@@ -26,7 +26,7 @@ export default async function ProjectsPage() {
   }));
   return (
     <PageContainer>
-      <ProjectList projects={projects} />
+      <ProjectList projects={projects} showArchived={query.archived === "1"} />
     </PageContainer>
   );
 }

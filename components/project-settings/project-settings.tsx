@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type FormEvent, type ReactNode, type SelectHTMLAttributes, useState } from "react";
+import { type FormEvent, type ReactNode, type SelectHTMLAttributes, useEffect, useState } from "react";
 import { useT } from "@/components/i18n-provider.tsx";
 import { PageHeader } from "@/components/shell/page-header.tsx";
 import { Avatar } from "@/components/ui/avatar.tsx";
@@ -55,6 +55,13 @@ function Section({ id, title, description, children }: { id: string; title: stri
   );
 }
 
+/** Local state that follows the server's props (after router.refresh) but can be updated at once. */
+function useSynced<T>(value: T): [T, (next: T | ((prev: T) => T)) => void] {
+  const [state, setState] = useState(value);
+  useEffect(() => setState(value), [value]);
+  return [state, setState];
+}
+
 /** A toast for errors the form cannot attach to a field. */
 function useErrorToast() {
   const t = useT();
@@ -87,42 +94,53 @@ export function ProjectSettings({
   me: string;
 }) {
   const t = useT();
-  const canEdit = project.role === "admin" && !project.isArchived;
+  const [current, setCurrent] = useSynced(project);
+  const canEdit = current.role === "admin" && !current.isArchived;
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
         title={t("projects.settings.title")}
         description={
           <>
-            <Link href={`/${project.slug}`} className="text-accent hover:underline">
-              {project.name}
+            <Link href={`/${current.slug}`} className="text-accent hover:underline">
+              {current.name}
             </Link>
             <span aria-hidden="true"> · </span>
-            <span className="font-mono">{project.key}</span>
+            <span className="font-mono">{current.key}</span>
           </>
         }
-        actions={project.isArchived ? <Badge variant="warning">{t("projects.archived")}</Badge> : null}
+        actions={current.isArchived ? <Badge variant="warning">{t("projects.archived")}</Badge> : null}
       />
-      {project.role !== "admin" ? (
+      {current.role !== "admin" ? (
         <p role="note" className="rounded-md border border-border bg-surface-2 px-3 py-2 text-sm text-muted">
           {t("projects.settings.readOnly")}
         </p>
-      ) : project.isArchived ? (
+      ) : current.isArchived ? (
         <p role="note" className="rounded-md border border-warning/40 bg-warning-soft px-3 py-2 text-sm text-warning">
           {t("projects.settings.archivedNote")}
         </p>
       ) : null}
-      <GeneralSection project={project} canEdit={canEdit} />
-      <MembersSection project={project} members={members} canEdit={canEdit} me={me} />
-      <GroupsSection project={project} groups={groups} grantable={grantable} canEdit={canEdit} />
-      {project.role === "admin" ? <ArchiveSection project={project} /> : null}
+      <GeneralSection project={current} canEdit={canEdit} onChange={(p) => setCurrent((c) => ({ ...c, ...p }))} />
+      <MembersSection project={current} members={members} canEdit={canEdit} me={me} />
+      <GroupsSection project={current} groups={groups} grantable={grantable} canEdit={canEdit} />
+      {current.role === "admin" ? (
+        <ArchiveSection project={current} onChange={(p) => setCurrent((c) => ({ ...c, ...p }))} />
+      ) : null}
     </div>
   );
 }
 
 type GeneralErrors = Partial<Record<"name" | "slug" | "key" | "customerSlug", string>>;
 
-function GeneralSection({ project, canEdit }: { project: SettingsProject; canEdit: boolean }) {
+function GeneralSection({
+  project,
+  canEdit,
+  onChange,
+}: {
+  project: SettingsProject;
+  canEdit: boolean;
+  onChange: (p: Partial<SettingsProject>) => void;
+}) {
   const t = useT();
   const router = useRouter();
   const showError = useErrorToast();
@@ -151,9 +169,10 @@ function GeneralSection({ project, canEdit }: { project: SettingsProject; canEdi
       return;
     }
     setBusy(true);
-    const res = await api<{ slug: string }>("PATCH", projectPath(project.slug), changes);
+    const res = await api<Omit<SettingsProject, "role">>("PATCH", projectPath(project.slug), changes);
     setBusy(false);
     if (res.ok) {
+      onChange(res.data);
       setErrors({});
       toast(t("common.saved"), { variant: "success" });
       if (res.data.slug !== project.slug) router.replace(`/${res.data.slug}/settings`);
@@ -350,7 +369,14 @@ function MembersSection({
   const [addError, setAddError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [removing, setRemoving] = useState<SettingsMember | null>(null);
+  const [list, setList] = useSynced(members);
   const base = `${projectPath(project.slug)}/members`;
+  const upsert = (m: SettingsMember) =>
+    setList((l) =>
+      l.some((x) => x.id === m.id)
+        ? l.map((x) => (x.id === m.id ? m : x))
+        : [...l, m].sort((a, b) => a.username.localeCompare(b.username)),
+    );
 
   async function onAdd(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -359,9 +385,10 @@ function MembersSection({
       return;
     }
     setBusy(true);
-    const res = await api("POST", base, { username: username.trim(), role });
+    const res = await api<SettingsMember>("POST", base, { username: username.trim(), role });
     setBusy(false);
     if (res.ok) {
+      upsert(res.data);
       toast(t("projects.settings.memberAdded", { username: username.trim() }), { variant: "success" });
       setUsername("");
       setAddError(undefined);
@@ -373,8 +400,9 @@ function MembersSection({
   }
 
   async function onRole(member: SettingsMember, next: Role) {
-    const res = await api("PATCH", `${base}/${encodeURIComponent(member.username)}`, { role: next });
+    const res = await api<SettingsMember>("PATCH", `${base}/${encodeURIComponent(member.username)}`, { role: next });
     if (res.ok) {
+      upsert(res.data);
       toast(t("projects.settings.roleChanged", { username: member.username, role: t(`projects.role.${next}`) }), {
         variant: "success",
       });
@@ -390,6 +418,7 @@ function MembersSection({
     const res = await api("DELETE", `${base}/${encodeURIComponent(member.username)}`);
     setRemoving(null);
     if (res.ok) {
+      setList((l) => l.filter((x) => x.id !== member.id));
       toast(t("projects.settings.memberRemoved", { username: member.username }), { variant: "success" });
       if (member.username === me) router.push("/");
       else router.refresh();
@@ -446,7 +475,7 @@ function MembersSection({
           </tr>
         </thead>
         <tbody>
-          {members.map((m) => (
+          {list.map((m) => (
             <tr key={m.id} className="border-b border-border last:border-0" data-username={m.username}>
               <td className="py-2">
                 <span className="flex items-center gap-2">
@@ -514,14 +543,17 @@ function GroupsSection({
   const t = useT();
   const router = useRouter();
   const showError = useErrorToast();
-  const available = grantable.filter((g) => !groups.some((x) => x.id === g.id));
+  const [list, setList] = useSynced(groups);
+  const available = grantable.filter((g) => !list.some((x) => x.id === g.id));
   const [groupId, setGroupId] = useState("");
   const [role, setRole] = useState<Role>("member");
   const base = `${projectPath(project.slug)}/groups`;
 
   async function grant(id: number, r: Role) {
-    const res = await api("POST", base, { group: id, role: r });
+    const res = await api<SettingsGroup>("POST", base, { group: id, role: r });
     if (res.ok) {
+      const g = res.data;
+      setList((l) => (l.some((x) => x.id === g.id) ? l.map((x) => (x.id === g.id ? g : x)) : [...l, g]));
       toast(t("common.saved"), { variant: "success" });
       setGroupId("");
       router.refresh();
@@ -531,6 +563,7 @@ function GroupsSection({
   async function revoke(g: SettingsGroup) {
     const res = await api("DELETE", `${base}/${g.id}`);
     if (res.ok) {
+      setList((l) => l.filter((x) => x.id !== g.id));
       toast(t("projects.settings.groupRevoked", { name: g.name }), { variant: "success" });
       router.refresh();
     } else showError(res.error);
@@ -571,11 +604,11 @@ function GroupsSection({
           </Button>
         </form>
       ) : null}
-      {groups.length === 0 ? (
+      {list.length === 0 ? (
         <p className="text-sm text-muted">{t("projects.settings.noGroups")}</p>
       ) : (
         <ul className="flex flex-col divide-y divide-border">
-          {groups.map((g) => (
+          {list.map((g) => (
             <li key={g.id} className="flex items-center gap-3 py-2 text-sm">
               <span className="flex-1">
                 <span className="font-medium">{g.name}</span>{" "}
@@ -608,7 +641,7 @@ function GroupsSection({
   );
 }
 
-function ArchiveSection({ project }: { project: SettingsProject }) {
+function ArchiveSection({ project, onChange }: { project: SettingsProject; onChange: (p: Partial<SettingsProject>) => void }) {
   const t = useT();
   const router = useRouter();
   const showError = useErrorToast();
@@ -617,10 +650,11 @@ function ArchiveSection({ project }: { project: SettingsProject }) {
 
   async function run(action: "archive" | "restore") {
     setBusy(true);
-    const res = await api("POST", `${projectPath(project.slug)}/${action}`);
+    const res = await api<{ isArchived: boolean }>("POST", `${projectPath(project.slug)}/${action}`);
     setBusy(false);
     setConfirming(false);
     if (res.ok) {
+      onChange({ isArchived: res.data.isArchived });
       toast(t(action === "archive" ? "projects.settings.archivedToast" : "projects.settings.restoredToast"), {
         variant: "success",
       });

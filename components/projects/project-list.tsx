@@ -6,9 +6,9 @@ import { useT } from "@/components/i18n-provider.tsx";
 import { PageHeader } from "@/components/shell/page-header.tsx";
 import { hueFor } from "@/components/ui/avatar.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
-import { Button } from "@/components/ui/button.tsx";
+import { Button, buttonClasses } from "@/components/ui/button.tsx";
 import { cn } from "@/components/ui/cn.ts";
-import { BoardIcon, PlusIcon, SearchIcon, XIcon } from "@/components/ui/icons.tsx";
+import { BoardIcon, CheckIcon, PlusIcon, SearchIcon, XIcon } from "@/components/ui/icons.tsx";
 import { Input } from "@/components/ui/input.tsx";
 import { Kbd } from "@/components/ui/kbd.tsx";
 import { NewProjectDialog } from "./new-project-dialog.tsx";
@@ -33,11 +33,11 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
 }
 
-export function ProjectList({ projects }: { projects: ProjectSummary[] }) {
+/** `showArchived` comes from the URL (`?archived=1`), so the toggle is a plain link that works before hydration. */
+export function ProjectList({ projects, showArchived }: { projects: ProjectSummary[]; showArchived: boolean }) {
   const t = useT();
   const [query, setQuery] = useState("");
   const [creating, setCreating] = useState(false);
-  const [showArchived, setShowArchived] = useState(false);
   const deferred = useDeferredValue(query);
   const newButtonRef = useRef<HTMLButtonElement>(null);
   const archivedCount = projects.filter((p) => p.isArchived).length;
@@ -84,15 +84,25 @@ export function ProjectList({ projects }: { projects: ProjectSummary[] }) {
         actions={
           <>
             {archivedCount > 0 ? (
-              <label className="flex cursor-pointer items-center gap-2 text-sm text-muted">
-                <input
-                  type="checkbox"
-                  checked={showArchived}
-                  onChange={(e) => setShowArchived(e.target.checked)}
-                  className="size-3.5 accent-[var(--color-accent)]"
-                />
-                {t("projects.showArchived")}
-              </label>
+              <Link
+                href={showArchived ? "/" : "/?archived=1"}
+                replace
+                scroll={false}
+                className={buttonClasses({ variant: "ghost", size: "sm" })}
+              >
+                <span
+                  aria-hidden="true"
+                  className={cn(
+                    "flex size-3.5 items-center justify-center rounded-sm border",
+                    showArchived ? "border-accent bg-accent text-accent-fg" : "border-muted",
+                  )}
+                >
+                  {showArchived ? <CheckIcon size={11} /> : null}
+                </span>
+                {showArchived
+                  ? t("projects.hideArchived", { count: archivedCount })
+                  : t("projects.showArchived", { count: archivedCount })}
+              </Link>
             ) : null}
             {visible.length > 0 ? (
               <div className="relative">
@@ -143,8 +153,9 @@ function ProjectGrid({ projects, heading }: { projects: ProjectSummary[]; headin
   const list = (
     <ul className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
       {projects.map((p) => (
-        <li key={p.id}>
+        <li key={p.id} className="group/card relative">
           <ProjectCard project={p} />
+          <SettingsLink project={p} />
         </li>
       ))}
     </ul>
@@ -155,6 +166,36 @@ function ProjectGrid({ projects, heading }: { projects: ProjectSummary[]; headin
       <h2 className="text-sm font-medium text-muted">{heading}</h2>
       {list}
     </section>
+  );
+}
+
+/** A sibling of the card's link (links cannot nest), shown on hover and on keyboard focus. */
+function SettingsLink({ project: p }: { project: ProjectSummary }) {
+  const t = useT();
+  const label = t("projects.settingsLink", { name: p.name });
+  return (
+    <Link
+      href={`/${p.slug}/settings`}
+      aria-label={label}
+      title={label}
+      className="absolute top-3 right-3 flex size-7 items-center justify-center rounded-md text-muted opacity-0 transition-opacity hover:bg-surface-2 hover:text-text focus-visible:opacity-100 group-hover/card:opacity-100"
+    >
+      <svg
+        width={15}
+        height={15}
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={1.8}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        aria-hidden="true"
+        focusable="false"
+      >
+        <circle cx="12" cy="12" r="3" />
+        <path d="M19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-1.8-.3 1.7 1.7 0 0 0-1 1.5V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-1.1-1.5 1.7 1.7 0 0 0-1.8.3l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1a1.7 1.7 0 0 0 .3-1.8 1.7 1.7 0 0 0-1.5-1H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.5-1.1 1.7 1.7 0 0 0-.3-1.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1a1.7 1.7 0 0 0 1.8.3H9a1.7 1.7 0 0 0 1-1.5V3a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 1 1.5 1.7 1.7 0 0 0 1.8-.3l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1a1.7 1.7 0 0 0-.3 1.8V9a1.7 1.7 0 0 0 1.5 1H21a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1z" />
+      </svg>
+    </Link>
   );
 }
 

@@ -37,7 +37,8 @@ export const projects: { [K in keyof typeof en]: string } = {
   "projects.error.taken": "Ein Projekt mit diesem Namen gibt es bereits.",
 
   "projects.archived": "Archiviert",
-  "projects.showArchived": "Archivierte zeigen",
+  "projects.showArchived": "Archivierte zeigen ({count})",
+  "projects.hideArchived": "Archivierte ausblenden ({count})",
   "projects.yours": "Deine Projekte",
   "projects.others": "Weitere Projekte, die du sehen kannst",
   "projects.settingsLink": "Einstellungen von {name}",

@@ -34,7 +34,8 @@ export const projects = {
   "projects.error.taken": "A project with this name already exists.",
 
   "projects.archived": "Archived",
-  "projects.showArchived": "Show archived",
+  "projects.showArchived": "Show archived ({count})",
+  "projects.hideArchived": "Hide archived ({count})",
   "projects.yours": "Your projects",
   "projects.others": "Other projects you can see",
   "projects.settingsLink": "Settings of {name}",
