@@ -74,8 +74,9 @@ test("[PROJECT SETTINGS]: archive hides the project and makes it read-only; rest
 
   await page.goto("/");
   await expect(page.getByRole("link", { name: new RegExp(`^${name}`) })).toHaveCount(0);
-  await page.getByRole("link", { name: "Show archived (1)" }).click();
+  await page.getByRole("checkbox", { name: "Show archived (1)" }).click();
   await expect(page).toHaveURL(/\?archived=1$/);
+  await expect(page.getByRole("checkbox", { name: "Show archived (1)" })).toBeChecked();
   await expect(page.getByRole("link", { name: new RegExp(`^${name}`) })).toBeVisible();
 
   await page.goto(`/${slug}/settings`);

@@ -88,6 +88,14 @@ export function ProjectList({ projects, showArchived }: { projects: ProjectSumma
                 href={showArchived ? "/" : "/?archived=1"}
                 replace
                 scroll={false}
+                // A link (works before hydration) that behaves as a checkbox for assistive technology.
+                role="checkbox"
+                aria-checked={showArchived}
+                onKeyDown={(e) => {
+                  if (e.key !== " ") return;
+                  e.preventDefault();
+                  e.currentTarget.click();
+                }}
                 className={buttonClasses({ variant: "ghost", size: "sm" })}
               >
                 <span
@@ -99,9 +107,7 @@ export function ProjectList({ projects, showArchived }: { projects: ProjectSumma
                 >
                   {showArchived ? <CheckIcon size={11} /> : null}
                 </span>
-                {showArchived
-                  ? t("projects.hideArchived", { count: archivedCount })
-                  : t("projects.showArchived", { count: archivedCount })}
+                {t("projects.showArchived", { count: archivedCount })}
               </Link>
             ) : null}
             {visible.length > 0 ? (

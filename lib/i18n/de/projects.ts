@@ -38,7 +38,6 @@ export const projects: { [K in keyof typeof en]: string } = {
 
   "projects.archived": "Archiviert",
   "projects.showArchived": "Archivierte zeigen ({count})",
-  "projects.hideArchived": "Archivierte ausblenden ({count})",
   "projects.yours": "Deine Projekte",
   "projects.others": "Weitere Projekte, die du sehen kannst",
   "projects.settingsLink": "Einstellungen von {name}",

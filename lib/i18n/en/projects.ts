@@ -35,7 +35,6 @@ export const projects = {
 
   "projects.archived": "Archived",
   "projects.showArchived": "Show archived ({count})",
-  "projects.hideArchived": "Hide archived ({count})",
   "projects.yours": "Your projects",
   "projects.others": "Other projects you can see",
   "projects.settingsLink": "Settings of {name}",
