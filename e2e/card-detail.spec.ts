@@ -115,6 +115,7 @@ for (const language of ["en", "de"] as const) {
   for (const scheme of ["light", "dark"] as const) {
     test(`[SHOTS]: card detail in ${language}, ${scheme}`, async ({ browser }) => {
       test.skip(!shots, "screenshots only with E2E_SHOTS=1");
+      test.setTimeout(300_000);
       const [owner, anna] = await createUsers(2, language, ["jonas", "anna"]);
       const ctx = await signedInContext(browser, owner, { colorScheme: scheme });
       const slug = `shots-${uniq()}`;

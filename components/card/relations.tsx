@@ -96,7 +96,7 @@ export function SubCards({
               size="sm"
               value={existing}
               onChange={(e) => setExisting(e.target.value)}
-              placeholder={`${detail.project.key}-1`}
+              placeholder={`${detail.project.key}-…`}
               aria-label={t("card.addExistingChild")}
             />
             <Button size="sm" type="submit" disabled={!existing.trim()}>
@@ -184,7 +184,7 @@ export function References({
       ) : null}
       {canEdit ? (
         <form
-          className="mt-2 flex flex-wrap gap-2"
+          className="mt-2 flex flex-wrap items-center gap-2"
           onSubmit={async (e) => {
             e.preventDefault();
             if (!key.trim()) return;
@@ -209,14 +209,15 @@ export function References({
               </option>
             ))}
           </select>
-          <Input
-            size="sm"
-            className="w-32"
-            value={key}
-            onChange={(e) => setKey(e.target.value)}
-            placeholder={`${detail.project.key}-1`}
-            aria-label={t("card.refKey")}
-          />
+          <div className="w-36">
+            <Input
+              size="sm"
+              value={key}
+              onChange={(e) => setKey(e.target.value)}
+              placeholder={`${detail.project.key}-…`}
+              aria-label={t("card.refKey")}
+            />
+          </div>
           <Button size="sm" type="submit" disabled={!key.trim()}>
             {t("card.add")}
           </Button>
