@@ -20,6 +20,7 @@ import { GET as projectGet, PATCH as projectPatch } from "../../app/api/v1/proje
 import { GET as projectsGet, POST as projectsPost } from "../../app/api/v1/projects/route.ts";
 import { projectRole } from "../../lib/auth/access.ts";
 import { getDb } from "../../lib/db/client.ts";
+import { openApiDocument } from "../../lib/openapi/spec.ts";
 import { call, freshWorld, type Person, person, rowCounts } from "../api/helpers.ts";
 import { availableEngines } from "../helpers/db.ts";
 
@@ -323,5 +324,29 @@ describe.each(availableEngines())("projects, members and groups on %s", (engine)
       ["Zeta own", true],
       ["Alpha shared", false],
     ]);
+  });
+});
+
+describe("OpenAPI for project settings and columns", () => {
+  it("documents every route of this slice with its schema", () => {
+    const doc = openApiDocument() as {
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, { required?: string[]; additionalProperties?: boolean }> };
+    };
+    const methods = (p: string) => Object.keys(doc.paths[p] ?? {}).sort();
+    expect(methods("/api/v1/projects/{slug}")).toEqual(["get", "patch"]);
+    expect(methods("/api/v1/projects/{slug}/archive")).toEqual(["post"]);
+    expect(methods("/api/v1/projects/{slug}/restore")).toEqual(["post"]);
+    expect(methods("/api/v1/projects/{slug}/members")).toEqual(["get", "post"]);
+    expect(methods("/api/v1/projects/{slug}/members/{username}")).toEqual(["delete", "patch"]);
+    expect(methods("/api/v1/projects/{slug}/groups")).toEqual(["get", "post"]);
+    expect(methods("/api/v1/projects/{slug}/groups/{groupId}")).toEqual(["delete"]);
+    expect(methods("/api/v1/projects/{slug}/columns/{id}")).toEqual(["delete", "patch"]);
+    expect(methods("/api/v1/projects/{slug}/columns/{id}/move")).toEqual(["post"]);
+    expect(methods("/api/v1/projects/{slug}/columns/{id}/archive-cards")).toEqual(["post"]);
+    expect(doc.components.schemas.UpdateProject.additionalProperties).toBe(false);
+    expect(doc.components.schemas.AddMember.required).toEqual(["username"]);
+    expect(doc.components.schemas.ChangeRole.required).toEqual(["role"]);
+    expect(doc.components.schemas.MoveColumn.additionalProperties).toBe(false);
   });
 });
