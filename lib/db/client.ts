@@ -49,6 +49,13 @@ function sqliteAdapter(databaseUrl: string): PrismaBetterSQLite3 {
   inner.connect = async () => {
     const adapter = await connect();
     await adapter.executeScript("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+    // The adapter opens transactions with a deferred BEGIN. When another connection (the sidecar,
+    // the CLI) writes between such a transaction's first read and its first write, SQLite answers
+    // SQLITE_BUSY_SNAPSHOT at once instead of waiting. Our transactions write, so they take the
+    // write lock up front (BEGIN IMMEDIATE) and wait for it within the busy timeout.
+    const client = (adapter as unknown as { client: { prepare: (sql: string) => unknown } }).client;
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
     return adapter;
   };
   return inner;
