@@ -350,3 +350,27 @@ describe("OpenAPI for project settings and columns", () => {
     expect(doc.components.schemas.MoveColumn.additionalProperties).toBe(false);
   });
 });
+
+describe.each(availableEngines())("member routes with odd usernames on %s", (engine) => {
+  let world: Awaited<ReturnType<typeof freshWorld>>;
+  beforeAll(async () => {
+    world = await freshWorld(engine);
+  });
+  afterAll(async () => world?.close());
+
+  it("answers 404, never 500, for malformed or unknown usernames in the path", async () => {
+    const owner = await person("oddowner");
+    await call(projectsPost, { key: owner.key, body: { name: "Odd", key: "ODD", slug: "odd" } });
+    for (const username of ["%", "%E0%A4%A", "no%20body", "x".repeat(300)]) {
+      const del = await call(memberDelete, { method: "DELETE", key: owner.key, params: { slug: "odd", username } });
+      expect(del.status, username).toBe(404);
+      const patchRes = await call(memberPatch, {
+        method: "PATCH",
+        key: owner.key,
+        params: { slug: "odd", username },
+        body: { role: "viewer" },
+      });
+      expect(patchRes.status, username).toBe(404);
+    }
+  });
+});
