@@ -109,8 +109,11 @@ function ProgressBadge({ progress, label, icon }: { progress: Progress; label: s
   );
 }
 
-/** What a card shows; used in the column and, lifted, in the drag overlay. */
-export function CardFace({ card, lifted = false }: { card: BoardCard; lifted?: boolean }) {
+/**
+ * What a card shows; used in the column and, lifted, in the drag overlay. Memoised: while dragging,
+ * dnd-kit re-renders every sortable wrapper when the drop target changes, but not the faces.
+ */
+export const CardFace = memo(function CardFace({ card, lifted = false }: { card: BoardCard; lifted?: boolean }) {
   const t = useT();
   const language = useLanguage();
   const overdue = card.dueDate !== null && card.dueDate < todayIso();
@@ -202,7 +205,7 @@ export function CardFace({ card, lifted = false }: { card: BoardCard; lifted?: b
       ) : null}
     </div>
   );
-}
+});
 
 export const SortableCard = memo(function SortableCard({
   card,

@@ -112,6 +112,9 @@ function AddCard({
   );
 }
 
+/** Cards a column renders at first, and how many more each time its end scrolls near. */
+const RENDER_STEP = 20;
+
 /** The column colours offered in the menu (names are catalog keys). */
 export const COLUMN_COLORS = [
   ["blue", "#2563eb"],
@@ -413,7 +416,44 @@ export const BoardColumn = memo(function BoardColumn({
 }) {
   const t = useT();
   const { setNodeRef, isOver } = useDroppable({ id: columnDropId(column.id), data: { type: "column", columnId: column.id } });
-  const items = useMemo(() => column.cards.map((c) => c.key), [column.cards]);
+  // Long columns render their first cards and more as the column scrolls (a sentinel near the end):
+  // a 5,000-card board mounts a few hundred sortables, not 5,000. Indices of the rendered cards are
+  // the same as in the column, so drag and drop needs no translation.
+  const [limit, setLimit] = useState(RENDER_STEP);
+  // A column that showed all its cards keeps doing so as cards arrive (a card just added stays visible).
+  const length = column.cards.length;
+  const [prevLength, setPrevLength] = useState(length);
+  if (length !== prevLength) {
+    setPrevLength(length);
+    if (prevLength <= limit && length > limit) setLimit(length);
+  }
+  const rendered = useMemo(
+    () => (column.cards.length > limit ? column.cards.slice(0, limit) : column.cards),
+    [column.cards, limit],
+  );
+  const items = useMemo(() => rendered.map((c) => c.key), [rendered]);
+  const hasMore = rendered.length < column.cards.length;
+  const listRef = useRef<HTMLOListElement | null>(null);
+  const sentinel = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    const target = sentinel.current;
+    if (!hasMore || !target) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setLimit((n) => n + RENDER_STEP);
+      },
+      { root: listRef.current, rootMargin: "600px 0px" },
+    );
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [hasMore]);
+  const setListRef = useCallback(
+    (node: HTMLOListElement | null) => {
+      listRef.current = node;
+      setNodeRef(node);
+    },
+    [setNodeRef],
+  );
   const count = total;
   const shown = column.cards.length;
   const hasLimit = column.wipLimit > 0;
@@ -470,16 +510,27 @@ export const BoardColumn = memo(function BoardColumn({
       </header>
       <SortableContext id={columnDropId(column.id)} items={items} strategy={verticalListSortingStrategy}>
         <ol
-          ref={setNodeRef}
+          ref={setListRef}
           aria-label={column.name}
           className={cn(
             "flex min-h-10 flex-1 flex-col gap-1.5 overflow-y-auto px-2 pb-1 transition-colors",
             isOver && shown === 0 && "rounded-lg bg-accent-soft/60",
           )}
         >
-          {column.cards.map((card) => (
+          {rendered.map((card) => (
             <SortableCard key={card.id} card={card} columnId={column.id} onOpen={onOpenCard} />
           ))}
+          {hasMore ? (
+            <li ref={sentinel} className="list-none py-1 text-center text-[11px] text-muted">
+              <button
+                type="button"
+                className="rounded-md px-2 py-1 hover:bg-surface hover:text-text"
+                onClick={() => setLimit((n) => n + RENDER_STEP * 4)}
+              >
+                {t("board.showMore", { count: column.cards.length - rendered.length })}
+              </button>
+            </li>
+          ) : null}
         </ol>
       </SortableContext>
       {canEdit ? (

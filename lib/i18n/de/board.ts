@@ -128,4 +128,5 @@ export const board: { [K in keyof typeof en]: string } = {
   "board.error.title": "Das Board konnte nicht geladen werden",
   "board.error.body": "Auf dem Server ist etwas schiefgegangen. Versuche es gleich noch einmal.",
   "board.error.retry": "Erneut versuchen",
+  "board.showMore": "{count} weitere anzeigen",
 } as const;

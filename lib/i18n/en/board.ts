@@ -124,4 +124,5 @@ export const board = {
   "board.error.title": "The board could not be loaded",
   "board.error.body": "Something went wrong on the server. Try again in a moment.",
   "board.error.retry": "Try again",
+  "board.showMore": "Show {count} more",
 } as const;
