@@ -1,53 +1,13 @@
-// OpenAPI paths and schemas of the card detail: the card with `?detail`, restore, checklist,
-// comments, references, history and project labels. Merged into the document by spec.ts.
-import { z } from "zod";
 import { ZUpdateCard } from "../boards/cards.ts";
 import { ZCreateChecklistItem, ZMoveChecklistItem, ZUpdateChecklistItem } from "../boards/checklist.ts";
 import { ZUpdateComment } from "../boards/comments.ts";
 import { ZCreateLabel, ZUpdateLabel } from "../boards/labels.ts";
 import { ZReference } from "../boards/references.ts";
+import { body, errors, type Json, ok, pathParam, read, schema, write } from "./helpers.ts";
 
-type Json = Record<string, unknown>;
-
-const schema = (s: z.ZodType): Json => {
-  const { $schema: _s, ...rest } = z.toJSONSchema(s, { io: "input", unrepresentable: "any" }) as Json;
-  return rest;
-};
-const ERROR_TEXT: Record<number, string> = {
-  400: "Invalid input (details.fields names the offending fields)",
-  401: "Not signed in and no valid API key",
-  403: "Your role in the project does not allow this (or not your comment)",
-  404: "Not found, or not visible to you",
-  409: "Conflict: stale version (details.current is the newer card), duplicate, archived project",
-  413: "Body too large",
-  415: "Body is not JSON",
-};
-const errors = (...codes: number[]) =>
-  Object.fromEntries(
-    codes.map((c) => [
-      String(c),
-      { description: ERROR_TEXT[c], content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-    ]),
-  );
-const ok = (status: number, description: string) => ({
-  [String(status)]: { description, content: { "application/json": { schema: {} } } },
-});
-const body = (name: string) => ({
-  required: true,
-  content: { "application/json": { schema: { $ref: `#/components/schemas/${name}` } } },
-});
-const param = (name: string, description?: string) => ({
-  name,
-  in: "path",
-  required: true,
-  ...(description ? { description } : {}),
-  schema: { type: "string" },
-});
-const slug = param("slug");
-const key = param("key", "Card key (PRJ-42) or number (42)");
-const id = param("id");
-const read = errors(401, 404);
-const write = errors(400, 401, 403, 404, 409, 413, 415);
+const slug = pathParam("slug");
+const key = pathParam("key", "Card key (PRJ-42) or number (42)");
+const id = pathParam("id");
 const base = "/api/v1/projects/{slug}/cards/{key}";
 
 export function cardSchemas(): Json {

@@ -1,53 +1,12 @@
-// OpenAPI paths and schemas of project settings, members, group access and column management.
-// Merged into the document by spec.ts.
-import { z } from "zod";
 import { ZMoveColumn, ZUpdateColumn } from "../boards/columns.ts";
 import { ZAddMember, ZChangeRole, ZGrantGroup } from "../boards/members.ts";
 import { ZUpdateProject } from "../boards/projects.ts";
+import { body, errors, type Json, ok, pathParam, read, schema, write } from "./helpers.ts";
 
-type Json = Record<string, unknown>;
-
-const schema = (s: z.ZodType): Json => {
-  const { $schema: _s, ...rest } = z.toJSONSchema(s, { io: "input", unrepresentable: "any" }) as Json;
-  return rest;
-};
-const ERROR_TEXT: Record<number, string> = {
-  400: "Invalid input (details.fields names the offending fields)",
-  401: "Not signed in and no valid API key",
-  403: "Your role in the project does not allow this",
-  404: "Not found, or not visible to you",
-  409: "Conflict: archived project, last admin, taken slug, column with cards, stale neighbours",
-  413: "Body too large",
-  415: "Body is not JSON",
-};
-const errors = (...codes: number[]) =>
-  Object.fromEntries(
-    codes.map((c) => [
-      String(c),
-      { description: ERROR_TEXT[c], content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-    ]),
-  );
-const ok = (status: number, description: string) =>
-  status === 204
-    ? { "204": { description } }
-    : { [String(status)]: { description, content: { "application/json": { schema: {} } } } };
-const body = (name: string) => ({
-  required: true,
-  content: { "application/json": { schema: { $ref: `#/components/schemas/${name}` } } },
-});
-const path = (name: string, description?: string) => ({
-  name,
-  in: "path",
-  required: true,
-  ...(description ? { description } : {}),
-  schema: { type: "string" },
-});
-const slug = path("slug");
-const columnId = path("id", "Column id");
-const username = path("username");
-const groupId = path("groupId", "User group id");
-const read = errors(401, 404);
-const write = errors(400, 401, 403, 404, 409, 413, 415);
+const slug = pathParam("slug");
+const columnId = pathParam("id", "Column id");
+const username = pathParam("username");
+const groupId = pathParam("groupId", "User group id");
 const action = errors(401, 403, 404, 409);
 
 export function projectSchemas(): Json {

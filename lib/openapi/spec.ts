@@ -7,64 +7,11 @@ import { ZCreateComment } from "../boards/comments.ts";
 import { ZCreateProject } from "../boards/projects.ts";
 import { ZCreateUser } from "../users/users.ts";
 import { cardPaths, cardSchemas } from "./cards.ts";
+import { body, ERROR_SCHEMA, errors, type Json, ok, pathParam, read, schema, write } from "./helpers.ts";
 import { projectPaths, projectSchemas } from "./projects.ts";
 
-type Json = Record<string, unknown>;
-
-const schema = (s: z.ZodType): Json => {
-  const { $schema: _s, ...rest } = z.toJSONSchema(s, { io: "input", unrepresentable: "any" }) as Json;
-  return rest;
-};
-
-const ERROR = {
-  type: "object",
-  required: ["error"],
-  properties: {
-    error: {
-      type: "object",
-      required: ["code", "message"],
-      properties: { code: { type: "string" }, message: { type: "string" }, details: {} },
-    },
-  },
-};
-
-const errors = (...codes: number[]) =>
-  Object.fromEntries(
-    codes.map((c) => [
-      String(c),
-      {
-        description: ERROR_TEXT[c] ?? "Error",
-        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-      },
-    ]),
-  );
-const ERROR_TEXT: Record<number, string> = {
-  400: "Invalid input (details.fields names the offending fields)",
-  401: "Not signed in and no valid API key",
-  403: "Your role in the project does not allow this",
-  404: "Not found, or not visible to you",
-  409: "Conflict (e.g. a stale version)",
-  413: "Body too large",
-  415: "Body is not JSON",
-};
-
-const ok = (status: number, description: string) => ({
-  [String(status)]: { description, content: { "application/json": { schema: {} } } },
-});
-const body = (name: string) => ({
-  required: true,
-  content: { "application/json": { schema: { $ref: `#/components/schemas/${name}` } } },
-});
-const slug = { name: "slug", in: "path", required: true, schema: { type: "string" } };
-const key = {
-  name: "key",
-  in: "path",
-  required: true,
-  description: "Card key (PRJ-42) or number (42)",
-  schema: { type: "string" },
-};
-const read = errors(401, 404);
-const write = errors(400, 401, 403, 404, 409, 413, 415);
+const slug = pathParam("slug");
+const key = pathParam("key", "Card key (PRJ-42) or number (42)");
 
 export function openApiDocument(): Json {
   const { admin: _a, mustChangePassword: _m, ...setupShape } = ZCreateUser.shape;
@@ -77,7 +24,7 @@ export function openApiDocument(): Json {
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
       },
       schemas: {
-        Error: ERROR,
+        Error: ERROR_SCHEMA,
         CreateProject: schema(ZCreateProject),
         CreateColumn: schema(ZCreateColumn),
         CreateCard: schema(ZCreateCard),
