@@ -14,9 +14,3 @@ export const ROLES = ["viewer", "member", "admin"] as const;
 export type ProjectRole = (typeof ROLES)[number];
 
 export const roleRank = (role: string): number => ROLES.indexOf(role as ProjectRole);
-
-export function highestRole(roles: string[]): ProjectRole | null {
-  let best: ProjectRole | null = null;
-  for (const r of roles) if (roleRank(r) > (best ? roleRank(best) : -1)) best = r as ProjectRole;
-  return best;
-}
