@@ -8,6 +8,8 @@ export type Actor = {
   /** Set when authenticated by an API key limited to one project. */
   apiKeyProjectId: number | null;
   language: string;
+  /** The user must set a new password before doing anything else (pages redirect, the API refuses). */
+  mustChangePassword?: boolean;
 };
 
 export const ROLES = ["viewer", "member", "admin"] as const;

@@ -1,6 +1,9 @@
 // Sessions are rows: the browser holds a random token, the database only its SHA-256, so a
 // session can be listed and revoked, and a stolen database does not yield live sessions.
+import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { getDb } from "../db/client.ts";
+import { AppError } from "../errors.ts";
+import { getSetting } from "../settings/settings.ts";
 import type { Actor } from "./actor.ts";
 import { randomToken, sha256 } from "./tokens.ts";
 
@@ -22,7 +25,8 @@ export async function createSession(userId: number, meta: { ip?: string | null; 
   return { token, sessionId: session.id };
 }
 
-/** The actor for a raw session token, or null when it is unknown, expired, or its user is disabled. */
+/** The actor for a raw session token, or null when it is unknown, expired, idle for longer than the
+ * `session_idle_minutes` setting (the row is then deleted), or its user is disabled. */
 export async function actorForSessionToken(token: string): Promise<Actor | null> {
   const db = getDb();
   const session = await db.session.findUnique({
@@ -31,13 +35,28 @@ export async function actorForSessionToken(token: string): Promise<Actor | null>
       id: true,
       expiresAt: true,
       lastActiveAt: true,
-      user: { select: { id: true, username: true, role: true, isActive: true, deletedAt: true, language: true } },
+      user: {
+        select: {
+          id: true,
+          username: true,
+          role: true,
+          isActive: true,
+          deletedAt: true,
+          language: true,
+          mustChangePassword: true,
+        },
+      },
     },
   });
   if (!session) return null;
   const now = Date.now();
   const { user } = session;
   if (session.expiresAt.getTime() < now || !user.isActive || user.deletedAt) return null;
+  const idleMs = (await getSetting("session_idle_minutes")) * 60_000;
+  if (now - session.lastActiveAt.getTime() > idleMs) {
+    await db.session.deleteMany({ where: { id: session.id } });
+    return null;
+  }
   if (now - session.lastActiveAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.session.update({ where: { id: session.id }, data: { lastActiveAt: new Date(now) }, select: { id: true } });
   }
@@ -48,6 +67,7 @@ export async function actorForSessionToken(token: string): Promise<Actor | null>
     sessionId: session.id,
     apiKeyProjectId: null,
     language: user.language,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 
@@ -61,4 +81,29 @@ export async function isSessionLive(sessionId: number): Promise<boolean> {
     select: { expiresAt: true, user: { select: { isActive: true, deletedAt: true } } },
   });
   return !!s && s.expiresAt.getTime() > Date.now() && s.user.isActive && !s.user.deletedAt;
+}
+
+/** The user's live sessions, newest activity first; `current` marks the one making the request. */
+export async function listSessions(actor: Actor) {
+  const rows = await getDb().session.findMany({
+    where: { userId: actor.userId, expiresAt: { gt: new Date() } },
+    orderBy: [{ lastActiveAt: "desc" }, { id: "desc" }],
+    select: { id: true, createdAt: true, lastActiveAt: true, expiresAt: true, ip: true, userAgent: true },
+  });
+  return rows.map((r) => ({ ...r, current: r.id === actor.sessionId }));
+}
+
+/** Revokes one of the actor's own sessions (404 for anyone else's). */
+export async function revokeSession(actor: Actor, sessionId: number, meta?: RequestMeta): Promise<void> {
+  const { count } = await getDb().session.deleteMany({ where: { id: sessionId, userId: actor.userId } });
+  if (!count) throw new AppError("not_found", "Session not found");
+  await recordAudit({ actor, action: "session.revoked", resourceType: "session", resourceId: sessionId, meta });
+}
+
+/** Revokes every session of a user (disabled, password changed, MFA reset), optionally keeping one. */
+export async function revokeUserSessions(userId: number, options: { except?: number | null } = {}): Promise<number> {
+  const { count } = await getDb().session.deleteMany({
+    where: { userId, ...(options.except ? { id: { not: options.except } } : {}) },
+  });
+  return count;
 }

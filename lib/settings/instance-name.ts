@@ -1,10 +1,8 @@
-import { getDb } from "../db/client.ts";
+import { getSetting } from "./settings.ts";
 
 export const DEFAULT_INSTANCE_NAME = "WarmDesk";
 
-/** The name shown in the header and titles: the `instance_name` system setting, else "WarmDesk". Read per request. */
-export async function getInstanceName(): Promise<string> {
-  const row = await getDb().systemSetting.findUnique({ where: { key: "instance_name" }, select: { value: true } });
-  const name = row?.value.trim();
-  return name ? name.slice(0, 64) : DEFAULT_INSTANCE_NAME;
+/** The name shown in the header and titles: the `instance_name` system setting. Read per request. */
+export function getInstanceName(): Promise<string> {
+  return getSetting("instance_name");
 }

@@ -1,0 +1,142 @@
+// System settings: key/value rows in `system_settings`, read at request time (one query) so that a
+// change applies at once on every instance, without a restart. Each key has a zod type and a default;
+// a stored value that no longer parses falls back to the default rather than breaking pages.
+// The SMTP password is stored sealed (secret-box) and is never returned by `publicSettings`.
+import { z } from "zod";
+import { type RequestMeta, recordAudit } from "../audit/audit.ts";
+import type { Actor } from "../auth/actor.ts";
+import { openSecret, sealSecret } from "../auth/secret-box.ts";
+import { getDb } from "../db/client.ts";
+import { AppError, parseInput } from "../errors.ts";
+
+const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+
+export const SETTING_TYPES = {
+  instance_name: z.string().trim().min(1).max(64),
+  accent_color: z.string().regex(HEX_COLOR, "a colour like #c2481d"),
+  /** Stored file name of the uploaded logo under DATA_DIR/branding, or "" for none. */
+  logo: z.string().max(191),
+  default_language: z.enum(["en", "de"]),
+  /** Sessions unused for longer than this are signed out. */
+  session_idle_minutes: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(60 * 24 * 90),
+  max_upload_mb: z.coerce.number().int().min(1).max(2048),
+  allow_signup: z.coerce.boolean(),
+  /** Failed sign-ins (per account, and per IP ×4) before a lock. */
+  lockout_threshold: z.coerce.number().int().min(3).max(100),
+  lockout_minutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
+  audit_retention_days: z.coerce.number().int().min(1).max(3650),
+  smtp_host: z.string().trim().max(191),
+  smtp_port: z.coerce.number().int().min(1).max(65535),
+  smtp_user: z.string().trim().max(191),
+  smtp_from: z.string().trim().max(191),
+  /** `starttls` (upgrade if offered, port 587), `tls` (implicit TLS, port 465), `none`. */
+  smtp_tls: z.enum(["starttls", "tls", "none"]),
+} as const;
+
+export type SettingKey = keyof typeof SETTING_TYPES | "smtp_password";
+export type Settings = { [K in keyof typeof SETTING_TYPES]: z.infer<(typeof SETTING_TYPES)[K]> } & {
+  /** The SMTP password in clear, for the mailer only; never send it to a browser. */
+  smtp_password: string;
+};
+
+export const DEFAULT_SETTINGS: Settings = {
+  instance_name: "WarmDesk",
+  accent_color: "#c2481d",
+  logo: "",
+  default_language: "en",
+  session_idle_minutes: 7 * 24 * 60,
+  max_upload_mb: 25,
+  allow_signup: false,
+  lockout_threshold: 5,
+  lockout_minutes: 15,
+  audit_retention_days: 365,
+  smtp_host: "",
+  smtp_port: 587,
+  smtp_user: "",
+  smtp_from: "",
+  smtp_tls: "starttls",
+  smtp_password: "",
+};
+
+/** Every setting, read now. */
+export async function getSettings(): Promise<Settings> {
+  const rows = await getDb().systemSetting.findMany({ select: { key: true, value: true } });
+  const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const { key, value } of rows) {
+    if (key === "smtp_password") {
+      settings.smtp_password = openSecret("smtp", value) ?? "";
+      continue;
+    }
+    const type = SETTING_TYPES[key as keyof typeof SETTING_TYPES];
+    if (!type) continue;
+    const parsed = type.safeParse(key === "allow_signup" ? value === "true" : value);
+    if (parsed.success) settings[key] = parsed.data;
+  }
+  return settings as Settings;
+}
+
+export async function getSetting<K extends keyof Settings>(key: K): Promise<Settings[K]> {
+  return (await getSettings())[key];
+}
+
+export type PublicSettings = Omit<Settings, "smtp_password"> & { smtp_password_set: boolean; smtp_configured: boolean };
+
+/** What the admin settings page and the API show: everything but the SMTP password. */
+export function publicSettings(settings: Settings): PublicSettings {
+  const { smtp_password, ...rest } = settings;
+  return { ...rest, smtp_password_set: smtp_password !== "", smtp_configured: isSmtpConfigured(settings) };
+}
+
+export const isSmtpConfigured = (s: Settings) => s.smtp_host !== "" && s.smtp_from !== "";
+
+const ZSettingsPatch = z
+  .object({
+    ...Object.fromEntries(Object.entries(SETTING_TYPES).map(([k, t]) => [k, t.optional()])),
+    allow_signup: z.boolean().optional(),
+    smtp_host: z.string().trim().max(191).optional(),
+    // A string sets the password, null or "" clears it; leaving it out keeps it.
+    smtp_password: z.string().max(500).nullish(),
+  })
+  .strict();
+
+/** Changes settings (system admins only); answers the new public settings. Audited, without values of secrets. */
+export async function updateSettings(actor: Actor, input: unknown, meta?: RequestMeta): Promise<PublicSettings> {
+  if (!actor.isAdmin) throw new AppError("not_found", "Not found");
+  const patch = parseInput(ZSettingsPatch, input) as Partial<Record<SettingKey, unknown>>;
+  const before = await getSettings();
+  const changed: string[] = [];
+  const db = getDb();
+  await db.$transaction(async (tx) => {
+    for (const [key, value] of Object.entries(patch) as [SettingKey, unknown][]) {
+      if (value === undefined) continue;
+      if (key === "smtp_password") {
+        if (!value) await tx.systemSetting.deleteMany({ where: { key } });
+        else
+          await tx.systemSetting.upsert({
+            where: { key },
+            create: { key, value: sealSecret("smtp", String(value)) },
+            update: { value: sealSecret("smtp", String(value)) },
+          });
+        changed.push(key);
+        continue;
+      }
+      if (before[key] === value) continue;
+      const stored = String(value);
+      await tx.systemSetting.upsert({ where: { key }, create: { key, value: stored }, update: { value: stored } });
+      changed.push(key);
+    }
+  });
+  if (changed.length) {
+    const shown = Object.fromEntries(changed.map((k) => [k, k === "smtp_password" ? "(changed)" : patch[k as SettingKey]]));
+    await recordAudit({ actor, action: "settings.updated", resourceType: "settings", details: shown, meta });
+  }
+  return publicSettings(await getSettings());
+}
