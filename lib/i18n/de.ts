@@ -1,8 +1,13 @@
 // The German catalog: each area file must translate every key of its English twin (type-checked).
+
+import { account } from "./de/account.ts";
+import { admin } from "./de/admin.ts";
 import { auth } from "./de/auth.ts";
 import { board } from "./de/board.ts";
 import { card } from "./de/card.ts";
 import { common } from "./de/common.ts";
+import { profile } from "./de/profile.ts";
 import { projects } from "./de/projects.ts";
+import { system } from "./de/system.ts";
 
-export const de = { ...common, ...auth, ...projects, ...board, ...card };
+export const de = { ...common, ...auth, ...projects, ...board, ...card, ...account, ...profile, ...admin, ...system };

@@ -1,8 +1,13 @@
 // The English catalog: the reference. One file per area under en/ so that areas grow independently.
+
+import { account } from "./en/account.ts";
+import { admin } from "./en/admin.ts";
 import { auth } from "./en/auth.ts";
 import { board } from "./en/board.ts";
 import { card } from "./en/card.ts";
 import { common } from "./en/common.ts";
+import { profile } from "./en/profile.ts";
 import { projects } from "./en/projects.ts";
+import { system } from "./en/system.ts";
 
-export const en = { ...common, ...auth, ...projects, ...board, ...card };
+export const en = { ...common, ...auth, ...projects, ...board, ...card, ...account, ...profile, ...admin, ...system };

@@ -6,9 +6,13 @@ import { ZCreateColumn } from "../boards/columns.ts";
 import { ZCreateComment } from "../boards/comments.ts";
 import { ZCreateProject } from "../boards/projects.ts";
 import { ZCreateUser } from "../users/users.ts";
+import { accountPaths, accountSchemas } from "./account.ts";
+import { adminPaths, adminSchemas } from "./admin.ts";
 import { cardPaths, cardSchemas } from "./cards.ts";
 import { body, ERROR_SCHEMA, errors, type Json, ok, pathParam, read, schema, write } from "./helpers.ts";
+import { profilePaths, profileSchemas } from "./profile.ts";
 import { projectPaths, projectSchemas } from "./projects.ts";
+import { systemPaths, systemSchemas } from "./system.ts";
 
 const slug = pathParam("slug");
 const key = pathParam("key", "Card key (PRJ-42) or number (42)");
@@ -34,6 +38,10 @@ export function openApiDocument(): Json {
         Setup: schema(z.object(setupShape)),
         ...projectSchemas(),
         ...cardSchemas(),
+        ...accountSchemas(),
+        ...profileSchemas(),
+        ...adminSchemas(),
+        ...systemSchemas(),
       },
     },
     security: [{ apiKey: [] }, { session: [] }],
@@ -135,6 +143,10 @@ export function openApiDocument(): Json {
       },
       ...projectPaths(),
       ...cardPaths(),
+      ...accountPaths(),
+      ...profilePaths(),
+      ...adminPaths(),
+      ...systemPaths(),
       "/api/v1/openapi.json": { get: { security: [], summary: "This document", responses: ok(200, "OpenAPI 3.1") } },
     },
   };
