@@ -6,6 +6,7 @@
 // - The web app POSTs `{ events: [{ room, type, data }] }` to /internal/publish (header
 //   x-warmdesk-key); each event gets the room's next sequence number and is emitted as
 //   `event` `{ room, seq, type, data }`.
+// - POST /internal/revoke `{ sessionIds }` (same header) disconnects those sessions' sockets at once.
 // - `sync` `{ room, since }` answers the buffered events after `since`, or `reset` when too old.
 // - With REDIS_URL, several sidecars share rooms (Socket.IO Redis adapter), sequence numbers
 //   (INCRBY warmdesk:seq:<room>) and the replay buffer (a capped list per room).
@@ -16,6 +17,7 @@ import { createServer, type Server as HttpServer, type IncomingMessage, type Ser
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { type DefaultEventsMap, Server } from "socket.io";
+import { z } from "zod";
 import { canReadRoom } from "../lib/auth/access.ts";
 import type { Actor } from "../lib/auth/actor.ts";
 import { isSessionLive } from "../lib/auth/sessions.ts";
@@ -28,6 +30,7 @@ import { internalPublishKey, verifyRealtimeToken } from "../lib/realtime/token.t
 export const REPLAY_BUFFER = 500;
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const RECHECK_INTERVAL_MS = 10_000;
+const ZRevokeBody = z.object({ sessionIds: z.array(z.number().int().positive()).max(10_000) });
 
 type SocketData = { actor: Actor };
 type Events = DefaultEventsMap;
@@ -280,6 +283,35 @@ export async function startRealtime(options: RealtimeOptions = {}): Promise<Real
         }
         await publishEvents(parsed.data.events);
         return sendJson(res, 202, { ok: true, count: parsed.data.events.length });
+      }
+      if (url === "/internal/revoke") {
+        // `{ sessionIds: number[] }`: sessions just revoked; their sockets (on any sidecar) go now.
+        if (req.method !== "POST") return sendJson(res, 405, apiError("method_not_allowed", "Use POST"));
+        const key = req.headers["x-warmdesk-key"];
+        if (typeof key !== "string" || !safeKeyEqual(key, publishKey)) {
+          req.resume();
+          return sendJson(res, 401, apiError("unauthorized", "Bad or missing x-warmdesk-key"));
+        }
+        const text = await readBody(req);
+        if (text === null) return sendJson(res, 413, apiError("payload_too_large", "Body too large"));
+        let json: unknown;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          return sendJson(res, 400, apiError("validation", "Body is not JSON"));
+        }
+        const parsed = ZRevokeBody.safeParse(json);
+        if (!parsed.success) return sendJson(res, 400, apiError("validation", "expected { sessionIds: number[] }"));
+        const revoked = new Set(parsed.data.sessionIds);
+        let count = 0;
+        for (const s of await io.fetchSockets()) {
+          const sid = (s.data as Partial<SocketData>).actor?.sessionId;
+          if (sid != null && revoked.has(sid)) {
+            s.disconnect(true);
+            count++;
+          }
+        }
+        return sendJson(res, 200, { ok: true, disconnected: count });
       }
       // Socket.IO handles its own path; everything else is unknown.
       if (!url.startsWith("/socket.io")) return sendJson(res, 404, apiError("not_found", "Not found"));

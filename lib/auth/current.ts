@@ -9,9 +9,10 @@ export async function currentActor(): Promise<Actor | null> {
   return authenticate(await headers());
 }
 
-/** The actor, or a redirect to the sign-in page. */
+/** The actor, or a redirect to the sign-in page (or to the password change when one is due). */
 export async function requireActor(): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) redirect("/sign-in");
+  if (actor.mustChangePassword) redirect("/change-password");
   return actor;
 }

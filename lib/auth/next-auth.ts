@@ -1,20 +1,135 @@
 // next-auth (credentials) signs people in; the session itself is a row in `sessions`. The JWT
 // cookie only carries that row's raw token (`sid`), so revoking the row signs the browser out.
+//
+// Sign-in: lock check (account and IP) → password → second factor when MFA is on → session. Every
+// failure is counted for the lockout and audited; the answer never tells whether the email exists.
+// The form learns "MFA_REQUIRED" / "MFA_INVALID" only after the password was verified.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { NO_META, type RequestMeta, recordAudit, requestMeta } from "../audit/audit.ts";
 import { getDb } from "../db/client.ts";
+import { lockedUntil, recordSignInFailure, resetAccountFailures, sleep, throttleKeys } from "./lockout.ts";
+import { verifySecondFactor } from "./mfa.ts";
 import { burnPasswordCheck, verifyPassword } from "./passwords.ts";
 import { nextAuthSecret } from "./request.ts";
 import { createSession, revokeSessionToken, SESSION_MAX_AGE_S } from "./sessions.ts";
 
+/** Error messages `authorize` throws; the sign-in form recognises them. */
+export const SIGN_IN_ERRORS = { mfaRequired: "MFA_REQUIRED", mfaInvalid: "MFA_INVALID", locked: "LOCKED" } as const;
+
 export async function checkCredentials(email: string, password: string) {
   const user = await getDb().user.findFirst({
     where: { email: email.trim().toLowerCase(), deletedAt: null },
-    select: { id: true, username: true, email: true, passwordHash: true, isActive: true },
+    select: { id: true, username: true, email: true, passwordHash: true, isActive: true, mfaEnabled: true },
   });
   if (!user) return burnPasswordCheck(password).then(() => null);
   if (!(await verifyPassword(password, user.passwordHash)) || !user.isActive) return null;
   return user;
+}
+
+export type SignInAttempt = { email: string; password: string; code?: string | null };
+export type SignInResult =
+  | { ok: true; user: { id: number; username: string; email: string }; secondFactor: "totp" | "recovery" | null }
+  | { ok: false; reason: "invalid" | "locked" | "mfa_required" | "mfa_invalid" };
+
+/** Options for tests: skip the progressive delay, or evaluate TOTP codes at another time. */
+export type SignInOptions = { delay?: boolean; now?: number };
+
+/** The whole sign-in decision (without creating the session). */
+export async function attemptSignIn(
+  attempt: SignInAttempt,
+  meta: RequestMeta = NO_META,
+  options: SignInOptions = {},
+): Promise<SignInResult> {
+  const email = attempt.email.trim().toLowerCase().slice(0, 191);
+  const keys = throttleKeys(email, meta.ip);
+  const emailForLog = email.slice(0, 191);
+
+  const fail = async (
+    userId: number | null,
+    reason: "unknown_email" | "wrong_password" | "disabled" | "mfa_invalid",
+  ): Promise<SignInResult> => {
+    const counted = await recordSignInFailure(keys);
+    await recordAudit({ actor: userId, action: "auth.sign_in_failed", details: { email: emailForLog, reason }, meta });
+    for (const lock of counted.locked) {
+      await recordAudit({
+        actor: lock.key === keys.account ? userId : null,
+        action: "auth.locked",
+        details: { key: lock.key, until: lock.until.toISOString() },
+        meta,
+      });
+    }
+    if (options.delay !== false && counted.delayMs > 0) await sleep(counted.delayMs);
+    return { ok: false, reason: reason === "mfa_invalid" ? "mfa_invalid" : "invalid" };
+  };
+
+  if (await lockedUntil(keys)) {
+    // Same work as a real check, so a lock cannot be told from a slow answer either.
+    await burnPasswordCheck(attempt.password);
+    const user = await getDb().user.findFirst({ where: { email, deletedAt: null }, select: { id: true } });
+    await recordAudit({
+      actor: user?.id ?? null,
+      action: "auth.sign_in_failed",
+      details: { email: emailForLog, reason: "locked" },
+      meta,
+    });
+    return { ok: false, reason: "locked" };
+  }
+
+  const user = await getDb().user.findFirst({
+    where: { email, deletedAt: null },
+    select: { id: true, username: true, email: true, passwordHash: true, isActive: true, mfaEnabled: true },
+  });
+  if (!user) {
+    await burnPasswordCheck(attempt.password);
+    return fail(null, "unknown_email");
+  }
+  if (!(await verifyPassword(attempt.password, user.passwordHash))) return fail(user.id, "wrong_password");
+  if (!user.isActive) return fail(user.id, "disabled");
+
+  let secondFactor: "totp" | "recovery" | null = null;
+  if (user.mfaEnabled) {
+    const code = attempt.code?.trim();
+    if (!code) return { ok: false, reason: "mfa_required" };
+    secondFactor = await verifySecondFactor(user.id, code.slice(0, 64), meta, options.now);
+    if (!secondFactor) return fail(user.id, "mfa_invalid");
+  }
+
+  await resetAccountFailures(keys);
+  await getDb().user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() }, select: { id: true } });
+  await recordAudit({
+    actor: user.id,
+    action: "auth.sign_in",
+    resourceType: "user",
+    resourceId: user.id,
+    details: { mfa: secondFactor },
+    meta,
+  });
+  return { ok: true, user: { id: user.id, username: user.username, email: user.email }, secondFactor };
+}
+
+/** next-auth's `authorize`: a user with a new session, null for wrong credentials, or an Error
+ * whose message the form shows as the second step / the lock. */
+export async function authorizeCredentials(
+  credentials: Record<string, string> | undefined,
+  headers: Record<string, string | string[] | undefined> = {},
+  options: SignInOptions = {},
+) {
+  const email = String(credentials?.email ?? "").slice(0, 191);
+  const password = String(credentials?.password ?? "").slice(0, 1000);
+  const code = String(credentials?.code ?? "").slice(0, 64);
+  if (!email || !password) return null;
+  const meta = requestMeta(headers);
+  const result = await attemptSignIn({ email, password, code }, meta, options);
+  if (!result.ok) {
+    if (result.reason === "mfa_required") throw new Error(SIGN_IN_ERRORS.mfaRequired);
+    if (result.reason === "mfa_invalid") throw new Error(SIGN_IN_ERRORS.mfaInvalid);
+    if (result.reason === "locked") throw new Error(SIGN_IN_ERRORS.locked);
+    return null;
+  }
+  const { user } = result;
+  const { token } = await createSession(user.id, meta);
+  return { id: String(user.id), name: user.username, email: user.email, sid: token };
 }
 
 export function authOptions(): NextAuthOptions {
@@ -25,17 +140,13 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "Email",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+          code: { label: "Code", type: "text" },
+        },
         async authorize(credentials, req) {
-          const email = String(credentials?.email ?? "").slice(0, 191);
-          const password = String(credentials?.password ?? "").slice(0, 1000);
-          if (!email || !password) return null;
-          const user = await checkCredentials(email, password);
-          if (!user) return null;
-          const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
-          const ip = headers["x-forwarded-for"]?.split(",")[0]?.trim() ?? null;
-          const { token } = await createSession(user.id, { ip, userAgent: headers["user-agent"] ?? null });
-          return { id: String(user.id), name: user.username, email: user.email, sid: token };
+          return authorizeCredentials(credentials, (req?.headers ?? {}) as Record<string, string | undefined>);
         },
       }),
     ],

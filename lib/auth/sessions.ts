@@ -3,6 +3,7 @@
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { getDb } from "../db/client.ts";
 import { AppError } from "../errors.ts";
+import { disconnectSessions } from "../realtime/publish.ts";
 import { getSetting } from "../settings/settings.ts";
 import type { Actor } from "./actor.ts";
 import { randomToken, sha256 } from "./tokens.ts";
@@ -72,7 +73,11 @@ export async function actorForSessionToken(token: string): Promise<Actor | null>
 }
 
 export async function revokeSessionToken(token: string): Promise<void> {
-  await getDb().session.deleteMany({ where: { tokenHash: sha256(token) } });
+  const db = getDb();
+  const row = await db.session.findUnique({ where: { tokenHash: sha256(token) }, select: { id: true } });
+  if (!row) return;
+  await db.session.deleteMany({ where: { id: row.id } });
+  disconnectSessions([row.id]);
 }
 
 export async function isSessionLive(sessionId: number): Promise<boolean> {
@@ -97,13 +102,17 @@ export async function listSessions(actor: Actor) {
 export async function revokeSession(actor: Actor, sessionId: number, meta?: RequestMeta): Promise<void> {
   const { count } = await getDb().session.deleteMany({ where: { id: sessionId, userId: actor.userId } });
   if (!count) throw new AppError("not_found", "Session not found");
+  disconnectSessions([sessionId]);
   await recordAudit({ actor, action: "session.revoked", resourceType: "session", resourceId: sessionId, meta });
 }
 
-/** Revokes every session of a user (disabled, password changed, MFA reset), optionally keeping one. */
+/** Revokes every session of a user (disabled, password changed, MFA reset), optionally keeping one.
+ * Their realtime connections are dropped at once (the sidecar's periodic re-check is the fallback). */
 export async function revokeUserSessions(userId: number, options: { except?: number | null } = {}): Promise<number> {
-  const { count } = await getDb().session.deleteMany({
-    where: { userId, ...(options.except ? { id: { not: options.except } } : {}) },
-  });
+  const db = getDb();
+  const where = { userId, ...(options.except ? { id: { not: options.except } } : {}) };
+  const rows = await db.session.findMany({ where, select: { id: true } });
+  const { count } = await db.session.deleteMany({ where });
+  disconnectSessions(rows.map((r) => r.id));
   return count;
 }

@@ -6,6 +6,8 @@ import { authenticate } from "../auth/request.ts";
 import { AppError, ERROR_STATUS } from "../errors.ts";
 
 export const MAX_JSON_BYTES = 1_000_000;
+/** The only API a user who must change their password may call (signing out is next-auth's). */
+const PASSWORD_CHANGE_PATHS = new Set(["/api/v1/me/password"]);
 
 type Ctx<P> = { params: Promise<P> };
 type Handler<P> = (args: { req: Request; params: P; actor: Actor }) => Promise<unknown>;
@@ -32,6 +34,9 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options
     try {
       const actor = await authenticate(req.headers);
       if (!actor) throw new AppError("unauthorized", "Sign in, or send an API key as `Authorization: Bearer <key>`.");
+      if (actor.mustChangePassword && !PASSWORD_CHANGE_PATHS.has(new URL(req.url).pathname)) {
+        throw new AppError("forbidden", "Change your password first");
+      }
       const result = await handler({ req, params: await ctx.params, actor });
       if (result instanceof Response) return result;
       return Response.json(result, { status: options.status ?? 200 });

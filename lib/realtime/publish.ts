@@ -57,3 +57,36 @@ export function onPublish(listener: (events: PublishedEvent[]) => void): () => v
 export function setPublishSink(next: Sink | null): void {
   sink = next ?? postToSidecar;
 }
+
+type RevokeSink = (sessionIds: number[]) => Promise<void>;
+let revokeSink: RevokeSink = postRevokeToSidecar;
+let lastRevokeErrorLog = 0;
+
+/** Tells the sidecar to drop the sockets of revoked sessions now. Fire-and-forget: a failure is
+ * logged (at most once a minute); the sidecar's periodic re-check drops them anyway. */
+export function disconnectSessions(sessionIds: number[]): void {
+  if (sessionIds.length === 0) return;
+  revokeSink(sessionIds).catch((e: Error) => {
+    const now = Date.now();
+    if (now - lastRevokeErrorLog > 60_000) {
+      lastRevokeErrorLog = now;
+      console.warn(`realtime: could not tell the sidecar about ${sessionIds.length} revoked session(s): ${e.message}`);
+    }
+  });
+}
+
+async function postRevokeToSidecar(sessionIds: number[]) {
+  const config = getConfig();
+  const res = await fetch(`${config.realtimeInternalUrl}/internal/revoke`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-warmdesk-key": internalPublishKey(config.authSecret) },
+    body: JSON.stringify({ sessionIds }),
+    signal: AbortSignal.timeout(5000),
+  });
+  if (!res.ok) throw new Error(`sidecar answered ${res.status}`);
+}
+
+/** Tests without a sidecar replace the transport of revocations. */
+export function setRevokeSink(next: RevokeSink | null): void {
+  revokeSink = next ?? postRevokeToSidecar;
+}

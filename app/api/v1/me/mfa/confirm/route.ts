@@ -1,0 +1,9 @@
+import { requestMeta } from "@/lib/audit/audit.ts";
+import { confirmMfaSetup } from "@/lib/auth/mfa.ts";
+import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
+
+export const POST = apiRoute(async ({ req, actor }) => confirmMfaSetup(actor, await readJson(req), requestMeta(req.headers)));
+
+const notAllowed = methodNotAllowed("POST");
+
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
