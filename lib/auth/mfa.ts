@@ -79,7 +79,7 @@ export async function verifyTotpCode(userId: number, sealed: string, code: strin
 }
 
 /** Uses a recovery code once. */
-async function useRecoveryCode(userId: number, code: string): Promise<boolean> {
+async function redeemRecoveryCode(userId: number, code: string): Promise<boolean> {
   const normalised = normaliseRecovery(code);
   if (normalised.length < 8 || normalised.length > 64) return false;
   const { count } = await getDb().mfaRecoveryCode.updateMany({
@@ -102,7 +102,7 @@ export async function verifySecondFactor(
   const user = await getDb().user.findUnique({ where: { id: userId }, select: { totpSecret: true, mfaEnabled: true } });
   if (!user?.mfaEnabled || !user.totpSecret) return null;
   if (isTotpShape(code)) return (await verifyTotpCode(userId, user.totpSecret, code, now)) ? "totp" : null;
-  if (await useRecoveryCode(userId, code)) {
+  if (await redeemRecoveryCode(userId, code)) {
     const left = await getDb().mfaRecoveryCode.count({ where: { userId, usedAt: null } });
     await recordAudit({
       actor: userId,
