@@ -1,8 +1,12 @@
 // API keys for scripts and bots: `wd_` + 32 random bytes. Only the SHA-256 is stored; the first 8
 // characters are kept to recognise a key in lists. The raw key is returned once, at creation.
+// People manage their own keys from the profile (listApiKeys / createApiKey(actor, …) / revokeApiKey);
+// the command line creates keys for any user with createApiKey({ userId, … }).
 import { z } from "zod";
+import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { getDb } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
+import { requireProject } from "./access.ts";
 import type { Actor } from "./actor.ts";
 import { randomToken, sha256 } from "./tokens.ts";
 
@@ -13,8 +17,117 @@ export const ZCreateApiKey = z.object({
   expiresAt: z.coerce.date().nullish(),
 });
 
-export async function createApiKey(input: z.input<typeof ZCreateApiKey>) {
-  const data = parseInput(ZCreateApiKey, input);
+/** What a user sends to create one of their own keys. */
+export const ZCreateOwnApiKey = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    projectSlug: z.string().trim().min(1).max(191).nullish(),
+    expiresAt: z.coerce
+      .date()
+      .nullish()
+      .refine((d) => !d || d.getTime() > Date.now(), "must be in the future"),
+  })
+  .strict();
+
+const KEY_SELECT = {
+  id: true,
+  name: true,
+  prefix: true,
+  projectId: true,
+  expiresAt: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+  project: { select: { slug: true, name: true, deletedAt: true } },
+} as const;
+
+export type ApiKeyStatus = "active" | "expired" | "revoked";
+
+export type ApiKeyView = {
+  id: number;
+  name: string;
+  prefix: string;
+  project: { slug: string; name: string } | null;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  status: ApiKeyStatus;
+};
+
+type KeyRow = {
+  id: number;
+  name: string;
+  prefix: string;
+  projectId: number | null;
+  expiresAt: Date | null;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  project: { slug: string; name: string; deletedAt: Date | null } | null;
+};
+
+function view(row: KeyRow, now = Date.now()): ApiKeyView {
+  const status: ApiKeyStatus = row.revokedAt ? "revoked" : row.expiresAt && row.expiresAt.getTime() <= now ? "expired" : "active";
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    project: row.project ? { slug: row.project.slug, name: row.project.name } : null,
+    createdAt: row.createdAt,
+    lastUsedAt: row.lastUsedAt,
+    expiresAt: row.expiresAt,
+    revokedAt: row.revokedAt,
+    status,
+  };
+}
+
+/** Keys are managed from a signed-in browser: a (possibly project-scoped) key may not mint or revoke keys. */
+function requireBrowser(actor: Actor) {
+  if (actor.sessionId === null) throw new AppError("forbidden", "API keys can only be managed from a signed-in browser.");
+}
+
+/** The actor's own keys, newest first (revoked and expired ones included, with their status). */
+export async function listApiKeys(actor: Actor): Promise<ApiKeyView[]> {
+  const rows = await getDb().apiKey.findMany({
+    where: { userId: actor.userId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: KEY_SELECT,
+  });
+  const now = Date.now();
+  return rows.map((r) => view(r, now));
+}
+
+async function insertKey(data: { userId: number; projectId: number | null; name: string; expiresAt: Date | null }) {
+  const key = `wd_${randomToken()}`;
+  const row = await getDb().apiKey.create({
+    data: { ...data, keyHash: sha256(key), prefix: key.slice(0, 8) },
+    select: KEY_SELECT,
+  });
+  return { row, key };
+}
+
+/**
+ * Creates a key. Two forms:
+ * - `createApiKey(actor, { name, projectSlug?, expiresAt? }, meta)`: the actor's own key; the project
+ *   must be readable by the actor (else 404). Audited as `api_key.created`.
+ * - `createApiKey({ userId, projectId?, name?, expiresAt? })`: for the command line (any user).
+ */
+export async function createApiKey(actor: Actor, input: unknown, meta?: RequestMeta): Promise<ApiKeyView & { key: string }>;
+export async function createApiKey(
+  input: z.input<typeof ZCreateApiKey>,
+): Promise<{
+  id: number;
+  name: string;
+  prefix: string;
+  projectId: number | null;
+  expiresAt: Date | null;
+  createdAt: Date;
+  key: string;
+}>;
+export async function createApiKey(first: Actor | z.input<typeof ZCreateApiKey>, input?: unknown, meta?: RequestMeta) {
+  if (input !== undefined) return createOwnApiKey(first as Actor, input, meta);
+  const data = parseInput(ZCreateApiKey, first);
   const db = getDb();
   const user = await db.user.findFirst({ where: { id: data.userId, deletedAt: null }, select: { id: true } });
   if (!user) throw new AppError("not_found", "User not found");
@@ -22,19 +135,61 @@ export async function createApiKey(input: z.input<typeof ZCreateApiKey>) {
     const project = await db.project.findFirst({ where: { id: data.projectId, deletedAt: null }, select: { id: true } });
     if (!project) throw new AppError("not_found", "Project not found");
   }
-  const key = `wd_${randomToken()}`;
-  const row = await db.apiKey.create({
-    data: {
-      userId: data.userId,
-      projectId: data.projectId ?? null,
-      name: data.name,
-      keyHash: sha256(key),
-      prefix: key.slice(0, 8),
-      expiresAt: data.expiresAt ?? null,
-    },
-    select: { id: true, name: true, prefix: true, projectId: true, expiresAt: true, createdAt: true },
+  const { row, key } = await insertKey({
+    userId: data.userId,
+    projectId: data.projectId ?? null,
+    name: data.name,
+    expiresAt: data.expiresAt ?? null,
   });
-  return { ...row, key };
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    projectId: row.projectId,
+    expiresAt: row.expiresAt,
+    createdAt: row.createdAt,
+    key,
+  };
+}
+
+async function createOwnApiKey(actor: Actor, input: unknown, meta?: RequestMeta) {
+  requireBrowser(actor);
+  const data = parseInput(ZCreateOwnApiKey, input);
+  const projectId = data.projectSlug ? (await requireProject(actor, data.projectSlug)).project.id : null;
+  const { row, key } = await insertKey({ userId: actor.userId, projectId, name: data.name, expiresAt: data.expiresAt ?? null });
+  await recordAudit({
+    actor,
+    action: "api_key.created",
+    resourceType: "api_key",
+    resourceId: row.id,
+    details: {
+      name: row.name,
+      prefix: row.prefix,
+      project: data.projectSlug ?? null,
+      expiresAt: row.expiresAt?.toISOString() ?? null,
+    },
+    meta,
+  });
+  return { ...view(row), key };
+}
+
+/** Revokes one of the actor's own keys (404 for anyone else's). Revoking twice is harmless. */
+export async function revokeApiKey(actor: Actor, id: number, meta?: RequestMeta): Promise<ApiKeyView> {
+  requireBrowser(actor);
+  const db = getDb();
+  const existing = await db.apiKey.findFirst({ where: { id, userId: actor.userId }, select: { id: true, revokedAt: true } });
+  if (!existing) throw new AppError("not_found", "API key not found");
+  if (existing.revokedAt) return view(await db.apiKey.findUniqueOrThrow({ where: { id }, select: KEY_SELECT }));
+  const row = await db.apiKey.update({ where: { id }, data: { revokedAt: new Date() }, select: KEY_SELECT });
+  await recordAudit({
+    actor,
+    action: "api_key.revoked",
+    resourceType: "api_key",
+    resourceId: id,
+    details: { name: row.name, prefix: row.prefix },
+    meta,
+  });
+  return view(row);
 }
 
 export async function actorForApiKey(key: string): Promise<Actor | null> {
@@ -47,13 +202,14 @@ export async function actorForApiKey(key: string): Promise<Actor | null> {
       projectId: true,
       expiresAt: true,
       lastUsedAt: true,
+      revokedAt: true,
       user: { select: { id: true, username: true, role: true, isActive: true, deletedAt: true, language: true } },
     },
   });
   if (!row) return null;
   const { user } = row;
   const now = Date.now();
-  if ((row.expiresAt && row.expiresAt.getTime() < now) || !user.isActive || user.deletedAt) return null;
+  if (row.revokedAt || (row.expiresAt && row.expiresAt.getTime() < now) || !user.isActive || user.deletedAt) return null;
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > 60_000) {
     await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) }, select: { id: true } });
   }

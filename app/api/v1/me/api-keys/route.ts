@@ -1,0 +1,13 @@
+import { requestMeta } from "@/lib/audit/audit.ts";
+import { createApiKey, listApiKeys } from "@/lib/auth/api-keys.ts";
+import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
+
+export const GET = apiRoute(async ({ actor }) => ({ apiKeys: await listApiKeys(actor) }));
+
+export const POST = apiRoute(async ({ req, actor }) => createApiKey(actor, await readJson(req), requestMeta(req.headers)), {
+  status: 201,
+});
+
+const notAllowed = methodNotAllowed("GET, POST");
+
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
