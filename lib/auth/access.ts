@@ -10,11 +10,23 @@ export type ProjectRef = { id: number; slug: string; key: string; name: string; 
 const RANK_SQL = Prisma.raw(`CASE role ${ROLES.map((r, i) => `WHEN '${r}' THEN ${i + 1}`).join(" ")} ELSE 0 END`);
 
 /**
+ * The project (by id or slug) and the actor's best direct and group role in it. A slug that no
+ * project uses any more but that a project had before a rename (project_slug_redirects) finds that
+ * project, so old links and scripts keep working; access is checked on the project as usual.
+ */
+async function loadProjectAccess(where: { id: number } | { slug: string }, userId: number) {
+  const access = await queryProjectAccess(where, userId);
+  if (access || !("slug" in where)) return access;
+  const redirect = await getDb().projectSlugRedirect.findUnique({ where: { slug: where.slug }, select: { projectId: true } });
+  return redirect ? queryProjectAccess({ id: redirect.projectId }, userId) : null;
+}
+
+/**
  * One statement: the project (by id or live slug) and the actor's best direct and group role in it.
  * This runs on every request that touches a project, so it is plain SQL rather than three Prisma
  * queries (see lib/boards/card-rows.ts for why).
  */
-async function loadProjectAccess(where: { id: number } | { slug: string }, userId: number) {
+async function queryProjectAccess(where: { id: number } | { slug: string }, userId: number) {
   const match = "id" in where ? Prisma.sql`p.id = ${where.id}` : Prisma.sql`p.slug = ${where.slug}`;
   const rows = await getDb().$queryRaw<Record<string, unknown>[]>`
     SELECT p.id, p.slug, p.key, p.name, p.type, p.is_archived,
@@ -52,8 +64,9 @@ export async function projectRole(actor: Actor, projectId: number): Promise<Proj
 }
 
 /**
- * Loads a project by slug and checks the actor's role. Unknown, deleted and unreadable projects
- * are all "not found"; a reader without the required role gets "forbidden".
+ * Loads a project by slug (its current one, or an old one from before a rename) and checks the
+ * actor's role. Unknown, deleted and unreadable projects are all "not found"; a reader without the
+ * required role gets "forbidden". `project.slug` is always the current slug.
  */
 export async function requireProject(actor: Actor, slug: string, minRole: ProjectRole = "viewer") {
   const access = await loadProjectAccess({ slug }, actor.userId);

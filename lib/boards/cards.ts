@@ -9,6 +9,7 @@ import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { cardJson, parseCardKey } from "./card-json.ts";
 import { loadCardRows } from "./card-rows.ts";
+import { LABEL_COLORS } from "./label-colors.ts";
 import { positionBetween } from "./positions.ts";
 
 export const PRIORITIES = ["low", "medium", "high", "critical"] as const;
@@ -33,7 +34,8 @@ export const ZCreateCard = z.object({
   type: z.string().trim().min(1).max(32).default("task"),
   dueDate: ZDate.nullish(),
   estimateHours: z.number().min(0).max(100_000).optional(),
-  storyPoints: z.number().int().min(0).max(1000).optional(),
+  /** Scrum projects only; null is 0 (none). */
+  storyPoints: z.number().int().min(0).max(1000).nullish(),
   assignees: ZUsernames.optional(),
   labels: ZLabelNames.optional(),
   parentKey: z.string().max(32).nullish(),
@@ -47,7 +49,8 @@ export const ZUpdateCard = z
     type: z.string().trim().min(1).max(32),
     dueDate: ZDate.nullable(),
     estimateHours: z.number().min(0).max(100_000),
-    storyPoints: z.number().int().min(0).max(1000),
+    /** Scrum projects only; null or 0 clears them. */
+    storyPoints: z.number().int().min(0).max(1000).nullable(),
     assignees: ZUsernames,
     labels: ZLabelNames,
     parentKey: z.string().max(32).nullable(),
@@ -111,8 +114,6 @@ async function resolveAssignees(tx: Tx, projectId: number, usernames: string[]):
   return ids;
 }
 
-const LABEL_COLORS = ["#2563eb", "#16a34a", "#d97706", "#dc2626", "#7c3aed", "#0891b2", "#db2777", "#4b5563"];
-
 async function resolveLabels(tx: Tx, projectId: number, names: string[]): Promise<number[]> {
   const unique = [...new Set(names)];
   if (unique.length === 0) return [];
@@ -127,6 +128,15 @@ async function resolveLabels(tx: Tx, projectId: number, names: string[]): Promis
     ids.push(label.id);
   }
   return ids;
+}
+
+/** Story points belong to scrum projects: a kanban project's cards may only have none (null or 0). */
+function refuseKanbanStoryPoints(project: ProjectRef, storyPoints: number | null | undefined) {
+  if (project.type === "kanban" && storyPoints) {
+    throw new AppError("validation", "Story points (storyPoints) belong to scrum projects; this is a kanban project.", {
+      fields: [{ path: "storyPoints", message: "not available in a kanban project (send null or 0)" }],
+    });
+  }
 }
 
 async function resolveParent(tx: Tx, project: ProjectRef, parentKey: string | null | undefined, selfId?: number) {
@@ -147,6 +157,7 @@ async function resolveParent(tx: Tx, project: ProjectRef, parentKey: string | nu
 export async function createCard(actor: Actor, slug: string, input: z.input<typeof ZCreateCard>) {
   const data = parseInput(ZCreateCard, input);
   const { project } = await requireProject(actor, slug, "member");
+  refuseKanbanStoryPoints(project, data.storyPoints);
   const card = await getDb().$transaction(async (tx) => {
     // First statement: the counter row stays locked by this update until commit, so concurrent
     // creates serialise here; each gets the next number, and reads the column's edge after the
@@ -211,6 +222,7 @@ export async function updateCard(actor: Actor, slug: string, key: string, input:
     });
   }
   const { project } = await requireProject(actor, slug, "member");
+  refuseKanbanStoryPoints(project, data.storyPoints);
   const card = await getDb().$transaction(async (tx) => {
     const current = await findCardId(tx, project, key);
     const before = await tx.card.findUniqueOrThrow({
@@ -227,9 +239,10 @@ export async function updateCard(actor: Actor, slug: string, key: string, input:
       },
     });
     const fields: Record<string, unknown> = {};
-    for (const f of ["title", "description", "priority", "type", "estimateHours", "storyPoints"] as const) {
+    for (const f of ["title", "description", "priority", "type", "estimateHours"] as const) {
       if (data[f] !== undefined) fields[f] = data[f];
     }
+    if (data.storyPoints !== undefined) fields.storyPoints = data.storyPoints ?? 0;
     if (data.dueDate !== undefined) fields.dueDate = data.dueDate ? new Date(`${data.dueDate}T00:00:00Z`) : null;
     if (data.parentKey !== undefined) fields.parentCardId = await resolveParent(tx, project, data.parentKey, current.id);
     const updated = await tx.card.updateMany({

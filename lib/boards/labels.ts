@@ -1,4 +1,5 @@
-// Project labels: list, create, rename, recolour, delete (removes it from every card).
+// Project labels: list (with how many live cards carry each), create, rename, recolour, delete
+// (removes it from every card). Members manage them: they also create labels on the fly from a card.
 import { z } from "zod";
 import { requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
@@ -6,6 +7,7 @@ import { getDb, type Tx } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
+import { LABEL_COLORS } from "./label-colors.ts";
 
 const ZName = z.string().trim().min(1).max(64);
 const ZColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "#rrggbb");
@@ -17,12 +19,17 @@ export const ZUpdateLabel = z
   .strict()
   .refine((v) => v.name !== undefined || v.color !== undefined, "send name or color");
 
-export const LABEL_COLORS = ["#2563eb", "#16a34a", "#d97706", "#dc2626", "#7c3aed", "#0891b2", "#db2777", "#4b5563"];
 const SELECT = { id: true, name: true, color: true } as const;
 
+/** The project's labels by name, each with `cardCount`: the live (not deleted) cards that carry it. */
 export async function listLabels(actor: Actor, slug: string) {
   const { project } = await requireProject(actor, slug);
-  return getDb().label.findMany({ where: { projectId: project.id }, orderBy: [{ name: "asc" }, { id: "asc" }], select: SELECT });
+  const labels = await getDb().label.findMany({
+    where: { projectId: project.id },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: { ...SELECT, _count: { select: { cards: { where: { card: { deletedAt: null } } } } } },
+  });
+  return labels.map(({ _count, ...label }) => ({ ...label, cardCount: _count.cards }));
 }
 
 async function assertFree(tx: Tx, projectId: number, name: string, selfId?: number) {

@@ -77,6 +77,8 @@ export async function createProject(actor: Actor, input: TCreateProject) {
   const slug = data.slug ?? (await freeSlug(slugify(data.name)));
   try {
     const project = await db.$transaction(async (tx) => {
+      // A slug another project had before a rename is free to take: its old links stop leading there.
+      await tx.projectSlugRedirect.deleteMany({ where: { slug } });
       const p = await tx.project.create({
         data: {
           name: data.name,
@@ -104,11 +106,15 @@ export async function createProject(actor: Actor, input: TCreateProject) {
   }
 }
 
+/** The base slug, or base-2, base-3…: neither a project's slug nor an old one that still redirects. */
 async function freeSlug(base: string): Promise<string> {
   const db = getDb();
-  const taken = new Set(
-    (await db.project.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((p) => p.slug),
-  );
+  const where = { slug: { startsWith: base } };
+  const [projects, redirects] = await Promise.all([
+    db.project.findMany({ where, select: { slug: true } }),
+    db.projectSlugRedirect.findMany({ where, select: { slug: true } }),
+  ]);
+  const taken = new Set([...projects, ...redirects].map((p) => p.slug));
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }
@@ -188,7 +194,11 @@ export const ZUpdateProject = z
   .strict()
   .refine((v) => Object.keys(v).length > 0, "nothing to change");
 
-/** Edits a project's settings (project admins). A taken slug is a 409. */
+/**
+ * Edits a project's settings (project admins). A taken slug is a 409. A new slug keeps the old one
+ * as a redirect (pages and REST calls with it still find the project); taking a slug that is an old
+ * one of another project, or this project's own, removes that redirect.
+ */
 export async function updateProject(actor: Actor, slug: string, input: unknown) {
   const data = parseInput(ZUpdateProject, input);
   const { project } = await requireProject(actor, slug, "admin");
@@ -206,10 +216,20 @@ export async function updateProject(actor: Actor, slug: string, input: unknown) 
   }
   let row: ProjectRow;
   try {
-    row = await db.project.update({
-      where: { id: project.id },
-      data: { ...fields, ...(customerId !== undefined ? { customerId } : {}) },
-      select: PROJECT_SELECT,
+    row = await db.$transaction(async (tx) => {
+      if (data.slug !== undefined && data.slug !== project.slug) {
+        await tx.projectSlugRedirect.deleteMany({ where: { slug: data.slug } });
+        await tx.projectSlugRedirect.upsert({
+          where: { slug: project.slug },
+          create: { slug: project.slug, projectId: project.id },
+          update: { projectId: project.id },
+        });
+      }
+      return tx.project.update({
+        where: { id: project.id },
+        data: { ...fields, ...(customerId !== undefined ? { customerId } : {}) },
+        select: PROJECT_SELECT,
+      });
     });
   } catch (e) {
     if ((e as { code?: string }).code === "P2002") {
