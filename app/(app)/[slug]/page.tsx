@@ -4,6 +4,7 @@ import { parseFilter } from "@/components/board/board-filters.ts";
 import { BoardView } from "@/components/board/board-view.tsx";
 import { requireActor } from "@/lib/auth/current.ts";
 import { getBoard } from "@/lib/boards/board.ts";
+import { redirectRenamedProject } from "@/lib/boards/slug-redirect.ts";
 import { AppError } from "@/lib/errors.ts";
 
 export const dynamic = "force-dynamic";
@@ -35,6 +36,7 @@ export default async function BoardPage({
 }) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
   const { actor, board } = await loadBoard(slug);
+  await redirectRenamedProject(actor, slug, "", query);
   // The filter is in the URL so that a filtered board can be shared.
   const filter = parseFilter({
     get: (name) => {

@@ -7,6 +7,7 @@ import { getCardDetail, listDeletedCards } from "@/lib/boards/card-detail.ts";
 import { listComments } from "@/lib/boards/comments.ts";
 import { getCardHistory } from "@/lib/boards/history.ts";
 import { listLabels } from "@/lib/boards/labels.ts";
+import { redirectRenamedProject } from "@/lib/boards/slug-redirect.ts";
 import { AppError } from "@/lib/errors.ts";
 import { translator } from "@/lib/i18n/index.ts";
 
@@ -35,6 +36,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 export default async function CardPage({ params }: { params: Promise<{ slug: string; key: string }> }) {
   const { slug, key } = await params;
   const actor = await requireActor();
+  await redirectRenamedProject(actor, slug, `/cards/${key}`);
   if (key === DELETED) return <DeletedCards slug={slug} />;
   const cardKey = decodeURIComponent(key);
   const detail = await orNotFound(getCardDetail(actor, slug, cardKey));
