@@ -114,9 +114,7 @@ async function insertKey(data: { userId: number; projectId: number | null; name:
  * - `createApiKey({ userId, projectId?, name?, expiresAt? })`: for the command line (any user).
  */
 export async function createApiKey(actor: Actor, input: unknown, meta?: RequestMeta): Promise<ApiKeyView & { key: string }>;
-export async function createApiKey(
-  input: z.input<typeof ZCreateApiKey>,
-): Promise<{
+export async function createApiKey(input: z.input<typeof ZCreateApiKey>): Promise<{
   id: number;
   name: string;
   prefix: string;
@@ -126,7 +124,7 @@ export async function createApiKey(
   key: string;
 }>;
 export async function createApiKey(first: Actor | z.input<typeof ZCreateApiKey>, input?: unknown, meta?: RequestMeta) {
-  if (input !== undefined) return createOwnApiKey(first as Actor, input, meta);
+  if ("username" in first) return createOwnApiKey(first, input, meta);
   const data = parseInput(ZCreateApiKey, first);
   const db = getDb();
   const user = await db.user.findFirst({ where: { id: data.userId, deletedAt: null }, select: { id: true } });
