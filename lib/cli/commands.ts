@@ -25,6 +25,9 @@ Commands:
                                             set a new password and sign the user out everywhere
   create-api-key --user <email|username> [--project <slug>] [--name N]
                                             create an API key; the raw key is printed once
+  cleanup                                   remove audit rows past their retention, expired
+                                            sessions and reset tokens, stale sign-in throttles
+                                            (the web app also does this hourly)
   backup <file>                             SQLite: online, consistent copy of the database
   restore <file>                            SQLite: replace the database with a backup
                                             (stop WarmDesk first; the current database is kept
@@ -140,6 +143,17 @@ async function cmdCreateApiKey(args: string[], io: CliIo) {
     `API key "${key.name}" for ${user.username}${projectId ? ` (project ${values.project} only)` : ""}; it is shown only now:`,
   );
   io.out(key.key);
+  return 0;
+}
+
+async function cmdCleanup(args: string[], io: CliIo) {
+  options(args, {});
+  await ensureMigrated(io);
+  const { runCleanup } = await import("../audit/cleanup.ts");
+  const r = await runCleanup();
+  io.out(
+    `removed ${r.auditLogs} audit row(s), ${r.sessions} session(s), ${r.resetTokens} reset token(s), ${r.loginThrottles} throttle row(s)`,
+  );
   return 0;
 }
 
@@ -292,6 +306,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   "create-user": cmdCreateUser,
   "reset-password": cmdResetPassword,
   "create-api-key": cmdCreateApiKey,
+  cleanup: cmdCleanup,
   backup: cmdBackup,
   restore: cmdRestore,
   prepare: cmdPrepare,

@@ -10,12 +10,17 @@ import { getDb } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+export const LOGO_NAME = /^(|[0-9a-f]{32}\.(png|jpg|webp))$/;
+// `user@example.com` or `Name <user@example.com>`, or empty while email is not set up.
+const FROM_ADDRESS = /^(|[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+|[^<>]*<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>)$/;
+const HOST = /^(|[a-zA-Z0-9]([a-zA-Z0-9.-]*[a-zA-Z0-9])?|\[[0-9a-fA-F:.]+\])$/;
 
 export const SETTING_TYPES = {
   instance_name: z.string().trim().min(1).max(64),
   accent_color: z.string().regex(HEX_COLOR, "a colour like #c2481d"),
-  /** Stored file name of the uploaded logo under DATA_DIR/branding, or "" for none. */
-  logo: z.string().max(191),
+  /** Stored file name of the uploaded logo under DATA_DIR/branding, or "" for none. Only the logo
+   * routes write it (a random name they chose), so it can never point outside that directory. */
+  logo: z.string().regex(LOGO_NAME, "a stored logo name"),
   default_language: z.enum(["en", "de"]),
   /** Sessions unused for longer than this are signed out. */
   session_idle_minutes: z.coerce
@@ -33,10 +38,10 @@ export const SETTING_TYPES = {
     .min(1)
     .max(24 * 60),
   audit_retention_days: z.coerce.number().int().min(1).max(3650),
-  smtp_host: z.string().trim().max(191),
+  smtp_host: z.string().trim().max(191).regex(HOST, "a host name or IP address"),
   smtp_port: z.coerce.number().int().min(1).max(65535),
   smtp_user: z.string().trim().max(191),
-  smtp_from: z.string().trim().max(191),
+  smtp_from: z.string().trim().max(191).regex(FROM_ADDRESS, "an address like WarmDesk <desk@example.com>"),
   /** `starttls` (upgrade if offered, port 587), `tls` (implicit TLS, port 465), `none`. */
   smtp_tls: z.enum(["starttls", "tls", "none"]),
 } as const;
@@ -101,7 +106,8 @@ const ZSettingsPatch = z
   .object({
     ...Object.fromEntries(Object.entries(SETTING_TYPES).map(([k, t]) => [k, t.optional()])),
     allow_signup: z.boolean().optional(),
-    smtp_host: z.string().trim().max(191).optional(),
+    // The logo changes only through its upload and remove routes.
+    logo: z.never().optional(),
     // A string sets the password, null or "" clears it; leaving it out keeps it.
     smtp_password: z.string().max(500).nullish(),
   })
@@ -138,5 +144,11 @@ export async function updateSettings(actor: Actor, input: unknown, meta?: Reques
     const shown = Object.fromEntries(changed.map((k) => [k, k === "smtp_password" ? "(changed)" : patch[k as SettingKey]]));
     await recordAudit({ actor, action: "settings.updated", resourceType: "settings", details: shown, meta });
   }
+  return publicSettings(await getSettings());
+}
+
+/** The settings as the admin page and GET /api/v1/admin/settings show them (system admins only). */
+export async function readSettings(actor: Actor): Promise<PublicSettings> {
+  if (!actor.isAdmin) throw new AppError("not_found", "Not found");
   return publicSettings(await getSettings());
 }

@@ -1,0 +1,87 @@
+// The instance logo: an uploaded PNG, JPEG or WebP (checked by its bytes, never by the client's
+// header), stored under DATA_DIR/branding with a random name, served publicly because the sign-in
+// page shows it.
+import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileTypeFromBuffer } from "file-type";
+import { type RequestMeta, recordAudit } from "../audit/audit.ts";
+import type { Actor } from "../auth/actor.ts";
+import { getConfig } from "../config.ts";
+import { getDb } from "../db/client.ts";
+import { AppError } from "../errors.ts";
+import { getSetting, getSettings, LOGO_NAME, type PublicSettings, publicSettings } from "./settings.ts";
+
+export const MAX_LOGO_BYTES = 1024 * 1024;
+const TYPES: Record<string, { ext: string; mime: string }> = {
+  "image/png": { ext: "png", mime: "image/png" },
+  "image/jpeg": { ext: "jpg", mime: "image/jpeg" },
+  "image/webp": { ext: "webp", mime: "image/webp" },
+};
+const MIME_BY_EXT: Record<string, string> = { png: "image/png", jpg: "image/jpeg", webp: "image/webp" };
+
+const brandingDir = () => join(getConfig().dataDir, "branding");
+
+async function storeLogoName(name: string) {
+  await getDb().systemSetting.upsert({ where: { key: "logo" }, create: { key: "logo", value: name }, update: { value: name } });
+}
+
+/** Reads the `file` field of a multipart upload and makes it the logo (system admins only). */
+export async function uploadLogo(actor: Actor, req: Request, meta?: RequestMeta): Promise<PublicSettings> {
+  if (!actor.isAdmin) throw new AppError("not_found", "Not found");
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > MAX_LOGO_BYTES + 64 * 1024) throw new AppError("payload_too_large", "The logo may be at most 1 MB.");
+  if (!/^multipart\/form-data/i.test(req.headers.get("content-type") ?? "")) {
+    throw new AppError("unsupported_media_type", "Send the logo as multipart/form-data, field `file`.");
+  }
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    throw new AppError("validation", "The upload could not be read.");
+  }
+  const file = form.get("file");
+  if (!file || typeof file === "string") {
+    throw new AppError("validation", "Send the image in the field `file`.", { fields: [{ path: "file", message: "required" }] });
+  }
+  if (file.size > MAX_LOGO_BYTES) throw new AppError("payload_too_large", "The logo may be at most 1 MB.");
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const type = await fileTypeFromBuffer(bytes);
+  const kind = type ? TYPES[type.mime] : undefined;
+  if (!kind) throw new AppError("unsupported_media_type", "The logo must be a PNG, JPEG or WebP image.");
+  const name = `${randomBytes(16).toString("hex")}.${kind.ext}`;
+  mkdirSync(brandingDir(), { recursive: true });
+  await writeFile(join(brandingDir(), name), bytes, { mode: 0o644 });
+  const previous = await getSetting("logo");
+  await storeLogoName(name);
+  if (previous) await rm(join(brandingDir(), previous), { force: true });
+  await recordAudit({ actor, action: "settings.updated", resourceType: "settings", details: { logo: "(uploaded)" }, meta });
+  return publicSettings(await getSettings());
+}
+
+export async function removeLogo(actor: Actor, meta?: RequestMeta): Promise<PublicSettings> {
+  if (!actor.isAdmin) throw new AppError("not_found", "Not found");
+  const previous = await getSetting("logo");
+  if (previous) {
+    await storeLogoName("");
+    await rm(join(brandingDir(), previous), { force: true });
+    await recordAudit({ actor, action: "settings.updated", resourceType: "settings", details: { logo: "(removed)" }, meta });
+  }
+  return publicSettings(await getSettings());
+}
+
+/** The current logo's bytes and type, or null when none is set (or its file is gone). */
+export async function readLogo(): Promise<{ bytes: Buffer; mime: string; name: string } | null> {
+  const name = await getSetting("logo");
+  if (!name || !LOGO_NAME.test(name)) return null;
+  try {
+    const bytes = await readFile(join(brandingDir(), name));
+    return { bytes, mime: MIME_BY_EXT[name.split(".")[1]] ?? "application/octet-stream", name };
+  } catch {
+    return null;
+  }
+}
+
+/** The public URL of the logo, versioned by its name so a new upload is fetched at once. */
+export const logoUrl = (name: string) => (name ? `/api/branding/logo?v=${name.slice(0, 12)}` : null);
