@@ -1,0 +1,18 @@
+import { requestMeta } from "@/lib/audit/audit.ts";
+import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
+import { removeGroupProjectAccess, setGroupProjectAccess } from "@/lib/users/groups.ts";
+
+type Params = { id: string; slug: string };
+
+export const PUT = apiRoute<Params>(async ({ req, params, actor }) =>
+  setGroupProjectAccess(actor, params.id, params.slug, await readJson(req), requestMeta(req.headers)),
+);
+
+export const DELETE = apiRoute<Params>(async ({ req, params, actor }) => {
+  await removeGroupProjectAccess(actor, params.id, params.slug, requestMeta(req.headers));
+  return new Response(null, { status: 204 });
+});
+
+const notAllowed = methodNotAllowed("PUT, DELETE");
+
+export { notAllowed as GET, notAllowed as POST, notAllowed as PATCH };

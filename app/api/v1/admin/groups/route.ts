@@ -1,0 +1,13 @@
+import { requestMeta } from "@/lib/audit/audit.ts";
+import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
+import { createGroup, listGroups } from "@/lib/users/groups.ts";
+
+export const GET = apiRoute(async ({ actor }) => listGroups(actor));
+
+export const POST = apiRoute(async ({ req, actor }) => createGroup(actor, await readJson(req), requestMeta(req.headers)), {
+  status: 201,
+});
+
+const notAllowed = methodNotAllowed("GET, POST");
+
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

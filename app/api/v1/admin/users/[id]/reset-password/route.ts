@@ -1,0 +1,11 @@
+import { requestMeta } from "@/lib/audit/audit.ts";
+import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
+import { forcePasswordReset } from "@/lib/users/admin.ts";
+
+export const POST = apiRoute<{ id: string }>(async ({ req, params, actor }) =>
+  forcePasswordReset(actor, params.id, requestMeta(req.headers)),
+);
+
+const notAllowed = methodNotAllowed("POST");
+
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
