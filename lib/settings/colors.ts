@@ -49,6 +49,17 @@ export function readableOn(background: string): string {
   return contrast(background, "#ffffff") >= contrast(background, NEAR_BLACK) ? "#ffffff" : NEAR_BLACK;
 }
 
+/** Moves `base` away from its foreground until the pair reaches 4.5:1 (WCAG AA for text). */
+function withReadableText(base: Rgb): Rgb {
+  let rgb = base;
+  for (let i = 0; i < 20; i++) {
+    const fg = readableOn(toHex(rgb));
+    if (contrast(toHex(rgb), fg) >= 4.5) break;
+    rgb = mix(rgb, fg === "#ffffff" ? [0, 0, 0] : [255, 255, 255], 0.06);
+  }
+  return rgb;
+}
+
 export type AccentTokens = { accent: string; hover: string; fg: string; soft: string; ring: string };
 
 /** Tokens for one theme. On dark backgrounds a dark accent is lifted until it stands out. */
@@ -61,6 +72,7 @@ export function accentTokens(hex: string, theme: "light" | "dark"): AccentTokens
     let base = rgb;
     // A very light accent would vanish on a white surface: darken it until it keeps 2:1.
     for (let i = 0; i < 10 && contrast(toHex(base), LIGHT_BG) < 2; i++) base = mix(base, black, 0.12);
+    base = withReadableText(base);
     const accent = toHex(base);
     return {
       accent,
@@ -72,6 +84,7 @@ export function accentTokens(hex: string, theme: "light" | "dark"): AccentTokens
   }
   let base = rgb;
   for (let i = 0; i < 10 && contrast(toHex(base), DARK_BG) < 4; i++) base = mix(base, white, 0.15);
+  base = withReadableText(base);
   const accent = toHex(base);
   const dark = parseHex(DARK_BG) as Rgb;
   return {
