@@ -102,7 +102,7 @@ export function publicSettings(settings: Settings): PublicSettings {
 
 export const isSmtpConfigured = (s: Settings) => s.smtp_host !== "" && s.smtp_from !== "";
 
-const ZSettingsPatch = z
+export const ZSettingsPatch = z
   .object({
     ...Object.fromEntries(Object.entries(SETTING_TYPES).map(([k, t]) => [k, t.optional()])),
     allow_signup: z.boolean().optional(),
