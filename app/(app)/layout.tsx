@@ -5,13 +5,18 @@ import { currentActor } from "@/lib/auth/current.ts";
 import { translator } from "@/lib/i18n/index.ts";
 import { getInstanceName } from "@/lib/settings/instance-name.ts";
 import { getPreferences } from "@/lib/users/preferences.ts";
+import { userAvatarUrl } from "@/lib/users/profile.ts";
 import { hasAnyUser } from "@/lib/users/users.ts";
 
 // Pages under (app) check access themselves too: a layout does not guard route handlers or actions.
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await currentActor();
   if (!actor) redirect((await hasAnyUser()) ? "/sign-in" : "/setup");
-  const [instanceName, prefs] = await Promise.all([getInstanceName(), getPreferences(actor.userId)]);
+  const [instanceName, prefs, avatarUrl] = await Promise.all([
+    getInstanceName(),
+    getPreferences(actor.userId),
+    userAvatarUrl(actor),
+  ]);
   const t = translator(prefs.language);
   return (
     <div className="flex min-h-dvh flex-col">
@@ -23,7 +28,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       </a>
       <AppHeader
         instanceName={instanceName}
-        user={{ username: actor.username, isAdmin: actor.isAdmin, language: prefs.language, theme: prefs.theme }}
+        user={{ username: actor.username, isAdmin: actor.isAdmin, language: prefs.language, theme: prefs.theme, avatarUrl }}
       />
       <main id="main" tabIndex={-1} className="flex min-h-0 flex-1 flex-col focus:outline-none">
         {children}

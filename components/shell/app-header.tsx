@@ -4,7 +4,7 @@ import { LogoMark } from "./logo.tsx";
 import { MainNav } from "./main-nav.tsx";
 import { UserMenu } from "./user-menu.tsx";
 
-export type ShellUser = { username: string; isAdmin: boolean; language: string; theme: Theme };
+export type ShellUser = { username: string; isAdmin: boolean; language: string; theme: Theme; avatarUrl?: string | null };
 
 export function AppHeader({ instanceName, user }: { instanceName: string; user: ShellUser }) {
   return (

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useState, useTransition } from "react";
@@ -8,7 +9,7 @@ import { useT } from "@/components/i18n-provider.tsx";
 import { applyTheme } from "@/components/theme/apply-theme.ts";
 import { Avatar } from "@/components/ui/avatar.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
-import { ChevronDownIcon, GlobeIcon, LogOutIcon, MonitorIcon, MoonIcon, SunIcon } from "@/components/ui/icons.tsx";
+import { ChevronDownIcon, GlobeIcon, LogOutIcon, MonitorIcon, MoonIcon, SunIcon, UserIcon } from "@/components/ui/icons.tsx";
 import {
   Menu,
   MenuContent,
@@ -65,13 +66,13 @@ export function UserMenu({ user }: { user: ShellUser }) {
         aria-label={t("user.menu", { username: user.username })}
         className="flex h-8 items-center gap-2 rounded-full py-0.5 pr-2 pl-0.5 text-[13px] font-medium text-text hover:bg-surface-2 data-[state=open]:bg-surface-2"
       >
-        <Avatar username={user.username} size="sm" decorative />
+        <Avatar username={user.username} src={user.avatarUrl} size="sm" decorative />
         <span className="hidden max-w-32 truncate sm:inline">{user.username}</span>
         <ChevronDownIcon size={14} className="text-muted" />
       </MenuTrigger>
       <MenuContent className="w-60">
         <div className="flex items-center gap-2.5 px-2 pt-2 pb-2.5">
-          <Avatar username={user.username} size="md" decorative />
+          <Avatar username={user.username} src={user.avatarUrl} size="md" decorative />
           <div className="flex min-w-0 flex-col">
             <span className="text-xs text-muted">{t("user.signedInAs")}</span>
             <span className="truncate font-medium">{user.username}</span>
@@ -82,6 +83,13 @@ export function UserMenu({ user }: { user: ShellUser }) {
             </Badge>
           ) : null}
         </div>
+        <MenuSeparator />
+        <MenuItem asChild>
+          <Link href="/profile">
+            <UserIcon />
+            {t("profile.title")}
+          </Link>
+        </MenuItem>
         <MenuSeparator />
         <MenuLabel className="flex items-center gap-1.5">
           <GlobeIcon size={13} />

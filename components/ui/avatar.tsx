@@ -1,13 +1,14 @@
 import type { CSSProperties } from "react";
 import { cn } from "./cn.ts";
 
-export type AvatarSize = "xs" | "sm" | "md" | "lg";
+export type AvatarSize = "xs" | "sm" | "md" | "lg" | "xl";
 
 const SIZES: Record<AvatarSize, string> = {
   xs: "size-5 text-[9px]",
   sm: "size-6 text-[10px]",
   md: "size-8 text-xs",
   lg: "size-10 text-sm",
+  xl: "size-20 text-2xl",
 };
 
 /** A stable hue (0–359) for a name, so a person keeps their colour everywhere. */

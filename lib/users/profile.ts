@@ -18,6 +18,12 @@ export function avatarUrl(username: string, avatar: string | null | undefined): 
   return `/api/v1/users/${encodeURIComponent(username)}/avatar?v=${encodeURIComponent(avatar.slice(0, 8))}`;
 }
 
+/** The actor's avatar URL, for the header. */
+export async function userAvatarUrl(actor: Actor): Promise<string | null> {
+  const user = await getDb().user.findUnique({ where: { id: actor.userId }, select: { username: true, avatar: true } });
+  return user ? avatarUrl(user.username, user.avatar) : null;
+}
+
 export type Profile = {
   id: number;
   username: string;

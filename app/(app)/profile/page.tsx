@@ -1,9 +1,20 @@
 import type { Metadata } from "next";
+import { AccountSection } from "@/components/profile/account-section.tsx";
+import { ApiKeysSection } from "@/components/profile/api-keys-section.tsx";
+import { AvatarSection } from "@/components/profile/avatar-section.tsx";
 import { MfaSection } from "@/components/profile/mfa-section.tsx";
+import { PasswordSection } from "@/components/profile/password-section.tsx";
+import { ProfileNav } from "@/components/profile/profile-nav.tsx";
+import { ProfileSection } from "@/components/profile/section.tsx";
+import { SessionsSection } from "@/components/profile/sessions-section.tsx";
 import { PageContainer, PageHeader } from "@/components/shell/page-header.tsx";
+import { listApiKeys } from "@/lib/auth/api-keys.ts";
 import { requireActor } from "@/lib/auth/current.ts";
-import { getDb } from "@/lib/db/client.ts";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/passwords.ts";
+import { listProjects } from "@/lib/boards/projects.ts";
 import { translate, translator } from "@/lib/i18n/index.ts";
+import { avatarLimit } from "@/lib/users/avatar.ts";
+import { getProfile, mySessions } from "@/lib/users/profile.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -12,25 +23,62 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: translate(actor.language, "profile.title") };
 }
 
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
 export default async function ProfilePage() {
   const actor = await requireActor();
-  const t = translator(actor.language);
-  const db = getDb();
-  const [user, recoveryCodesLeft] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { mfaEnabled: true } }),
-    db.mfaRecoveryCode.count({ where: { userId: actor.userId, usedAt: null } }),
+  const [profile, sessions, keys, projects, maxAvatarBytes] = await Promise.all([
+    getProfile(actor),
+    mySessions(actor),
+    listApiKeys(actor),
+    listProjects(actor),
+    avatarLimit(),
   ]);
+  const t = translator(profile.language);
   return (
-    <PageContainer className="max-w-4xl">
-      <PageHeader title={t("profile.title")} />
-      <section aria-labelledby="profile-mfa" className="mt-6 rounded-lg border border-border bg-surface p-5 shadow-sm">
-        <h2 id="profile-mfa" className="text-base font-semibold">
-          MFA
-        </h2>
-        <div className="mt-4">
-          <MfaSection enabled={user.mfaEnabled} recoveryCodesLeft={recoveryCodesLeft} />
+    <PageContainer className="max-w-5xl">
+      <PageHeader title={t("profile.title")} description={t("profile.description")} />
+      <div className="mt-6 grid gap-6 md:grid-cols-[12rem_minmax(0,1fr)]">
+        <ProfileNav />
+        <div className="flex min-w-0 flex-col gap-6">
+          <AccountSection
+            key={`${profile.username}:${profile.language}`}
+            username={profile.username}
+            email={profile.email}
+            language={profile.language}
+            theme={profile.theme}
+          />
+          <AvatarSection username={profile.username} avatarUrl={profile.avatarUrl} maxBytes={maxAvatarBytes} />
+          <PasswordSection minLength={MIN_PASSWORD_LENGTH} />
+          <ProfileSection id="two-factor" title={t("profile.mfa.title")} description={t("profile.mfa.description")}>
+            <MfaSection enabled={profile.mfaEnabled} recoveryCodesLeft={profile.recoveryCodesLeft} />
+          </ProfileSection>
+          <SessionsSection
+            key={sessions.map((s) => s.id).join(",")}
+            initial={sessions.map((s) => ({
+              id: s.id,
+              device: s.device,
+              ip: s.ip,
+              createdAt: s.createdAt.toISOString(),
+              lastActiveAt: s.lastActiveAt.toISOString(),
+              current: s.current,
+            }))}
+          />
+          <ApiKeysSection
+            initial={keys.map((k) => ({
+              id: k.id,
+              name: k.name,
+              prefix: k.prefix,
+              project: k.project,
+              createdAt: k.createdAt.toISOString(),
+              lastUsedAt: iso(k.lastUsedAt),
+              expiresAt: iso(k.expiresAt),
+              status: k.status,
+            }))}
+            projects={projects.map((p) => ({ slug: p.slug, name: p.name }))}
+          />
         </div>
-      </section>
+      </div>
     </PageContainer>
   );
 }
