@@ -33,11 +33,8 @@ export default async function SignInPage({
   const lang = await language();
   const instance = await getInstanceName();
   return (
-    <>
-      <AuthCard title={translate(lang, "auth.signIn.title")} subtitle={translate(lang, "auth.signIn.subtitle", { instance })}>
-        <SignInForm callbackUrl={callbackUrl} />
-      </AuthCard>
-      <p className="text-center text-xs text-muted">{translate(lang, "auth.signIn.help")}</p>
-    </>
+    <AuthCard title={translate(lang, "auth.signIn.title")} subtitle={translate(lang, "auth.signIn.subtitle", { instance })}>
+      <SignInForm callbackUrl={callbackUrl} />
+    </AuthCard>
   );
 }

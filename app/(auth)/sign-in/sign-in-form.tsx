@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useRef, useState } from "react";
@@ -7,48 +8,179 @@ import { useT } from "@/components/i18n-provider.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { Field, Input } from "@/components/ui/input.tsx";
 
+type Step = "password" | "code";
+
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useT();
   const router = useRouter();
+  const [step, setStep] = useState<Step>("password");
+  const [useRecovery, setUseRecovery] = useState(false);
+  const [credentials, setCredentials] = useState({ email: "", password: "" });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const codeRef = useRef<HTMLInputElement>(null);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const email = String(form.get("email") ?? "").trim();
-    const password = String(form.get("password") ?? "");
+  async function attempt(email: string, password: string, code?: string) {
     setError(null);
     setBusy(true);
     try {
-      const result = await signIn("credentials", { email, password, redirect: false });
-      if (!result || result.error) {
-        // One message for every failure: it must not tell whether the email exists.
-        setError(t("auth.signIn.failed"));
-        setBusy(false);
-        passwordRef.current?.select();
+      const result = await signIn("credentials", { email, password, ...(code ? { code } : {}), redirect: false });
+      if (result && !result.error) {
+        router.replace(callbackUrl || "/");
+        router.refresh();
         return;
       }
-      router.replace(callbackUrl || "/");
-      router.refresh();
+      setBusy(false);
+      const reason = result?.error ?? "";
+      if (reason === "MFA_REQUIRED") {
+        // The password was right: ask for the second factor.
+        setCredentials({ email, password });
+        setStep("code");
+        return;
+      }
+      if (reason === "MFA_INVALID") {
+        setError(t("auth.mfa.invalid"));
+        codeRef.current?.select();
+        return;
+      }
+      // One message for every other failure: it must not tell whether the email exists.
+      setError(t(reason === "LOCKED" ? "auth.signIn.locked" : "auth.signIn.failed"));
+      if (step === "code") {
+        setStep("password");
+        setCredentials({ email, password: "" });
+      } else passwordRef.current?.select();
     } catch {
       setError(t("common.error.network"));
       setBusy(false);
     }
   }
 
+  function onPassword(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    void attempt(String(form.get("email") ?? "").trim(), String(form.get("password") ?? ""));
+  }
+
+  function onCode(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const code = String(new FormData(event.currentTarget).get("code") ?? "").trim();
+    if (!code) {
+      codeRef.current?.focus();
+      return;
+    }
+    void attempt(credentials.email, credentials.password, code);
+  }
+
+  const alert = error ? (
+    <p role="alert" className="rounded-md border border-danger/30 bg-danger-soft px-3 py-2 text-sm text-danger">
+      {error}
+    </p>
+  ) : null;
+
+  if (step === "code") {
+    return (
+      <form noValidate onSubmit={onCode} className="flex flex-col gap-4" aria-labelledby="signin-mfa-title">
+        <div className="flex flex-col gap-1">
+          <h2 id="signin-mfa-title" className="text-sm font-semibold">
+            {t("auth.mfa.title")}
+          </h2>
+          <p className="text-sm text-muted" aria-live="polite">
+            {t(useRecovery ? "auth.mfa.recoverySubtitle" : "auth.mfa.subtitle")}
+          </p>
+        </div>
+        {alert}
+        {useRecovery ? (
+          <Field label={t("auth.mfa.recoveryCode")} id="signin-recovery">
+            <Input
+              key="recovery"
+              ref={codeRef}
+              name="code"
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              autoFocus
+              required
+              placeholder="xxxxx-xxxxx"
+              className="font-mono tracking-wider"
+              aria-invalid={error ? true : undefined}
+            />
+          </Field>
+        ) : (
+          <Field label={t("auth.mfa.code")} id="signin-code">
+            <Input
+              key="totp"
+              ref={codeRef}
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9 ]*"
+              maxLength={7}
+              autoFocus
+              required
+              placeholder="123456"
+              className="font-mono text-base tracking-[0.3em]"
+              aria-invalid={error ? true : undefined}
+            />
+          </Field>
+        )}
+        <Button type="submit" variant="primary" loading={busy} className="mt-1 w-full">
+          {t("auth.mfa.verify")}
+        </Button>
+        <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
+          <button
+            type="button"
+            className="rounded-sm text-accent hover:underline focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-ring/30"
+            onClick={() => {
+              setUseRecovery(!useRecovery);
+              setError(null);
+            }}
+          >
+            {t(useRecovery ? "auth.mfa.useApp" : "auth.mfa.useRecovery")}
+          </button>
+          <button
+            type="button"
+            className="rounded-sm text-muted hover:text-text hover:underline focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-ring/30"
+            onClick={() => {
+              setStep("password");
+              setUseRecovery(false);
+              setError(null);
+              setCredentials({ email: credentials.email, password: "" });
+            }}
+          >
+            {t("auth.mfa.back")}
+          </button>
+        </div>
+      </form>
+    );
+  }
+
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
-      {error ? (
-        <p role="alert" className="rounded-md border border-danger/30 bg-danger-soft px-3 py-2 text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
+    <form noValidate onSubmit={onPassword} className="flex flex-col gap-4">
+      {alert}
       <Field label={t("auth.email")} id="signin-email">
-        <Input name="email" type="email" autoComplete="username" required autoFocus aria-invalid={error ? true : undefined} />
+        <Input
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+          defaultValue={credentials.email}
+          aria-invalid={error ? true : undefined}
+        />
       </Field>
-      <Field label={t("auth.password")} id="signin-password">
+      <Field
+        label={t("auth.password")}
+        id="signin-password"
+        aside={
+          <Link
+            href="/forgot-password"
+            className="rounded-sm text-xs text-accent hover:underline focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-ring/30"
+          >
+            {t("auth.signIn.forgot")}
+          </Link>
+        }
+      >
         <Input
           ref={passwordRef}
           name="password"
