@@ -128,10 +128,17 @@ export async function mfaStatus(actor: Actor): Promise<MfaStatus> {
   return { enabled: user.mfaEnabled, pending: !user.mfaEnabled && !!user.totpSecret, recoveryCodesLeft };
 }
 
+/** MFA changes need a signed-in browser: a leaked API key must not take over the second factor. */
+function requireBrowser(actor: Actor): void {
+  if (actor.sessionId === null)
+    throw new AppError("forbidden", "Two-factor authentication can only be changed from a signed-in browser.");
+}
+
 export type MfaSetup = { secret: string; uri: string; qrSvg: string };
 
 /** Starts enrolment: a new secret, held sealed on the user row until a code confirms it. */
 export async function beginMfaSetup(actor: Actor): Promise<MfaSetup> {
+  requireBrowser(actor);
   const db = getDb();
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true, mfaEnabled: true } });
   if (user.mfaEnabled) throw new AppError("conflict", "Two-factor authentication is already on. Turn it off first.");
@@ -157,6 +164,7 @@ export const ZMfaCode = z.object({ code: z.string().trim().min(1).max(64) }).str
 
 /** Finishes enrolment with a code from the app: MFA on, ten recovery codes returned once. */
 export async function confirmMfaSetup(actor: Actor, input: unknown, meta?: RequestMeta): Promise<{ recoveryCodes: string[] }> {
+  requireBrowser(actor);
   const { code } = parseInput(ZMfaCode, input);
   const db = getDb();
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { mfaEnabled: true, totpSecret: true } });
@@ -195,6 +203,7 @@ async function checkProof(actor: Actor, input: unknown, meta?: RequestMeta): Pro
 
 /** Turns MFA off (the user, with their password or a code). */
 export async function disableMfa(actor: Actor, input: unknown, meta?: RequestMeta): Promise<void> {
+  requireBrowser(actor);
   const user = await getDb().user.findUniqueOrThrow({
     where: { id: actor.userId },
     select: { mfaEnabled: true, totpSecret: true },
@@ -215,6 +224,7 @@ export async function regenerateRecoveryCodes(
   input: unknown,
   meta?: RequestMeta,
 ): Promise<{ recoveryCodes: string[] }> {
+  requireBrowser(actor);
   const user = await getDb().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { mfaEnabled: true } });
   if (!user.mfaEnabled) throw new AppError("conflict", "Two-factor authentication is not on.");
   await checkProof(actor, input, meta);
