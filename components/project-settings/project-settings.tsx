@@ -2,22 +2,20 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type FormEvent, type ReactNode, type SelectHTMLAttributes, useEffect, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { useT } from "@/components/i18n-provider.tsx";
 import { PageHeader } from "@/components/shell/page-header.tsx";
 import { Avatar } from "@/components/ui/avatar.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
 import { Button } from "@/components/ui/button.tsx";
-import { cn } from "@/components/ui/cn.ts";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog.tsx";
-import { CheckIcon } from "@/components/ui/icons.tsx";
 import { Field, Input, Textarea } from "@/components/ui/input.tsx";
 import { toast } from "@/components/ui/toast.tsx";
-import type { MessageKey } from "@/lib/i18n/index.ts";
-import { type ApiError, api, projectPath } from "./api.ts";
-
-type Role = "viewer" | "member" | "admin";
-const ROLES: Role[] = ["viewer", "member", "admin"];
+import { type ProjectRole, ROLES } from "@/lib/auth/actor.ts";
+import type { ProjectType } from "@/lib/boards/projects.ts";
+import { api, projectPath } from "./api.ts";
+import { LabelsSection, type SettingsLabel } from "./labels-section.tsx";
+import { ColourSwatch, Section, Select, useErrorToast, useSynced } from "./parts.tsx";
 
 export type SettingsProject = {
   id: number;
@@ -28,7 +26,7 @@ export type SettingsProject = {
   type: string;
   color: string | null;
   isArchived: boolean;
-  role: Role;
+  role: ProjectRole;
   customer: { name: string; slug: string } | null;
 };
 export type SettingsMember = { id: number; username: string; role: string };
@@ -36,66 +34,26 @@ export type SettingsGroup = { id: number; name: string; role: string; memberCoun
 
 export const ACCENT_COLOURS = ["#2563eb", "#0891b2", "#16a34a", "#ca8a04", "#ea580c", "#dc2626", "#db2777", "#7c3aed", "#475569"];
 
-const SELECT =
-  "h-9 rounded-md border border-border bg-surface px-2 text-sm text-text shadow-sm hover:border-muted/50 focus-visible:border-accent focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-ring/30 disabled:cursor-not-allowed disabled:opacity-60";
-
-function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
-  return <select className={cn(SELECT, className)} {...props} />;
-}
-
-function Section({ id, title, description, children }: { id: string; title: string; description?: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="rounded-lg border border-border bg-surface p-5 shadow-sm">
-      <h2 id={id} className="text-base font-semibold">
-        {title}
-      </h2>
-      {description ? <p className="mt-1 text-sm text-muted">{description}</p> : null}
-      <div className="mt-4">{children}</div>
-    </section>
-  );
-}
-
-/** Local state that follows the server's props (after router.refresh) but can be updated at once. */
-function useSynced<T>(value: T): [T, (next: T | ((prev: T) => T)) => void] {
-  const [state, setState] = useState(value);
-  useEffect(() => setState(value), [value]);
-  return [state, setState];
-}
-
-/** A toast for errors the form cannot attach to a field. */
-function useErrorToast() {
-  const t = useT();
-  return (error: ApiError) => {
-    const key: MessageKey =
-      error.code === "network"
-        ? "common.error.network"
-        : error.code === "forbidden"
-          ? "projects.settings.error.forbidden"
-          : error.code === "conflict" && /admin/i.test(error.message)
-            ? "projects.settings.error.lastAdmin"
-            : error.code === "conflict" && /archived/i.test(error.message)
-              ? "projects.settings.error.archived"
-              : "common.error.generic";
-    toast(t(key), { variant: "error" });
-  };
-}
-
 export function ProjectSettings({
   project,
   members,
   groups,
+  labels,
   grantable,
   me,
 }: {
   project: SettingsProject;
   members: SettingsMember[];
   groups: SettingsGroup[];
+  labels: SettingsLabel[];
   grantable: { id: number; name: string }[];
   me: string;
 }) {
   const t = useT();
   const [current, setCurrent] = useSynced(project);
   const canEdit = current.role === "admin" && !current.isArchived;
+  // Members manage labels (as they create them on the fly from cards); the rest is for admins.
+  const canEditLabels = current.role !== "viewer" && !current.isArchived;
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
@@ -113,7 +71,7 @@ export function ProjectSettings({
       />
       {current.role !== "admin" ? (
         <p role="note" className="rounded-md border border-border bg-surface-2 px-3 py-2 text-sm text-muted">
-          {t("projects.settings.readOnly")}
+          {t(canEditLabels ? "projects.settings.readOnlyMember" : "projects.settings.readOnly")}
         </p>
       ) : current.isArchived ? (
         <p role="note" className="rounded-md border border-warning/40 bg-warning-soft px-3 py-2 text-sm text-warning">
@@ -121,6 +79,7 @@ export function ProjectSettings({
         </p>
       ) : null}
       <GeneralSection project={current} canEdit={canEdit} onChange={(p) => setCurrent((c) => ({ ...c, ...p }))} />
+      <LabelsSection slug={current.slug} labels={labels} canEdit={canEditLabels} />
       <MembersSection project={current} members={members} canEdit={canEdit} me={me} />
       <GroupsSection project={current} groups={groups} grantable={grantable} canEdit={canEdit} />
       {current.role === "admin" ? (
@@ -148,7 +107,7 @@ function GeneralSection({
   const [slug, setSlug] = useState(project.slug);
   const [key, setKey] = useState(project.key);
   const [description, setDescription] = useState(project.description ?? "");
-  const [type, setType] = useState(project.type);
+  const [type, setType] = useState<ProjectType>(project.type as ProjectType);
   const [customerSlug, setCustomerSlug] = useState(project.customer?.slug ?? "");
   const [color, setColor] = useState<string | null>(project.color);
   const [errors, setErrors] = useState<GeneralErrors>({});
@@ -244,7 +203,7 @@ function GeneralSection({
           </Field>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label={t("projects.create.type")} id="settings-type">
-              <Select value={type} onChange={(e) => setType(e.target.value)}>
+              <Select value={type} onChange={(e) => setType(e.target.value as ProjectType)}>
                 <option value="kanban">{t("projects.type.kanban")}</option>
                 <option value="scrum">{t("projects.type.scrum")}</option>
               </Select>
@@ -268,9 +227,21 @@ function GeneralSection({
           <fieldset className="flex flex-col gap-1.5">
             <legend className="mb-1.5 text-[13px] font-medium">{t("projects.settings.color")}</legend>
             <div className="flex flex-wrap items-center gap-2" role="radiogroup" aria-label={t("projects.settings.color")}>
-              <ColourSwatch label={t("projects.settings.colorAuto")} checked={color === null} onSelect={() => setColor(null)} />
+              <ColourSwatch
+                group="project-colour"
+                label={t("projects.settings.colorAuto")}
+                checked={color === null}
+                onSelect={() => setColor(null)}
+              />
               {ACCENT_COLOURS.map((c) => (
-                <ColourSwatch key={c} value={c} label={c} checked={color === c} onSelect={() => setColor(c)} />
+                <ColourSwatch
+                  key={c}
+                  group="project-colour"
+                  value={c}
+                  label={c}
+                  checked={color === c}
+                  onSelect={() => setColor(c)}
+                />
               ))}
             </div>
           </fieldset>
@@ -287,66 +258,105 @@ function GeneralSection({
   );
 }
 
-function ColourSwatch({
-  value,
-  label,
-  checked,
-  onSelect,
-}: {
-  value?: string;
-  label: string;
-  checked: boolean;
-  onSelect: () => void;
-}) {
-  return (
-    <label
-      title={label}
-      className={cn(
-        "relative flex size-8 cursor-pointer items-center justify-center rounded-full border-2 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring has-[:disabled]:cursor-not-allowed",
-        checked ? "border-text" : "border-transparent",
-      )}
-    >
-      <input type="radio" name="project-colour" checked={checked} onChange={onSelect} aria-label={label} className="sr-only" />
-      <span
-        aria-hidden="true"
-        className={cn(
-          "flex size-6 items-center justify-center rounded-full text-white",
-          value ? "" : "border border-dashed border-muted bg-surface-2 text-muted",
-        )}
-        style={value ? { background: value } : undefined}
-      >
-        {checked ? <CheckIcon size={14} /> : null}
-      </span>
-    </label>
-  );
+/** The role options, for the add forms and the rows. */
+function RoleOptions() {
+  const t = useT();
+  return ROLES.map((r) => (
+    <option key={r} value={r}>
+      {t(`projects.role.${r}`)}
+    </option>
+  ));
 }
 
-function RoleSelect({
-  value,
-  onChange,
-  label,
-  disabled,
+/**
+ * A table of who has access (people or groups): name, role (a select for admins) and a remove
+ * button. Members and groups share it, so both look and behave alike.
+ */
+function AccessTable({
+  caption,
+  whoHeading,
+  removeLabel,
+  canEdit,
+  children,
 }: {
-  value: string;
-  onChange: (role: Role) => void;
-  label: string;
-  disabled?: boolean;
+  caption: string;
+  whoHeading: string;
+  removeLabel: string;
+  canEdit: boolean;
+  children: ReactNode;
 }) {
   const t = useT();
   return (
-    <Select
-      value={value}
-      onChange={(e) => onChange(e.target.value as Role)}
-      aria-label={label}
-      disabled={disabled}
-      className="h-8"
-    >
-      {ROLES.map((r) => (
-        <option key={r} value={r}>
-          {t(`projects.role.${r}`)}
-        </option>
-      ))}
-    </Select>
+    <table className="w-full text-sm">
+      <caption className="sr-only">{caption}</caption>
+      <thead>
+        <tr className="border-b border-border text-left text-xs text-muted">
+          <th scope="col" className="py-2 font-medium">
+            {whoHeading}
+          </th>
+          <th scope="col" className="w-40 py-2 font-medium">
+            {t("projects.settings.role")}
+          </th>
+          {canEdit ? (
+            <th scope="col" className="w-24 py-2 text-right font-medium">
+              <span className="sr-only">{removeLabel}</span>
+            </th>
+          ) : null}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
+function AccessRow({
+  name,
+  who,
+  role,
+  canEdit,
+  removeLabel,
+  onRole,
+  onRemove,
+  ...data
+}: {
+  /** Names the role select and the remove button for assistive technology. */
+  name: string;
+  who: ReactNode;
+  role: string;
+  canEdit: boolean;
+  removeLabel: string;
+  onRole: (role: ProjectRole) => void;
+  onRemove: () => void;
+  "data-username"?: string;
+  "data-group"?: string;
+}) {
+  const t = useT();
+  return (
+    <tr className="border-b border-border last:border-0" {...data}>
+      <td className="py-2">{who}</td>
+      <td className="py-2">
+        {canEdit ? (
+          <Select
+            value={role}
+            onChange={(e) => onRole(e.target.value as ProjectRole)}
+            aria-label={t("projects.settings.roleOf", { username: name })}
+            className="h-8"
+          >
+            <RoleOptions />
+          </Select>
+        ) : (
+          t(`projects.role.${role as ProjectRole}`)
+        )}
+      </td>
+      {canEdit ? (
+        <td className="py-2 text-right">
+          <Button variant="ghost" size="sm" onClick={onRemove}>
+            {removeLabel}
+            <span className="sr-only"> {name}</span>
+          </Button>
+        </td>
+      ) : null}
+    </tr>
   );
 }
 
@@ -365,7 +375,7 @@ function MembersSection({
   const router = useRouter();
   const showError = useErrorToast();
   const [username, setUsername] = useState("");
-  const [role, setRole] = useState<Role>("member");
+  const [role, setRole] = useState<ProjectRole>("member");
   const [addError, setAddError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [removing, setRemoving] = useState<SettingsMember | null>(null);
@@ -399,7 +409,7 @@ function MembersSection({
     } else showError(res.error);
   }
 
-  async function onRole(member: SettingsMember, next: Role) {
+  async function onRole(member: SettingsMember, next: ProjectRole) {
     const res = await api<SettingsMember>("PATCH", `${base}/${encodeURIComponent(member.username)}`, { role: next });
     if (res.ok) {
       upsert(res.data);
@@ -444,12 +454,8 @@ function MembersSection({
             </Field>
           </div>
           <Field label={t("projects.settings.role")} id="member-role">
-            <Select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`projects.role.${r}`)}
-                </option>
-              ))}
+            <Select value={role} onChange={(e) => setRole(e.target.value as ProjectRole)}>
+              <RoleOptions />
             </Select>
           </Field>
           <Button type="submit" variant="primary" loading={busy} className="mt-[26px]">
@@ -457,56 +463,32 @@ function MembersSection({
           </Button>
         </form>
       ) : null}
-      <table className="w-full text-sm">
-        <caption className="sr-only">{t("projects.settings.members")}</caption>
-        <thead>
-          <tr className="border-b border-border text-left text-xs text-muted">
-            <th scope="col" className="py-2 font-medium">
-              {t("projects.settings.user")}
-            </th>
-            <th scope="col" className="w-40 py-2 font-medium">
-              {t("projects.settings.role")}
-            </th>
-            {canEdit ? (
-              <th scope="col" className="w-24 py-2 text-right font-medium">
-                <span className="sr-only">{t("projects.settings.actions")}</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((m) => (
-            <tr key={m.id} className="border-b border-border last:border-0" data-username={m.username}>
-              <td className="py-2">
-                <span className="flex items-center gap-2">
-                  <Avatar username={m.username} size="sm" decorative />
-                  <span className="font-medium">{m.username}</span>
-                  {m.username === me ? <Badge>{t("projects.settings.you")}</Badge> : null}
-                </span>
-              </td>
-              <td className="py-2">
-                {canEdit ? (
-                  <RoleSelect
-                    value={m.role}
-                    onChange={(r) => onRole(m, r)}
-                    label={t("projects.settings.roleOf", { username: m.username })}
-                  />
-                ) : (
-                  t(`projects.role.${m.role as Role}`)
-                )}
-              </td>
-              {canEdit ? (
-                <td className="py-2 text-right">
-                  <Button variant="ghost" size="sm" onClick={() => setRemoving(m)}>
-                    {t("projects.settings.remove")}
-                    <span className="sr-only"> {m.username}</span>
-                  </Button>
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AccessTable
+        caption={t("projects.settings.members")}
+        whoHeading={t("projects.settings.user")}
+        removeLabel={t("projects.settings.remove")}
+        canEdit={canEdit}
+      >
+        {list.map((m) => (
+          <AccessRow
+            key={m.id}
+            data-username={m.username}
+            name={m.username}
+            who={
+              <span className="flex items-center gap-2">
+                <Avatar username={m.username} size="sm" decorative />
+                <span className="font-medium">{m.username}</span>
+                {m.username === me ? <Badge>{t("projects.settings.you")}</Badge> : null}
+              </span>
+            }
+            role={m.role}
+            canEdit={canEdit}
+            removeLabel={t("projects.settings.remove")}
+            onRole={(r) => onRole(m, r)}
+            onRemove={() => setRemoving(m)}
+          />
+        ))}
+      </AccessTable>
       <Dialog open={removing !== null} onOpenChange={(open) => !open && setRemoving(null)}>
         {removing ? (
           <DialogContent
@@ -546,10 +528,10 @@ function GroupsSection({
   const [list, setList] = useSynced(groups);
   const available = grantable.filter((g) => !list.some((x) => x.id === g.id));
   const [groupId, setGroupId] = useState("");
-  const [role, setRole] = useState<Role>("member");
+  const [role, setRole] = useState<ProjectRole>("member");
   const base = `${projectPath(project.slug)}/groups`;
 
-  async function grant(id: number, r: Role) {
+  async function grant(id: number, r: ProjectRole) {
     const res = await api<SettingsGroup>("POST", base, { group: id, role: r });
     if (res.ok) {
       const g = res.data;
@@ -591,12 +573,8 @@ function GroupsSection({
             </Select>
           </Field>
           <Field label={t("projects.settings.role")} id="group-role">
-            <Select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`projects.role.${r}`)}
-                </option>
-              ))}
+            <Select value={role} onChange={(e) => setRole(e.target.value as ProjectRole)}>
+              <RoleOptions />
             </Select>
           </Field>
           <Button type="submit" variant="secondary" disabled={!groupId}>
@@ -607,35 +585,35 @@ function GroupsSection({
       {list.length === 0 ? (
         <p className="text-sm text-muted">{t("projects.settings.noGroups")}</p>
       ) : (
-        <ul className="flex flex-col divide-y divide-border">
+        <AccessTable
+          caption={t("projects.settings.groups")}
+          whoHeading={t("projects.settings.group")}
+          removeLabel={t("projects.settings.revoke")}
+          canEdit={canEdit}
+        >
           {list.map((g) => (
-            <li key={g.id} className="flex items-center gap-3 py-2 text-sm">
-              <span className="flex-1">
-                <span className="font-medium">{g.name}</span>{" "}
-                <span className="text-xs text-muted">
-                  {g.memberCount === 1
-                    ? t("projects.settings.groupMembersOne")
-                    : t("projects.settings.groupMembers", { count: g.memberCount })}
+            <AccessRow
+              key={g.id}
+              data-group={g.name}
+              name={g.name}
+              who={
+                <span>
+                  <span className="font-medium">{g.name}</span>{" "}
+                  <span className="text-xs text-muted">
+                    {g.memberCount === 1
+                      ? t("projects.settings.groupMembersOne")
+                      : t("projects.settings.groupMembers", { count: g.memberCount })}
+                  </span>
                 </span>
-              </span>
-              {canEdit ? (
-                <>
-                  <RoleSelect
-                    value={g.role}
-                    onChange={(r) => grant(g.id, r)}
-                    label={t("projects.settings.roleOf", { username: g.name })}
-                  />
-                  <Button variant="ghost" size="sm" onClick={() => revoke(g)}>
-                    {t("projects.settings.revoke")}
-                    <span className="sr-only"> {g.name}</span>
-                  </Button>
-                </>
-              ) : (
-                <span>{t(`projects.role.${g.role as Role}`)}</span>
-              )}
-            </li>
+              }
+              role={g.role}
+              canEdit={canEdit}
+              removeLabel={t("projects.settings.revoke")}
+              onRole={(r) => grant(g.id, r)}
+              onRemove={() => revoke(g)}
+            />
           ))}
-        </ul>
+        </AccessTable>
       )}
     </Section>
   );

@@ -23,12 +23,15 @@ export const ZProjectKey = z
   .toUpperCase()
   .regex(/^[A-Z][A-Z0-9]{1,9}$/, "2–10 letters or digits, starting with a letter");
 
+export const PROJECT_TYPES = ["kanban", "scrum"] as const;
+export type ProjectType = (typeof PROJECT_TYPES)[number];
+
 export const ZCreateProject = z.object({
   name: z.string().trim().min(1).max(191),
   key: ZProjectKey,
   slug: ZSlug.optional(),
   description: z.string().max(20_000).nullish(),
-  type: z.enum(["kanban", "scrum"]).default("kanban"),
+  type: z.enum(PROJECT_TYPES).default("kanban"),
   customerSlug: z.string().max(191).nullish(),
   color: z
     .string()
@@ -183,7 +186,7 @@ export const ZUpdateProject = z
     /** Renames every card key (PRJ-42 becomes NEW-42); numbers stay. */
     key: ZProjectKey,
     description: z.string().max(20_000).nullable(),
-    type: z.enum(["kanban", "scrum"]),
+    type: z.enum(PROJECT_TYPES),
     customerSlug: z.string().max(191).nullable(),
     color: z
       .string()

@@ -55,7 +55,8 @@ describe.each(availableEngines())("card detail on %s", (engine) => {
     member = await person("member");
     viewer = await person("viewer");
     outsider = await person("outsider");
-    const project = await createProject(owner.actor, { name: "Detail", key: "DET", slug });
+    // Scrum: story points are among the editable fields (kanban projects refuse them).
+    const project = await createProject(owner.actor, { name: "Detail", key: "DET", slug, type: "scrum" });
     projectId = project.id;
     await getDb().projectMember.createMany({
       data: [

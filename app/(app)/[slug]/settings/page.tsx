@@ -3,8 +3,10 @@ import { notFound } from "next/navigation";
 import { ProjectSettings } from "@/components/project-settings/project-settings.tsx";
 import { PageContainer } from "@/components/shell/page-header.tsx";
 import { requireActor } from "@/lib/auth/current.ts";
+import { listLabels } from "@/lib/boards/labels.ts";
 import { listGrantableGroups, listMembers, listProjectGroups } from "@/lib/boards/members.ts";
 import { getProject } from "@/lib/boards/projects.ts";
+import { redirectRenamedProject } from "@/lib/boards/slug-redirect.ts";
 import { AppError } from "@/lib/errors.ts";
 import { translate } from "@/lib/i18n/index.ts";
 
@@ -14,10 +16,14 @@ async function load(slug: string) {
   const actor = await requireActor();
   try {
     const project = await getProject(actor, slug);
-    const [members, groups] = await Promise.all([listMembers(actor, slug), listProjectGroups(actor, slug)]);
+    const [members, groups, labels] = await Promise.all([
+      listMembers(actor, slug),
+      listProjectGroups(actor, slug),
+      listLabels(actor, slug),
+    ]);
     // Only admins of a live project may grant groups; the others see the settings read-only.
     const grantable = project.role === "admin" && !project.isArchived ? await listGrantableGroups(actor, slug) : [];
-    return { actor, project, members, groups, grantable };
+    return { actor, project, members, groups, labels, grantable };
   } catch (e) {
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
@@ -32,7 +38,8 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 
 export default async function ProjectSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { actor, project, members, groups, grantable } = await load(slug);
+  const { actor, project, members, groups, labels, grantable } = await load(slug);
+  await redirectRenamedProject(actor, slug, "/settings");
   return (
     <PageContainer className="max-w-4xl">
       <ProjectSettings
@@ -40,6 +47,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
         project={project}
         members={members}
         groups={groups}
+        labels={labels}
         grantable={grantable}
         me={actor.username}
       />
