@@ -12,7 +12,7 @@ import { ProfileSection } from "./section.tsx";
 
 type Errors = { current?: string; next?: string; confirm?: string };
 
-export function PasswordSection({ minLength }: { minLength: number }) {
+export function PasswordSection({ username, minLength }: { username: string; minLength: number }) {
   const t = useT();
   const router = useRouter();
   const [current, setCurrent] = useState("");
@@ -54,6 +54,8 @@ export function PasswordSection({ minLength }: { minLength: number }) {
   return (
     <ProfileSection id="password" title={t("profile.password.title")} description={t("profile.password.description")}>
       <form onSubmit={onSubmit} noValidate className="flex max-w-sm flex-col gap-4">
+        {/* Tells password managers which account the new password belongs to. */}
+        <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
         <Field label={t("profile.password.current")} error={errors.current}>
           <Input
             type="password"

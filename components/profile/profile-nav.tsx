@@ -18,8 +18,10 @@ export const PROFILE_SECTIONS: { id: string; label: MessageKey }[] = [
 export function ProfileNav() {
   const t = useT();
   const [active, setActive] = useState<string>(PROFILE_SECTIONS[0].id);
+  const [ready, setReady] = useState(false);
 
   useEffect(() => {
+    setReady(true);
     const sections = PROFILE_SECTIONS.map((s) => document.getElementById(s.id)).filter((el): el is HTMLElement => !!el);
     const observer = new IntersectionObserver(
       (entries) => {
@@ -35,7 +37,7 @@ export function ProfileNav() {
   }, []);
 
   return (
-    <nav aria-label={t("profile.nav")} className="md:sticky md:top-20">
+    <nav aria-label={t("profile.nav")} data-ready={ready || undefined} className="md:sticky md:top-20">
       <ul className="flex gap-1 overflow-x-auto pb-1 md:flex-col md:overflow-visible md:pb-0">
         {PROFILE_SECTIONS.map((s) => (
           <li key={s.id}>

@@ -49,7 +49,7 @@ export default async function ProfilePage() {
             theme={profile.theme}
           />
           <AvatarSection username={profile.username} avatarUrl={profile.avatarUrl} maxBytes={maxAvatarBytes} />
-          <PasswordSection minLength={MIN_PASSWORD_LENGTH} />
+          <PasswordSection username={profile.username} minLength={MIN_PASSWORD_LENGTH} />
           <ProfileSection id="two-factor" title={t("profile.mfa.title")} description={t("profile.mfa.description")}>
             <MfaSection enabled={profile.mfaEnabled} recoveryCodesLeft={profile.recoveryCodesLeft} />
           </ProfileSection>
