@@ -34,8 +34,7 @@ export const ZCreateCard = z.object({
   type: z.string().trim().min(1).max(32).default("task"),
   dueDate: ZDate.nullish(),
   estimateHours: z.number().min(0).max(100_000).optional(),
-  /** Scrum projects only; null is 0 (none). */
-  storyPoints: z.number().int().min(0).max(1000).nullish(),
+  storyPoints: z.number().int().min(0).max(1000).nullish().describe("Scrum projects only (kanban: 400); null is 0, none"),
   assignees: ZUsernames.optional(),
   labels: ZLabelNames.optional(),
   parentKey: z.string().max(32).nullish(),
@@ -49,8 +48,7 @@ export const ZUpdateCard = z
     type: z.string().trim().min(1).max(32),
     dueDate: ZDate.nullable(),
     estimateHours: z.number().min(0).max(100_000),
-    /** Scrum projects only; null or 0 clears them. */
-    storyPoints: z.number().int().min(0).max(1000).nullable(),
+    storyPoints: z.number().int().min(0).max(1000).nullable().describe("Scrum projects only (kanban: 400); null or 0 clears"),
     assignees: ZUsernames,
     labels: ZLabelNames,
     parentKey: z.string().max(32).nullable(),

@@ -5,7 +5,7 @@ import { ZCreateLabel, ZUpdateLabel } from "../boards/labels.ts";
 import { ZReference } from "../boards/references.ts";
 import { body, errors, type Json, ok, pathParam, read, schema, write } from "./helpers.ts";
 
-const slug = pathParam("slug");
+const slug = pathParam("slug", "Project slug; an old slug from before a rename still finds the project");
 const key = pathParam("key", "Card key (PRJ-42) or number (42)");
 const id = pathParam("id");
 const base = "/api/v1/projects/{slug}/cards/{key}";
@@ -42,7 +42,8 @@ export function cardPaths(): Json {
       },
       patch: {
         parameters: [slug, key],
-        summary: "Edit a card; send `version` to refuse lost updates (409 carries the newer card)",
+        summary:
+          "Edit a card; send `version` to refuse lost updates (409 carries the newer card). `storyPoints` other than null/0 on a kanban project: 400.",
         requestBody: { required: true, content: { "application/json": { schema: schema(ZUpdateCard) } } },
         responses: { ...ok(200, "The card"), ...write },
       },
@@ -141,10 +142,14 @@ export function cardPaths(): Json {
       },
     },
     "/api/v1/projects/{slug}/labels": {
-      get: { parameters: [slug], summary: "Project labels", responses: { ...ok(200, "Labels"), ...read } },
+      get: {
+        parameters: [slug],
+        summary: "Project labels by name, each `{ id, name, color, cardCount }` (cardCount: live cards carrying it)",
+        responses: { ...ok(200, "Labels"), ...read },
+      },
       post: {
         parameters: [slug],
-        summary: "Create a label",
+        summary: "Create a label (project members; without `color` the next palette colour)",
         requestBody: body("CreateLabel"),
         responses: { ...ok(201, "The label"), ...write },
       },

@@ -3,7 +3,7 @@ import { ZAddMember, ZChangeRole, ZGrantGroup } from "../boards/members.ts";
 import { ZUpdateProject } from "../boards/projects.ts";
 import { body, errors, type Json, ok, pathParam, read, schema, write } from "./helpers.ts";
 
-const slug = pathParam("slug");
+const slug = pathParam("slug", "Project slug; an old slug from before a rename still finds the project");
 const columnId = pathParam("id", "Column id");
 const username = pathParam("username");
 const groupId = pathParam("groupId", "User group id");
@@ -26,7 +26,8 @@ export function projectPaths(): Json {
       get: { parameters: [slug], summary: "A project", responses: { ...ok(200, "The project with your role"), ...read } },
       patch: {
         parameters: [slug],
-        summary: "Edit a project (project admins). A new key renames every card key; numbers stay.",
+        summary:
+          "Edit a project (project admins). A new key renames every card key; numbers stay. A new slug keeps the old one working (REST resolves it, pages redirect) until another project takes it.",
         requestBody: body("UpdateProject"),
         responses: { ...ok(200, "The project"), ...write },
       },
