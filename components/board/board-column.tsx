@@ -1,8 +1,21 @@
 "use client";
 
 import { useDroppable } from "@dnd-kit/core";
-import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
-import { type KeyboardEvent, memo, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import {
+  createContext,
+  type KeyboardEvent,
+  memo,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { useT } from "../i18n-provider.tsx";
 import { Button, IconButton } from "../ui/button.tsx";
 import { cn } from "../ui/cn.ts";
@@ -23,7 +36,7 @@ import {
   MenuTrigger,
 } from "../ui/menu.tsx";
 import { SortableCard } from "./board-card.tsx";
-import { type BoardCard, type BoardColumn as Column, columnDropId } from "./board-state.ts";
+import { type BoardCard, type BoardColumn as Column, columnDropId, columnSortId } from "./board-state.ts";
 
 /** Dispatched on `window` by the `n` shortcut: the first column opens its add-card input. */
 export const NEW_CARD_EVENT = "warmdesk:new-card";
@@ -395,6 +408,94 @@ function ArchiveDialog({ column, actions, onClose }: { column: Column; actions: 
   );
 }
 
+type ColumnHandle = Pick<ReturnType<typeof useSortable>, "attributes" | "listeners" | "setActivatorNodeRef" | "isDragging">;
+
+/** The drag handle's wiring, from the column's frame to its header (null: the column cannot be dragged). */
+const ColumnHandleContext = createContext<ColumnHandle | null>(null);
+
+const headingIdOf = (columnId: number) => `column-heading-${columnId}`;
+
+/**
+ * A column as a sortable item among the columns, dragged by the handle in its header. The frame
+ * re-renders while anything is dragged (dnd-kit's context changes on every move); its children are
+ * the memoised column, created by the board, so they do not.
+ */
+export function SortableColumnFrame({
+  column,
+  canDrag,
+  children,
+}: {
+  column: { id: number; name: string };
+  canDrag: boolean;
+  children: ReactNode;
+}) {
+  const t = useT();
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: columnSortId(column.id),
+    data: { type: "column", columnId: column.id },
+    disabled: !canDrag,
+    attributes: { roleDescription: t("board.column.dragRole") },
+  });
+  const handle = useMemo(
+    () => (canDrag ? { attributes, listeners, setActivatorNodeRef, isDragging } : null),
+    [canDrag, attributes, listeners, setActivatorNodeRef, isDragging],
+  );
+  return (
+    <ColumnHandleContext.Provider value={handle}>
+      <section
+        ref={setNodeRef}
+        aria-labelledby={headingIdOf(column.id)}
+        data-column-id={column.id}
+        data-column-name={column.name}
+        data-dragging={isDragging || undefined}
+        style={{ transform: CSS.Translate.toString(transform), transition }}
+        className={cn(
+          "flex max-h-full w-[284px] shrink-0 flex-col rounded-xl bg-surface-2/70",
+          isDragging && "relative z-10 bg-surface-2 shadow-lg ring-2 ring-accent/60",
+        )}
+      >
+        {children}
+      </section>
+    </ColumnHandleContext.Provider>
+  );
+}
+
+function GripIcon() {
+  return (
+    <svg width="10" height="14" viewBox="0 0 12 16" aria-hidden="true" fill="currentColor">
+      <circle cx="3" cy="3" r="1.3" />
+      <circle cx="9" cy="3" r="1.3" />
+      <circle cx="3" cy="8" r="1.3" />
+      <circle cx="9" cy="8" r="1.3" />
+      <circle cx="3" cy="13" r="1.3" />
+      <circle cx="9" cy="13" r="1.3" />
+    </svg>
+  );
+}
+
+/** The handle a column is dragged by: pointer, touch (press and hold) or keyboard (Space, arrows, Space). */
+function ColumnDragHandle({ name }: { name: string }) {
+  const t = useT();
+  const handle = useContext(ColumnHandleContext);
+  if (!handle) return null;
+  return (
+    <button
+      type="button"
+      ref={handle.setActivatorNodeRef}
+      {...handle.attributes}
+      {...handle.listeners}
+      aria-label={t("board.column.drag", { column: name })}
+      data-testid="column-drag-handle"
+      className={cn(
+        "-ml-1.5 inline-flex h-6 w-4 shrink-0 cursor-grab touch-none items-center justify-center rounded text-muted/70 outline-none hover:bg-surface hover:text-text focus-visible:text-text focus-visible:ring-2 focus-visible:ring-ring",
+        handle.isDragging && "cursor-grabbing text-text",
+      )}
+    >
+      <GripIcon />
+    </button>
+  );
+}
+
 export const BoardColumn = memo(function BoardColumn({
   column,
   total,
@@ -459,20 +560,16 @@ export const BoardColumn = memo(function BoardColumn({
   const hasLimit = column.wipLimit > 0;
   const isOverLimit = hasLimit && count > column.wipLimit;
   const isAtLimit = hasLimit && count === column.wipLimit;
-  const headingId = useId();
+  const headingId = headingIdOf(column.id);
   const [isRenaming, setRenaming] = useState(false);
   const [dialog, setDialog] = useState<ColumnDialog>(null);
   const onCreate = useCallback((title: string) => onCreateCard(column.id, title), [onCreateCard, column.id]);
   const close = useCallback(() => setDialog(null), []);
 
   return (
-    <section
-      aria-labelledby={headingId}
-      data-column-id={column.id}
-      data-column-name={column.name}
-      className="flex max-h-full w-[284px] shrink-0 flex-col rounded-xl bg-surface-2/70"
-    >
+    <>
       <header className="flex min-h-10 items-center gap-2 px-3 pt-2 pb-1.5">
+        {isRenaming ? null : <ColumnDragHandle name={column.name} />}
         <span
           aria-hidden="true"
           className="size-2 shrink-0 rounded-full"
@@ -545,7 +642,7 @@ export const BoardColumn = memo(function BoardColumn({
         {dialog === "delete" ? <DeleteDialog column={column} actions={actions} onClose={close} /> : null}
         {dialog === "archive" ? <ArchiveDialog column={column} actions={actions} onClose={close} /> : null}
       </Dialog>
-    </section>
+    </>
   );
 });
 

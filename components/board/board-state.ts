@@ -11,6 +11,10 @@ export type BoardState = { project: Board["project"]; columns: BoardColumn[] };
 export const columnDropId = (columnId: number) => `column:${columnId}`;
 export const isColumnDropId = (id: string | number) => typeof id === "string" && id.startsWith("column:");
 export const columnIdFromDropId = (id: string) => Number(id.slice("column:".length));
+/** Ids of the columns as sortable items (dragged by their header handle), distinct from their card lists. */
+export const columnSortId = (columnId: number) => `column-sort:${columnId}`;
+export const isColumnSortId = (id: string | number) => typeof id === "string" && id.startsWith("column-sort:");
+export const columnIdFromSortId = (id: string) => Number(id.slice("column-sort:".length));
 
 const byPosition = (a: { position: number; id: number }, b: { position: number; id: number }) =>
   a.position - b.position || a.id - b.id;

@@ -11,9 +11,11 @@ import {
   DragOverlay,
   type DragStartEvent,
   getFirstCollision,
+  type KeyboardCoordinateGetter,
   KeyboardSensor,
   MeasuringStrategy,
   PointerSensor,
+  type PointerSensorOptions,
   pointerWithin,
   rectIntersection,
   TouchSensor,
@@ -21,10 +23,10 @@ import {
   useSensor,
   useSensors,
 } from "@dnd-kit/core";
-import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
+import { horizontalListSortingStrategy, SortableContext, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type PointerEvent as ReactPointerEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { WireEvent } from "../../lib/realtime/events.ts";
 import { useT } from "../i18n-provider.tsx";
 import { useRealtime } from "../realtime/use-realtime.ts";
@@ -34,7 +36,7 @@ import { Dialog, DialogContent, DialogFooter } from "../ui/dialog.tsx";
 import { toast } from "../ui/toast.tsx";
 import { ApiError, apiJson, projectPath } from "./api.ts";
 import { CardFace } from "./board-card.tsx";
-import { AddColumn, BoardColumn, type ColumnActions, NEW_CARD_EVENT } from "./board-column.tsx";
+import { AddColumn, BoardColumn, type ColumnActions, NEW_CARD_EVENT, SortableColumnFrame } from "./board-column.tsx";
 import { BoardFilterBar } from "./board-filter-bar.tsx";
 import { type BoardFilter, filterBoard, filterOptions, filterToSearch, isFilterActive } from "./board-filters.ts";
 import {
@@ -43,10 +45,13 @@ import {
   type BoardState,
   type BoardColumn as Column,
   columnIdFromDropId,
+  columnIdFromSortId,
   columnNeighbours,
+  columnSortId,
   deleteColumn as deleteColumnLocally,
   findCard,
   isColumnDropId,
+  isColumnSortId,
   moveCardTo,
   moveColumnTo,
   neighbourKeys,
@@ -60,9 +65,68 @@ import {
 import { ShortcutsDialog } from "./shortcuts-dialog.tsx";
 
 type DragOrigin = { card: BoardCard; columnId: number; index: number };
+type ColumnDrag = { id: number; index: number; moved?: boolean };
 type PendingMove = { key: string; origin: DragOrigin; column: Column; count: number };
 
 const messageOf = (e: unknown) => (e instanceof ApiError || e instanceof Error ? e.message : String(e));
+
+/**
+ * Mouse and pen through pointer events; touch is left to the TouchSensor (press and hold), so that a
+ * finger moving over the board scrolls it instead of dragging the card it started on.
+ */
+class MouseOrPenSensor extends PointerSensor {
+  static activators = [
+    {
+      eventName: "onPointerDown" as const,
+      handler: ({ nativeEvent: event }: ReactPointerEvent, { onActivation }: PointerSensorOptions) => {
+        if (event.pointerType === "touch" || !event.isPrimary || event.button !== 0) return false;
+        onActivation?.({ event });
+        return true;
+      },
+    },
+  ];
+}
+
+/**
+ * Arrow keys move a card among cards and card lists, and a column among columns: each drag sees
+ * only the drop targets of its own kind.
+ */
+const boardKeyboardCoordinates: KeyboardCoordinateGetter = (event, args) => {
+  const { active, droppableContainers } = args.context;
+  const isColumn = active !== null && isColumnSortId(active.id);
+  const own = droppableContainers.getEnabled().filter((d) => isColumnSortId(d.id) === isColumn);
+  // sortableKeyboardCoordinates reads the containers through these two methods only.
+  const filtered = {
+    getEnabled: () => own,
+    get: (id: UniqueIdentifier) => droppableContainers.get(id),
+  } as unknown as typeof droppableContainers;
+  return sortableKeyboardCoordinates(event, { ...args, context: { ...args.context, droppableContainers: filtered } });
+};
+
+function TrashIcon() {
+  return (
+    <svg width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden="true">
+      <path
+        d="M4 7h16M10 11v6M14 11v6M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12M9 7V4h6v3"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
+
+function SettingsIcon() {
+  return (
+    <svg width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden="true">
+      <path d="M4 7h10M18 7h2M4 17h2M10 17h10" strokeLinecap="round" />
+      <circle cx="16" cy="7" r="2" />
+      <circle cx="8" cy="17" r="2" />
+    </svg>
+  );
+}
+
+const headerLink =
+  "inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-[12px] text-muted transition-colors hover:bg-surface-2 hover:text-text focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
 
 /** Is the key press meant for a field (or a dialog), rather than a board shortcut? */
 function isTyping(e: KeyboardEvent): boolean {
@@ -85,7 +149,8 @@ export function BoardView({
   const t = useT();
   const router = useRouter();
   const slug = initial.project.slug;
-  const canEdit = (initial.project as { role?: string }).role !== "viewer";
+  const role = (initial.project as { role?: string }).role;
+  const canEdit = role !== "viewer";
   const [board, setBoard] = useState(initial);
   const boardRef = useRef(board);
   const dragOrigin = useRef<DragOrigin | null>(null);
@@ -247,6 +312,33 @@ export function BoardView({
 
   // --- columns ------------------------------------------------------------------------------------
   const columnPath = useCallback((id: number) => `${projectPath(slug)}/columns/${id}`, [slug]);
+  /**
+   * Moves a column to `index` at once (menu or drag), then asks the server; a refusal puts it back
+   * where it was and says why.
+   */
+  const moveColumn = useCallback(
+    (id: number, index: number) => {
+      const before = boardRef.current.columns.find((c) => c.id === id);
+      if (!before || boardRef.current.columns.indexOf(before) === index) return;
+      update((s) => moveColumnTo(s, id, index));
+      const body = columnNeighbours(boardRef.current, id);
+      apiJson<Omit<Column, "cards">>(`${columnPath(id)}/move`, { method: "POST", body }).then(
+        (column) => update((s) => upsertColumnFields(s, column)),
+        (e) => {
+          update((s) => {
+            const now = s.columns.find((c) => c.id === id);
+            return now ? upsertColumnFields(s, { ...now, position: before.position }) : s;
+          });
+          const isConflict = e instanceof ApiError && e.status === 409;
+          toast(isConflict ? t("board.column.moveConflict") : t("board.column.failed", { message: messageOf(e) }), {
+            variant: "error",
+          });
+          if (isConflict) void resync();
+        },
+      );
+    },
+    [columnPath, resync, t, update],
+  );
   const columnActions = useMemo<ColumnActions>(
     () => ({
       getColumns: () => boardRef.current.columns,
@@ -263,20 +355,7 @@ export function BoardView({
       onMove(id, direction) {
         const index = boardRef.current.columns.findIndex((c) => c.id === id);
         if (index < 0) return;
-        update((s) => moveColumnTo(s, id, index + direction));
-        const body = columnNeighbours(boardRef.current, id);
-        apiJson<Omit<Column, "cards">>(`${columnPath(id)}/move`, { method: "POST", body }).then(
-          (column) => update((s) => upsertColumnFields(s, column)),
-          (e) => {
-            toast(
-              e instanceof ApiError && e.status === 409
-                ? t("board.column.moveConflict")
-                : t("board.column.failed", { message: messageOf(e) }),
-              { variant: "error" },
-            );
-            void resync();
-          },
-        );
+        moveColumn(id, index + direction);
       },
       async onDelete(id, moveCardsTo) {
         const query = moveCardsTo ? `?moveCardsTo=${moveCardsTo}` : "";
@@ -305,19 +384,22 @@ export function BoardView({
         }
       },
     }),
-    [columnPath, resync, t, update],
+    [columnPath, moveColumn, resync, t, update],
   );
 
   // --- drag and drop ----------------------------------------------------------------------------
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingMove | null>(null);
   const justMovedColumns = useRef(false);
+  /** The column being dragged by its handle (cards and columns are never dragged at once). */
+  const columnDrag = useRef<ColumnDrag | null>(null);
 
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
-    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 6 } }),
+    useSensor(MouseOrPenSensor, { activationConstraint: { distance: 5 } }),
+    // Touch: press and hold (a finger that moves first scrolls the board).
+    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
     useSensor(KeyboardSensor, {
-      coordinateGetter: sortableKeyboardCoordinates,
+      coordinateGetter: boardKeyboardCoordinates,
       // Enter opens the card; Space lifts and drops.
       keyboardCodes: { start: ["Space"], cancel: ["Escape"], end: ["Space", "Enter"] },
     }),
@@ -329,7 +411,12 @@ export function BoardView({
   };
 
   // Pointer first (what is under the finger/mouse); inside a column with cards, the nearest card.
+  // A column being dragged meets only columns, nearest centre first.
   const collisionDetection: CollisionDetection = useCallback((args) => {
+    if (isColumnSortId(args.active.id)) {
+      return closestCenter({ ...args, droppableContainers: args.droppableContainers.filter((d) => isColumnSortId(d.id)) });
+    }
+    args = { ...args, droppableContainers: args.droppableContainers.filter((d) => !isColumnSortId(d.id)) };
     const pointer = pointerWithin(args);
     const hits = pointer.length > 0 ? pointer : rectIntersection(args);
     let overId = getFirstCollision(hits, "id");
@@ -348,7 +435,14 @@ export function BoardView({
     return [{ id: overId }];
   }, []);
 
+  const columnIndex = (id: UniqueIdentifier) =>
+    isColumnSortId(id) ? boardRef.current.columns.findIndex((c) => c.id === columnIdFromSortId(String(id))) : -1;
+
   const onDragStart = ({ active }: DragStartEvent) => {
+    if (isColumnSortId(active.id)) {
+      columnDrag.current = { id: columnIdFromSortId(String(active.id)), index: columnIndex(active.id) };
+      return;
+    }
     const found = findCard(boardRef.current, String(active.id));
     if (!found) return;
     dragOrigin.current = { card: found.card, columnId: found.column.id, index: found.index };
@@ -356,7 +450,8 @@ export function BoardView({
   };
 
   const onDragOver = ({ active, over }: DragOverEvent) => {
-    if (!over) return;
+    // Columns make room through their sortable transforms; the board changes on the drop.
+    if (!over || isColumnSortId(active.id)) return;
     // Indices are in the visible (filtered) board; the full board gets the card next to its visible neighbours.
     const v = visibleRef.current;
     const from = columnOf(v, active.id);
@@ -382,6 +477,10 @@ export function BoardView({
   };
 
   const onDragCancel = () => {
+    if (columnDrag.current) {
+      columnDrag.current = null;
+      return;
+    }
     const origin = dragOrigin.current;
     dragOrigin.current = null;
     if (origin) update((s) => placeCard(s, origin.card));
@@ -389,6 +488,13 @@ export function BoardView({
   };
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (columnDrag.current) {
+      const { id } = columnDrag.current;
+      columnDrag.current = null;
+      const to = over ? columnIndex(over.id) : -1;
+      if (to >= 0) moveColumn(id, to);
+      return;
+    }
     const origin = dragOrigin.current;
     dragOrigin.current = null;
     finish();
@@ -420,7 +526,9 @@ export function BoardView({
     void commitMove(key, origin, s);
   };
 
-  const announcements: Announcements = {
+  const columnName = (id: UniqueIdentifier) => boardRef.current.columns[columnIndex(id)]?.name ?? "";
+  const columnTotal = () => boardRef.current.columns.length;
+  const cardAnnouncements: Announcements = {
     onDragStart({ active }) {
       const f = findCard(visibleRef.current, String(active.id));
       if (!f) return undefined;
@@ -463,16 +571,53 @@ export function BoardView({
       return t("board.dnd.cancel", { key: String(active.id), column: origin?.name ?? "" });
     },
   };
+  // A column's place is only changed on the drop, so its position while dragging is the target's.
+  const announcements: Announcements = {
+    onDragStart(e) {
+      if (!isColumnSortId(e.active.id)) return cardAnnouncements.onDragStart(e);
+      return t("board.dnd.columnStart", {
+        column: columnName(e.active.id),
+        position: columnIndex(e.active.id) + 1,
+        total: columnTotal(),
+      });
+    },
+    onDragOver(e) {
+      if (!isColumnSortId(e.active.id)) return cardAnnouncements.onDragOver(e);
+      // The first "over" is the column's own place: keep the pick-up announcement instead.
+      if (!e.over || (e.over.id === e.active.id && !columnDrag.current?.moved)) return undefined;
+      if (columnDrag.current) columnDrag.current.moved = true;
+      return t("board.dnd.columnOver", {
+        column: columnName(e.active.id),
+        position: columnIndex(e.over.id) + 1,
+        total: columnTotal(),
+      });
+    },
+    onDragEnd(e) {
+      if (!isColumnSortId(e.active.id)) return cardAnnouncements.onDragEnd(e);
+      // Runs after onDragEnd: the column is already at its new place.
+      return t("board.dnd.columnEnd", {
+        column: columnName(e.active.id),
+        position: columnIndex(e.active.id) + 1,
+        total: columnTotal(),
+      });
+    },
+    onDragCancel(e) {
+      if (!isColumnSortId(e.active.id)) return cardAnnouncements.onDragCancel(e);
+      return t("board.dnd.columnCancel", { column: columnName(e.active.id), position: columnIndex(e.active.id) + 1 });
+    },
+  };
 
   const openCard = useCallback((card: BoardCard) => router.push(`/${slug}/cards/${card.key}`), [router, slug]);
   const active = activeKey ? findCard(board, activeKey)?.card : null;
+  const columnIds = useMemo(() => board.columns.map((c) => columnSortId(c.id)), [board.columns]);
 
   // --- keyboard shortcuts -------------------------------------------------------------------------
   const searchRef = useRef<HTMLInputElement>(null);
   const [isHelpOpen, setHelpOpen] = useState(false);
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e) || dragOrigin.current) return;
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e) || dragOrigin.current || columnDrag.current)
+        return;
       if (e.key === "?") {
         e.preventDefault();
         setHelpOpen(true);
@@ -534,6 +679,19 @@ export function BoardView({
           />
           {status === "reconnecting" ? t("board.reconnecting") : status === "live" ? t("board.live") : null}
         </span>
+        <nav aria-label={t("board.nav.label")} className="flex items-center gap-0.5">
+          {/* A full page load: a client navigation to /cards/… would open the card dialog instead. */}
+          <a href={`/${slug}/cards/deleted`} className={headerLink} data-testid="board-deleted-link">
+            <TrashIcon />
+            {t("board.nav.deleted")}
+          </a>
+          {role === "admin" ? (
+            <Link href={`/${slug}/settings`} className={headerLink} data-testid="board-settings-link">
+              <SettingsIcon />
+              {t("board.nav.settings")}
+            </Link>
+          ) : null}
+        </nav>
         <IconButton
           label={t("board.shortcuts.open")}
           size="sm"
@@ -561,18 +719,21 @@ export function BoardView({
           className="flex min-h-0 flex-1 items-start gap-3 overflow-x-auto px-5 pb-5"
           data-testid="board"
         >
-          {visible.columns.map((column, i) => (
-            <BoardColumn
-              key={column.id}
-              column={column}
-              total={totals.get(column.id) ?? column.cards.length}
-              canEdit={canEdit}
-              isFirst={i === 0}
-              onOpenCard={openCard}
-              onCreateCard={createCard}
-              actions={columnActions}
-            />
-          ))}
+          <SortableContext items={columnIds} strategy={horizontalListSortingStrategy}>
+            {visible.columns.map((column, i) => (
+              <SortableColumnFrame key={column.id} column={column} canDrag={canEdit}>
+                <BoardColumn
+                  column={column}
+                  total={totals.get(column.id) ?? column.cards.length}
+                  canEdit={canEdit}
+                  isFirst={i === 0}
+                  onOpenCard={openCard}
+                  onCreateCard={createCard}
+                  actions={columnActions}
+                />
+              </SortableColumnFrame>
+            ))}
+          </SortableContext>
           {canEdit ? <AddColumn onCreate={createColumn} /> : null}
         </section>
         <DragOverlay dropAnimation={{ duration: 160, easing: "cubic-bezier(0.2, 0, 0, 1)" }}>

@@ -106,6 +106,8 @@ export const card: Record<keyof typeof en, string> = {
   "card.restore": "Wiederherstellen",
   "card.restored": "{key} wiederhergestellt",
   "card.deletedCards": "Gelöschte Karten",
+  "card.openPage": "Als Seite öffnen",
+  "card.closeDialog": "Schließen und zurück zum Board",
   "card.noDeletedCards": "Keine gelöschten Karten.",
   "card.deletedAt": "Gelöscht {date}",
   "card.readOnly": "Du kannst diese Karte lesen, aber nicht ändern.",

@@ -105,6 +105,8 @@ export const card = {
   "card.restore": "Restore",
   "card.restored": "{key} restored",
   "card.deletedCards": "Deleted cards",
+  "card.openPage": "Open as page",
+  "card.closeDialog": "Close and return to the board",
   "card.noDeletedCards": "No deleted cards.",
   "card.deletedAt": "Deleted {date}",
   "card.readOnly": "You can read this card but not change it.",
