@@ -38,8 +38,7 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
     setBusy(true);
     const result = await api("POST", "/me/password", { currentPassword, newPassword });
     if (result.ok) {
-      router.replace("/");
-      router.refresh();
+      window.location.assign("/");
       return;
     }
     setBusy(false);
@@ -76,7 +75,17 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
       <Button type="submit" variant="primary" loading={busy} className="mt-1 w-full">
         {t("auth.changePassword.submit")}
       </Button>
-      <Button type="button" variant="ghost" className="w-full" onClick={() => void signOut({ callbackUrl: "/sign-in" })}>
+      <Button
+        type="button"
+        variant="ghost"
+        className="w-full"
+        onClick={async () => {
+          // No redirect by next-auth: its absolute URL depends on NEXTAUTH_URL, which self-hosters may not set.
+          await signOut({ redirect: false });
+          router.replace("/sign-in");
+          router.refresh();
+        }}
+      >
         {t("auth.changePassword.signOut")}
       </Button>
     </form>

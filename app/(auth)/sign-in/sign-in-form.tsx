@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useRef, useState } from "react";
 import { useT } from "@/components/i18n-provider.tsx";
@@ -12,7 +11,6 @@ type Step = "password" | "code";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useT();
-  const router = useRouter();
   const [step, setStep] = useState<Step>("password");
   const [useRecovery, setUseRecovery] = useState(false);
   const [credentials, setCredentials] = useState({ email: "", password: "" });
@@ -27,8 +25,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     try {
       const result = await signIn("credentials", { email, password, ...(code ? { code } : {}), redirect: false });
       if (result && !result.error) {
-        router.replace(callbackUrl || "/");
-        router.refresh();
+        // A full load: the root layout then renders with the user's own language and theme.
+        window.location.assign(callbackUrl || "/");
         return;
       }
       setBusy(false);
