@@ -6,8 +6,11 @@ import { I18nProvider } from "@/components/i18n-provider.tsx";
 import { Toaster } from "@/components/ui/toast.tsx";
 import { TooltipProvider } from "@/components/ui/tooltip.tsx";
 import { currentActor } from "@/lib/auth/current.ts";
-import { catalog, isLanguage, type Language, languageFromHeader } from "@/lib/i18n/index.ts";
+import { catalog, isLanguage, type Language } from "@/lib/i18n/index.ts";
+import { accentCss } from "@/lib/settings/colors.ts";
 import { getInstanceName } from "@/lib/settings/instance-name.ts";
+import { visitorLanguage } from "@/lib/settings/language.ts";
+import { getSetting } from "@/lib/settings/settings.ts";
 import { getPreferences, type Theme } from "@/lib/users/preferences.ts";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,18 +29,21 @@ export const viewport: Viewport = {
   ],
 };
 
-/** The signed-in user's language and theme decide; visitors get their browser's language and the system theme. */
+/** The signed-in user's language and theme decide; visitors get their browser's language (or the
+ * instance's default language) and the system theme. */
 async function uiPreferences(): Promise<{ language: Language; theme: Theme }> {
   const actor = await currentActor();
   if (actor) {
     const prefs = await getPreferences(actor.userId);
     return { language: isLanguage(prefs.language) ? prefs.language : "en", theme: prefs.theme };
   }
-  return { language: languageFromHeader((await headers()).get("accept-language")), theme: "system" };
+  return { language: await visitorLanguage((await headers()).get("accept-language")), theme: "system" };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { language, theme } = await uiPreferences();
+  const [{ language, theme }, accent] = await Promise.all([uiPreferences(), getSetting("accent_color")]);
+  // The instance's accent colour replaces the built-in accent tokens, for light and dark at once.
+  const brandCss = accentCss(accent);
   return (
     <html
       lang={language}
@@ -45,6 +51,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       // "system" is resolved by a media query in globals.css: no script, no flash.
       data-theme={theme === "system" ? undefined : theme}
     >
+      {brandCss ? (
+        <head>
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: computed from a validated #rrggbb value only */}
+          <style id="wd-brand" dangerouslySetInnerHTML={{ __html: brandCss }} />
+        </head>
+      ) : null}
       <body className="bg-bg text-text">
         <I18nProvider language={language} messages={catalog(language)}>
           <TooltipProvider>

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { SettingsForm } from "@/components/admin/settings-form.tsx";
+import { LogoMark } from "@/components/shell/logo.tsx";
+import { requireActor } from "@/lib/auth/current.ts";
+import { getDb } from "@/lib/db/client.ts";
+import { translate } from "@/lib/i18n/index.ts";
+import { readSettings } from "@/lib/settings/settings.ts";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const actor = await requireActor();
+  return { title: translate(actor.language, "system.settings.title") };
+}
+
+export default async function AdminSettingsPage() {
+  const actor = await requireActor();
+  if (!actor.isAdmin) notFound();
+  const [settings, me] = await Promise.all([
+    readSettings(actor),
+    getDb().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true } }),
+  ]);
+  return <SettingsForm settings={settings} logoPreview={<LogoMark size={44} />} myEmail={me.email} />;
+}
