@@ -93,11 +93,64 @@ test("[PROFILE] revoking another session signs that browser out; this one stays"
   await phone.close();
 });
 
+/** A colourful 800×500 PNG drawn by the browser itself (a stand-in for a photo). */
+async function photo(page: Page): Promise<Buffer> {
+  const dataUrl = await page.evaluate(() => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 800;
+    canvas.height = 500;
+    const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
+    const gradient = ctx.createLinearGradient(0, 0, 800, 500);
+    gradient.addColorStop(0, "#f59e0b");
+    gradient.addColorStop(1, "#7c3aed");
+    ctx.fillStyle = gradient;
+    ctx.fillRect(0, 0, 800, 500);
+    ctx.fillStyle = "#fff";
+    ctx.beginPath();
+    ctx.arc(400, 220, 110, 0, Math.PI * 2);
+    ctx.fill();
+    return canvas.toDataURL("image/png");
+  });
+  return Buffer.from(dataUrl.split(",")[1], "base64");
+}
+
+test("[PROFILE] an avatar is cropped in the browser, uploaded, shown in the header, and removed", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const [user] = await createUsers(1, "en", ["pic"]);
+  const context = await signedInContext(browser, user);
+  const page = await context.newPage();
+  await openProfile(page, "#avatar");
+  await page.getByLabel("Upload picture").setInputFiles({ name: "me.png", mimeType: "image/png", buffer: await photo(page) });
+  const dialog = page.getByRole("dialog", { name: "Crop your picture" });
+  await dialog.getByRole("slider", { name: "Zoom" }).fill("1.5");
+  await dialog.getByRole("img", { name: /Crop area/ }).press("ArrowLeft");
+  await dialog.getByRole("button", { name: "Save avatar" }).click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+  const section = page.locator("section#avatar");
+  await expect(section.locator("img")).toHaveAttribute("src", /\/api\/v1\/users\/.+\/avatar\?v=/);
+
+  // After a reload the header shows it too, served with its real type.
+  await openProfile(page, "#avatar");
+  const headerImage = page.getByRole("banner").locator("img").first();
+  const src = (await headerImage.getAttribute("src")) as string;
+  expect(src).toContain(`/api/v1/users/${encodeURIComponent(user.username)}/avatar`);
+  const res = await context.request.get(src);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toMatch(/^image\/(webp|png|jpeg)$/);
+  expect(res.headers()["x-content-type-options"]).toBe("nosniff");
+
+  await section.getByRole("button", { name: "Remove" }).click();
+  await expect(section.locator("img")).toHaveCount(0);
+  expect((await context.request.get(src)).status()).toBe(404);
+  await context.close();
+});
+
 // Screenshots for design review (light/dark × en/de), only with E2E_SHOTS=1.
 for (const language of ["en", "de"] as const) {
   for (const scheme of ["light", "dark"] as const) {
     test(`[SHOTS] profile page in ${language}, ${scheme}`, async ({ browser }) => {
       test.skip(!process.env.E2E_SHOTS, "screenshots only with E2E_SHOTS=1");
+      test.setTimeout(300_000);
       const dir = process.env.E2E_SHOTS_DIR ?? "tmp/shots";
       mkdirSync(dir, { recursive: true });
       const [user] = await createUsers(1, language, ["anna"]);
@@ -113,6 +166,16 @@ for (const language of ["en", "de"] as const) {
       await page.screenshot({ path: `${dir}/profile-${language}-${scheme}.png`, fullPage: true });
       await page.getByRole("button", { name: language === "de" ? "API-Schlüssel erstellen" : "Create API key" }).click();
       await page.screenshot({ path: `${dir}/profile-${language}-${scheme}-create-key.png` });
+      await page.keyboard.press("Escape");
+      await page
+        .locator('input[type="file"]')
+        .setInputFiles({ name: "me.png", mimeType: "image/png", buffer: await photo(page) });
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await page.screenshot({ path: `${dir}/profile-${language}-${scheme}-crop.png` });
+      await page.getByRole("dialog").getByRole("button").last().click();
+      await expect(page.getByRole("banner").locator("img")).toHaveCount(1);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: `${dir}/profile-${language}-${scheme}-avatar.png` });
       await context.close();
     });
   }

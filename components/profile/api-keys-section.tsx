@@ -84,25 +84,25 @@ export function ApiKeysSection({ initial, projects }: { initial: ProfileApiKey[]
             <caption className="sr-only">{t("profile.apiKeys.table")}</caption>
             <thead className="bg-surface-2 text-xs text-muted">
               <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
+                <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
                   {t("profile.apiKeys.name")}
                 </th>
-                <th scope="col" className="px-3 py-2 font-medium">
+                <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
                   {t("profile.apiKeys.prefix")}
                 </th>
-                <th scope="col" className="px-3 py-2 font-medium">
+                <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
                   {t("profile.apiKeys.project")}
                 </th>
-                <th scope="col" className="px-3 py-2 font-medium">
+                <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
                   {t("profile.apiKeys.created")}
                 </th>
-                <th scope="col" className="px-3 py-2 font-medium">
+                <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
                   {t("profile.apiKeys.lastUsed")}
                 </th>
-                <th scope="col" className="px-3 py-2 font-medium">
+                <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
                   {t("profile.apiKeys.expires")}
                 </th>
-                <th scope="col" className="px-3 py-2 font-medium">
+                <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
                   {t("profile.apiKeys.status")}
                 </th>
                 <th scope="col" className="px-3 py-2">

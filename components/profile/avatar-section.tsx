@@ -19,7 +19,7 @@ function toBlob(canvas: HTMLCanvasElement, type: string, quality?: number): Prom
 
 export function AvatarSection({
   username,
-  avatarUrl,
+  avatarUrl: initialUrl,
   maxBytes,
 }: {
   username: string;
@@ -34,6 +34,9 @@ export function AvatarSection({
   const crop = useRef<Crop>({ zoom: 1, x: 0, y: 0 });
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState("");
+  // Shown at once after an upload or removal; the refreshed page (and header) follows.
+  const [avatarUrl, setAvatarUrl] = useState(initialUrl);
+  useEffect(() => setAvatarUrl(initialUrl), [initialUrl]);
 
   // The object URL of the chosen file lives as long as the crop dialog.
   useEffect(() => () => void (image && URL.revokeObjectURL(image.src)), [image]);
@@ -78,6 +81,7 @@ export function AvatarSection({
     setBusy(false);
     if (result.ok) {
       setImage(null);
+      setAvatarUrl(result.data.avatarUrl);
       setStatus(t("profile.avatar.saved"));
       toast(t("profile.avatar.saved"), { variant: "success" });
       router.refresh();
@@ -99,6 +103,7 @@ export function AvatarSection({
     const result = await api("DELETE", "/me/avatar");
     setBusy(false);
     if (result.ok) {
+      setAvatarUrl(null);
       setStatus(t("profile.avatar.removed"));
       toast(t("profile.avatar.removed"), { variant: "success" });
       router.refresh();

@@ -46,7 +46,7 @@ export function ProfileNav() {
               onClick={() => setActive(s.id)}
               aria-current={active === s.id ? "location" : undefined}
               className={cn(
-                "block whitespace-nowrap rounded-md px-3 py-1.5 text-sm text-muted hover:bg-surface-2 hover:text-text focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-ring/30",
+                "block whitespace-nowrap rounded-md px-3 md:whitespace-normal py-1.5 text-sm text-muted hover:bg-surface-2 hover:text-text focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-ring/30",
                 active === s.id && "bg-surface-2 font-medium text-text",
               )}
             >
