@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/current.ts";
-import { languageFromHeader, translate } from "@/lib/i18n/index.ts";
+import { translate } from "@/lib/i18n/index.ts";
 import { getInstanceName } from "@/lib/settings/instance-name.ts";
+import { visitorLanguage } from "@/lib/settings/language.ts";
 import { hasAnyUser } from "@/lib/users/users.ts";
 import { AuthCard } from "../auth-card.tsx";
 import { SignInForm } from "./sign-in-form.tsx";
 
 async function language() {
-  return languageFromHeader((await headers()).get("accept-language"));
+  return visitorLanguage((await headers()).get("accept-language"));
 }
 
 export async function generateMetadata(): Promise<Metadata> {
