@@ -4,7 +4,7 @@
 // send `version`; a 409 shows the newer card and offers to re-apply the user's change.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useRef, useState } from "react";
+import { type ReactElement, type ReactNode, useCallback, useRef, useState } from "react";
 import { useT } from "@/components/i18n-provider.tsx";
 import { useRealtime } from "@/components/realtime/use-realtime.ts";
 import { Button } from "@/components/ui/button.tsx";
@@ -38,18 +38,31 @@ export type CardPatch = Partial<{
 
 export type Label = { id: number; name: string; color: string };
 
+/** What the server loads for a card (components/card/card-page-data.ts), for the page and the dialog alike. */
+export type CardDetailProps = {
+  initial: CardDetail;
+  initialComments: CommentJson[];
+  initialHistory: HistoryRow[];
+  initialLabels: Label[];
+  me: { id: number; username: string };
+};
+
 export function CardDetailView({
   initial,
   initialComments,
   initialHistory,
   initialLabels,
   me,
-}: {
-  initial: CardDetail;
-  initialComments: CommentJson[];
-  initialHistory: HistoryRow[];
-  initialLabels: Label[];
-  me: { id: number; username: string };
+  variant = "page",
+  renderTitle,
+  onDeleted,
+}: CardDetailProps & {
+  /** "dialog": over the board (components/card/card-dialog.tsx), without the page's navigation. */
+  variant?: "page" | "dialog";
+  /** Wraps the card's title heading (the dialog makes it the dialog's accessible name). */
+  renderTitle?: (heading: ReactElement) => ReactNode;
+  /** After the card was deleted; the page goes back to the board. */
+  onDeleted?: () => void;
 }) {
   const t = useT();
   const router = useRouter();
@@ -116,7 +129,8 @@ export function CardDetailView({
     if (!window.confirm(t("card.confirmDelete", { key: card.key }))) return;
     try {
       await cardApi(base, { method: "DELETE" });
-      router.push(`/${slug}`);
+      if (onDeleted) onDeleted();
+      else router.push(`/${slug}`);
     } catch (e) {
       toast(t("card.failed", { message: (e as Error).message }), { variant: "error" });
     }
@@ -132,15 +146,23 @@ export function CardDetailView({
   };
 
   return (
-    <div className="mx-auto w-full max-w-5xl px-5 py-5" data-testid="card-detail" data-version={card.version}>
-      <nav className="mb-4 flex items-center justify-between gap-3 text-[13px]">
-        <Link href={`/${slug}`} className="text-muted hover:text-text">
-          ← {t("card.back")}
-        </Link>
-        <Link href={`/${slug}/cards/deleted`} className="text-muted hover:text-text">
-          {t("card.deletedCards")}
-        </Link>
-      </nav>
+    <div
+      className={variant === "page" ? "mx-auto w-full max-w-5xl px-5 py-5" : "w-full px-5 pt-1 pb-6"}
+      data-testid="card-detail"
+      data-variant={variant}
+      data-version={card.version}
+    >
+      {variant === "page" ? (
+        <nav className="mb-4 flex items-center justify-between gap-3 text-[13px]">
+          <Link href={`/${slug}`} className="text-muted hover:text-text">
+            ← {t("card.back")}
+          </Link>
+          {/* A full page load: a client navigation to /cards/… would open the card dialog instead. */}
+          <a href={`/${slug}/cards/deleted`} className="text-muted hover:text-text">
+            {t("card.deletedCards")}
+          </a>
+        </nav>
+      ) : null}
       {deleted ? (
         <Banner tone="danger">
           <span>{t("card.deletedBanner")}</span>
@@ -176,6 +198,7 @@ export function CardDetailView({
             version={card.version}
             canEdit={canEdit}
             onSave={(title, version) => save({ title }, version)}
+            renderTitle={renderTitle}
           />
           <Section title={t("card.description")} id="card-description">
             <DescriptionEditor
@@ -249,11 +272,13 @@ function Title({
   version,
   canEdit,
   onSave,
+  renderTitle = (heading) => heading,
 }: {
   title: string;
   version: number;
   canEdit: boolean;
   onSave: (t: string, version: number) => Promise<boolean>;
+  renderTitle?: (heading: ReactElement) => ReactNode;
 }) {
   const t = useT();
   const [editing, setEditing] = useState(false);
@@ -264,9 +289,11 @@ function Title({
   if (!editing) {
     return (
       <div className="group mt-1 flex items-start gap-2">
-        <h1 className="text-xl font-semibold tracking-tight break-words text-text" data-testid="card-title">
-          {title}
-        </h1>
+        {renderTitle(
+          <h1 className="text-xl font-semibold tracking-tight break-words text-text" data-testid="card-title">
+            {title}
+          </h1>,
+        )}
         {canEdit ? (
           <Button
             size="sm"

@@ -1,14 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { CardDetailView } from "@/components/card/card-detail-view.tsx";
+import { loadCardPage, orNotFound } from "@/components/card/card-page-data.ts";
 import { requireActor } from "@/lib/auth/current.ts";
-import { getCardDetail, listDeletedCards } from "@/lib/boards/card-detail.ts";
-import { listComments } from "@/lib/boards/comments.ts";
-import { getCardHistory } from "@/lib/boards/history.ts";
-import { listLabels } from "@/lib/boards/labels.ts";
+import { listDeletedCards } from "@/lib/boards/card-detail.ts";
 import { redirectRenamedProject } from "@/lib/boards/slug-redirect.ts";
-import { AppError } from "@/lib/errors.ts";
 import { translator } from "@/lib/i18n/index.ts";
 
 export const dynamic = "force-dynamic";
@@ -16,21 +12,12 @@ export const dynamic = "force-dynamic";
 /** `/<slug>/cards/deleted` lists the project's deleted cards; any other key is a card. */
 const DELETED = "deleted";
 
-async function orNotFound<T>(p: Promise<T>): Promise<T> {
-  try {
-    return await p;
-  } catch (e) {
-    if (e instanceof AppError && e.code === "not_found") notFound();
-    throw e;
-  }
-}
-
 export async function generateMetadata({ params }: { params: Promise<{ slug: string; key: string }> }): Promise<Metadata> {
   const { slug, key } = await params;
   const actor = await requireActor();
   if (key === DELETED) return { title: translator(actor.language)("card.deletedCards") };
-  const detail = await orNotFound(getCardDetail(actor, slug, decodeURIComponent(key)));
-  return { title: `${detail.card.key} ${detail.card.title}` };
+  const { initial } = await loadCardPage(slug, key);
+  return { title: `${initial.card.key} ${initial.card.title}` };
 }
 
 export default async function CardPage({ params }: { params: Promise<{ slug: string; key: string }> }) {
@@ -38,24 +25,9 @@ export default async function CardPage({ params }: { params: Promise<{ slug: str
   const actor = await requireActor();
   await redirectRenamedProject(actor, slug, `/cards/${key}`);
   if (key === DELETED) return <DeletedCards slug={slug} />;
-  const cardKey = decodeURIComponent(key);
-  const detail = await orNotFound(getCardDetail(actor, slug, cardKey));
-  const deleted = detail.card.deletedAt !== null;
-  const [comments, history, labels] = await Promise.all([
-    deleted ? Promise.resolve([]) : listComments(actor, slug, cardKey),
-    getCardHistory(actor, slug, cardKey),
-    listLabels(actor, slug),
-  ]);
-  return (
-    <CardDetailView
-      key={detail.card.key}
-      initial={detail}
-      initialComments={comments}
-      initialHistory={history}
-      initialLabels={labels}
-      me={{ id: actor.userId, username: actor.username }}
-    />
-  );
+  // The same load as the dialog over the board (@modal/(.)cards/[key]).
+  const props = await loadCardPage(slug, key);
+  return <CardDetailView key={props.initial.card.key} {...props} />;
 }
 
 async function DeletedCards({ slug }: { slug: string }) {
