@@ -1,0 +1,98 @@
+"use client";
+
+// Small pieces the admin pages share: a native select styled like inputs, a section card, date
+// formatting in the user's language, and one toast for errors a form cannot attach to a field.
+import { type ReactNode, type SelectHTMLAttributes, useEffect, useState } from "react";
+import { useLanguage, useT } from "@/components/i18n-provider.tsx";
+import type { ApiError } from "@/components/project-settings/api.ts";
+import { cn } from "@/components/ui/cn.ts";
+import { toast } from "@/components/ui/toast.tsx";
+import type { MessageKey } from "@/lib/i18n/index.ts";
+
+export { type ApiError, api } from "@/components/project-settings/api.ts";
+
+const SELECT =
+  "h-9 rounded-md border border-border bg-surface px-2 text-sm text-text shadow-sm hover:border-muted/50 focus-visible:border-accent focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-ring/30 disabled:cursor-not-allowed disabled:opacity-60";
+
+export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
+  return <select className={cn(SELECT, className)} {...props} />;
+}
+
+export function AdminSection({
+  id,
+  title,
+  description,
+  actions,
+  children,
+}: {
+  id: string;
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-border bg-surface p-5 shadow-sm">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="flex min-w-0 flex-col gap-1">
+          <h2 id={id} className="text-base font-semibold">
+            {title}
+          </h2>
+          {description ? <p className="text-sm text-muted">{description}</p> : null}
+        </div>
+        {actions}
+      </div>
+      <div className="mt-4">{children}</div>
+    </section>
+  );
+}
+
+/** Date (and time) in the user's language; the server and the browser may disagree on the time
+ * zone, so the text is allowed to differ between the two renders. */
+export function DateTime({ iso, withTime = false }: { iso: string | null; withTime?: boolean }) {
+  const language = useLanguage();
+  const t = useT();
+  if (!iso) return <span className="text-muted">{t("admin.never")}</span>;
+  const text = new Date(iso).toLocaleString(
+    language,
+    withTime ? { dateStyle: "medium", timeStyle: "short" } : { dateStyle: "medium" },
+  );
+  return (
+    <time dateTime={iso} suppressHydrationWarning>
+      {text}
+    </time>
+  );
+}
+
+/** A toast for an error no field shows: last admin, yourself, a former user, or a generic one. */
+export function useAdminErrorToast() {
+  const t = useT();
+  return (error: ApiError) => {
+    const key: MessageKey =
+      error.code === "network"
+        ? "common.error.network"
+        : error.code === "conflict" && /last active admin/i.test(error.message)
+          ? "admin.error.lastAdmin"
+          : error.code === "conflict" && /yourself/i.test(error.message)
+            ? "admin.error.self"
+            : error.code === "conflict" && /deleted/i.test(error.message)
+              ? "admin.error.former"
+              : error.code === "conflict" && /archived/i.test(error.message)
+                ? "admin.error.archived"
+                : error.code === "not_found"
+                  ? "admin.error.notFound"
+                  : "common.error.generic";
+    toast(t(key), { variant: "error" });
+  };
+}
+
+/** A page's client root: `data-admin-ready` turns true once hydrated, so tests know buttons work. */
+export function AdminPage({ children }: { children: ReactNode }) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  return (
+    <div data-admin-ready={ready} className="contents">
+      {children}
+    </div>
+  );
+}
