@@ -173,8 +173,15 @@ for (const language of ["en", "de"] as const) {
       await expect(page.getByRole("dialog")).toBeVisible();
       await page.screenshot({ path: `${dir}/profile-${language}-${scheme}-crop.png` });
       await page.getByRole("dialog").getByRole("button").last().click();
+      await expect(page.locator("section#avatar img")).toHaveCount(1, { timeout: 30_000 });
+      await openProfile(page);
       await expect(page.getByRole("banner").locator("img")).toHaveCount(1);
-      await page.evaluate(() => window.scrollTo(0, 0));
+      // Wait until the pictures have loaded (the first request compiles the route in dev mode).
+      await expect
+        .poll(() => page.locator("img").evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0)), {
+          timeout: 60_000,
+        })
+        .toBe(true);
       await page.screenshot({ path: `${dir}/profile-${language}-${scheme}-avatar.png` });
       await context.close();
     });

@@ -80,32 +80,32 @@ export function ApiKeysSection({ initial, projects }: { initial: ProfileApiKey[]
         </p>
       ) : (
         <div className="overflow-x-auto rounded-md border border-border">
-          <table className="w-full text-left text-sm">
+          <table className="w-full text-left text-[13px]">
             <caption className="sr-only">{t("profile.apiKeys.table")}</caption>
             <thead className="bg-surface-2 text-xs text-muted">
               <tr>
-                <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
+                <th scope="col" className="whitespace-nowrap px-2.5 py-2 font-medium">
                   {t("profile.apiKeys.name")}
                 </th>
-                <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
+                <th scope="col" className="whitespace-nowrap px-2.5 py-2 font-medium">
                   {t("profile.apiKeys.prefix")}
                 </th>
-                <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
+                <th scope="col" className="whitespace-nowrap px-2.5 py-2 font-medium">
                   {t("profile.apiKeys.project")}
                 </th>
-                <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
+                <th scope="col" className="whitespace-nowrap px-2.5 py-2 font-medium">
                   {t("profile.apiKeys.created")}
                 </th>
-                <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
+                <th scope="col" className="whitespace-nowrap px-2.5 py-2 font-medium">
                   {t("profile.apiKeys.lastUsed")}
                 </th>
-                <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
+                <th scope="col" className="whitespace-nowrap px-2.5 py-2 font-medium">
                   {t("profile.apiKeys.expires")}
                 </th>
-                <th scope="col" className="whitespace-nowrap px-3 py-2 font-medium">
+                <th scope="col" className="whitespace-nowrap px-2.5 py-2 font-medium">
                   {t("profile.apiKeys.status")}
                 </th>
-                <th scope="col" className="px-3 py-2">
+                <th scope="col" className="px-2.5 py-2">
                   <span className="sr-only">{t("profile.apiKeys.revoke")}</span>
                 </th>
               </tr>
@@ -113,17 +113,19 @@ export function ApiKeysSection({ initial, projects }: { initial: ProfileApiKey[]
             <tbody className="divide-y divide-border">
               {keys.map((k) => (
                 <tr key={k.id} data-testid="api-key-row" className={k.status === "active" ? "" : "text-muted"}>
-                  <td className="max-w-48 truncate px-3 py-2 font-medium">{k.name}</td>
-                  <td className="px-3 py-2">
+                  <td className="max-w-48 truncate px-2.5 py-2 font-medium">{k.name}</td>
+                  <td className="px-2.5 py-2">
                     <code className="rounded bg-surface-2 px-1.5 py-0.5 font-mono text-xs">{k.prefix}…</code>
                   </td>
-                  <td className="max-w-40 truncate px-3 py-2">{k.project ? k.project.name : t("profile.apiKeys.allProjects")}</td>
-                  <td className="whitespace-nowrap px-3 py-2">
+                  <td className="max-w-40 truncate px-2.5 py-2">
+                    {k.project ? k.project.name : t("profile.apiKeys.allProjects")}
+                  </td>
+                  <td className="whitespace-nowrap px-2.5 py-2">
                     <time dateTime={k.createdAt} suppressHydrationWarning>
                       {formatDate(k.createdAt, language)}
                     </time>
                   </td>
-                  <td className="whitespace-nowrap px-3 py-2">
+                  <td className="whitespace-nowrap px-2.5 py-2">
                     {k.lastUsedAt ? (
                       <time dateTime={k.lastUsedAt} suppressHydrationWarning>
                         {formatDateTime(k.lastUsedAt, language)}
@@ -132,7 +134,7 @@ export function ApiKeysSection({ initial, projects }: { initial: ProfileApiKey[]
                       t("profile.apiKeys.notUsed")
                     )}
                   </td>
-                  <td className="whitespace-nowrap px-3 py-2">
+                  <td className="whitespace-nowrap px-2.5 py-2">
                     {k.expiresAt ? (
                       <time dateTime={k.expiresAt} suppressHydrationWarning>
                         {formatDate(k.expiresAt, language)}
@@ -141,10 +143,10 @@ export function ApiKeysSection({ initial, projects }: { initial: ProfileApiKey[]
                       t("profile.apiKeys.never")
                     )}
                   </td>
-                  <td className="px-3 py-2">
+                  <td className="px-2.5 py-2">
                     <Badge variant={STATUS_VARIANT[k.status]}>{t(`profile.apiKeys.status.${k.status}`)}</Badge>
                   </td>
-                  <td className="px-3 py-2 text-right">
+                  <td className="px-2.5 py-2 text-right">
                     {k.status === "active" ? (
                       <Button
                         size="sm"

@@ -38,7 +38,7 @@ export default async function ProfilePage() {
   return (
     <PageContainer className="max-w-5xl">
       <PageHeader title={t("profile.title")} description={t("profile.description")} />
-      <div className="mt-6 grid gap-6 md:grid-cols-[12rem_minmax(0,1fr)]">
+      <div className="mt-6 grid gap-6 md:grid-cols-[11rem_minmax(0,1fr)]">
         <ProfileNav />
         <div className="flex min-w-0 flex-col gap-6">
           <AccountSection
