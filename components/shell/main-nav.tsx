@@ -14,7 +14,7 @@ const ITEMS: Array<{ href: string; key: MessageKey; Icon: typeof BoardIcon; admi
   { href: "/admin", key: "nav.admin", Icon: ShieldIcon, adminOnly: true },
 ];
 
-const SECTIONS = new Set(["chat", "time", "admin"]);
+const SECTIONS = new Set(["chat", "time", "admin", "profile"]);
 
 /** "/" is Projects, and so is every project board ("/<slug>"). */
 function isActive(pathname: string, href: string): boolean {
