@@ -263,7 +263,9 @@ function LabelForm({
       onSubmit={submit}
       onKeyDown={onKeyDown}
       aria-label={onCancel ? t("projects.settings.editLabelOf", { name: initial.name }) : t("projects.settings.newLabel")}
-      className={onCancel ? "flex flex-col gap-3 rounded-md bg-surface-2 p-3" : "mb-5 flex flex-col gap-3"}
+      className={
+        onCancel ? "flex flex-col gap-3 rounded-md bg-surface-2 p-3" : "mb-2 flex flex-col gap-3 border-b border-border pb-5"
+      }
     >
       <div className="flex flex-wrap items-start gap-x-4 gap-y-3">
         <Field label={t("projects.settings.labelName")} error={errors.name} id={`${idPrefix}-name`} className="min-w-48 flex-1">
@@ -293,36 +295,38 @@ function LabelForm({
           />
         </Field>
       </div>
-      <fieldset>
-        <legend className="mb-1.5 text-[13px] font-medium">{t("projects.settings.labelColor")}</legend>
-        <div className="flex flex-wrap items-center gap-1.5">
-          {LABEL_COLORS.map((c) => (
-            <ColourSwatch
-              key={c}
-              group={`${idPrefix}-palette`}
-              value={c}
-              label={c}
-              checked={color === c}
-              onSelect={() => setHex(c)}
-            />
-          ))}
-          <span className="ml-2 flex items-center gap-2 text-xs text-muted" aria-hidden="true">
-            {t("projects.settings.labelPreview")}
-            <LabelChip
-              label={{ name: name.trim() || t("projects.settings.labelNamePlaceholder"), color: color ?? "transparent" }}
-            />
-          </span>
-        </div>
-      </fieldset>
-      <div className="flex justify-end gap-2">
-        {onCancel ? (
-          <Button type="button" variant="ghost" onClick={onCancel}>
-            {t("common.cancel")}
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <fieldset>
+          <legend className="mb-1.5 text-[13px] font-medium">{t("projects.settings.labelColor")}</legend>
+          <div className="flex flex-wrap items-center gap-1.5">
+            {LABEL_COLORS.map((c) => (
+              <ColourSwatch
+                key={c}
+                group={`${idPrefix}-palette`}
+                value={c}
+                label={c}
+                checked={color === c}
+                onSelect={() => setHex(c)}
+              />
+            ))}
+            <span className="ml-2 flex items-center gap-2 text-xs text-muted" aria-hidden="true">
+              {t("projects.settings.labelPreview")}
+              <LabelChip
+                label={{ name: name.trim() || t("projects.settings.labelNamePlaceholder"), color: color ?? "transparent" }}
+              />
+            </span>
+          </div>
+        </fieldset>
+        <div className="flex gap-2">
+          {onCancel ? (
+            <Button type="button" variant="ghost" onClick={onCancel}>
+              {t("common.cancel")}
+            </Button>
+          ) : null}
+          <Button type="submit" variant={onCancel ? "primary" : "secondary"} loading={busy}>
+            {submitLabel}
           </Button>
-        ) : null}
-        <Button type="submit" variant={onCancel ? "primary" : "secondary"} loading={busy}>
-          {submitLabel}
-        </Button>
+        </div>
       </div>
     </form>
   );

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import { useT } from "@/components/i18n-provider.tsx";
 import { PageHeader } from "@/components/shell/page-header.tsx";
 import { Avatar } from "@/components/ui/avatar.tsx";
@@ -54,8 +54,11 @@ export function ProjectSettings({
   const canEdit = current.role === "admin" && !current.isArchived;
   // Members manage labels (as they create them on the fly from cards); the rest is for admins.
   const canEditLabels = current.role !== "viewer" && !current.isArchived;
+  // True once hydrated: before that, a form submits natively and reloads the page (tests wait for it).
+  const [isReady, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   return (
-    <div className="flex flex-col gap-6">
+    <div className="flex flex-col gap-6" data-settings-ready={isReady}>
       <PageHeader
         title={t("projects.settings.title")}
         description={
