@@ -83,6 +83,7 @@ export function Comments({
             <div className="min-w-0 flex-1 rounded-lg border border-border bg-surface px-3 py-2">
               <div className="mb-1 flex flex-wrap items-baseline gap-x-2 text-xs text-muted">
                 <span className="font-medium text-text">{c.user.username}</span>
+                {c.user.former ? <span>({t("admin.users.status.deleted")})</span> : null}
                 <time dateTime={c.createdAt}>{date(c.createdAt)}</time>
                 {c.edited ? <span>({t("card.edited")})</span> : null}
                 {canEdit && !c.deleted && c.user.id === me.id && editing?.id !== c.id ? (

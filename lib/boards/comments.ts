@@ -18,7 +18,7 @@ const COMMENT_SELECT = {
   updatedAt: true,
   deletedAt: true,
   cardId: true,
-  user: { select: { id: true, username: true } },
+  user: { select: { id: true, username: true, deletedAt: true } },
 } as const;
 
 type Row = {
@@ -28,7 +28,7 @@ type Row = {
   updatedAt: Date;
   deletedAt: Date | null;
   cardId: number;
-  user: { id: number; username: string };
+  user: { id: number; username: string; deletedAt: Date | null };
 };
 
 /** A deleted comment keeps its place but not its text. */
@@ -38,7 +38,8 @@ function commentJson(cardKey: string, r: Row) {
     cardId: r.cardId,
     cardKey,
     body: r.deletedAt ? null : r.body,
-    user: r.user,
+    // A deleted (former) user's comments stay, marked so that the page can say so.
+    user: { id: r.user.id, username: r.user.username, former: r.user.deletedAt !== null },
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     edited: !r.deletedAt && r.updatedAt.getTime() - r.createdAt.getTime() > 1000,
