@@ -65,7 +65,7 @@ async function shoot(browser: Browser, language: "en" | "de", scheme: "light" | 
   const page = await ctx.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("/admin/settings");
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible({ timeout: 60_000 });
   await page.screenshot({ path: `${SHOTS}/settings-${language}-${scheme}.png`, fullPage: true });
   await page.goto(`/admin/audit?q=${encodeURIComponent(admin.username)}`);
   await page.goto("/admin/audit");
@@ -85,9 +85,75 @@ async function shoot(browser: Browser, language: "en" | "de", scheme: "light" | 
   await visitor.close();
 }
 
+const PNG_LOGO = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAH0lEQVR4nGMQaHD4TwlmGDWABgYQAiPBgIGPhRFoAAAKtxS/GPB00wAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+/** Branding applied (accent colour, logo) and the email pages with email configured: the shared
+ * settings are changed for a few seconds and restored. */
+async function shootBranding(browser: Browser) {
+  const admin = await createAdmin();
+  const ctx = await signedInContext(browser, admin);
+  const before = await apiJson<Settings & { accent_color: string; smtp_tls: string }>(
+    ctx.request,
+    "GET",
+    "/api/v1/admin/settings",
+  );
+  try {
+    await patch(ctx.request, {
+      accent_color: "#2563eb",
+      smtp_host: "127.0.0.1",
+      smtp_port: 2525,
+      smtp_from: "desk@example.test",
+    });
+    const up = await ctx.request.post("/api/v1/admin/settings/logo", {
+      multipart: { file: { name: "logo.png", mimeType: "image/png", buffer: PNG_LOGO } },
+    });
+    expect(up.status()).toBe(200);
+    for (const scheme of ["light", "dark"] as const) {
+      const page = await ctx.newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize({ width: 1280, height: 700 });
+      await page.goto("/admin/settings");
+      await expect(page.locator("header img")).toBeVisible();
+      await page.screenshot({ path: `${SHOTS}/branding-settings-${scheme}.png` });
+      await page.close();
+      for (const language of ["en", "de"] as const) {
+        const visitor = await browser.newContext({ colorScheme: scheme, locale: language === "de" ? "de-DE" : "en-US" });
+        const v = await visitor.newPage();
+        await v.setViewportSize({ width: 900, height: 760 });
+        await v.goto("/sign-in");
+        await v.screenshot({ path: `${SHOTS}/branding-sign-in-${language}-${scheme}.png` });
+        await v.goto("/forgot-password");
+        await v.screenshot({ path: `${SHOTS}/forgot-form-${language}-${scheme}.png` });
+        await v.getByLabel(/E-?Mail/i).fill(`nobody.${uniq()}@example.test`);
+        await v.getByRole("button").click();
+        // The first request compiles the route in dev mode.
+        await expect(v.getByRole("status")).toBeVisible({ timeout: 60_000 });
+        await v.screenshot({ path: `${SHOTS}/forgot-sent-${language}-${scheme}.png` });
+        await visitor.close();
+      }
+    }
+  } finally {
+    await ctx.request.delete("/api/v1/admin/settings/logo");
+    await patch(ctx.request, {
+      accent_color: before.accent_color,
+      smtp_host: before.smtp_host,
+      smtp_port: before.smtp_port,
+      smtp_from: before.smtp_from,
+    });
+    await ctx.close();
+  }
+}
+
 test.describe("[SHOTS] settings and audit", () => {
   test.skip(!process.env.E2E_SHOTS, "screenshots only with E2E_SHOTS=1");
-  test.describe.configure({ timeout: 300_000 });
+  // One after another: the branding shots change shared settings for a moment.
+  test.describe.configure({ timeout: 300_000, mode: "serial" });
+  test("[SHOTS]: branding applied, email pages", async ({ browser }) => {
+    await shootBranding(browser);
+  });
   for (const language of ["en", "de"] as const) {
     for (const scheme of ["light", "dark"] as const) {
       test(`[SHOTS]: settings and audit, ${language} ${scheme}`, async ({ browser }) => {

@@ -1,13 +1,15 @@
+"use client";
+
 import Link from "next/link";
+import { useT } from "@/components/i18n-provider.tsx";
 import { buttonClasses } from "@/components/ui/button.tsx";
 import { Field, Input } from "@/components/ui/input.tsx";
-import { translator } from "@/lib/i18n/index.ts";
 import { AUDIT_ACTIONS, AUDIT_GROUPS, actionLabel, groupLabel } from "./audit-labels.ts";
 import { Select } from "./settings-section.tsx";
 
 /** The filters as a plain GET form: they live in the URL, work before hydration, and can be shared. */
-export function AuditFilters({ values, language }: { values: Record<string, string>; language: string }) {
-  const t = translator(language);
+export function AuditFilters({ values }: { values: Record<string, string> }) {
+  const t = useT();
   const hasFilters = Object.keys(values).length > 0;
   return (
     <search aria-label={t("system.audit.filters")}>
@@ -28,13 +30,13 @@ export function AuditFilters({ values, language }: { values: Record<string, stri
           <Select name="action" defaultValue={values.action ?? ""}>
             <option value="">{t("system.audit.filter.anyAction")}</option>
             {AUDIT_GROUPS.map((group) => (
-              <optgroup key={group} label={groupLabel(language, group)}>
+              <optgroup key={group} label={groupLabel(t, group)}>
                 <option value={`${group}.`}>
-                  {groupLabel(language, group)}: {t("system.audit.filter.anyAction")}
+                  {groupLabel(t, group)}: {t("system.audit.filter.anyAction")}
                 </option>
                 {AUDIT_ACTIONS.filter((a) => a.startsWith(`${group}.`)).map((a) => (
                   <option key={a} value={a}>
-                    {actionLabel(language, a)}
+                    {actionLabel(t, a)}
                   </option>
                 ))}
               </optgroup>

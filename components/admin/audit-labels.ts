@@ -1,5 +1,5 @@
 // Readable names of audit actions (en/de); an action without a label shows its code.
-import { type MessageKey, translate } from "@/lib/i18n/index.ts";
+import type { MessageKey, T } from "@/lib/i18n/index.ts";
 
 export const AUDIT_GROUPS = ["auth", "mfa", "session", "user", "group", "settings", "api_key", "project"] as const;
 
@@ -42,9 +42,9 @@ export const AUDIT_ACTIONS = [
 
 const KNOWN = new Set<string>(AUDIT_ACTIONS);
 
-export function actionLabel(language: string, action: string): string {
-  return KNOWN.has(action) ? translate(language, `system.audit.action.${action}` as MessageKey) : action;
+/** `t` is the server's translator(language) or the client's useT(). */
+export function actionLabel(t: T, action: string): string {
+  return KNOWN.has(action) ? t(`system.audit.action.${action}` as MessageKey) : action;
 }
 
-export const groupLabel = (language: string, group: (typeof AUDIT_GROUPS)[number]) =>
-  translate(language, `system.audit.group.${group}` as MessageKey);
+export const groupLabel = (t: T, group: (typeof AUDIT_GROUPS)[number]) => t(`system.audit.group.${group}` as MessageKey);

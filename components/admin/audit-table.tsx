@@ -7,10 +7,12 @@ import { actionLabel } from "./audit-labels.ts";
 /** "Firefox 140 · Linux" from a user agent string; the full string stays in the title. */
 export function shortUserAgent(ua: string): string {
   const browser =
-    /\b(Edg|OPR|Firefox|Chrome|CriOS|FxiOS|curl|python-requests|node-fetch|undici)\/(\d+(?:\.\d+)?)/.exec(ua) ??
+    /\b(Edg|OPR|Firefox|HeadlessChrome|Chrome|CriOS|FxiOS|curl|python-requests|node-fetch|undici)\/(\d+(?:\.\d+)?)/.exec(ua) ??
     /\bVersion\/(\d+).*\b(Safari)\//.exec(ua)?.slice(0).reverse();
   const name = browser
-    ? (({ Edg: "Edge", OPR: "Opera", CriOS: "Chrome", FxiOS: "Firefox" } as Record<string, string>)[browser[1]] ?? browser[1])
+    ? (({ Edg: "Edge", OPR: "Opera", HeadlessChrome: "Chrome", CriOS: "Chrome", FxiOS: "Firefox" } as Record<string, string>)[
+        browser[1]
+      ] ?? browser[1])
     : null;
   const os = /Windows|Android|iPhone|iPad|Mac OS X|Linux|CrOS/
     .exec(ua)?.[0]
@@ -129,7 +131,7 @@ export function AuditTable({
                   </td>
                   <td className="px-3 py-2">
                     <span className={row.action.endsWith("_failed") || row.action === "auth.locked" ? "text-danger" : undefined}>
-                      {actionLabel(language, row.action)}
+                      {actionLabel(t, row.action)}
                     </span>
                     <span className="block font-mono text-[11px] text-muted">{row.action}</span>
                   </td>

@@ -155,3 +155,26 @@ describe("[SETTINGS] accent colour", () => {
     expect(accentCss("#c2481d")).toBe("");
   });
 });
+
+describe("[SETTINGS] OpenAPI", () => {
+  it("documents the system routes, without a way to set the logo name directly", async () => {
+    const { openApiDocument } = await import("../../lib/openapi/spec.ts");
+    const doc = openApiDocument() as {
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/v1/admin/settings",
+        "/api/v1/admin/settings/test-email",
+        "/api/v1/admin/settings/logo",
+        "/api/v1/admin/audit",
+        "/api/branding/logo",
+        "/api/auth/password-reset/request",
+        "/api/auth/password-reset/confirm",
+      ]),
+    );
+    expect(Object.keys(doc.paths["/api/v1/admin/settings"])).toEqual(["get", "patch"]);
+    expect(doc.components.schemas.SettingsPatch.properties).toHaveProperty("smtp_password");
+  });
+});

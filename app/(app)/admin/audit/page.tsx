@@ -39,7 +39,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   return (
     <>
       <PageHeader title={t("system.audit.title")} description={t("system.audit.description")} />
-      <AuditFilters values={filters} language={actor.language} />
+      <AuditFilters values={filters} />
       {invalid ? (
         <p role="alert" className="rounded-md border border-danger/30 bg-danger-soft px-3 py-2 text-sm text-danger">
           {t("system.audit.invalid", { fields: invalid.join(", ") })}
