@@ -106,10 +106,14 @@ export async function resetAccountFailures(keys: ThrottleKeys): Promise<void> {
   });
 }
 
+/** Rows younger than this stay, whatever the lockout window (other counters share the table,
+ * e.g. password-reset requests with their own window). */
+const CLEANUP_MIN_AGE_MINUTES = 60;
+
 /** Removes rows that neither lock nor count any more (for the periodic cleanup). Returns how many. */
 export async function cleanupLoginThrottles(now = new Date()): Promise<number> {
-  const lockMinutes = await getSetting("lockout_minutes");
-  const windowStart = new Date(now.getTime() - lockMinutes * 60_000);
+  const minutes = Math.max(await getSetting("lockout_minutes"), CLEANUP_MIN_AGE_MINUTES);
+  const windowStart = new Date(now.getTime() - minutes * 60_000);
   const { count } = await getDb().loginThrottle.deleteMany({
     where: { lastFailure: { lt: windowStart }, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
   });
