@@ -3,6 +3,9 @@ import { mkdirSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { createProject, createUsers, signedInContext, signIn } from "./support/fixtures.ts";
 
+// Generous: against a busy dev server the first visit of a page compiles it.
+test.describe.configure({ timeout: 180_000 });
+
 /** Opens the profile page and waits until it is interactive (hydrated). */
 async function openProfile(page: Page, hash = "") {
   await page.goto(`/profile${hash}`);
@@ -115,7 +118,6 @@ async function photo(page: Page): Promise<Buffer> {
 }
 
 test("[PROFILE] an avatar is cropped in the browser, uploaded, shown in the header, and removed", async ({ browser }) => {
-  test.setTimeout(180_000);
   const [user] = await createUsers(1, "en", ["pic"]);
   const context = await signedInContext(browser, user);
   const page = await context.newPage();
