@@ -6,7 +6,7 @@ import { apiJson, closeAll, createUsers, signedInContext, uniq } from "./support
 
 // Actions wait for the database and pages compile on first use in dev mode: allow more than 10 s.
 const SLOW = { timeout: 45_000 };
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 300_000 });
 
 async function openAdmin(page: Page, path: string) {
   await page.goto(path);

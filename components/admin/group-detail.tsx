@@ -34,11 +34,16 @@ export type AccessTargets = {
   customers: { id: number; slug: string; name: string }[];
 };
 
+type Granted = { id: number; slug: string; name: string; role: string; isArchived?: boolean };
+
 const PROJECT_ROLES = ["viewer", "member", "admin"] as const;
 const CUSTOMER_ROLES = ["viewer", "editor"] as const;
 
-export function GroupDetail({ group, targets }: { group: GroupDetailData; targets: AccessTargets }) {
+export function GroupDetail({ group: initial, targets }: { group: GroupDetailData; targets: AccessTargets }) {
   const t = useT();
+  // Follows the server's data (after router.refresh) but takes each answer at once.
+  const [group, setGroup] = useState(initial);
+  useEffect(() => setGroup(initial), [initial]);
   return (
     <AdminPage>
       <PageHeader
@@ -50,13 +55,18 @@ export function GroupDetail({ group, targets }: { group: GroupDetailData; target
         }
       />
       <GeneralSection group={group} />
-      <MembersSection group={group} />
+      <MembersSection
+        group={group}
+        onAdded={(m) => setGroup((g) => ({ ...g, members: [...g.members.filter((x) => x.id !== m.id), m] }))}
+        onRemoved={(id) => setGroup((g) => ({ ...g, members: g.members.filter((x) => x.id !== id) }))}
+      />
       <AccessSection
         kind="projects"
         groupId={group.id}
         granted={group.projects}
         available={targets.projects}
         roles={PROJECT_ROLES}
+        onChange={(projects) => setGroup((g) => ({ ...g, projects: projects as ProjectAccess[] }))}
       />
       <AccessSection
         kind="customers"
@@ -64,6 +74,7 @@ export function GroupDetail({ group, targets }: { group: GroupDetailData; target
         granted={group.customers}
         available={targets.customers}
         roles={CUSTOMER_ROLES}
+        onChange={(customers) => setGroup((g) => ({ ...g, customers }))}
       />
       <DeleteSection group={group} />
     </AdminPage>
@@ -118,7 +129,15 @@ function GeneralSection({ group }: { group: GroupDetailData }) {
 type Candidate = { id: number; username: string; email: string; avatar: string | null; status: string };
 
 /** Finds users by name or email through the admin list route and adds them with a button each. */
-function UserPicker({ groupId, memberIds }: { groupId: number; memberIds: Set<number> }) {
+function UserPicker({
+  groupId,
+  memberIds,
+  onAdded,
+}: {
+  groupId: number;
+  memberIds: Set<number>;
+  onAdded: (member: Member) => void;
+}) {
   const t = useT();
   const router = useRouter();
   const showError = useAdminErrorToast();
@@ -146,12 +165,13 @@ function UserPicker({ groupId, memberIds }: { groupId: number; memberIds: Set<nu
 
   async function add(user: Candidate) {
     setAdding(user.id);
-    const res = await api("POST", `/admin/groups/${groupId}/members`, { userId: user.id });
+    const res = await api<Member>("POST", `/admin/groups/${groupId}/members`, { userId: user.id });
     setAdding(null);
     if (!res.ok) {
       showError(res.error);
       return;
     }
+    onAdded(res.data);
     toast(t("admin.groups.memberAdded", { username: user.username }), { variant: "success" });
     router.refresh();
   }
@@ -199,7 +219,15 @@ function UserPicker({ groupId, memberIds }: { groupId: number; memberIds: Set<nu
   );
 }
 
-function MembersSection({ group }: { group: GroupDetailData }) {
+function MembersSection({
+  group,
+  onAdded,
+  onRemoved,
+}: {
+  group: GroupDetailData;
+  onAdded: (member: Member) => void;
+  onRemoved: (id: number) => void;
+}) {
   const t = useT();
   const router = useRouter();
   const showError = useAdminErrorToast();
@@ -213,6 +241,7 @@ function MembersSection({ group }: { group: GroupDetailData }) {
       showError(res.error);
       return;
     }
+    onRemoved(member.id);
     toast(t("admin.groups.memberRemoved", { username: member.username }), { variant: "success" });
     router.refresh();
   }
@@ -252,7 +281,7 @@ function MembersSection({ group }: { group: GroupDetailData }) {
             ))}
           </ul>
         )}
-        <UserPicker groupId={group.id} memberIds={new Set(group.members.map((m) => m.id))} />
+        <UserPicker groupId={group.id} memberIds={new Set(group.members.map((m) => m.id))} onAdded={onAdded} />
       </div>
     </AdminSection>
   );
@@ -264,12 +293,14 @@ function AccessSection<R extends string>({
   granted,
   available,
   roles,
+  onChange,
 }: {
   kind: "projects" | "customers";
   groupId: number;
-  granted: { id: number; slug: string; name: string; role: string; isArchived?: boolean }[];
+  granted: Granted[];
   available: { id: number; slug: string; name: string; isArchived?: boolean }[];
   roles: readonly R[];
+  onChange: (granted: Granted[]) => void;
 }) {
   const t = useT();
   const router = useRouter();
@@ -284,12 +315,18 @@ function AccessSection<R extends string>({
 
   async function put(targetSlug: string, nextRole: string) {
     setBusy(targetSlug);
-    const res = await api("PUT", `/admin/groups/${groupId}/${kind}/${encodeURIComponent(targetSlug)}`, { role: nextRole });
+    const res = await api<Granted>("PUT", `/admin/groups/${groupId}/${kind}/${encodeURIComponent(targetSlug)}`, {
+      role: nextRole,
+    });
     setBusy(null);
     if (!res.ok) {
       showError(res.error);
       return false;
     }
+    const next = granted.some((g) => g.id === res.data.id)
+      ? granted.map((g) => (g.id === res.data.id ? res.data : g))
+      : [...granted, res.data].sort((a, b) => a.name.localeCompare(b.name));
+    onChange(next);
     toast(t("common.saved"), { variant: "success" });
     router.refresh();
     return true;
@@ -303,6 +340,7 @@ function AccessSection<R extends string>({
       showError(res.error);
       return;
     }
+    onChange(granted.filter((g) => g.slug !== targetSlug));
     router.refresh();
   }
 

@@ -87,7 +87,7 @@ export function UsersAdmin({
       <div className="overflow-x-auto rounded-lg border border-border bg-surface shadow-sm">
         <table className="w-full min-w-[56rem] text-sm">
           <caption className="sr-only">{t("admin.users.title")}</caption>
-          <thead className="border-b border-border bg-surface-2/60 text-left text-xs text-muted">
+          <thead className="border-b border-border bg-surface-2/60 text-left text-xs whitespace-nowrap text-muted">
             <tr>
               <th scope="col" className="px-4 py-2.5 font-medium">
                 {t("admin.users.col.user")}
@@ -140,7 +140,11 @@ export function UsersAdmin({
       <CreateUserDialog
         open={creating}
         onOpenChange={setCreating}
-        onCreated={(username, password) => setSecret({ username, password, created: true })}
+        onCreated={(user, password) => {
+          // Shown at once at the top; the next refresh puts it in its place in the list.
+          setRows((list) => [user, ...list.filter((r) => r.id !== user.id)]);
+          setSecret({ username: user.username, password, created: true });
+        }}
       />
       {editing ? (
         <EditUserDialog user={editing} isMe={editing.id === meId} onClose={() => setEditing(null)} onUpdated={onUpdated} />
@@ -361,7 +365,7 @@ function CreateUserDialog({
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  onCreated: (username: string, password: string) => void;
+  onCreated: (user: AdminUserRow, password: string) => void;
 }) {
   const t = useT();
   const router = useRouter();
@@ -394,7 +398,7 @@ function CreateUserDialog({
     if (res.ok) {
       reset();
       onOpenChange(false);
-      onCreated(res.data.user.username, res.data.temporaryPassword);
+      onCreated(res.data.user, res.data.temporaryPassword);
       router.refresh();
       return;
     }
