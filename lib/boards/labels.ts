@@ -21,15 +21,22 @@ export const ZUpdateLabel = z
 
 const SELECT = { id: true, name: true, color: true } as const;
 
-/** The project's labels by name, each with `cardCount`: the live (not deleted) cards that carry it. */
+const byName = new Intl.Collator("en", { sensitivity: "base", numeric: true });
+
+/**
+ * The project's labels by name, each with `cardCount`: the live (not deleted) cards that carry it.
+ * Sorted here rather than in SQL: the engines' collations disagree about case ("Docs" vs "bug").
+ */
 export async function listLabels(actor: Actor, slug: string) {
   const { project } = await requireProject(actor, slug);
   const labels = await getDb().label.findMany({
     where: { projectId: project.id },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
+    orderBy: { id: "asc" },
     select: { ...SELECT, _count: { select: { cards: { where: { card: { deletedAt: null } } } } } },
   });
-  return labels.map(({ _count, ...label }) => ({ ...label, cardCount: _count.cards }));
+  return labels
+    .map(({ _count, ...label }) => ({ ...label, cardCount: _count.cards }))
+    .sort((a, b) => byName.compare(a.name, b.name) || a.id - b.id);
 }
 
 async function assertFree(tx: Tx, projectId: number, name: string, selfId?: number) {
