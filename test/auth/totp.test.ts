@@ -2,8 +2,10 @@
 // codes it computes sign in through next-auth's `authorize`; replay, drift and recovery codes.
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as mfaGet } from "../../app/api/v1/me/mfa/route.ts";
+import { DELETE as mfaDelete, GET as mfaGet } from "../../app/api/v1/me/mfa/route.ts";
+import { POST as mfaSetup } from "../../app/api/v1/me/mfa/setup/route.ts";
 import type { Actor } from "../../lib/auth/actor.ts";
+import { createApiKey } from "../../lib/auth/api-keys.ts";
 import { beginMfaSetup, confirmMfaSetup, disableMfa, regenerateRecoveryCodes } from "../../lib/auth/mfa.ts";
 import { authorizeCredentials } from "../../lib/auth/next-auth.ts";
 import { openSecret } from "../../lib/auth/secret-box.ts";
@@ -179,5 +181,18 @@ describe("[AUTH] TOTP multi-factor sign-in", () => {
     expect(await signIn(undefined, Date.now())).not.toBeNull();
     const actions = (await t.db.auditLog.findMany({ where: { action: { startsWith: "mfa." } } })).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["mfa.enabled", "mfa.disabled", "mfa.recovery_code_used"]));
+  });
+});
+
+describe("[AUTH] MFA REST", () => {
+  it("shows the state to an API key but lets only a browser session change it", async () => {
+    const other = await createUser({ email: "keyed@example.com", username: "keyed", password });
+    const { key } = await createApiKey({ userId: other.id, name: "script" });
+    const status = await call(mfaGet, { key, path: "/api/v1/me/mfa" });
+    expect(status.status).toBe(200);
+    expect(status.json).toEqual({ enabled: false, pending: false, recoveryCodesLeft: 0 });
+    expect((await call(mfaSetup, { key, method: "POST", path: "/api/v1/me/mfa/setup" })).status).toBe(403);
+    expect((await call(mfaDelete, { key, method: "DELETE", body: { password }, path: "/api/v1/me/mfa" })).status).toBe(403);
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: other.id } })).totpSecret).toBeNull();
   });
 });
