@@ -52,7 +52,7 @@ test("[SETTINGS]: non-admins do not find the settings or audit pages", async ({ 
   const ctx = await signedInContext(browser, user);
   const page = await ctx.newPage();
   for (const path of ["/admin/settings", "/admin/audit"]) {
-    const res = await page.goto(path);
+    const res = await page.goto(path, { waitUntil: "commit" });
     expect(res?.status(), path).toBe(404);
   }
   expect((await ctx.request.get("/api/v1/admin/settings")).status()).toBe(404);
