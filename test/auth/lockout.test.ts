@@ -36,7 +36,8 @@ async function cookieFor(userId: number) {
   return { cookie: `next-auth.session-token=${jwt}`, sessionId };
 }
 
-describe.each(availableEngines())("[AUTH] lockout and revocation on %s", (engine) => {
+// Many bcrypt checks (cost 12) per test: generous on a busy machine.
+describe.each(availableEngines())("[AUTH] lockout and revocation on %s", { timeout: 180_000 }, (engine) => {
   let t: TestDatabase;
   let admin: Actor;
   const revoked: number[] = [];
