@@ -310,10 +310,12 @@ function LabelForm({
               />
             ))}
             <span className="ml-2 flex items-center gap-2 text-xs text-muted" aria-hidden="true">
-              {t("projects.settings.labelPreview")}
-              <LabelChip
-                label={{ name: name.trim() || t("projects.settings.labelNamePlaceholder"), color: color ?? "transparent" }}
-              />
+              {name.trim() ? (
+                <>
+                  {t("projects.settings.labelPreview")}
+                  <LabelChip label={{ name: name.trim(), color: color ?? "transparent" }} />
+                </>
+              ) : null}
             </span>
           </div>
         </fieldset>

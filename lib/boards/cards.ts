@@ -117,7 +117,8 @@ async function resolveLabels(tx: Tx, projectId: number, names: string[]): Promis
   if (unique.length === 0) return [];
   const existing = await tx.label.findMany({ where: { projectId, name: { in: unique } }, select: { id: true, name: true } });
   const ids = existing.map((l) => l.id);
-  let i = existing.length;
+  // New labels take the palette in turn, as createLabel does: the next colour after the project's last.
+  let i = existing.length < unique.length ? await tx.label.count({ where: { projectId } }) : 0;
   for (const name of unique.filter((n) => !existing.some((l) => l.name === n))) {
     const label = await tx.label.create({
       data: { projectId, name, color: LABEL_COLORS[i++ % LABEL_COLORS.length] },
