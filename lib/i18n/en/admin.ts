@@ -78,7 +78,7 @@ export const admin = {
     "{username} is signed out everywhere. You get a temporary password to pass on; they must choose a new one when they sign in.",
   "admin.users.confirm.resetMfa.title": "Reset two-factor for {username}?",
   "admin.users.confirm.resetMfa.body":
-    "Their authenticator and recovery codes stop working and they are signed out everywhere. They can set up two-factor again from their profile.",
+    "The authenticator and recovery codes of {username} stop working and {username} is signed out everywhere. Two-factor can be set up again from the profile.",
   "admin.users.confirm.delete.title": "Delete {username}?",
   "admin.users.confirm.delete.body":
     "{username} is signed out, their API keys are revoked and they can no longer sign in. Their cards and comments stay, shown as a former user. Their email and username stay reserved. This cannot be undone.",
