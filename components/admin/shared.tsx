@@ -53,12 +53,10 @@ export function DateTime({ iso, withTime = false }: { iso: string | null; withTi
   const language = useLanguage();
   const t = useT();
   if (!iso) return <span className="text-muted">{t("admin.never")}</span>;
-  const text = new Date(iso).toLocaleString(
-    language,
-    withTime ? { dateStyle: "medium", timeStyle: "short" } : { dateStyle: "medium" },
-  );
+  const date = new Date(iso);
+  const text = date.toLocaleString(language, withTime ? { dateStyle: "short", timeStyle: "short" } : { dateStyle: "medium" });
   return (
-    <time dateTime={iso} suppressHydrationWarning>
+    <time dateTime={iso} title={date.toLocaleString(language, { dateStyle: "full", timeStyle: "long" })} suppressHydrationWarning>
       {text}
     </time>
   );
