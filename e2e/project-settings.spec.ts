@@ -14,7 +14,8 @@ async function addMemberThroughUi(page: Page, username: string, role: "viewer" |
   await page.getByLabel(/^(Username|Benutzername)$/).fill(username);
   await page.locator("#member-role").selectOption(role);
   await page.getByRole("button", { name: /^(Add member|Mitglied hinzufügen)$/ }).click();
-  await expect(page.locator(`tr[data-username="${username}"]`)).toBeVisible();
+  // Generous: against a dev server, the first request to a route compiles it.
+  await expect(page.locator(`tr[data-username="${username}"]`)).toBeVisible({ timeout: 30_000 });
 }
 
 test("[PROJECT SETTINGS]: admin adds a viewer; the viewer's board is read-only and REST writes answer 403", async ({
@@ -207,9 +208,22 @@ test.describe("screenshots", () => {
         await apiJson(ctx.request, "POST", `/api/v1/projects/${slug}/cards`, { title: "Footer", labels: names.slice(1) });
         const page = await ctx.newPage();
         await page.setViewportSize({ width: 1280, height: 1500 });
-        await page.goto(`/${slug}/settings`);
+        await openSettings(page, slug);
         await expect(page.locator(`tr[data-username="${mo.username}"]`)).toBeVisible();
         await page.screenshot({ path: `${SHOTS}/project-settings-${language}-${colorScheme}.png`, fullPage: true });
+        // A label being edited, and the question before deleting one.
+        const labels = page.locator("#settings-labels").locator("..");
+        await page.locator('li[data-label="Design"]').getByRole("button").first().click();
+        await page
+          .locator('li[data-label="Design"] input')
+          .first()
+          .fill(language === "de" ? "Gestaltung" : "Visual design");
+        await labels.screenshot({ path: `${SHOTS}/project-labels-edit-${language}-${colorScheme}.png` });
+        await page.keyboard.press("Escape");
+        await page.locator('li[data-label="Design"]').getByRole("button").nth(1).click();
+        await expect(page.getByRole("dialog")).toContainText("2", { timeout: 30_000 });
+        await page.screenshot({ path: `${SHOTS}/project-labels-delete-${language}-${colorScheme}.png` });
+        await page.keyboard.press("Escape");
         // The project list with an archived project shown.
         const old = `old-${uniq()}`;
         await apiJson(ctx.request, "POST", "/api/v1/projects", {

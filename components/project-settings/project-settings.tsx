@@ -278,13 +278,11 @@ function RoleOptions() {
 function AccessTable({
   caption,
   whoHeading,
-  removeLabel,
   canEdit,
   children,
 }: {
   caption: string;
   whoHeading: string;
-  removeLabel: string;
   canEdit: boolean;
   children: ReactNode;
 }) {
@@ -302,7 +300,7 @@ function AccessTable({
           </th>
           {canEdit ? (
             <th scope="col" className="w-24 py-2 text-right font-medium">
-              <span className="sr-only">{removeLabel}</span>
+              <span className="sr-only">{t("projects.settings.actions")}</span>
             </th>
           ) : null}
         </tr>
@@ -466,12 +464,7 @@ function MembersSection({
           </Button>
         </form>
       ) : null}
-      <AccessTable
-        caption={t("projects.settings.members")}
-        whoHeading={t("projects.settings.user")}
-        removeLabel={t("projects.settings.remove")}
-        canEdit={canEdit}
-      >
+      <AccessTable caption={t("projects.settings.members")} whoHeading={t("projects.settings.user")} canEdit={canEdit}>
         {list.map((m) => (
           <AccessRow
             key={m.id}
@@ -588,12 +581,7 @@ function GroupsSection({
       {list.length === 0 ? (
         <p className="text-sm text-muted">{t("projects.settings.noGroups")}</p>
       ) : (
-        <AccessTable
-          caption={t("projects.settings.groups")}
-          whoHeading={t("projects.settings.group")}
-          removeLabel={t("projects.settings.revoke")}
-          canEdit={canEdit}
-        >
+        <AccessTable caption={t("projects.settings.groups")} whoHeading={t("projects.settings.group")} canEdit={canEdit}>
           {list.map((g) => (
             <AccessRow
               key={g.id}
