@@ -87,7 +87,9 @@ test.describe("screenshots", () => {
         await page.locator("#grant-projects-role").selectOption("admin");
         await page.locator("#grant-projects").locator("xpath=ancestor::form").getByRole("button").click();
         await expect(page.locator(`tr[data-access="${slug}"]`)).toBeVisible(SLOW);
-        await page.screenshot({ path: `${dir}/admin-group-${language}-${colorScheme}.png`, fullPage: true });
+        // Tall enough for the whole page: a full-page shot would repeat the sticky header mid-page.
+        await page.setViewportSize({ width: 1280, height: 1500 });
+        await page.screenshot({ path: `${dir}/admin-group-${language}-${colorScheme}.png` });
         await openAdmin(page, "/admin/groups");
         await page.screenshot({ path: `${dir}/admin-groups-${language}-${colorScheme}.png`, fullPage: true });
         await closeAll(ctx);

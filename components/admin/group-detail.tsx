@@ -172,6 +172,7 @@ function UserPicker({
       return;
     }
     onAdded(res.data);
+    setQuery("");
     toast(t("admin.groups.memberAdded", { username: user.username }), { variant: "success" });
     router.refresh();
   }
