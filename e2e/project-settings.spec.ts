@@ -37,9 +37,9 @@ test("[PROJECT SETTINGS]: admin adds a viewer; the viewer's board is read-only a
 
   // The last admin cannot demote themselves: the server refuses and the page says why.
   await page.getByLabel(`Role of ${admin.username}`).selectOption("member");
-  await expect(
-    page.getByText("A project needs at least one admin. Make someone else admin first.", { exact: true }),
-  ).toBeVisible();
+  await expect(page.getByText("A project needs at least one admin. Make someone else admin first.", { exact: true })).toBeVisible(
+    { timeout: 30_000 },
+  );
   await page.reload();
   await expect(page.getByLabel(`Role of ${admin.username}`)).toHaveValue("admin");
 
