@@ -17,6 +17,10 @@ const ZEnv = z.object({
   REALTIME_INTERNAL_URL: z.string().url().optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   REDIS_URL: z.string().url().optional(),
+  /** The public address of the web app (https://warmdesk.example.com): links in emails use it. */
+  APP_URL: z.string().url().optional(),
+  /** How many reverse proxies in front of the web app append to X-Forwarded-For (0 = none). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
 });
 
 export type Config = {
@@ -30,6 +34,9 @@ export type Config = {
   realtimeInternalUrl: string;
   authSecret: string;
   redisUrl: string | null;
+  /** Origin for links in emails; null means "the origin the request came in on". */
+  appUrl: string | null;
+  trustProxyHops: number;
 };
 
 let cached: Config | null = null;
@@ -53,6 +60,8 @@ export function getConfig(): Config {
     realtimeInternalUrl: env.REALTIME_INTERNAL_URL ?? `http://127.0.0.1:${env.REALTIME_PORT}`,
     authSecret: env.AUTH_SECRET ?? loadOrCreateSecret(dataDir),
     redisUrl: env.REDIS_URL ?? null,
+    appUrl: env.APP_URL ? new URL(env.APP_URL).origin : null,
+    trustProxyHops: env.TRUST_PROXY_HOPS,
   };
   return cached;
 }

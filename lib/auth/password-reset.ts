@@ -2,8 +2,10 @@
 // (and sends in the background, so timing does not tell either); the emailed token is random, stored
 // only as its SHA-256, valid for an hour and usable once. Confirming sets the password, clears
 // must_change_password and signs the user out everywhere.
+
 import { z } from "zod";
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
+import { getConfig } from "../config.ts";
 import { getDb } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { EMAIL_NOT_CONFIGURED, sendMail } from "../mail/mailer.ts";
@@ -50,17 +52,12 @@ export type ResetRequestOptions = {
   onSent?: (sending: Promise<void>) => void;
 };
 
-/** The origin used in emailed links: APP_URL when the operator set one, else the request's own. */
+/**
+ * The origin used in emailed links: APP_URL when the operator set one (set it in production: the
+ * request's origin comes from its Host header, which a client chooses), else the request's own.
+ */
 export function linkOrigin(requestUrl: string): string {
-  const configured = process.env.APP_URL;
-  if (configured) {
-    try {
-      return new URL(configured).origin;
-    } catch {
-      // An unusable APP_URL falls back to the request's origin.
-    }
-  }
-  return new URL(requestUrl).origin;
+  return getConfig().appUrl ?? new URL(requestUrl).origin;
 }
 
 export async function requestPasswordReset(input: unknown, options: ResetRequestOptions): Promise<{ accepted: true }> {
