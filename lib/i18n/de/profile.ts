@@ -27,8 +27,7 @@ export const profile: { [K in keyof typeof en]: string } = {
   "profile.avatar.saved": "Profilbild aktualisiert.",
   "profile.avatar.none": "Noch kein Bild: deine Initialen werden angezeigt.",
   "profile.avatar.cropTitle": "Bild zuschneiden",
-  "profile.avatar.cropDescription":
-    "Zieh das Bild, um es zu verschieben, und zoome mit dem Regler. Das Quadrat sehen andere.",
+  "profile.avatar.cropDescription": "Zieh das Bild, um es zu verschieben, und zoome mit dem Regler. Das Quadrat sehen andere.",
   "profile.avatar.cropArea": "Zuschneidebereich. Mit den Pfeiltasten verschieben, mit Plus und Minus zoomen.",
   "profile.avatar.zoom": "Zoom",
   "profile.avatar.save": "Profilbild speichern",
