@@ -210,6 +210,48 @@ const apiError = (code: string, message: string, details?: unknown) => ({
   error: { code, message, ...(details ? { details } : {}) },
 });
 
+/**
+ * The shared front of the internal endpoints: POST only, the publish key, a bounded JSON body
+ * valid for `schema`. Answers the request itself (405/401/413/400) and returns null when any fails;
+ * `invalid` builds the 400 body for a JSON value the schema refuses.
+ */
+async function readInternalBody<T>(
+  req: IncomingMessage,
+  res: ServerResponse,
+  publishKey: string,
+  schema: z.ZodType<T>,
+  invalid: (error: z.ZodError) => unknown,
+): Promise<T | null> {
+  if (req.method !== "POST") {
+    sendJson(res, 405, apiError("method_not_allowed", "Use POST"));
+    return null;
+  }
+  const key = req.headers["x-warmdesk-key"];
+  if (typeof key !== "string" || !safeKeyEqual(key, publishKey)) {
+    req.resume();
+    sendJson(res, 401, apiError("unauthorized", "Bad or missing x-warmdesk-key"));
+    return null;
+  }
+  const text = await readBody(req);
+  if (text === null) {
+    sendJson(res, 413, apiError("payload_too_large", "Body too large"));
+    return null;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    sendJson(res, 400, apiError("validation", "Body is not JSON"));
+    return null;
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    sendJson(res, 400, invalid(parsed.error));
+    return null;
+  }
+  return parsed.data;
+}
+
 export async function startRealtime(options: RealtimeOptions = {}): Promise<RealtimeServer> {
   const config = getConfig();
   const log = options.log ?? ((line: string) => console.log(line));
@@ -262,47 +304,21 @@ export async function startRealtime(options: RealtimeOptions = {}): Promise<Real
     try {
       if (req.method === "GET" && url === "/health") return sendJson(res, 200, { status: "ok" });
       if (url === "/internal/publish") {
-        if (req.method !== "POST") return sendJson(res, 405, apiError("method_not_allowed", "Use POST"));
-        const key = req.headers["x-warmdesk-key"];
-        if (typeof key !== "string" || !safeKeyEqual(key, publishKey)) {
-          req.resume();
-          return sendJson(res, 401, apiError("unauthorized", "Bad or missing x-warmdesk-key"));
-        }
-        const text = await readBody(req);
-        if (text === null) return sendJson(res, 413, apiError("payload_too_large", "Body too large"));
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          return sendJson(res, 400, apiError("validation", "Body is not JSON"));
-        }
-        const parsed = ZPublishBody.safeParse(json);
-        if (!parsed.success) {
-          const fields = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-          return sendJson(res, 400, apiError("validation", "Invalid publish body", { fields }));
-        }
-        await publishEvents(parsed.data.events);
-        return sendJson(res, 202, { ok: true, count: parsed.data.events.length });
+        const body = await readInternalBody(req, res, publishKey, ZPublishBody, (error) => {
+          const fields = error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+          return apiError("validation", "Invalid publish body", { fields });
+        });
+        if (!body) return;
+        await publishEvents(body.events);
+        return sendJson(res, 202, { ok: true, count: body.events.length });
       }
       if (url === "/internal/revoke") {
         // `{ sessionIds: number[] }`: sessions just revoked; their sockets (on any sidecar) go now.
-        if (req.method !== "POST") return sendJson(res, 405, apiError("method_not_allowed", "Use POST"));
-        const key = req.headers["x-warmdesk-key"];
-        if (typeof key !== "string" || !safeKeyEqual(key, publishKey)) {
-          req.resume();
-          return sendJson(res, 401, apiError("unauthorized", "Bad or missing x-warmdesk-key"));
-        }
-        const text = await readBody(req);
-        if (text === null) return sendJson(res, 413, apiError("payload_too_large", "Body too large"));
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          return sendJson(res, 400, apiError("validation", "Body is not JSON"));
-        }
-        const parsed = ZRevokeBody.safeParse(json);
-        if (!parsed.success) return sendJson(res, 400, apiError("validation", "expected { sessionIds: number[] }"));
-        const revoked = new Set(parsed.data.sessionIds);
+        const body = await readInternalBody(req, res, publishKey, ZRevokeBody, () =>
+          apiError("validation", "expected { sessionIds: number[] }"),
+        );
+        if (!body) return;
+        const revoked = new Set(body.sessionIds);
         let count = 0;
         for (const s of await io.fetchSockets()) {
           const sid = (s.data as Partial<SocketData>).actor?.sessionId;
