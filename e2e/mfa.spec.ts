@@ -1,37 +1,9 @@
 // Two-factor authentication in the browser: turn it on from the profile (reading the setup key the
-// page shows, computing codes with this file's own RFC 6238), sign out, sign in with password then
-// code, and once more with a recovery code.
-import { createHmac } from "node:crypto";
+// page shows, computing codes with the independent RFC 6238 in test/helpers/rfc6238.ts), sign out,
+// sign in with password then code, and once more with a recovery code.
 import { expect, type Page, test } from "@playwright/test";
+import { base32Decode, totpAt as totp } from "../test/helpers/rfc6238.ts";
 import { createUsers, signIn, type TestUser } from "./support/fixtures.ts";
-
-function base32Decode(input: string): Buffer {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  let bits = 0;
-  let value = 0;
-  const out: number[] = [];
-  for (const ch of input.replace(/[\s=]/g, "").toUpperCase()) {
-    const idx = alphabet.indexOf(ch);
-    if (idx < 0) throw new Error(`not base32: ${ch}`);
-    value = (value << 5) | idx;
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
-}
-
-/** RFC 6238 TOTP (SHA-1, 6 digits, 30 s) at `unixSeconds`. */
-function totp(key: Buffer, unixSeconds: number): string {
-  const msg = Buffer.alloc(8);
-  msg.writeBigUInt64BE(BigInt(Math.floor(unixSeconds / 30)));
-  const mac = createHmac("sha1", key).update(msg).digest();
-  const o = mac[mac.length - 1] & 0x0f;
-  const n = ((mac[o] & 0x7f) << 24) | (mac[o + 1] << 16) | (mac[o + 2] << 8) | mac[o + 3];
-  return String(n % 1_000_000).padStart(6, "0");
-}
 
 async function signInWithPassword(page: Page, user: TestUser) {
   await page.goto("/sign-in");

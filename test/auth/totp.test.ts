@@ -1,6 +1,5 @@
-// TOTP against an independent RFC 6238 implementation written here with node:crypto (not otplib):
+// TOTP against an independent RFC 6238 implementation (test/helpers/rfc6238.ts, node:crypto, not otplib):
 // codes it computes sign in through next-auth's `authorize`; replay, drift and recovery codes.
-import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DELETE as mfaDelete, GET as mfaGet } from "../../app/api/v1/me/mfa/route.ts";
 import { POST as mfaSetup } from "../../app/api/v1/me/mfa/setup/route.ts";
@@ -15,41 +14,7 @@ import { setRevokeSink } from "../../lib/realtime/publish.ts";
 import { createUser } from "../../lib/users/users.ts";
 import { call } from "../api/helpers.ts";
 import { type TestDatabase, useFreshDatabase } from "../helpers/db.ts";
-
-// ---- an independent RFC 4226 / RFC 6238 implementation -----------------------------------------
-
-function base32Decode(input: string): Buffer {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  const clean = input.replace(/=+$/, "").toUpperCase();
-  let bits = 0;
-  let value = 0;
-  const out: number[] = [];
-  for (const ch of clean) {
-    const idx = alphabet.indexOf(ch);
-    if (idx < 0) throw new Error(`not base32: ${ch}`);
-    value = (value << 5) | idx;
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
-}
-
-function hotp(key: Buffer, counter: number, digits: number): string {
-  const msg = Buffer.alloc(8);
-  msg.writeBigUInt64BE(BigInt(counter));
-  const mac = createHmac("sha1", key).update(msg).digest();
-  const offset = mac[mac.length - 1] & 0x0f; // dynamic truncation
-  const binary =
-    ((mac[offset] & 0x7f) << 24) | ((mac[offset + 1] & 0xff) << 16) | ((mac[offset + 2] & 0xff) << 8) | (mac[offset + 3] & 0xff);
-  return String(binary % 10 ** digits).padStart(digits, "0");
-}
-
-const totpAt = (key: Buffer, unixSeconds: number, digits = 6) => hotp(key, Math.floor(unixSeconds / 30), digits);
-
-// -------------------------------------------------------------------------------------------------
+import { base32Decode, totpAt } from "../helpers/rfc6238.ts";
 
 let t: TestDatabase;
 const password = "correct horse battery";
