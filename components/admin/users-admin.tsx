@@ -14,7 +14,7 @@ import { Field, Input } from "@/components/ui/input.tsx";
 import { Menu, MenuContent, MenuItem, MenuSeparator, MenuTrigger } from "@/components/ui/menu.tsx";
 import { toast } from "@/components/ui/toast.tsx";
 import type { MessageKey } from "@/lib/i18n/index.ts";
-import { AdminPage, api, DateTime, Select, useAdminErrorToast } from "./shared.tsx";
+import { AdminPage, type ApiError, api, DateTime, Select, useAdminErrorToast } from "./shared.tsx";
 
 export type AdminUserRow = {
   id: number;
@@ -358,6 +358,104 @@ function fieldErrors(t: ReturnType<typeof useT>, code: string, fields: string[])
   return errors;
 }
 
+type UserFormValues = { email: string; username: string; role: string; language: string };
+
+/** Form state shared by the create and edit dialogs; a refused save marks its fields and focuses the
+ * first one (ids `<prefix>-email`, `<prefix>-username`), or toasts an error no field shows. */
+function useUserForm(prefix: string, initial: UserFormValues) {
+  const t = useT();
+  const showError = useAdminErrorToast();
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [busy, setBusy] = useState(false);
+  const set = (field: keyof UserFormValues, value: string) => setValues((prev) => ({ ...prev, [field]: value }));
+  const reset = () => {
+    setValues(initial);
+    setErrors({});
+  };
+  const refused = (error: ApiError) => {
+    const next = fieldErrors(t, error.code, error.fields);
+    setErrors(next);
+    const first = (["email", "username"] as const).find((f) => next[f]);
+    if (first) document.getElementById(`${prefix}-${first}`)?.focus();
+    else showError(error);
+  };
+  return { values, set, errors, busy, setBusy, reset, refused };
+}
+
+function UserFormFields({
+  prefix,
+  form,
+  usernameHint,
+  roleHint,
+  roleLocked = false,
+  languageDefault = false,
+}: {
+  prefix: string;
+  form: ReturnType<typeof useUserForm>;
+  usernameHint?: string;
+  roleHint?: string;
+  roleLocked?: boolean;
+  /** Offer "instance default" as the language (when creating). */
+  languageDefault?: boolean;
+}) {
+  const t = useT();
+  const { values, set, errors } = form;
+  return (
+    <>
+      <Field label={t("admin.users.col.email")} error={errors.email} id={`${prefix}-email`}>
+        <Input
+          type="email"
+          value={values.email}
+          onChange={(e) => set("email", e.target.value)}
+          required
+          autoComplete="off"
+          maxLength={191}
+        />
+      </Field>
+      <Field label={t("admin.users.username")} error={errors.username} hint={usernameHint} id={`${prefix}-username`}>
+        <Input
+          value={values.username}
+          onChange={(e) => set("username", e.target.value)}
+          required
+          autoComplete="off"
+          maxLength={32}
+          spellCheck={false}
+        />
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label={t("admin.users.col.role")} id={`${prefix}-role`} hint={roleHint}>
+          <Select value={values.role} onChange={(e) => set("role", e.target.value)} disabled={roleLocked}>
+            <option value="user">{t("admin.users.role.user")}</option>
+            <option value="admin">{t("admin.users.role.admin")}</option>
+          </Select>
+        </Field>
+        <Field label={t("admin.users.language")} id={`${prefix}-language`}>
+          <Select value={values.language} onChange={(e) => set("language", e.target.value)}>
+            {languageDefault ? <option value="">{t("admin.users.languageDefault")}</option> : null}
+            <option value="en">{t("language.en")}</option>
+            <option value="de">{t("language.de")}</option>
+          </Select>
+        </Field>
+      </div>
+    </>
+  );
+}
+
+function UserFormFooter({ busy, submit }: { busy: boolean; submit: string }) {
+  const t = useT();
+  return (
+    <DialogFooter>
+      <DialogClose asChild>
+        <Button>{t("common.cancel")}</Button>
+      </DialogClose>
+      <Button type="submit" variant="primary" loading={busy}>
+        {submit}
+      </Button>
+    </DialogFooter>
+  );
+}
+
 function CreateUserDialog({
   open,
   onOpenChange,
@@ -369,30 +467,17 @@ function CreateUserDialog({
 }) {
   const t = useT();
   const router = useRouter();
-  const showError = useAdminErrorToast();
-  const [email, setEmail] = useState("");
-  const [username, setUsername] = useState("");
-  const [role, setRole] = useState("user");
-  const [language, setLanguage] = useState("");
-  const [errors, setErrors] = useState<FormErrors>({});
-  const [busy, setBusy] = useState(false);
-
-  const reset = () => {
-    setEmail("");
-    setUsername("");
-    setRole("user");
-    setLanguage("");
-    setErrors({});
-  };
+  const form = useUserForm("create", { email: "", username: "", role: "user", language: "" });
+  const { values, setBusy, reset } = form;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setBusy(true);
     const res = await api<{ user: AdminUserRow; temporaryPassword: string }>("POST", "/admin/users", {
-      email,
-      username,
-      role,
-      ...(language ? { language } : {}),
+      email: values.email,
+      username: values.username,
+      role: values.role,
+      ...(values.language ? { language: values.language } : {}),
     });
     setBusy(false);
     if (res.ok) {
@@ -402,11 +487,7 @@ function CreateUserDialog({
       router.refresh();
       return;
     }
-    const next = fieldErrors(t, res.error.code, res.error.fields);
-    setErrors(next);
-    const first = (["email", "username"] as const).find((f) => next[f]);
-    if (first) document.getElementById(`create-${first}`)?.focus();
-    else showError(res.error);
+    form.refused(res.error);
   }
 
   return (
@@ -419,54 +500,8 @@ function CreateUserDialog({
     >
       <DialogContent title={t("admin.users.create")} description={t("admin.users.createHint")}>
         <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
-          <Field label={t("admin.users.col.email")} error={errors.email} id="create-email">
-            <Input
-              type="email"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              required
-              autoComplete="off"
-              maxLength={191}
-            />
-          </Field>
-          <Field
-            label={t("admin.users.username")}
-            error={errors.username}
-            hint={t("admin.users.usernameHint")}
-            id="create-username"
-          >
-            <Input
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              required
-              autoComplete="off"
-              maxLength={32}
-              spellCheck={false}
-            />
-          </Field>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field label={t("admin.users.col.role")} id="create-role">
-              <Select value={role} onChange={(e) => setRole(e.target.value)}>
-                <option value="user">{t("admin.users.role.user")}</option>
-                <option value="admin">{t("admin.users.role.admin")}</option>
-              </Select>
-            </Field>
-            <Field label={t("admin.users.language")} id="create-language">
-              <Select value={language} onChange={(e) => setLanguage(e.target.value)}>
-                <option value="">{t("admin.users.languageDefault")}</option>
-                <option value="en">{t("language.en")}</option>
-                <option value="de">{t("language.de")}</option>
-              </Select>
-            </Field>
-          </div>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button>{t("common.cancel")}</Button>
-            </DialogClose>
-            <Button type="submit" variant="primary" loading={busy}>
-              {t("admin.users.createSubmit")}
-            </Button>
-          </DialogFooter>
+          <UserFormFields prefix="create" form={form} usernameHint={t("admin.users.usernameHint")} languageDefault />
+          <UserFormFooter busy={form.busy} submit={t("admin.users.createSubmit")} />
         </form>
       </DialogContent>
     </Dialog>
@@ -486,21 +521,16 @@ function EditUserDialog({
 }) {
   const t = useT();
   const router = useRouter();
-  const showError = useAdminErrorToast();
-  const [email, setEmail] = useState(user.email);
-  const [username, setUsername] = useState(user.username);
-  const [role, setRole] = useState(user.role);
-  const [language, setLanguage] = useState(user.language);
-  const [errors, setErrors] = useState<FormErrors>({});
-  const [busy, setBusy] = useState(false);
+  const form = useUserForm("edit", { email: user.email, username: user.username, role: user.role, language: user.language });
+  const { values, setBusy } = form;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const changes: Record<string, string> = {};
-    if (email.trim().toLowerCase() !== user.email) changes.email = email;
-    if (username.trim() !== user.username) changes.username = username;
-    if (role !== user.role) changes.role = role;
-    if (language !== user.language) changes.language = language;
+    if (values.email.trim().toLowerCase() !== user.email) changes.email = values.email;
+    if (values.username.trim() !== user.username) changes.username = values.username;
+    if (values.role !== user.role) changes.role = values.role;
+    if (values.language !== user.language) changes.language = values.language;
     if (Object.keys(changes).length === 0) {
       onClose();
       return;
@@ -515,59 +545,20 @@ function EditUserDialog({
       router.refresh();
       return;
     }
-    const next = fieldErrors(t, res.error.code, res.error.fields);
-    setErrors(next);
-    const first = (["email", "username"] as const).find((f) => next[f]);
-    if (first) document.getElementById(`edit-${first}`)?.focus();
-    else showError(res.error);
+    form.refused(res.error);
   }
 
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent title={t("admin.users.editTitle", { username: user.username })}>
         <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
-          <Field label={t("admin.users.col.email")} error={errors.email} id="edit-email">
-            <Input
-              type="email"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              required
-              autoComplete="off"
-              maxLength={191}
-            />
-          </Field>
-          <Field label={t("admin.users.username")} error={errors.username} id="edit-username">
-            <Input
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              required
-              autoComplete="off"
-              maxLength={32}
-              spellCheck={false}
-            />
-          </Field>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field label={t("admin.users.col.role")} id="edit-role" hint={isMe ? t("admin.users.ownRoleHint") : undefined}>
-              <Select value={role} onChange={(e) => setRole(e.target.value)} disabled={isMe}>
-                <option value="user">{t("admin.users.role.user")}</option>
-                <option value="admin">{t("admin.users.role.admin")}</option>
-              </Select>
-            </Field>
-            <Field label={t("admin.users.language")} id="edit-language">
-              <Select value={language} onChange={(e) => setLanguage(e.target.value)}>
-                <option value="en">{t("language.en")}</option>
-                <option value="de">{t("language.de")}</option>
-              </Select>
-            </Field>
-          </div>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button>{t("common.cancel")}</Button>
-            </DialogClose>
-            <Button type="submit" variant="primary" loading={busy}>
-              {t("common.save")}
-            </Button>
-          </DialogFooter>
+          <UserFormFields
+            prefix="edit"
+            form={form}
+            roleHint={isMe ? t("admin.users.ownRoleHint") : undefined}
+            roleLocked={isMe}
+          />
+          <UserFormFooter busy={form.busy} submit={t("common.save")} />
         </form>
       </DialogContent>
     </Dialog>
