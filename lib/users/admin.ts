@@ -167,6 +167,24 @@ export function generateTemporaryPassword(): string {
   return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join("")).join("-");
 }
 
+/** Audits an admin action on a user; the details always name the user, plus `extra`. */
+function auditUser(
+  actor: Actor,
+  action: string,
+  user: { id: number; username: string },
+  meta: RequestMeta | undefined,
+  extra: Record<string, unknown> = {},
+) {
+  return recordAudit({
+    actor,
+    action,
+    resourceType: "user",
+    resourceId: user.id,
+    details: { username: user.username, ...extra },
+    meta,
+  });
+}
+
 /** Creates a user with a temporary password (returned once) that must be changed at first sign-in. */
 export async function adminCreateUser(actor: Actor, input: unknown, meta?: RequestMeta) {
   requireAdmin(actor);
@@ -180,14 +198,7 @@ export async function adminCreateUser(actor: Actor, input: unknown, meta?: Reque
     language: data.language ?? (await getSetting("default_language")),
     mustChangePassword: true,
   });
-  await recordAudit({
-    actor,
-    action: "user.created",
-    resourceType: "user",
-    resourceId: created.id,
-    details: { username: created.username, email: created.email, role: created.role },
-    meta,
-  });
+  await auditUser(actor, "user.created", created, meta, { email: created.email, role: created.role });
   return { user: await loadUser(created.id), temporaryPassword };
 }
 
@@ -210,6 +221,21 @@ async function assertAnotherAdminRemains(tx: Tx, userId: number) {
       reason: "last_admin",
     });
   }
+}
+
+/**
+ * Takes a user out of service (disable, delete) in one transaction: admins locked, the user must
+ * not be a former one, and an admin must leave another active admin; then `write` runs.
+ */
+async function retireUser(id: number, write: (tx: Tx) => Promise<unknown>): Promise<AdminUser> {
+  return getDb().$transaction(async (tx) => {
+    await lockAdmins(tx);
+    const user = await loadUser(id, tx);
+    refuseFormer(user);
+    if (user.role === "admin") await assertAnotherAdminRemains(tx, id);
+    await write(tx);
+    return user;
+  });
 }
 
 function refuseSelf(actor: Actor, userId: number, what: string) {
@@ -264,25 +290,11 @@ export async function disableUser(actor: Actor, rawId: string | number, meta?: R
   requireAdmin(actor);
   const id = parseId(rawId);
   refuseSelf(actor, id, "disable");
-  const user = await getDb().$transaction(async (tx) => {
-    await lockAdmins(tx);
-    const user = await loadUser(id, tx);
-    refuseFormer(user);
-    if (user.role === "admin") await assertAnotherAdminRemains(tx, id);
-    await tx.user.update({ where: { id }, data: { isActive: false }, select: { id: true } });
-    return user;
-  });
+  const user = await retireUser(id, (tx) => tx.user.update({ where: { id }, data: { isActive: false }, select: { id: true } }));
   // A disabled user's sessions no longer authenticate from the commit on; deleting them also ends
   // the realtime connection (the sidecar checks that the session is live).
   await revokeUserSessions(id);
-  await recordAudit({
-    actor,
-    action: "user.disabled",
-    resourceType: "user",
-    resourceId: id,
-    details: { username: user.username },
-    meta,
-  });
+  await auditUser(actor, "user.disabled", user, meta);
   return loadUser(id);
 }
 
@@ -292,14 +304,7 @@ export async function enableUser(actor: Actor, rawId: string | number, meta?: Re
   const user = await loadUser(id);
   refuseFormer(user);
   await getDb().user.update({ where: { id }, data: { isActive: true }, select: { id: true } });
-  await recordAudit({
-    actor,
-    action: "user.enabled",
-    resourceType: "user",
-    resourceId: id,
-    details: { username: user.username },
-    meta,
-  });
+  await auditUser(actor, "user.enabled", user, meta);
   return loadUser(id);
 }
 
@@ -317,14 +322,7 @@ export async function forcePasswordReset(actor: Actor, rawId: string | number, m
   const passwordHash = await hashPassword(temporaryPassword);
   await getDb().user.update({ where: { id }, data: { passwordHash, mustChangePassword: true }, select: { id: true } });
   await revokeUserSessions(id);
-  await recordAudit({
-    actor,
-    action: "user.password_reset_forced",
-    resourceType: "user",
-    resourceId: id,
-    details: { username: user.username },
-    meta,
-  });
+  await auditUser(actor, "user.password_reset_forced", user, meta);
   return { user: await loadUser(id), temporaryPassword };
 }
 
@@ -337,14 +335,7 @@ export async function resetUserMfa(actor: Actor, rawId: string | number, meta?: 
   refuseSelf(actor, id, "reset MFA for");
   await clearMfa(id);
   await revokeUserSessions(id);
-  await recordAudit({
-    actor,
-    action: "mfa.reset",
-    resourceType: "user",
-    resourceId: id,
-    details: { username: user.username, wasEnabled: user.mfaEnabled },
-    meta,
-  });
+  await auditUser(actor, "mfa.reset", user, meta, { wasEnabled: user.mfaEnabled });
   return loadUser(id);
 }
 
@@ -358,22 +349,10 @@ export async function deleteUser(actor: Actor, rawId: string | number, meta?: Re
   const id = parseId(rawId);
   refuseSelf(actor, id, "delete");
   const now = new Date();
-  const user = await getDb().$transaction(async (tx) => {
-    await lockAdmins(tx);
-    const user = await loadUser(id, tx);
-    refuseFormer(user);
-    if (user.role === "admin") await assertAnotherAdminRemains(tx, id);
+  const user = await retireUser(id, async (tx) => {
     await tx.user.update({ where: { id }, data: { deletedAt: now }, select: { id: true } });
     await tx.apiKey.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now } });
-    return user;
   });
   await revokeUserSessions(id);
-  await recordAudit({
-    actor,
-    action: "user.deleted",
-    resourceType: "user",
-    resourceId: id,
-    details: { username: user.username, email: user.email },
-    meta,
-  });
+  await auditUser(actor, "user.deleted", user, meta, { email: user.email });
 }
