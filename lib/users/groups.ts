@@ -196,6 +196,24 @@ export async function deleteGroup(actor: Actor, rawId: string | number, meta?: R
   );
 }
 
+/** Audits a change to a group's members or access; the details always name the group, plus `extra`. */
+function auditGroup(
+  actor: Actor,
+  action: string,
+  group: { id: number; name: string },
+  meta: RequestMeta | undefined,
+  extra: Record<string, unknown>,
+) {
+  return recordAudit({
+    actor,
+    action,
+    resourceType: "group",
+    resourceId: group.id,
+    details: { group: group.name, ...extra },
+    meta,
+  });
+}
+
 /** Tells users (room user:<id>) about projects they can no longer read, like the project side does. */
 async function notifyLostAccess(userIds: number[], projectIds: number[]) {
   if (userIds.length === 0 || projectIds.length === 0) return;
@@ -254,14 +272,7 @@ export async function addGroupMember(actor: Actor, rawId: string | number, input
         // Added at the same moment by another request: the outcome is the same.
         if (e.code !== "P2002") throw e;
       });
-    await recordAudit({
-      actor,
-      action: "group.member_added",
-      resourceType: "group",
-      resourceId: group.id,
-      details: { group: group.name, userId: user.id, username: user.username },
-      meta,
-    });
+    await auditGroup(actor, "group.member_added", group, meta, { userId: user.id, username: user.username });
   }
   const { isActive, ...rest } = user;
   return { ...rest, status: isActive ? "active" : "disabled" };
@@ -280,14 +291,7 @@ export async function removeGroupMember(
   const { count } = await db.groupMember.deleteMany({ where: { groupId: group.id, userId } });
   if (!count) throw new AppError("not_found", "This user is not a member of the group.");
   const user = await db.user.findUnique({ where: { id: userId }, select: { username: true } });
-  await recordAudit({
-    actor,
-    action: "group.member_removed",
-    resourceType: "group",
-    resourceId: group.id,
-    details: { group: group.name, userId, username: user?.username ?? null },
-    meta,
-  });
+  await auditGroup(actor, "group.member_removed", group, meta, { userId, username: user?.username ?? null });
   const projects = await db.groupProjectAccess.findMany({ where: { groupId: group.id }, select: { projectId: true } });
   await notifyLostAccess(
     [userId],
@@ -311,14 +315,7 @@ export async function setGroupProjectAccess(
     where: { slug },
     select: { id: true, slug: true, name: true, key: true, isArchived: true },
   });
-  await recordAudit({
-    actor,
-    action: "group.access_changed",
-    resourceType: "group",
-    resourceId: group.id,
-    details: { group: group.name, project: project.slug, role: data.role },
-    meta,
-  });
+  await auditGroup(actor, "group.access_changed", group, meta, { project: project.slug, role: data.role });
   return { ...project, role: data.role };
 }
 
@@ -326,14 +323,7 @@ export async function removeGroupProjectAccess(actor: Actor, rawId: string | num
   requireAdmin(actor);
   const group = await requireGroup(rawId);
   await revokeGroup(actor, slug, group.id);
-  await recordAudit({
-    actor,
-    action: "group.access_changed",
-    resourceType: "group",
-    resourceId: group.id,
-    details: { group: group.name, project: slug, role: null },
-    meta,
-  });
+  await auditGroup(actor, "group.access_changed", group, meta, { project: slug, role: null });
 }
 
 async function requireCustomer(slug: string) {
@@ -363,14 +353,7 @@ export async function setGroupCustomerAccess(
     update: { role: data.role },
     select: { id: true },
   });
-  await recordAudit({
-    actor,
-    action: "group.access_changed",
-    resourceType: "group",
-    resourceId: group.id,
-    details: { group: group.name, customer: customer.slug, role: data.role },
-    meta,
-  });
+  await auditGroup(actor, "group.access_changed", group, meta, { customer: customer.slug, role: data.role });
   return { ...customer, role: data.role };
 }
 
@@ -380,14 +363,7 @@ export async function removeGroupCustomerAccess(actor: Actor, rawId: string | nu
   const customer = await requireCustomer(slug);
   const { count } = await getDb().groupCustomerAccess.deleteMany({ where: { groupId: group.id, customerId: customer.id } });
   if (!count) throw new AppError("not_found", "This group has no access to the customer.");
-  await recordAudit({
-    actor,
-    action: "group.access_changed",
-    resourceType: "group",
-    resourceId: group.id,
-    details: { group: group.name, customer: customer.slug, role: null },
-    meta,
-  });
+  await auditGroup(actor, "group.access_changed", group, meta, { customer: customer.slug, role: null });
 }
 
 /** What a group can be given access to, for the pickers: live projects and customers. */
