@@ -11,9 +11,10 @@ import { Button } from "@/components/ui/button.tsx";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog.tsx";
 import { PlusIcon } from "@/components/ui/icons.tsx";
 import { Field, Input, Textarea } from "@/components/ui/input.tsx";
+import { SectionCard } from "@/components/ui/section-card.tsx";
 import { toast } from "@/components/ui/toast.tsx";
 import type { MessageKey } from "@/lib/i18n/index.ts";
-import { AdminPage, AdminSection, api, Select, useAdminErrorToast } from "./shared.tsx";
+import { AdminPage, api, Select, useAdminErrorToast } from "./shared.tsx";
 
 type Member = { id: number; username: string; email: string; avatar: string | null; status: string };
 type ProjectAccess = { id: number; slug: string; name: string; key: string; isArchived: boolean; role: string };
@@ -108,7 +109,7 @@ function GeneralSection({ group }: { group: GroupDetailData }) {
   }
 
   return (
-    <AdminSection id="group-general" title={t("admin.groups.general")}>
+    <SectionCard id="group-general" title={t("admin.groups.general")}>
       <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
         <Field label={t("admin.groups.name")} error={error} id="group-name">
           <Input value={name} onChange={(e) => setName(e.target.value)} required maxLength={191} autoComplete="off" />
@@ -122,7 +123,7 @@ function GeneralSection({ group }: { group: GroupDetailData }) {
           </Button>
         </div>
       </form>
-    </AdminSection>
+    </SectionCard>
   );
 }
 
@@ -248,7 +249,7 @@ function MembersSection({
   }
 
   return (
-    <AdminSection
+    <SectionCard
       id="group-members"
       title={t("admin.groups.membersTitle")}
       description={t("admin.groups.members", { count: group.members.length })}
@@ -284,7 +285,7 @@ function MembersSection({
         )}
         <UserPicker groupId={group.id} memberIds={new Set(group.members.map((m) => m.id))} onAdded={onAdded} />
       </div>
-    </AdminSection>
+    </SectionCard>
   );
 }
 
@@ -346,7 +347,7 @@ function AccessSection<R extends string>({
   }
 
   return (
-    <AdminSection
+    <SectionCard
       id={`group-${kind}`}
       title={title}
       description={t(kind === "projects" ? "admin.groups.projectsHint" : "admin.groups.customersHint")}
@@ -451,7 +452,7 @@ function AccessSection<R extends string>({
           </Button>
         </form>
       ) : null}
-    </AdminSection>
+    </SectionCard>
   );
 }
 
@@ -477,7 +478,7 @@ function DeleteSection({ group }: { group: GroupDetailData }) {
   }
 
   return (
-    <AdminSection id="group-delete" title={t("admin.groups.deleteTitle")} description={t("admin.groups.deleteHint")}>
+    <SectionCard id="group-delete" title={t("admin.groups.deleteTitle")} description={t("admin.groups.deleteHint")}>
       <Dialog open={open} onOpenChange={setOpen}>
         <Button variant="danger" onClick={() => setOpen(true)}>
           {t("admin.groups.delete")}
@@ -497,6 +498,6 @@ function DeleteSection({ group }: { group: GroupDetailData }) {
           </DialogFooter>
         </DialogContent>
       </Dialog>
-    </AdminSection>
+    </SectionCard>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-// Small pieces the admin pages share: a native select styled like inputs, a section card, date
+// Small pieces the admin pages share: a native select styled like inputs, date
 // formatting in the user's language, and one toast for errors a form cannot attach to a field.
 import { type ReactNode, type SelectHTMLAttributes, useEffect, useState } from "react";
 import { useLanguage, useT } from "@/components/i18n-provider.tsx";
@@ -16,35 +16,6 @@ const SELECT =
 
 export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
   return <select className={cn(SELECT, className)} {...props} />;
-}
-
-export function AdminSection({
-  id,
-  title,
-  description,
-  actions,
-  children,
-}: {
-  id: string;
-  title: string;
-  description?: ReactNode;
-  actions?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <section aria-labelledby={id} className="rounded-lg border border-border bg-surface p-5 shadow-sm">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div className="flex min-w-0 flex-col gap-1">
-          <h2 id={id} className="text-base font-semibold">
-            {title}
-          </h2>
-          {description ? <p className="text-sm text-muted">{description}</p> : null}
-        </div>
-        {actions}
-      </div>
-      <div className="mt-4">{children}</div>
-    </section>
-  );
 }
 
 /** Date (and time) in the user's language; the server and the browser may disagree on the time

@@ -8,10 +8,10 @@ import { applyTheme } from "@/components/theme/apply-theme.ts";
 import { Button } from "@/components/ui/button.tsx";
 import { cn } from "@/components/ui/cn.ts";
 import { Field, Input } from "@/components/ui/input.tsx";
+import { SectionCard } from "@/components/ui/section-card.tsx";
 import { toast } from "@/components/ui/toast.tsx";
 import type { Theme } from "@/lib/users/theme.ts";
 import { api } from "./api.ts";
-import { ProfileSection } from "./section.tsx";
 
 const USERNAME = /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/;
 
@@ -80,7 +80,7 @@ export function AccountSection({
   }
 
   return (
-    <ProfileSection id="account" title={t("profile.account.title")} description={t("profile.account.description")}>
+    <SectionCard id="account" title={t("profile.account.title")} description={t("profile.account.description")}>
       <div className="flex flex-col gap-5">
         <form onSubmit={onUsername} className="flex flex-col gap-2 sm:flex-row sm:items-start" noValidate>
           <Field
@@ -150,6 +150,6 @@ export function AccountSection({
           {status}
         </p>
       </div>
-    </ProfileSection>
+    </SectionCard>
   );
 }

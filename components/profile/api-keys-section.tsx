@@ -7,9 +7,9 @@ import { Button } from "@/components/ui/button.tsx";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog.tsx";
 import { CheckIcon, PlusIcon } from "@/components/ui/icons.tsx";
 import { Field, Input } from "@/components/ui/input.tsx";
+import { SectionCard } from "@/components/ui/section-card.tsx";
 import { toast } from "@/components/ui/toast.tsx";
 import { api, formatDate, formatDateTime } from "./api.ts";
-import { ProfileSection } from "./section.tsx";
 
 export type ProfileApiKey = {
   id: number;
@@ -63,7 +63,7 @@ export function ApiKeysSection({ initial, projects }: { initial: ProfileApiKey[]
   }
 
   return (
-    <ProfileSection
+    <SectionCard
       id="api-keys"
       title={t("profile.apiKeys.title")}
       description={t("profile.apiKeys.description")}
@@ -201,7 +201,7 @@ export function ApiKeysSection({ initial, projects }: { initial: ProfileApiKey[]
           </DialogContent>
         ) : null}
       </Dialog>
-    </ProfileSection>
+    </SectionCard>
   );
 }
 

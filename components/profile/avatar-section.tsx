@@ -6,10 +6,10 @@ import { useT } from "@/components/i18n-provider.tsx";
 import { Avatar } from "@/components/ui/avatar.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog.tsx";
+import { SectionCard } from "@/components/ui/section-card.tsx";
 import { toast } from "@/components/ui/toast.tsx";
 import { api, uploadAvatar } from "./api.ts";
 import { AvatarCropper, type Crop, drawCrop, OUTPUT } from "./avatar-cropper.tsx";
-import { ProfileSection } from "./section.tsx";
 
 const ACCEPT = ["image/png", "image/jpeg", "image/webp"];
 
@@ -111,7 +111,7 @@ export function AvatarSection({
   }
 
   return (
-    <ProfileSection id="avatar" title={t("profile.avatar.title")} description={t("profile.avatar.description", { mb })}>
+    <SectionCard id="avatar" title={t("profile.avatar.title")} description={t("profile.avatar.description", { mb })}>
       <div className="flex flex-wrap items-center gap-5">
         <Avatar username={username} src={avatarUrl} size="xl" />
         <div className="flex flex-col gap-2">
@@ -156,6 +156,6 @@ export function AvatarSection({
           </DialogContent>
         ) : null}
       </Dialog>
-    </ProfileSection>
+    </SectionCard>
   );
 }

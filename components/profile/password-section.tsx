@@ -5,10 +5,10 @@ import { type FormEvent, useState } from "react";
 import { useT } from "@/components/i18n-provider.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { Field, Input } from "@/components/ui/input.tsx";
+import { SectionCard } from "@/components/ui/section-card.tsx";
 import { toast } from "@/components/ui/toast.tsx";
 import type { MessageKey } from "@/lib/i18n/index.ts";
 import { api } from "./api.ts";
-import { ProfileSection } from "./section.tsx";
 
 type Errors = { current?: string; next?: string; confirm?: string };
 
@@ -52,7 +52,7 @@ export function PasswordSection({ username, minLength }: { username: string; min
   }
 
   return (
-    <ProfileSection id="password" title={t("profile.password.title")} description={t("profile.password.description")}>
+    <SectionCard id="password" title={t("profile.password.title")} description={t("profile.password.description")}>
       <form onSubmit={onSubmit} noValidate className="flex max-w-sm flex-col gap-4">
         {/* Tells password managers which account the new password belongs to. */}
         <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
@@ -92,6 +92,6 @@ export function PasswordSection({ username, minLength }: { username: string; min
           {status}
         </p>
       </form>
-    </ProfileSection>
+    </SectionCard>
   );
 }

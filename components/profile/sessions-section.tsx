@@ -8,9 +8,9 @@ import { Badge } from "@/components/ui/badge.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog.tsx";
 import { MonitorIcon } from "@/components/ui/icons.tsx";
+import { SectionCard } from "@/components/ui/section-card.tsx";
 import { toast } from "@/components/ui/toast.tsx";
 import { api, formatDateTime } from "./api.ts";
-import { ProfileSection } from "./section.tsx";
 
 export type ProfileSession = {
   id: number;
@@ -67,7 +67,7 @@ export function SessionsSection({ initial }: { initial: ProfileSession[] }) {
   const current = sessions.find((s) => s.current);
 
   return (
-    <ProfileSection
+    <SectionCard
       id="sessions"
       title={t("profile.sessions.title")}
       description={t("profile.sessions.description")}
@@ -149,6 +149,6 @@ export function SessionsSection({ initial }: { initial: ProfileSession[] }) {
           </DialogFooter>
         </DialogContent>
       </Dialog>
-    </ProfileSection>
+    </SectionCard>
   );
 }

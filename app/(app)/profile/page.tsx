@@ -5,9 +5,9 @@ import { AvatarSection } from "@/components/profile/avatar-section.tsx";
 import { MfaSection } from "@/components/profile/mfa-section.tsx";
 import { PasswordSection } from "@/components/profile/password-section.tsx";
 import { ProfileNav } from "@/components/profile/profile-nav.tsx";
-import { ProfileSection } from "@/components/profile/section.tsx";
 import { SessionsSection } from "@/components/profile/sessions-section.tsx";
 import { PageContainer, PageHeader } from "@/components/shell/page-header.tsx";
+import { SectionCard } from "@/components/ui/section-card.tsx";
 import { listApiKeys } from "@/lib/auth/api-keys.ts";
 import { requireActor } from "@/lib/auth/current.ts";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/passwords.ts";
@@ -50,9 +50,9 @@ export default async function ProfilePage() {
           />
           <AvatarSection username={profile.username} avatarUrl={profile.avatarUrl} maxBytes={maxAvatarBytes} />
           <PasswordSection username={profile.username} minLength={MIN_PASSWORD_LENGTH} />
-          <ProfileSection id="two-factor" title={t("profile.mfa.title")} description={t("profile.mfa.description")}>
+          <SectionCard id="two-factor" title={t("profile.mfa.title")} description={t("profile.mfa.description")}>
             <MfaSection enabled={profile.mfaEnabled} recoveryCodesLeft={profile.recoveryCodesLeft} />
-          </ProfileSection>
+          </SectionCard>
           <SessionsSection
             key={sessions.map((s) => s.id).join(",")}
             initial={sessions.map((s) => ({

@@ -1,7 +1,10 @@
 import type { ReactNode } from "react";
 
-/** One section of the profile page: a card with a heading the local navigation links to. */
-export function ProfileSection({
+/**
+ * One section of a settings-like page (profile, admin): a card with a heading (`<id>-title`) that
+ * labels it; the section's `id` is an anchor local navigation can link to.
+ */
+export function SectionCard({
   id,
   title,
   description,
