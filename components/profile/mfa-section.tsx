@@ -12,6 +12,7 @@ import { Dialog, DialogContent, DialogFooter } from "@/components/ui/dialog.tsx"
 import { ShieldIcon } from "@/components/ui/icons.tsx";
 import { Field, Input } from "@/components/ui/input.tsx";
 import { toast } from "@/components/ui/toast.tsx";
+import { TotpCodeInput } from "@/components/ui/totp-code-input.tsx";
 import { api } from "./api.ts";
 
 type Setup = { secret: string; uri: string; qrSvg: string };
@@ -192,18 +193,7 @@ function SetupPanel({
           <form noValidate onSubmit={onSubmit} className="flex flex-col gap-3">
             <p className="text-sm">{t("account.mfa.setup.enterCode")}</p>
             <Field label={t("account.mfa.setup.code")} error={error ?? undefined} id="mfa-setup-code">
-              <Input
-                ref={inputRef}
-                name="code"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="[0-9 ]*"
-                maxLength={7}
-                autoFocus
-                required
-                placeholder="123456"
-                className="max-w-40 font-mono tracking-[0.3em]"
-              />
+              <TotpCodeInput ref={inputRef} autoFocus className="max-w-40" />
             </Field>
             <div className="flex gap-2">
               <Button type="submit" variant="primary" loading={busy}>

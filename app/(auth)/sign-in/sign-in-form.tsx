@@ -6,6 +6,7 @@ import { type FormEvent, useRef, useState } from "react";
 import { useT } from "@/components/i18n-provider.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { Field, Input } from "@/components/ui/input.tsx";
+import { TotpCodeInput } from "@/components/ui/totp-code-input.tsx";
 
 type Step = "password" | "code";
 
@@ -106,20 +107,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           </Field>
         ) : (
           <Field label={t("auth.mfa.code")} id="signin-code">
-            <Input
-              key="totp"
-              ref={codeRef}
-              name="code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              pattern="[0-9 ]*"
-              maxLength={7}
-              autoFocus
-              required
-              placeholder="123456"
-              className="font-mono text-base tracking-[0.3em]"
-              aria-invalid={error ? true : undefined}
-            />
+            <TotpCodeInput key="totp" ref={codeRef} autoFocus className="text-base" aria-invalid={error ? true : undefined} />
           </Field>
         )}
         <Button type="submit" variant="primary" loading={busy} className="mt-1 w-full">
