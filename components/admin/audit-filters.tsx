@@ -5,7 +5,7 @@ import { useT } from "@/components/i18n-provider.tsx";
 import { buttonClasses } from "@/components/ui/button.tsx";
 import { Field, Input } from "@/components/ui/input.tsx";
 import { AUDIT_ACTIONS, AUDIT_GROUPS, actionLabel, groupLabel } from "./audit-labels.ts";
-import { Select } from "./settings-section.tsx";
+import { Select } from "./shared.tsx";
 
 /** The filters as a plain GET form: they live in the URL, work before hydration, and can be shared. */
 export function AuditFilters({ values }: { values: Record<string, string> }) {
@@ -27,7 +27,7 @@ export function AuditFilters({ values }: { values: Record<string, string> }) {
           />
         </Field>
         <Field label={t("system.audit.filter.action")} id="audit-action">
-          <Select name="action" defaultValue={values.action ?? ""}>
+          <Select className="w-full" name="action" defaultValue={values.action ?? ""}>
             <option value="">{t("system.audit.filter.anyAction")}</option>
             {AUDIT_GROUPS.map((group) => (
               <optgroup key={group} label={groupLabel(t, group)}>

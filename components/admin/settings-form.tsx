@@ -8,12 +8,13 @@ import { PageHeader } from "@/components/shell/page-header.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { Field, Input } from "@/components/ui/input.tsx";
+import { SectionCard } from "@/components/ui/section-card.tsx";
 import { toast } from "@/components/ui/toast.tsx";
 import { readableOn } from "@/lib/settings/colors.ts";
 import type { PublicSettings } from "@/lib/settings/settings.ts";
 import { SettingsLogo } from "./settings-logo.tsx";
-import { Select, SettingsSection } from "./settings-section.tsx";
 import { TestEmail } from "./settings-test-email.tsx";
+import { Select } from "./shared.tsx";
 
 type Values = Record<string, string | number | boolean>;
 type Errors = Record<string, boolean>;
@@ -100,58 +101,64 @@ function BrandingSection({ settings, logoPreview, onSaved }: SectionProps & { lo
   const hex = String(form.values.accent_color);
   const validHex = /^#[0-9a-fA-F]{6}$/.test(hex);
   return (
-    <SettingsSection id="branding" title={t("system.settings.branding")} description={t("system.settings.branding.description")}>
-      <form noValidate onSubmit={(e) => form.save(e)} className="flex flex-col gap-4">
-        <Field label={t("system.settings.instanceName")} error={form.error("instance_name")} className="max-w-sm">
-          <Input
-            name="instance_name"
-            value={String(form.values.instance_name)}
-            maxLength={64}
-            required
-            onChange={(e) => form.set("instance_name", e.target.value)}
-          />
-        </Field>
-        <Field
-          label={t("system.settings.accentColor")}
-          hint={t("system.settings.accentColor.hint")}
-          error={form.error("accent_color")}
-          id="settings-accent-hex"
-        >
-          <Input
-            name="accent_color"
-            value={hex}
-            maxLength={7}
-            spellCheck={false}
-            className="max-w-32 font-mono"
-            onChange={(e) => form.set("accent_color", e.target.value.trim())}
-          />
-        </Field>
-        <div className="-mt-2 flex flex-wrap items-center gap-3">
-          <input
-            type="color"
-            aria-label={t("system.settings.accentColor.picker")}
-            value={validHex ? hex.toLowerCase() : "#c2481d"}
-            onChange={(e) => form.set("accent_color", e.target.value)}
-            className="h-9 w-14 cursor-pointer rounded-md border border-border bg-surface p-1"
-          />
-          <span className="text-xs text-muted">{t("system.settings.accentColor.preview")}:</span>
-          <span
-            aria-hidden="true"
-            className="inline-flex h-8 items-center rounded-md px-3 text-sm font-medium shadow-sm"
-            style={validHex ? { background: hex, color: readableOn(hex) } : undefined}
+    <SectionCard
+      id="settings-branding"
+      title={t("system.settings.branding")}
+      description={t("system.settings.branding.description")}
+    >
+      <div className="flex flex-col gap-6">
+        <form noValidate onSubmit={(e) => form.save(e)} className="flex flex-col gap-4">
+          <Field label={t("system.settings.instanceName")} error={form.error("instance_name")} className="max-w-sm">
+            <Input
+              name="instance_name"
+              value={String(form.values.instance_name)}
+              maxLength={64}
+              required
+              onChange={(e) => form.set("instance_name", e.target.value)}
+            />
+          </Field>
+          <Field
+            label={t("system.settings.accentColor")}
+            hint={t("system.settings.accentColor.hint")}
+            error={form.error("accent_color")}
+            id="settings-accent-hex"
           >
-            {String(form.values.instance_name) || "WarmDesk"}
-          </span>
-          {hex.toLowerCase() !== "#c2481d" ? (
-            <Button size="sm" variant="ghost" onClick={() => form.set("accent_color", "#c2481d")}>
-              {t("system.settings.accentColor.reset")}
-            </Button>
-          ) : null}
-        </div>
-        <SaveRow busy={form.busy} />
-      </form>
-      <SettingsLogo logo={settings.logo} preview={logoPreview} onChange={onSaved} />
-    </SettingsSection>
+            <Input
+              name="accent_color"
+              value={hex}
+              maxLength={7}
+              spellCheck={false}
+              className="max-w-32 font-mono"
+              onChange={(e) => form.set("accent_color", e.target.value.trim())}
+            />
+          </Field>
+          <div className="-mt-2 flex flex-wrap items-center gap-3">
+            <input
+              type="color"
+              aria-label={t("system.settings.accentColor.picker")}
+              value={validHex ? hex.toLowerCase() : "#c2481d"}
+              onChange={(e) => form.set("accent_color", e.target.value)}
+              className="h-9 w-14 cursor-pointer rounded-md border border-border bg-surface p-1"
+            />
+            <span className="text-xs text-muted">{t("system.settings.accentColor.preview")}:</span>
+            <span
+              aria-hidden="true"
+              className="inline-flex h-8 items-center rounded-md px-3 text-sm font-medium shadow-sm"
+              style={validHex ? { background: hex, color: readableOn(hex) } : undefined}
+            >
+              {String(form.values.instance_name) || "WarmDesk"}
+            </span>
+            {hex.toLowerCase() !== "#c2481d" ? (
+              <Button size="sm" variant="ghost" onClick={() => form.set("accent_color", "#c2481d")}>
+                {t("system.settings.accentColor.reset")}
+              </Button>
+            ) : null}
+          </div>
+          <SaveRow busy={form.busy} />
+        </form>
+        <SettingsLogo logo={settings.logo} preview={logoPreview} onChange={onSaved} />
+      </div>
+    </SectionCard>
   );
 }
 
@@ -159,17 +166,25 @@ function LanguageSection({ settings, onSaved }: SectionProps) {
   const t = useT();
   const form = useSectionForm({ default_language: settings.default_language }, onSaved);
   return (
-    <SettingsSection id="language" title={t("system.settings.language")} description={t("system.settings.language.description")}>
+    <SectionCard
+      id="settings-language"
+      title={t("system.settings.language")}
+      description={t("system.settings.language.description")}
+    >
       <form noValidate onSubmit={(e) => form.save(e)} className="flex flex-col gap-4">
         <Field label={t("system.settings.defaultLanguage")} error={form.error("default_language")} className="max-w-xs">
-          <Select value={String(form.values.default_language)} onChange={(e) => form.set("default_language", e.target.value)}>
+          <Select
+            className="w-full"
+            value={String(form.values.default_language)}
+            onChange={(e) => form.set("default_language", e.target.value)}
+          >
             <option value="en">{t("system.settings.language.en")}</option>
             <option value="de">{t("system.settings.language.de")}</option>
           </Select>
         </Field>
         <SaveRow busy={form.busy} />
       </form>
-    </SettingsSection>
+    </SectionCard>
   );
 }
 
@@ -217,7 +232,11 @@ function SecuritySection({ settings, onSaved }: SectionProps) {
     onSaved,
   );
   return (
-    <SettingsSection id="security" title={t("system.settings.security")} description={t("system.settings.security.description")}>
+    <SectionCard
+      id="settings-security"
+      title={t("system.settings.security")}
+      description={t("system.settings.security.description")}
+    >
       <form noValidate onSubmit={(e) => form.save(e)} className="flex flex-col gap-4">
         <div className="grid gap-4 sm:grid-cols-2">
           <NumberField
@@ -266,7 +285,7 @@ function SecuritySection({ settings, onSaved }: SectionProps) {
         </div>
         <SaveRow busy={form.busy} />
       </form>
-    </SettingsSection>
+    </SectionCard>
   );
 }
 
@@ -274,7 +293,7 @@ function UploadsSection({ settings, onSaved }: SectionProps) {
   const t = useT();
   const form = useSectionForm({ max_upload_mb: settings.max_upload_mb }, onSaved);
   return (
-    <SettingsSection id="uploads" title={t("system.settings.uploads")}>
+    <SectionCard id="settings-uploads" title={t("system.settings.uploads")}>
       <form noValidate onSubmit={(e) => form.save(e)} className="flex flex-col gap-4">
         <NumberField
           form={form}
@@ -286,7 +305,7 @@ function UploadsSection({ settings, onSaved }: SectionProps) {
         />
         <SaveRow busy={form.busy} />
       </form>
-    </SettingsSection>
+    </SectionCard>
   );
 }
 
@@ -315,11 +334,11 @@ function EmailSection({ settings, myEmail, onSaved }: SectionProps & { myEmail: 
   }
 
   return (
-    <SettingsSection
-      id="email"
+    <SectionCard
+      id="settings-email"
       title={t("system.settings.email")}
       description={t("system.settings.email.description")}
-      aside={
+      actions={
         settings.smtp_configured ? (
           <Badge variant="success">{t("system.settings.email.configured")}</Badge>
         ) : (
@@ -327,95 +346,105 @@ function EmailSection({ settings, myEmail, onSaved }: SectionProps & { myEmail: 
         )
       }
     >
-      <form
-        noValidate
-        onSubmit={async (e) => {
-          // An empty password field keeps the stored password: it is left out of the change.
-          const ok = await form.save(e, ({ smtp_password, ...rest }) => (smtp_password ? { ...rest, smtp_password } : rest));
-          if (ok) form.set("smtp_password", "");
-        }}
-        className="flex flex-col gap-4"
-      >
-        <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_8rem]">
-          <Field label={t("system.settings.smtpHost")} error={form.error("smtp_host")}>
+      <div className="flex flex-col gap-6">
+        <form
+          noValidate
+          onSubmit={async (e) => {
+            // An empty password field keeps the stored password: it is left out of the change.
+            const ok = await form.save(e, ({ smtp_password, ...rest }) => (smtp_password ? { ...rest, smtp_password } : rest));
+            if (ok) form.set("smtp_password", "");
+          }}
+          className="flex flex-col gap-4"
+        >
+          <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_8rem]">
+            <Field label={t("system.settings.smtpHost")} error={form.error("smtp_host")}>
+              <Input
+                name="smtp_host"
+                value={String(form.values.smtp_host)}
+                placeholder="smtp.example.com"
+                spellCheck={false}
+                onChange={(e) => form.set("smtp_host", e.target.value)}
+              />
+            </Field>
+            <Field label={t("system.settings.smtpPort")} error={form.error("smtp_port")}>
+              <Input
+                type="number"
+                inputMode="numeric"
+                name="smtp_port"
+                min={1}
+                max={65535}
+                value={String(form.values.smtp_port)}
+                onChange={(e) => form.set("smtp_port", num(e.target.value))}
+              />
+            </Field>
+          </div>
+          <Field label={t("system.settings.smtpTls")} error={form.error("smtp_tls")} className="max-w-sm">
+            <Select
+              className="w-full"
+              value={String(form.values.smtp_tls)}
+              onChange={(e) => form.set("smtp_tls", e.target.value)}
+            >
+              <option value="starttls">{t("system.settings.smtpTls.starttls")}</option>
+              <option value="tls">{t("system.settings.smtpTls.tls")}</option>
+              <option value="none">{t("system.settings.smtpTls.none")}</option>
+            </Select>
+          </Field>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field
+              label={t("system.settings.smtpUser")}
+              hint={t("system.settings.smtpUser.hint")}
+              error={form.error("smtp_user")}
+            >
+              <Input
+                name="smtp_user"
+                value={String(form.values.smtp_user)}
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(e) => form.set("smtp_user", e.target.value)}
+              />
+            </Field>
+            <Field
+              label={t("system.settings.smtpPassword.replace")}
+              hint={t("system.settings.smtpPassword.hint")}
+              error={form.error("smtp_password")}
+              aside={
+                <span className="text-xs text-muted">
+                  {t("system.settings.smtpPassword.status", {
+                    status: t(
+                      settings.smtp_password_set ? "system.settings.smtpPassword.set" : "system.settings.smtpPassword.notSet",
+                    ),
+                  })}
+                </span>
+              }
+            >
+              <Input
+                type="password"
+                name="smtp_password"
+                autoComplete="new-password"
+                value={String(form.values.smtp_password)}
+                onChange={(e) => form.set("smtp_password", e.target.value)}
+              />
+            </Field>
+          </div>
+          <Field label={t("system.settings.smtpFrom")} hint={t("system.settings.smtpFrom.hint")} error={form.error("smtp_from")}>
             <Input
-              name="smtp_host"
-              value={String(form.values.smtp_host)}
-              placeholder="smtp.example.com"
+              name="smtp_from"
+              value={String(form.values.smtp_from)}
+              placeholder="WarmDesk <desk@example.com>"
               spellCheck={false}
-              onChange={(e) => form.set("smtp_host", e.target.value)}
+              onChange={(e) => form.set("smtp_from", e.target.value)}
             />
           </Field>
-          <Field label={t("system.settings.smtpPort")} error={form.error("smtp_port")}>
-            <Input
-              type="number"
-              inputMode="numeric"
-              name="smtp_port"
-              min={1}
-              max={65535}
-              value={String(form.values.smtp_port)}
-              onChange={(e) => form.set("smtp_port", num(e.target.value))}
-            />
-          </Field>
-        </div>
-        <Field label={t("system.settings.smtpTls")} error={form.error("smtp_tls")} className="max-w-sm">
-          <Select value={String(form.values.smtp_tls)} onChange={(e) => form.set("smtp_tls", e.target.value)}>
-            <option value="starttls">{t("system.settings.smtpTls.starttls")}</option>
-            <option value="tls">{t("system.settings.smtpTls.tls")}</option>
-            <option value="none">{t("system.settings.smtpTls.none")}</option>
-          </Select>
-        </Field>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field label={t("system.settings.smtpUser")} hint={t("system.settings.smtpUser.hint")} error={form.error("smtp_user")}>
-            <Input
-              name="smtp_user"
-              value={String(form.values.smtp_user)}
-              autoComplete="off"
-              spellCheck={false}
-              onChange={(e) => form.set("smtp_user", e.target.value)}
-            />
-          </Field>
-          <Field
-            label={t("system.settings.smtpPassword.replace")}
-            hint={t("system.settings.smtpPassword.hint")}
-            error={form.error("smtp_password")}
-            aside={
-              <span className="text-xs text-muted">
-                {t("system.settings.smtpPassword.status", {
-                  status: t(
-                    settings.smtp_password_set ? "system.settings.smtpPassword.set" : "system.settings.smtpPassword.notSet",
-                  ),
-                })}
-              </span>
-            }
-          >
-            <Input
-              type="password"
-              name="smtp_password"
-              autoComplete="new-password"
-              value={String(form.values.smtp_password)}
-              onChange={(e) => form.set("smtp_password", e.target.value)}
-            />
-          </Field>
-        </div>
-        <Field label={t("system.settings.smtpFrom")} hint={t("system.settings.smtpFrom.hint")} error={form.error("smtp_from")}>
-          <Input
-            name="smtp_from"
-            value={String(form.values.smtp_from)}
-            placeholder="WarmDesk <desk@example.com>"
-            spellCheck={false}
-            onChange={(e) => form.set("smtp_from", e.target.value)}
-          />
-        </Field>
-        <SaveRow busy={form.busy}>
-          {settings.smtp_password_set ? (
-            <Button variant="ghost" loading={clearing} onClick={clearPassword}>
-              {t("system.settings.smtpPassword.clear")}
-            </Button>
-          ) : null}
-        </SaveRow>
-      </form>
-      <TestEmail configured={settings.smtp_configured} dirty={dirty} myEmail={myEmail} />
-    </SettingsSection>
+          <SaveRow busy={form.busy}>
+            {settings.smtp_password_set ? (
+              <Button variant="ghost" loading={clearing} onClick={clearPassword}>
+                {t("system.settings.smtpPassword.clear")}
+              </Button>
+            ) : null}
+          </SaveRow>
+        </form>
+        <TestEmail configured={settings.smtp_configured} dirty={dirty} myEmail={myEmail} />
+      </div>
+    </SectionCard>
   );
 }
