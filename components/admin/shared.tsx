@@ -2,21 +2,15 @@
 
 // Small pieces the admin pages share: a native select styled like inputs, date
 // formatting in the user's language, and one toast for errors a form cannot attach to a field.
-import { type ReactNode, type SelectHTMLAttributes, useEffect, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { useLanguage, useT } from "@/components/i18n-provider.tsx";
 import type { ApiError } from "@/components/project-settings/api.ts";
-import { cn } from "@/components/ui/cn.ts";
 import { toast } from "@/components/ui/toast.tsx";
 import type { MessageKey } from "@/lib/i18n/index.ts";
 
 export { type ApiError, api } from "@/components/project-settings/api.ts";
 
-const SELECT =
-  "h-9 rounded-md border border-border bg-surface px-2 text-sm text-text shadow-sm hover:border-muted/50 focus-visible:border-accent focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-ring/30 disabled:cursor-not-allowed disabled:opacity-60";
-
-export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
-  return <select className={cn(SELECT, className)} {...props} />;
-}
+export { Select } from "@/components/ui/select.tsx";
 
 /** Date (and time) in the user's language; the server and the browser may disagree on the time
  * zone, so the text is allowed to differ between the two renders. */

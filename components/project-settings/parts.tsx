@@ -1,7 +1,7 @@
 "use client";
 
 // Building blocks the sections of the project settings page share.
-import { type ReactNode, type SelectHTMLAttributes, useEffect, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { useT } from "@/components/i18n-provider.tsx";
 import { cn } from "@/components/ui/cn.ts";
 import { CheckIcon } from "@/components/ui/icons.tsx";
@@ -9,12 +9,7 @@ import { toast } from "@/components/ui/toast.tsx";
 import type { MessageKey } from "@/lib/i18n/index.ts";
 import type { ApiError } from "./api.ts";
 
-const SELECT =
-  "h-9 rounded-md border border-border bg-surface px-2 text-sm text-text shadow-sm hover:border-muted/50 focus-visible:border-accent focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-ring/30 disabled:cursor-not-allowed disabled:opacity-60";
-
-export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
-  return <select className={cn(SELECT, className)} {...props} />;
-}
+export { Select } from "@/components/ui/select.tsx";
 
 export function Section({
   id,
