@@ -56,33 +56,31 @@ export function PasswordSection({ username, minLength }: { username: string; min
       <form onSubmit={onSubmit} noValidate className="flex max-w-sm flex-col gap-4">
         {/* Tells password managers which account the new password belongs to. */}
         <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
-        <Field label={t("profile.password.current")} error={errors.current}>
-          <Input
-            type="password"
-            name="current-password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
-        </Field>
-        <Field label={t("profile.password.new")} hint={t("profile.password.newHint", { min: minLength })} error={errors.next}>
-          <Input
-            type="password"
-            name="new-password"
-            autoComplete="new-password"
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-          />
-        </Field>
-        <Field label={t("profile.password.confirm")} error={errors.confirm}>
-          <Input
-            type="password"
-            name="confirm-password"
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-          />
-        </Field>
+        <PasswordField
+          label={t("profile.password.current")}
+          error={errors.current}
+          name="current-password"
+          autoComplete="current-password"
+          value={current}
+          onChange={setCurrent}
+        />
+        <PasswordField
+          label={t("profile.password.new")}
+          hint={t("profile.password.newHint", { min: minLength })}
+          error={errors.next}
+          name="new-password"
+          autoComplete="new-password"
+          value={next}
+          onChange={setNext}
+        />
+        <PasswordField
+          label={t("profile.password.confirm")}
+          error={errors.confirm}
+          name="confirm-password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={setConfirm}
+        />
         <div>
           <Button type="submit" variant="primary" loading={busy}>
             {t("profile.password.submit")}
@@ -93,5 +91,29 @@ export function PasswordSection({ username, minLength }: { username: string; min
         </p>
       </form>
     </SectionCard>
+  );
+}
+
+function PasswordField({
+  label,
+  hint,
+  error,
+  name,
+  autoComplete,
+  value,
+  onChange,
+}: {
+  label: string;
+  hint?: string;
+  error?: string;
+  name: string;
+  autoComplete: "current-password" | "new-password";
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field label={label} hint={hint} error={error}>
+      <Input type="password" name={name} autoComplete={autoComplete} value={value} onChange={(e) => onChange(e.target.value)} />
+    </Field>
   );
 }
