@@ -39,7 +39,6 @@ function tomorrow(): string {
 
 export function ApiKeysSection({ initial, projects }: { initial: ProfileApiKey[]; projects: { slug: string; name: string }[] }) {
   const t = useT();
-  const language = useLanguage();
   const [keys, setKeys] = useState(initial);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
@@ -121,27 +120,13 @@ export function ApiKeysSection({ initial, projects }: { initial: ProfileApiKey[]
                     {k.project ? k.project.name : t("profile.apiKeys.allProjects")}
                   </td>
                   <td className="whitespace-nowrap px-2.5 py-2">
-                    <time dateTime={k.createdAt} suppressHydrationWarning>
-                      {formatDate(k.createdAt, language)}
-                    </time>
+                    <When iso={k.createdAt} />
                   </td>
                   <td className="whitespace-nowrap px-2.5 py-2">
-                    {k.lastUsedAt ? (
-                      <time dateTime={k.lastUsedAt} suppressHydrationWarning>
-                        {formatDateTime(k.lastUsedAt, language)}
-                      </time>
-                    ) : (
-                      t("profile.apiKeys.notUsed")
-                    )}
+                    <When iso={k.lastUsedAt} withTime fallback={t("profile.apiKeys.notUsed")} />
                   </td>
                   <td className="whitespace-nowrap px-2.5 py-2">
-                    {k.expiresAt ? (
-                      <time dateTime={k.expiresAt} suppressHydrationWarning>
-                        {formatDate(k.expiresAt, language)}
-                      </time>
-                    ) : (
-                      t("profile.apiKeys.never")
-                    )}
+                    <When iso={k.expiresAt} fallback={t("profile.apiKeys.never")} />
                   </td>
                   <td className="px-2.5 py-2">
                     <Badge variant={STATUS_VARIANT[k.status]}>{t(`profile.apiKeys.status.${k.status}`)}</Badge>
@@ -345,5 +330,16 @@ function ShownOnce({ rawKey }: { rawKey: string }) {
         </DialogClose>
       </DialogFooter>
     </DialogContent>
+  );
+}
+
+/** A date (with the time when asked) in the user's language, or `fallback` when there is none. */
+function When({ iso, withTime = false, fallback }: { iso: string | null; withTime?: boolean; fallback?: string }) {
+  const language = useLanguage();
+  if (!iso) return <>{fallback}</>;
+  return (
+    <time dateTime={iso} suppressHydrationWarning>
+      {withTime ? formatDateTime(iso, language) : formatDate(iso, language)}
+    </time>
   );
 }
