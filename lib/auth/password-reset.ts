@@ -13,6 +13,7 @@ import { passwordResetEmail } from "../mail/templates.ts";
 import { getSettings, isSmtpConfigured } from "../settings/settings.ts";
 import { ZCreateUser } from "../users/users.ts";
 import { hashPassword } from "./passwords.ts";
+import { allowRequest } from "./rate-limit.ts";
 import { randomToken, sha256 } from "./tokens.ts";
 
 export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
@@ -23,26 +24,6 @@ export const ZResetRequest = z.object({ email: z.string().trim().toLowerCase().e
 export const ZResetConfirm = z.object({ token: z.string().min(20).max(200), password: ZCreateUser.shape.password }).strict();
 
 export const INVALID_RESET_LINK = "This reset link is invalid, expired or already used.";
-
-/** Counts one request under `key` in login_throttles; false when the window's limit is used up. */
-async function allowRequest(key: string, limit: number, now: Date): Promise<boolean> {
-  const db = getDb();
-  const row = await db.loginThrottle.findUnique({ where: { key }, select: { failures: true, lastFailure: true } });
-  const fresh = !row || now.getTime() - row.lastFailure.getTime() > RESET_LIMITS.windowMs;
-  if (!fresh && row.failures >= limit) return false;
-  try {
-    await db.loginThrottle.upsert({
-      where: { key },
-      create: { key, failures: 1, lastFailure: now },
-      update: fresh ? { failures: 1, lastFailure: now } : { failures: { increment: 1 } },
-    });
-  } catch (e) {
-    // Two first requests at once: the other created the row; count this one on it.
-    if ((e as { code?: string }).code !== "P2002") throw e;
-    await db.loginThrottle.update({ where: { key }, data: { failures: { increment: 1 } } });
-  }
-  return true;
-}
 
 export type ResetRequestOptions = {
   /** Where the link points: the site's origin as the browser reached it. */
@@ -67,8 +48,8 @@ export async function requestPasswordReset(input: unknown, options: ResetRequest
   const now = new Date();
   const ip = options.meta?.ip;
   const allowed =
-    (await allowRequest(`reset:email:${email}`, RESET_LIMITS.email, now)) &&
-    (!ip || (await allowRequest(`reset:ip:${ip}`, RESET_LIMITS.ip, now)));
+    (await allowRequest(`reset:email:${email}`, RESET_LIMITS.email, RESET_LIMITS.windowMs, now)) &&
+    (!ip || (await allowRequest(`reset:ip:${ip}`, RESET_LIMITS.ip, RESET_LIMITS.windowMs, now)));
   if (!allowed) throw new AppError("rate_limited", "Too many reset requests. Try again in a few minutes.");
 
   const db = getDb();

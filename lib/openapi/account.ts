@@ -2,6 +2,7 @@
 // two-factor authentication (TOTP, RFC 6238: SHA-1, 6 digits, 30 s) under /api/v1/me.
 import { ZMfaCode, ZMfaProof } from "../auth/mfa.ts";
 import { ZChangePassword } from "../users/password.ts";
+import { ZSignUp } from "../users/signup.ts";
 import { body, errors, type Json, ok, schema } from "./helpers.ts";
 
 const BROWSER_ONLY = "Needs a signed-in browser session: with an API key it answers 403.";
@@ -17,6 +18,7 @@ const json = (description: string, s: Json) => ({ description, content: { "appli
 export function accountSchemas(): Json {
   return {
     ChangePassword: schema(ZChangePassword),
+    SignUp: schema(ZSignUp),
     MfaCode: schema(ZMfaCode),
     MfaProof: schema(ZMfaProof),
     MfaStatus: {
@@ -33,6 +35,19 @@ export function accountSchemas(): Json {
 
 export function accountPaths(): Json {
   return {
+    "/api/auth/sign-up": {
+      post: {
+        security: [],
+        summary:
+          "Create your own account (public) when an administrator allows sign-up; 404 while it is off (the default). A plain user in the instance's default language; 429 after too many sign-ups from one address.",
+        requestBody: body("SignUp"),
+        responses: {
+          ...ok(201, "The new user"),
+          ...errors(400, 404, 409, 413, 415),
+          "429": { description: "Too many requests" },
+        },
+      },
+    },
     "/api/v1/me/password": {
       post: {
         tags: ["account"],

@@ -7,7 +7,7 @@ import { languageFromHeader, translate } from "@/lib/i18n/index.ts";
 import { getInstanceName } from "@/lib/settings/instance-name.ts";
 import { hasAnyUser } from "@/lib/users/users.ts";
 import { AuthCard } from "../auth-card.tsx";
-import { SetupForm } from "./setup-form.tsx";
+import { NewAccountForm } from "../new-account-form.tsx";
 
 async function language() {
   return languageFromHeader((await headers()).get("accept-language"));
@@ -31,7 +31,7 @@ export default async function SetupPage() {
       title={translate(lang, "auth.setup.title", { instance })}
       subtitle={translate(lang, "auth.setup.subtitle")}
     >
-      <SetupForm minPasswordLength={MIN_PASSWORD_LENGTH} />
+      <NewAccountForm mode="setup" minPasswordLength={MIN_PASSWORD_LENGTH} />
     </AuthCard>
   );
 }

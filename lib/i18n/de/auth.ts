@@ -10,7 +10,6 @@ export const auth: { [K in keyof typeof en]: string } = {
   "auth.signIn.subtitle": "Willkommen zurück. Melde dich bei {instance} an.",
   "auth.signIn.submit": "Anmelden",
   "auth.signIn.failed": "E-Mail und Passwort passen zu keinem aktiven Konto.",
-  "auth.signIn.help": "Passwort vergessen? Bitte eine Administratorin oder einen Administrator, es zurückzusetzen.",
 
   "auth.signIn.forgot": "Passwort vergessen?",
   "auth.signIn.locked": "Zu viele Versuche. Bitte versuche es später erneut.",
@@ -34,6 +33,15 @@ export const auth: { [K in keyof typeof en]: string } = {
   "auth.changePassword.same": "Wähle ein anderes Passwort als das aktuelle.",
   "auth.changePassword.submit": "Speichern und weiter",
   "auth.changePassword.signOut": "Abmelden",
+
+  "auth.signUp.title": "Konto anlegen",
+  "auth.signUp.subtitle": "Tritt {instance} bei. Dein Team kann dich danach zu Projekten hinzufügen.",
+  "auth.signUp.submit": "Konto anlegen",
+  "auth.signUp.done": "Willkommen! Dein Konto ist bereit.",
+  "auth.signUp.off": "Auf dieser Instanz kann man sich nicht selbst registrieren. Frag einen Administrator nach einem Konto.",
+  "auth.signUp.rateLimited": "Zu viele Registrierungen aus deinem Netzwerk. Versuch es später noch einmal.",
+  "auth.signUp.link": "Noch kein Konto? Jetzt anlegen",
+  "auth.signUp.haveAccount": "Schon ein Konto? Anmelden",
 
   "auth.setup.title": "{instance} einrichten",
   "auth.setup.subtitle": "Lege das erste Konto an. Es wird Administrator dieser Instanz.",

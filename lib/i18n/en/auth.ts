@@ -8,7 +8,6 @@ export const auth = {
   "auth.signIn.subtitle": "Welcome back. Sign in to {instance}.",
   "auth.signIn.submit": "Sign in",
   "auth.signIn.failed": "That email and password do not match an active account.",
-  "auth.signIn.help": "Forgot your password? Ask an administrator to reset it.",
 
   "auth.signIn.forgot": "Forgot password?",
   "auth.signIn.locked": "Too many attempts. Try again later.",
@@ -32,6 +31,15 @@ export const auth = {
   "auth.changePassword.same": "Choose a password different from the current one.",
   "auth.changePassword.submit": "Save and continue",
   "auth.changePassword.signOut": "Sign out",
+
+  "auth.signUp.title": "Create your account",
+  "auth.signUp.subtitle": "Join {instance}. Your team can add you to projects once you are in.",
+  "auth.signUp.submit": "Create account",
+  "auth.signUp.done": "Welcome! Your account is ready.",
+  "auth.signUp.off": "Sign-up is not available on this instance. Ask an administrator for an account.",
+  "auth.signUp.rateLimited": "Too many sign-ups from your network. Try again later.",
+  "auth.signUp.link": "No account yet? Create one",
+  "auth.signUp.haveAccount": "Already have an account? Sign in",
 
   "auth.setup.title": "Set up {instance}",
   "auth.setup.subtitle": "Create the first account. It becomes the administrator of this instance.",

@@ -18,7 +18,17 @@ const SERVER_FIELD_ERRORS: Record<string, MessageKey> = {
   password: "auth.error.password",
 };
 
-export function SetupForm({ minPasswordLength }: { minPasswordLength: number }) {
+/**
+ * The form that makes a new account: the first administrator at setup, or a user signing up when an
+ * administrator allows it. Both answer 201 and then sign the new account in.
+ */
+const MODES = {
+  setup: { endpoint: "/api/setup", submit: "auth.setup.submit", done: "auth.setup.done" },
+  signup: { endpoint: "/api/auth/sign-up", submit: "auth.signUp.submit", done: "auth.signUp.done" },
+} as const satisfies Record<string, { endpoint: string; submit: MessageKey; done: MessageKey }>;
+
+export function NewAccountForm({ mode, minPasswordLength }: { mode: keyof typeof MODES; minPasswordLength: number }) {
+  const { endpoint, submit, done } = MODES[mode];
   const t = useT();
   const router = useRouter();
   const [errors, setErrors] = useState<Errors>({});
@@ -47,19 +57,29 @@ export function SetupForm({ minPasswordLength }: { minPasswordLength: number }) 
     setFormError(null);
     const first = (Object.keys(found) as FieldName[])[0];
     if (first) {
-      document.getElementById(`setup-${first}`)?.focus();
+      document.getElementById(`account-${first}`)?.focus();
       return;
     }
     setBusy(true);
     try {
-      const res = await fetch("/api/setup", {
+      const res = await fetch(endpoint, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ email: data.email, username: data.username, password: data.password }),
       });
-      if (res.status === 409) {
+      if (mode === "setup" && res.status === 409) {
         toast(t("auth.setup.alreadyDone"));
         router.replace("/sign-in");
+        return;
+      }
+      if (res.status === 409) {
+        setErrors({ email: t("auth.error.taken") });
+        setBusy(false);
+        return;
+      }
+      if (res.status === 429 || res.status === 404) {
+        setFormError(t(res.status === 429 ? "auth.signUp.rateLimited" : "auth.signUp.off"));
+        setBusy(false);
         return;
       }
       if (!res.ok) {
@@ -82,7 +102,7 @@ export function SetupForm({ minPasswordLength }: { minPasswordLength: number }) 
         router.replace("/sign-in");
         return;
       }
-      toast(t("auth.setup.done"), { variant: "success" });
+      toast(t(done), { variant: "success" });
       router.replace("/");
       router.refresh();
     } catch {
@@ -93,21 +113,21 @@ export function SetupForm({ minPasswordLength }: { minPasswordLength: number }) 
 
   return (
     <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
-      <Field label={t("auth.email")} error={errors.email} id="setup-email">
+      <Field label={t("auth.email")} error={errors.email} id="account-email">
         <Input name="email" type="email" autoComplete="email" required autoFocus />
       </Field>
-      <Field label={t("auth.username")} error={errors.username} hint={t("auth.hint.username")} id="setup-username">
+      <Field label={t("auth.username")} error={errors.username} hint={t("auth.hint.username")} id="account-username">
         <Input name="username" autoComplete="username" required maxLength={32} />
       </Field>
       <Field
         label={t("auth.password")}
         error={errors.password}
         hint={t("auth.hint.password", { min: minPasswordLength })}
-        id="setup-password"
+        id="account-password"
       >
         <Input name="password" type="password" autoComplete="new-password" required />
       </Field>
-      <Field label={t("auth.passwordConfirm")} error={errors.confirm} id="setup-confirm">
+      <Field label={t("auth.passwordConfirm")} error={errors.confirm} id="account-confirm">
         <Input name="confirm" type="password" autoComplete="new-password" required />
       </Field>
       {formError ? (
@@ -116,7 +136,7 @@ export function SetupForm({ minPasswordLength }: { minPasswordLength: number }) 
         </p>
       ) : null}
       <Button type="submit" variant="primary" loading={busy} className="mt-1 w-full">
-        {t("auth.setup.submit")}
+        {t(submit)}
       </Button>
     </form>
   );
