@@ -5,8 +5,7 @@ import { createAdmin } from "./support/admin.ts";
 import { apiJson, closeAll, createUsers, signedInContext, uniq } from "./support/fixtures.ts";
 
 // Actions wait for the database and pages compile on first use in dev mode: allow more than 10 s.
-const SLOW = { timeout: 45_000 };
-test.describe.configure({ timeout: 300_000 });
+const SLOW = { timeout: 20_000 };
 
 async function openAdmin(page: Page, path: string) {
   await page.goto(path);

@@ -65,7 +65,7 @@ async function shoot(browser: Browser, language: "en" | "de", scheme: "light" | 
   const page = await ctx.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto("/admin/settings");
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible({ timeout: 20_000 });
   await page.screenshot({ path: `${SHOTS}/settings-${language}-${scheme}.png`, fullPage: true });
   await page.goto(`/admin/audit?q=${encodeURIComponent(admin.username)}`);
   await page.goto("/admin/audit");

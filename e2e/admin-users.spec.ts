@@ -7,8 +7,7 @@ import { closeAll, createUsers, signedInContext, uniq } from "./support/fixtures
 
 // Creating a user hashes a password (bcrypt, cost 12) and actions wait for the database: on a busy
 // machine that takes seconds, so answers get more time than the default 10 s.
-const SLOW = { timeout: 45_000 };
-test.describe.configure({ timeout: 300_000 });
+const SLOW = { timeout: 20_000 };
 
 /** Opens an admin page and waits until it is interactive (hydrated). */
 async function openAdmin(page: Page, path: string) {
