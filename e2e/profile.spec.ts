@@ -3,7 +3,6 @@ import { mkdirSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { createProject, createUsers, signedInContext, signIn } from "./support/fixtures.ts";
 
-
 /** Opens the profile page and waits until it is interactive (hydrated). */
 async function openProfile(page: Page, hash = "") {
   await page.goto(`/profile${hash}`);
