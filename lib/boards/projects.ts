@@ -9,13 +9,33 @@ import { STEP } from "./positions.ts";
 
 export const DEFAULT_COLUMNS = ["To do", "In progress", "Done"];
 
+/**
+ * First path segments that belong to WarmDesk's own pages and APIs: a project with one of these
+ * slugs would sit behind that page. test/projects/reserved-slugs.test.ts checks that every top-level
+ * route under app/ is listed.
+ */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  "admin",
+  "api",
+  "change-password",
+  "chat",
+  "forgot-password",
+  "profile",
+  "reset-password",
+  "setup",
+  "sign-in",
+  "sign-up",
+  "time",
+]);
+
 export const ZSlug = z
   .string()
   .trim()
   .toLowerCase()
   .min(2)
   .max(64)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lower-case letters, digits and single hyphens");
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lower-case letters, digits and single hyphens")
+  .refine((slug) => !RESERVED_SLUGS.has(slug), "reserved for a page of WarmDesk");
 
 export const ZProjectKey = z
   .string()
@@ -109,7 +129,7 @@ export async function createProject(actor: Actor, input: TCreateProject) {
   }
 }
 
-/** The base slug, or base-2, base-3…: neither a project's slug nor an old one that still redirects. */
+/** The base slug, or base-2, base-3…: not reserved, neither a project's slug nor an old one that still redirects. */
 async function freeSlug(base: string): Promise<string> {
   const db = getDb();
   const where = { slug: { startsWith: base } };
@@ -117,7 +137,7 @@ async function freeSlug(base: string): Promise<string> {
     db.project.findMany({ where, select: { slug: true } }),
     db.projectSlugRedirect.findMany({ where, select: { slug: true } }),
   ]);
-  const taken = new Set([...projects, ...redirects].map((p) => p.slug));
+  const taken = new Set([...RESERVED_SLUGS, ...[...projects, ...redirects].map((p) => p.slug)]);
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }
