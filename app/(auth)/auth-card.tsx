@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 
 /** The card that holds the setup and sign-in forms. */
@@ -21,5 +22,19 @@ export function AuthCard({
       </div>
       {children}
     </div>
+  );
+}
+
+/** A centred link under an auth form (sign-in ↔ sign-up). */
+export function AuthFooterLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <p className="mt-4 text-center text-sm text-muted">
+      <Link
+        href={href}
+        className="rounded-sm text-accent hover:underline focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-ring/30"
+      >
+        {children}
+      </Link>
+    </p>
   );
 }

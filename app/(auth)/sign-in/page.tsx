@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/current.ts";
 import { translate } from "@/lib/i18n/index.ts";
@@ -8,7 +7,7 @@ import { getInstanceName } from "@/lib/settings/instance-name.ts";
 import { visitorLanguage } from "@/lib/settings/language.ts";
 import { isSignUpAllowed } from "@/lib/users/signup.ts";
 import { hasAnyUser } from "@/lib/users/users.ts";
-import { AuthCard } from "../auth-card.tsx";
+import { AuthCard, AuthFooterLink } from "../auth-card.tsx";
 import { SignInForm } from "./sign-in-form.tsx";
 
 async function language() {
@@ -38,16 +37,7 @@ export default async function SignInPage({
   return (
     <AuthCard title={translate(lang, "auth.signIn.title")} subtitle={translate(lang, "auth.signIn.subtitle", { instance })}>
       <SignInForm callbackUrl={callbackUrl} />
-      {signUp ? (
-        <p className="mt-4 text-center text-sm text-muted">
-          <Link
-            href="/sign-up"
-            className="rounded-sm text-accent hover:underline focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-ring/30"
-          >
-            {translate(lang, "auth.signUp.link")}
-          </Link>
-        </p>
-      ) : null}
+      {signUp ? <AuthFooterLink href="/sign-up">{translate(lang, "auth.signUp.link")}</AuthFooterLink> : null}
     </AuthCard>
   );
 }

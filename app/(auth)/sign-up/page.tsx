@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/current.ts";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/passwords.ts";
@@ -9,7 +8,7 @@ import { getInstanceName } from "@/lib/settings/instance-name.ts";
 import { visitorLanguage } from "@/lib/settings/language.ts";
 import { isSignUpAllowed } from "@/lib/users/signup.ts";
 import { hasAnyUser } from "@/lib/users/users.ts";
-import { AuthCard } from "../auth-card.tsx";
+import { AuthCard, AuthFooterLink } from "../auth-card.tsx";
 import { NewAccountForm } from "../new-account-form.tsx";
 
 async function language() {
@@ -30,14 +29,7 @@ export default async function SignUpPage() {
   return (
     <AuthCard title={translate(lang, "auth.signUp.title")} subtitle={translate(lang, "auth.signUp.subtitle", { instance })}>
       <NewAccountForm mode="signup" minPasswordLength={MIN_PASSWORD_LENGTH} />
-      <p className="mt-4 text-center text-sm text-muted">
-        <Link
-          href="/sign-in"
-          className="rounded-sm text-accent hover:underline focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-ring/30"
-        >
-          {translate(lang, "auth.signUp.haveAccount")}
-        </Link>
-      </p>
+      <AuthFooterLink href="/sign-in">{translate(lang, "auth.signUp.haveAccount")}</AuthFooterLink>
     </AuthCard>
   );
 }
