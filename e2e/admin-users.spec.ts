@@ -40,7 +40,7 @@ test("[ADMIN]: disabling a signed-in user signs their browser out at the next na
   await page.getByRole("menuitem", { name: "Disable…" }).click();
   const dialog = page.getByRole("dialog", { name: `Disable ${user.username}?` });
   await dialog.getByRole("button", { name: "Disable", exact: true }).click();
-  await expect(page.getByText(`${user.username} is disabled and signed out.`)).toBeVisible(SLOW);
+  await expect(page.getByText(`${user.username} is disabled and signed out.`, { exact: true })).toBeVisible(SLOW);
   await expect(row.getByText("Disabled", { exact: true })).toBeVisible();
 
   // The user's next navigation is signed out, and so is their API access.
