@@ -1,7 +1,7 @@
 // Columns reorder by dragging their header handle: with the keyboard (Space, arrows, Space, with
 // announcements), Escape cancels, and the new order is what the server keeps. Viewers get no handle.
 import { expect, test } from "@playwright/test";
-import { addMember, createProject, createUsers, getBoard, openBoard, signedInContext } from "./support/fixtures.ts";
+import { addMember, createProject, createUsers, getBoard, keyboardLift, openBoard, signedInContext } from "./support/fixtures.ts";
 
 const columnNames = (page: import("@playwright/test").Page) =>
   page.locator("section[data-column-name]").evaluateAll((els) => els.map((e) => e.getAttribute("data-column-name")));
@@ -18,7 +18,7 @@ test("[BOARD]: a column dragged with the keyboard keeps its new place after a re
   // Escape cancels: nothing is sent, the order stays.
   const handle = page.getByRole("button", { name: "Move column To do" });
   await handle.focus();
-  await page.keyboard.press("Space");
+  await keyboardLift(page);
   await expect(page.locator('section[data-column-name="To do"]')).toHaveAttribute("data-dragging", "true");
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Escape");
@@ -28,7 +28,7 @@ test("[BOARD]: a column dragged with the keyboard keeps its new place after a re
   // Space lifts, two steps right, Space drops: "To do" goes last.
   const moved = page.waitForResponse((r) => r.url().includes("/columns/") && r.url().endsWith("/move"));
   await handle.focus();
-  await page.keyboard.press("Space");
+  await keyboardLift(page);
   await expect(page.getByRole("status").filter({ hasText: "Picked up column To do" })).toBeAttached();
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");

@@ -9,6 +9,7 @@ import {
   createProject,
   createUsers,
   getBoard,
+  keyboardLift,
   openBoard,
   signedInContext,
   uniq,
@@ -105,7 +106,7 @@ test("[BOARD]: cards move with the keyboard (Space, arrows, Space) within and ac
   // Within the column: First goes below Second.
   let moved = page.waitForResponse(isMove(first.key));
   await card(page, first.key).focus();
-  await page.keyboard.press("Space");
+  await keyboardLift(page);
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Space");
   expect((await moved).status()).toBe(200);
@@ -115,7 +116,7 @@ test("[BOARD]: cards move with the keyboard (Space, arrows, Space) within and ac
   // Across columns: Second goes to "In progress".
   moved = page.waitForResponse(isMove(second.key));
   await card(page, second.key).focus();
-  await page.keyboard.press("Space");
+  await keyboardLift(page);
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Space");
   expect((await moved).status()).toBe(200);
@@ -125,7 +126,7 @@ test("[BOARD]: cards move with the keyboard (Space, arrows, Space) within and ac
 
   // Escape cancels: nothing is sent, the card stays.
   await card(page, first.key).focus();
-  await page.keyboard.press("Space");
+  await keyboardLift(page);
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Escape");
   await expect(column(page, "To do").locator(`[data-card-key="${first.key}"]`)).toBeVisible();
@@ -155,7 +156,7 @@ test("[BOARD]: moving into a column at its WIP limit asks first", async ({ brows
   // To do → In progress → Review with the keyboard; the drop asks, Cancel puts it back.
   const lift = async () => {
     await card(page, waiting.key).focus();
-    await page.keyboard.press("Space");
+    await keyboardLift(page);
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Space");

@@ -84,3 +84,13 @@ export const card = (page: Page, key: string) => page.locator(`[data-card-key="$
 export async function closeAll(...contexts: BrowserContext[]) {
   await Promise.all(contexts.map((c) => c.close()));
 }
+
+/**
+ * Lifts the focused item with dnd-kit's keyboard sensor (Space) and waits until the sensor listens
+ * for arrow keys: it attaches that listener in a setTimeout after the lift, so arrows pressed at
+ * once on a busy machine are lost. A zero timeout queued in the page now runs after the sensor's.
+ */
+export async function keyboardLift(page: Page): Promise<void> {
+  await page.keyboard.press("Space");
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+}
