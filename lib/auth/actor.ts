@@ -1,3 +1,5 @@
+import { AppError } from "../errors.ts";
+
 /** Who is acting: a signed-in user (session) or a script (API key). */
 export type Actor = {
   userId: number;
@@ -16,3 +18,13 @@ export const ROLES = ["viewer", "member", "admin"] as const;
 export type ProjectRole = (typeof ROLES)[number];
 
 export const roleRank = (role: string): number => ROLES.indexOf(role as ProjectRole);
+
+/**
+ * Changes to one's own account (profile, sessions, API keys, two-factor, preferences) are made from a
+ * signed-in browser, never with an API key: a leaked or project-scoped key must not take over the
+ * account. `what` names the thing in the 403's message.
+ */
+export function requireBrowser(actor: Actor, what: string): void {
+  if (actor.sessionId === null) throw new AppError("forbidden", `${what} can only be changed from a signed-in browser.`);
+}
+

@@ -7,7 +7,7 @@ import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { getDb } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { requireProject } from "./access.ts";
-import type { Actor } from "./actor.ts";
+import { type Actor, requireBrowser } from "./actor.ts";
 import { randomToken, sha256 } from "./tokens.ts";
 
 export const ZCreateApiKey = z.object({
@@ -83,9 +83,6 @@ function view(row: KeyRow, now = Date.now()): ApiKeyView {
 }
 
 /** Keys are managed from a signed-in browser: a (possibly project-scoped) key may not mint or revoke keys. */
-function requireBrowser(actor: Actor) {
-  if (actor.sessionId === null) throw new AppError("forbidden", "API keys can only be managed from a signed-in browser.");
-}
 
 /** The actor's own keys, newest first (revoked and expired ones included, with their status). */
 export async function listApiKeys(actor: Actor): Promise<ApiKeyView[]> {
@@ -151,7 +148,7 @@ export async function createApiKey(first: Actor | z.input<typeof ZCreateApiKey>,
 }
 
 async function createOwnApiKey(actor: Actor, input: unknown, meta?: RequestMeta) {
-  requireBrowser(actor);
+  requireBrowser(actor, "API keys");
   const data = parseInput(ZCreateOwnApiKey, input);
   const projectId = data.projectSlug ? (await requireProject(actor, data.projectSlug)).project.id : null;
   const { row, key } = await insertKey({ userId: actor.userId, projectId, name: data.name, expiresAt: data.expiresAt ?? null });
@@ -173,7 +170,7 @@ async function createOwnApiKey(actor: Actor, input: unknown, meta?: RequestMeta)
 
 /** Revokes one of the actor's own keys (404 for anyone else's). Revoking twice is harmless. */
 export async function revokeApiKey(actor: Actor, id: number, meta?: RequestMeta): Promise<ApiKeyView> {
-  requireBrowser(actor);
+  requireBrowser(actor, "API keys");
   const db = getDb();
   const existing = await db.apiKey.findFirst({ where: { id, userId: actor.userId }, select: { id: true, revokedAt: true } });
   if (!existing) throw new AppError("not_found", "API key not found");

@@ -4,7 +4,7 @@
 // `lockout_minutes` the key is locked for `lockout_minutes`. Every step is one atomic conditional
 // statement, so several instances sharing the database agree on the counts.
 import { getDb } from "../db/client.ts";
-import { getSetting } from "../settings/settings.ts";
+import { getSetting, getSettings } from "../settings/settings.ts";
 
 /** The IP threshold is this many times the account threshold (an office shares one address). */
 export const IP_THRESHOLD_FACTOR = 4;
@@ -78,8 +78,7 @@ async function countFailure(key: string, threshold: number, lockMinutes: number,
 
 /** Counts a failed sign-in (wrong password, unknown email, disabled account, wrong MFA code). */
 export async function recordSignInFailure(keys: ThrottleKeys, now = new Date()): Promise<FailureResult> {
-  const threshold = await getSetting("lockout_threshold");
-  const lockMinutes = await getSetting("lockout_minutes");
+  const { lockout_threshold: threshold, lockout_minutes: lockMinutes } = await getSettings();
   const account = await countFailure(keys.account, threshold, lockMinutes, now);
   const locked: FailureResult["locked"] = [];
   if (account.until) locked.push({ key: keys.account, until: account.until });

@@ -10,7 +10,7 @@ import type { Prisma } from "../db/client.ts";
 import { getDb } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { getInstanceName } from "../settings/instance-name.ts";
-import type { Actor } from "./actor.ts";
+import { type Actor, requireBrowser } from "./actor.ts";
 import { verifyPassword } from "./passwords.ts";
 import { openSecret, sealSecret } from "./secret-box.ts";
 import { sha256 } from "./tokens.ts";
@@ -128,17 +128,13 @@ export async function mfaStatus(actor: Actor): Promise<MfaStatus> {
   return { enabled: user.mfaEnabled, pending: !user.mfaEnabled && !!user.totpSecret, recoveryCodesLeft };
 }
 
-/** MFA changes need a signed-in browser: a leaked API key must not take over the second factor. */
-function requireBrowser(actor: Actor): void {
-  if (actor.sessionId === null)
-    throw new AppError("forbidden", "Two-factor authentication can only be changed from a signed-in browser.");
-}
+const requireBrowserForMfa = (actor: Actor) => requireBrowser(actor, "Two-factor authentication");
 
 export type MfaSetup = { secret: string; uri: string; qrSvg: string };
 
 /** Starts enrolment: a new secret, held sealed on the user row until a code confirms it. */
 export async function beginMfaSetup(actor: Actor): Promise<MfaSetup> {
-  requireBrowser(actor);
+  requireBrowserForMfa(actor);
   const db = getDb();
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true, mfaEnabled: true } });
   if (user.mfaEnabled) throw new AppError("conflict", "Two-factor authentication is already on. Turn it off first.");
@@ -164,7 +160,7 @@ export const ZMfaCode = z.object({ code: z.string().trim().min(1).max(64) }).str
 
 /** Finishes enrolment with a code from the app: MFA on, ten recovery codes returned once. */
 export async function confirmMfaSetup(actor: Actor, input: unknown, meta?: RequestMeta): Promise<{ recoveryCodes: string[] }> {
-  requireBrowser(actor);
+  requireBrowserForMfa(actor);
   const { code } = parseInput(ZMfaCode, input);
   const db = getDb();
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { mfaEnabled: true, totpSecret: true } });
@@ -203,7 +199,7 @@ async function checkProof(actor: Actor, input: unknown, meta?: RequestMeta): Pro
 
 /** Turns MFA off (the user, with their password or a code). */
 export async function disableMfa(actor: Actor, input: unknown, meta?: RequestMeta): Promise<void> {
-  requireBrowser(actor);
+  requireBrowserForMfa(actor);
   const user = await getDb().user.findUniqueOrThrow({
     where: { id: actor.userId },
     select: { mfaEnabled: true, totpSecret: true },
@@ -224,7 +220,7 @@ export async function regenerateRecoveryCodes(
   input: unknown,
   meta?: RequestMeta,
 ): Promise<{ recoveryCodes: string[] }> {
-  requireBrowser(actor);
+  requireBrowserForMfa(actor);
   const user = await getDb().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { mfaEnabled: true } });
   if (!user.mfaEnabled) throw new AppError("conflict", "Two-factor authentication is not on.");
   await checkProof(actor, input, meta);

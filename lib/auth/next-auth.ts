@@ -17,14 +17,31 @@ import { createSession, revokeSessionToken, SESSION_MAX_AGE_S } from "./sessions
 /** Error messages `authorize` throws; the sign-in form recognises them. */
 export const SIGN_IN_ERRORS = { mfaRequired: "MFA_REQUIRED", mfaInvalid: "MFA_INVALID", locked: "LOCKED" } as const;
 
-export async function checkCredentials(email: string, password: string) {
+const SIGN_IN_USER = { id: true, username: true, email: true, passwordHash: true, isActive: true, mfaEnabled: true } as const;
+
+type CredentialCheck =
+  | { ok: true; user: { id: number; username: string; email: string; mfaEnabled: boolean } }
+  | { ok: false; userId: number | null; reason: "unknown_email" | "wrong_password" | "disabled" };
+
+/** Email and password only (no lockout, no second factor); an unknown email costs a bcrypt check too. */
+async function verifyCredentials(email: string, password: string): Promise<CredentialCheck> {
   const user = await getDb().user.findFirst({
     where: { email: email.trim().toLowerCase(), deletedAt: null },
-    select: { id: true, username: true, email: true, passwordHash: true, isActive: true, mfaEnabled: true },
+    select: SIGN_IN_USER,
   });
-  if (!user) return burnPasswordCheck(password).then(() => null);
-  if (!(await verifyPassword(password, user.passwordHash)) || !user.isActive) return null;
-  return user;
+  if (!user) {
+    await burnPasswordCheck(password);
+    return { ok: false, userId: null, reason: "unknown_email" };
+  }
+  if (!(await verifyPassword(password, user.passwordHash))) return { ok: false, userId: user.id, reason: "wrong_password" };
+  if (!user.isActive) return { ok: false, userId: user.id, reason: "disabled" };
+  return { ok: true, user: { id: user.id, username: user.username, email: user.email, mfaEnabled: user.mfaEnabled } };
+}
+
+/** The user for a right email and password of an active account, else null. */
+export async function checkCredentials(email: string, password: string) {
+  const checked = await verifyCredentials(email, password);
+  return checked.ok ? checked.user : null;
 }
 
 export type SignInAttempt = { email: string; password: string; code?: string | null };
@@ -43,14 +60,13 @@ export async function attemptSignIn(
 ): Promise<SignInResult> {
   const email = attempt.email.trim().toLowerCase().slice(0, 191);
   const keys = throttleKeys(email, meta.ip);
-  const emailForLog = email.slice(0, 191);
 
   const fail = async (
     userId: number | null,
     reason: "unknown_email" | "wrong_password" | "disabled" | "mfa_invalid",
   ): Promise<SignInResult> => {
     const counted = await recordSignInFailure(keys);
-    await recordAudit({ actor: userId, action: "auth.sign_in_failed", details: { email: emailForLog, reason }, meta });
+    await recordAudit({ actor: userId, action: "auth.sign_in_failed", details: { email, reason }, meta });
     for (const lock of counted.locked) {
       await recordAudit({
         actor: lock.key === keys.account ? userId : null,
@@ -70,22 +86,15 @@ export async function attemptSignIn(
     await recordAudit({
       actor: user?.id ?? null,
       action: "auth.sign_in_failed",
-      details: { email: emailForLog, reason: "locked" },
+      details: { email, reason: "locked" },
       meta,
     });
     return { ok: false, reason: "locked" };
   }
 
-  const user = await getDb().user.findFirst({
-    where: { email, deletedAt: null },
-    select: { id: true, username: true, email: true, passwordHash: true, isActive: true, mfaEnabled: true },
-  });
-  if (!user) {
-    await burnPasswordCheck(attempt.password);
-    return fail(null, "unknown_email");
-  }
-  if (!(await verifyPassword(attempt.password, user.passwordHash))) return fail(user.id, "wrong_password");
-  if (!user.isActive) return fail(user.id, "disabled");
+  const checked = await verifyCredentials(email, attempt.password);
+  if (!checked.ok) return fail(checked.userId, checked.reason);
+  const { user } = checked;
 
   let secondFactor: "totp" | "recovery" | null = null;
   if (user.mfaEnabled) {

@@ -9,7 +9,6 @@ type Sink = (events: PublishedEvent[]) => Promise<void>;
 
 let queue: PublishedEvent[] = [];
 let scheduled = false;
-let lastErrorLog = 0;
 let sink: Sink = postToSidecar;
 const listeners = new Set<(events: PublishedEvent[]) => void>();
 
@@ -29,22 +28,33 @@ async function flush() {
   try {
     await sink(batch);
   } catch (e) {
-    const now = Date.now();
-    if (now - lastErrorLog > 60_000) {
-      lastErrorLog = now;
-      console.warn(`realtime: could not publish ${batch.length} event(s) to the sidecar: ${(e as Error).message}`);
-    }
+    warnSidecarDown("publish", `could not publish ${batch.length} event(s) to the sidecar: ${(e as Error).message}`);
   }
 }
 
-async function postToSidecar(events: PublishedEvent[]) {
+/** POSTs JSON to one of the sidecar's internal endpoints, with the key derived from the server secret. */
+async function postInternal(path: "publish" | "revoke", body: unknown, init: { signal?: AbortSignal } = {}) {
   const config = getConfig();
-  const res = await fetch(`${config.realtimeInternalUrl}/internal/publish`, {
+  const res = await fetch(`${config.realtimeInternalUrl}/internal/${path}`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-warmdesk-key": internalPublishKey(config.authSecret) },
-    body: JSON.stringify({ events }),
+    body: JSON.stringify(body),
+    ...init,
   });
   if (!res.ok) throw new Error(`sidecar answered ${res.status}`);
+}
+
+function postToSidecar(events: PublishedEvent[]) {
+  return postInternal("publish", { events });
+}
+
+/** Sidecar failures are logged at most once a minute per kind, so a down sidecar does not flood the log. */
+const lastWarned = { publish: 0, revoke: 0 };
+function warnSidecarDown(kind: keyof typeof lastWarned, message: string) {
+  const now = Date.now();
+  if (now - lastWarned[kind] <= 60_000) return;
+  lastWarned[kind] = now;
+  console.warn(`realtime: ${message}`);
 }
 
 /** Tests observe what a domain function published. Returns the unsubscribe function. */
@@ -60,30 +70,18 @@ export function setPublishSink(next: Sink | null): void {
 
 type RevokeSink = (sessionIds: number[]) => Promise<void>;
 let revokeSink: RevokeSink = postRevokeToSidecar;
-let lastRevokeErrorLog = 0;
 
 /** Tells the sidecar to drop the sockets of revoked sessions now. Fire-and-forget: a failure is
  * logged (at most once a minute); the sidecar's periodic re-check drops them anyway. */
 export function disconnectSessions(sessionIds: number[]): void {
   if (sessionIds.length === 0) return;
-  revokeSink(sessionIds).catch((e: Error) => {
-    const now = Date.now();
-    if (now - lastRevokeErrorLog > 60_000) {
-      lastRevokeErrorLog = now;
-      console.warn(`realtime: could not tell the sidecar about ${sessionIds.length} revoked session(s): ${e.message}`);
-    }
-  });
+  revokeSink(sessionIds).catch((e: Error) =>
+    warnSidecarDown("revoke", `could not tell the sidecar about ${sessionIds.length} revoked session(s): ${e.message}`),
+  );
 }
 
-async function postRevokeToSidecar(sessionIds: number[]) {
-  const config = getConfig();
-  const res = await fetch(`${config.realtimeInternalUrl}/internal/revoke`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-warmdesk-key": internalPublishKey(config.authSecret) },
-    body: JSON.stringify({ sessionIds }),
-    signal: AbortSignal.timeout(5000),
-  });
-  if (!res.ok) throw new Error(`sidecar answered ${res.status}`);
+function postRevokeToSidecar(sessionIds: number[]) {
+  return postInternal("revoke", { sessionIds }, { signal: AbortSignal.timeout(5000) });
 }
 
 /** Tests without a sidecar replace the transport of revocations. */

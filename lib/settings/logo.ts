@@ -1,27 +1,14 @@
 // The instance logo: an uploaded PNG, JPEG or WebP (checked by its bytes, never by the client's
 // header), stored under DATA_DIR/branding with a random name, served publicly because the sign-in
 // page shows it.
-import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { readFile, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import { fileTypeFromBuffer } from "file-type";
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import type { Actor } from "../auth/actor.ts";
-import { getConfig } from "../config.ts";
 import { getDb } from "../db/client.ts";
 import { AppError } from "../errors.ts";
-import { getSetting, getSettings, LOGO_NAME, type PublicSettings, publicSettings } from "./settings.ts";
+import { readImage, removeImage, storeImage } from "../uploads/images.ts";
+import { getSetting, getSettings, type PublicSettings, publicSettings } from "./settings.ts";
 
 export const MAX_LOGO_BYTES = 1024 * 1024;
-const TYPES: Record<string, { ext: string; mime: string }> = {
-  "image/png": { ext: "png", mime: "image/png" },
-  "image/jpeg": { ext: "jpg", mime: "image/jpeg" },
-  "image/webp": { ext: "webp", mime: "image/webp" },
-};
-const MIME_BY_EXT: Record<string, string> = { png: "image/png", jpg: "image/jpeg", webp: "image/webp" };
-
-const brandingDir = () => join(getConfig().dataDir, "branding");
 
 async function storeLogoName(name: string) {
   await getDb().systemSetting.upsert({ where: { key: "logo" }, create: { key: "logo", value: name }, update: { value: name } });
@@ -47,15 +34,10 @@ export async function uploadLogo(actor: Actor, req: Request, meta?: RequestMeta)
   }
   if (file.size > MAX_LOGO_BYTES) throw new AppError("payload_too_large", "The logo may be at most 1 MB.");
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const type = await fileTypeFromBuffer(bytes);
-  const kind = type ? TYPES[type.mime] : undefined;
-  if (!kind) throw new AppError("unsupported_media_type", "The logo must be a PNG, JPEG or WebP image.");
-  const name = `${randomBytes(16).toString("hex")}.${kind.ext}`;
-  mkdirSync(brandingDir(), { recursive: true });
-  await writeFile(join(brandingDir(), name), bytes, { mode: 0o644 });
+  const name = await storeImage("branding", bytes, "The logo must be a PNG, JPEG or WebP image.", 0o644);
   const previous = await getSetting("logo");
   await storeLogoName(name);
-  if (previous) await rm(join(brandingDir(), previous), { force: true });
+  await removeImage("branding", previous);
   await recordAudit({ actor, action: "settings.updated", resourceType: "settings", details: { logo: "(uploaded)" }, meta });
   return publicSettings(await getSettings());
 }
@@ -65,22 +47,15 @@ export async function removeLogo(actor: Actor, meta?: RequestMeta): Promise<Publ
   const previous = await getSetting("logo");
   if (previous) {
     await storeLogoName("");
-    await rm(join(brandingDir(), previous), { force: true });
+    await removeImage("branding", previous);
     await recordAudit({ actor, action: "settings.updated", resourceType: "settings", details: { logo: "(removed)" }, meta });
   }
   return publicSettings(await getSettings());
 }
 
 /** The current logo's bytes and type, or null when none is set (or its file is gone). */
-export async function readLogo(): Promise<{ bytes: Buffer; mime: string; name: string } | null> {
-  const name = await getSetting("logo");
-  if (!name || !LOGO_NAME.test(name)) return null;
-  try {
-    const bytes = await readFile(join(brandingDir(), name));
-    return { bytes, mime: MIME_BY_EXT[name.split(".")[1]] ?? "application/octet-stream", name };
-  } catch {
-    return null;
-  }
+export async function readLogo() {
+  return readImage("branding", await getSetting("logo"));
 }
 
 /** The public URL of the logo, versioned by its name so a new upload is fetched at once. */

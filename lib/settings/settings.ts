@@ -8,9 +8,9 @@ import type { Actor } from "../auth/actor.ts";
 import { openSecret, sealSecret } from "../auth/secret-box.ts";
 import { getDb } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
+import { STORED_IMAGE_NAME } from "../uploads/images.ts";
 
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
-export const LOGO_NAME = /^(|[0-9a-f]{32}\.(png|jpg|webp))$/;
 // `user@example.com` or `Name <user@example.com>`, or empty while email is not set up.
 const FROM_ADDRESS = /^(|[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+|[^<>]*<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>)$/;
 const HOST = /^(|[a-zA-Z0-9]([a-zA-Z0-9.-]*[a-zA-Z0-9])?|\[[0-9a-fA-F:.]+\])$/;
@@ -20,7 +20,7 @@ export const SETTING_TYPES = {
   accent_color: z.string().regex(HEX_COLOR, "a colour like #c2481d"),
   /** Stored file name of the uploaded logo under DATA_DIR/branding, or "" for none. Only the logo
    * routes write it (a random name they chose), so it can never point outside that directory. */
-  logo: z.string().regex(LOGO_NAME, "a stored logo name"),
+  logo: z.union([z.literal(""), z.string().regex(STORED_IMAGE_NAME, "a stored logo name")]),
   default_language: z.enum(["en", "de"]),
   /** Sessions unused for longer than this are signed out. */
   session_idle_minutes: z.coerce
@@ -71,25 +71,31 @@ export const DEFAULT_SETTINGS: Settings = {
   smtp_password: "",
 };
 
+/** A stored value as its setting's type, or undefined when the key is unknown or the value no longer parses. */
+function parseSetting(key: string, value: string): unknown {
+  if (key === "smtp_password") return openSecret("smtp", value) ?? "";
+  const type = SETTING_TYPES[key as keyof typeof SETTING_TYPES];
+  if (!type) return undefined;
+  const parsed = type.safeParse(key === "allow_signup" ? value === "true" : value);
+  return parsed.success ? parsed.data : undefined;
+}
+
 /** Every setting, read now. */
 export async function getSettings(): Promise<Settings> {
   const rows = await getDb().systemSetting.findMany({ select: { key: true, value: true } });
   const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const { key, value } of rows) {
-    if (key === "smtp_password") {
-      settings.smtp_password = openSecret("smtp", value) ?? "";
-      continue;
-    }
-    const type = SETTING_TYPES[key as keyof typeof SETTING_TYPES];
-    if (!type) continue;
-    const parsed = type.safeParse(key === "allow_signup" ? value === "true" : value);
-    if (parsed.success) settings[key] = parsed.data;
+    const parsed = parseSetting(key, value);
+    if (parsed !== undefined) settings[key] = parsed;
   }
   return settings as Settings;
 }
 
+/** One setting, read now: one row (this runs on every request, e.g. the session idle timeout). */
 export async function getSetting<K extends keyof Settings>(key: K): Promise<Settings[K]> {
-  return (await getSettings())[key];
+  const row = await getDb().systemSetting.findUnique({ where: { key }, select: { value: true } });
+  const parsed = row ? parseSetting(key, row.value) : undefined;
+  return (parsed === undefined ? DEFAULT_SETTINGS[key] : parsed) as Settings[K];
 }
 
 export type PublicSettings = Omit<Settings, "smtp_password"> & { smtp_password_set: boolean; smtp_configured: boolean };

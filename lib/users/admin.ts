@@ -47,11 +47,6 @@ export const ZAdminUpdateUser = z
   })
   .strict();
 
-/** System admins only, and not through a key limited to one project. Everyone else: not found. */
-export function requireAdmin(actor: Actor): void {
-  if (!actor.isAdmin || actor.apiKeyProjectId !== null) throw new AppError("not_found", "Not found");
-}
-
 /** A route's `{id}`: anything but a positive 32-bit integer is an unknown user. */
 export function parseId(raw: string | number, what = "User"): number {
   const id = typeof raw === "number" ? raw : /^\d{1,10}$/.test(raw) ? Number(raw) : Number.NaN;
@@ -90,11 +85,16 @@ type UserRow = {
   createdAt: Date;
 };
 
-export type AdminUser = Omit<UserRow, "avatar"> & { avatar: string | null; status: UserStatus };
+export type AdminUser = UserRow & { status: UserStatus };
 
 function toAdminUser(row: UserRow): AdminUser {
   const status: UserStatus = row.deletedAt ? "deleted" : row.isActive ? "active" : "disabled";
   return { ...row, status };
+}
+
+/** System admins only, and not through a key limited to one project. Everyone else: not found. */
+export function requireAdmin(actor: Actor): void {
+  if (!actor.isAdmin || actor.apiKeyProjectId !== null) throw new AppError("not_found", "Not found");
 }
 
 const STATUS_WHERE = {

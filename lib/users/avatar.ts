@@ -2,25 +2,15 @@
 // The type is decided from the bytes (PNG, JPEG or WebP; the client's Content-Type is ignored), the
 // size is capped while streaming (never an unbounded buffer), and the file is stored under
 // DATA_DIR/avatars/<random hex>.<ext>; users.avatar holds that name.
-import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import { fileTypeFromBuffer } from "file-type";
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
-import type { Actor } from "../auth/actor.ts";
-import { getConfig } from "../config.ts";
+import { type Actor, requireBrowser } from "../auth/actor.ts";
 import { getDb } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { getSetting } from "../settings/settings.ts";
-import { avatarUrl, requireBrowser } from "./profile.ts";
+import { imageResponse, readImage, removeImage, storeImage } from "../uploads/images.ts";
+import { avatarUrl } from "./profile.ts";
 
 export const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
-
-const TYPES: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
-const CONTENT_TYPES: Record<string, string> = { png: "image/png", jpg: "image/jpeg", webp: "image/webp" };
-const STORED_NAME = /^[0-9a-f]{32}\.(png|jpg|webp)$/;
-
-const avatarDir = () => join(getConfig().dataDir, "avatars");
 
 /** The most bytes an avatar may have now: 2 MB, or less when the max_upload_mb setting is lower. */
 export async function avatarLimit(): Promise<number> {
@@ -58,13 +48,7 @@ export async function uploadAvatar(actor: Actor, req: Request, meta?: RequestMet
   requireBrowser(actor, "Your avatar");
   const bytes = await readBodyCapped(req, await avatarLimit());
   if (bytes.length === 0) throw new AppError("validation", "Send the picture as the request body.");
-  const type = await fileTypeFromBuffer(bytes);
-  const ext = type ? TYPES[type.mime] : undefined;
-  if (!ext) throw new AppError("unsupported_media_type", "The picture must be a PNG, JPEG or WebP image.");
-
-  const name = `${randomBytes(16).toString("hex")}.${ext}`;
-  await mkdir(avatarDir(), { recursive: true });
-  await writeFile(join(avatarDir(), name), bytes, { mode: 0o640 });
+  const name = await storeImage("avatars", bytes, "The picture must be a PNG, JPEG or WebP image.");
   const db = getDb();
   let previous: string | null;
   let username: string;
@@ -73,10 +57,10 @@ export async function uploadAvatar(actor: Actor, req: Request, meta?: RequestMet
     previous = before.avatar;
     ({ username } = await db.user.update({ where: { id: actor.userId }, data: { avatar: name }, select: { username: true } }));
   } catch (e) {
-    await removeFile(name);
+    await removeImage("avatars", name);
     throw e;
   }
-  if (previous) await removeFile(previous);
+  await removeImage("avatars", previous);
   await recordAudit({
     actor,
     action: "user.updated",
@@ -95,7 +79,7 @@ export async function removeAvatar(actor: Actor, meta?: RequestMeta): Promise<vo
   const before = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { avatar: true } });
   if (!before.avatar) return;
   await db.user.update({ where: { id: actor.userId }, data: { avatar: null }, select: { id: true } });
-  await removeFile(before.avatar);
+  await removeImage("avatars", before.avatar);
   await recordAudit({
     actor,
     action: "user.updated",
@@ -106,30 +90,10 @@ export async function removeAvatar(actor: Actor, meta?: RequestMeta): Promise<vo
   });
 }
 
-async function removeFile(name: string) {
-  if (!STORED_NAME.test(name)) return;
-  await rm(join(avatarDir(), name), { force: true });
-}
-
 /** A user's avatar as a response, for any signed-in actor; 404 when the user or the picture is missing. */
 export async function avatarResponse(username: string): Promise<Response> {
   const user = await getDb().user.findFirst({ where: { username, deletedAt: null }, select: { avatar: true } });
-  const name = user?.avatar;
-  if (!name || !STORED_NAME.test(name)) throw new AppError("not_found", "No avatar");
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(join(avatarDir(), name));
-  } catch {
-    throw new AppError("not_found", "No avatar");
-  }
-  const ext = name.slice(name.lastIndexOf(".") + 1);
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "content-type": CONTENT_TYPES[ext],
-      "content-length": String(bytes.length),
-      "x-content-type-options": "nosniff",
-      "cache-control": "private, max-age=300",
-      "content-security-policy": "default-src 'none'; sandbox",
-    },
-  });
+  const image = await readImage("avatars", user?.avatar);
+  if (!image) throw new AppError("not_found", "No avatar");
+  return imageResponse(image, "private, max-age=300");
 }

@@ -1,8 +1,8 @@
 // A user's own UI preferences (language, theme). Only the user changes them, for themselves.
 import { z } from "zod";
-import type { Actor } from "../auth/actor.ts";
+import { type Actor, requireBrowser } from "../auth/actor.ts";
 import { getDb } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { parseInput } from "../errors.ts";
 
 import { isTheme, THEMES, type Theme } from "./theme.ts";
 
@@ -22,7 +22,7 @@ export async function getPreferences(userId: number): Promise<{ language: string
 export async function updatePreferences(actor: Actor, input: TPreferences) {
   const data = parseInput(ZPreferences, input);
   // Preferences belong to a person; a script with an API key has no UI to prefer anything for.
-  if (actor.sessionId === null) throw new AppError("forbidden", "Preferences can only be changed from a signed-in browser.");
+  requireBrowser(actor, "Preferences");
   const user = await getDb().user.update({ where: { id: actor.userId }, data, select: { language: true, theme: true } });
   return { language: user.language, theme: isTheme(user.theme) ? user.theme : "system" };
 }

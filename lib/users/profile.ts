@@ -3,7 +3,7 @@
 // password.ts, the avatar in avatar.ts, API keys in lib/auth/api-keys.ts.
 import { z } from "zod";
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
-import type { Actor } from "../auth/actor.ts";
+import { type Actor, requireBrowser } from "../auth/actor.ts";
 import { listSessions, revokeSession, revokeUserSessions } from "../auth/sessions.ts";
 import { getDb } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
@@ -68,14 +68,9 @@ export async function getProfile(actor: Actor): Promise<Profile> {
   };
 }
 
-/** Changes to one's own account are made from a signed-in browser, not with an API key. */
-export function requireBrowser(actor: Actor, what = "Your profile") {
-  if (actor.sessionId === null) throw new AppError("forbidden", `${what} can only be changed from a signed-in browser.`);
-}
-
 /** Changes the actor's username (same rules as at creation); 409 when another user has it. */
 export async function updateProfile(actor: Actor, input: unknown, meta?: RequestMeta): Promise<Profile> {
-  requireBrowser(actor);
+  requireBrowser(actor, "Your profile");
   const data = parseInput(ZUpdateProfile, input);
   const db = getDb();
   const before = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { username: true } });
