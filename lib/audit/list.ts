@@ -1,9 +1,9 @@
 // The audit log as administrators read it: newest first, filtered by user, action prefix, date
 // range and free text, paged by an id cursor (stable while new rows arrive).
 import { z } from "zod";
-import type { Actor } from "../auth/actor.ts";
+import { type Actor, requireAdmin } from "../auth/actor.ts";
 import { currentEngine, getDb } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { parseInput } from "../errors.ts";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ZDate = z
@@ -64,7 +64,7 @@ function parseDetails(text: string | null): Record<string, unknown> | null {
 }
 
 export async function listAudit(actor: Actor, input: unknown): Promise<{ items: AuditRow[]; nextCursor: number | null }> {
-  if (!actor.isAdmin) throw new AppError("not_found", "Not found");
+  requireAdmin(actor);
   const query = parseInput(ZAuditQuery, input);
   const db = getDb();
   // PostgreSQL compares case-sensitively unless asked; SQLite's LIKE and MySQL's collation do not.

@@ -28,3 +28,7 @@ export function requireBrowser(actor: Actor, what: string): void {
   if (actor.sessionId === null) throw new AppError("forbidden", `${what} can only be changed from a signed-in browser.`);
 }
 
+/** System administration: system admins only, and not through a key limited to one project. Everyone else: not found. */
+export function requireAdmin(actor: Actor): void {
+  if (!actor.isAdmin || actor.apiKeyProjectId !== null) throw new AppError("not_found", "Not found");
+}

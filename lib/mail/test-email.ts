@@ -2,9 +2,9 @@
 // server answered, so an administrator can tell a wrong password from a blocked port.
 import { z } from "zod";
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
-import type { Actor } from "../auth/actor.ts";
+import { type Actor, requireAdmin } from "../auth/actor.ts";
 import { getDb } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { parseInput } from "../errors.ts";
 import { getSettings } from "../settings/settings.ts";
 import { type SendResult, sendMail } from "./mailer.ts";
 import { testEmail } from "./templates.ts";
@@ -14,7 +14,7 @@ export const ZTestEmail = z
   .strict();
 
 export async function sendTestEmail(actor: Actor, input: unknown, meta?: RequestMeta): Promise<SendResult & { to: string }> {
-  if (!actor.isAdmin) throw new AppError("not_found", "Not found");
+  requireAdmin(actor);
   const data = parseInput(ZTestEmail, input);
   const me = await getDb().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true, language: true } });
   const to = data.to ?? me.email;

@@ -2,7 +2,7 @@
 // header), stored under DATA_DIR/branding with a random name, served publicly because the sign-in
 // page shows it.
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
-import type { Actor } from "../auth/actor.ts";
+import { type Actor, requireAdmin } from "../auth/actor.ts";
 import { getDb } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { readImage, removeImage, storeImage } from "../uploads/images.ts";
@@ -16,7 +16,7 @@ async function storeLogoName(name: string) {
 
 /** Reads the `file` field of a multipart upload and makes it the logo (system admins only). */
 export async function uploadLogo(actor: Actor, req: Request, meta?: RequestMeta): Promise<PublicSettings> {
-  if (!actor.isAdmin) throw new AppError("not_found", "Not found");
+  requireAdmin(actor);
   const declared = Number(req.headers.get("content-length") ?? 0);
   if (declared > MAX_LOGO_BYTES + 64 * 1024) throw new AppError("payload_too_large", "The logo may be at most 1 MB.");
   if (!/^multipart\/form-data/i.test(req.headers.get("content-type") ?? "")) {
@@ -43,7 +43,7 @@ export async function uploadLogo(actor: Actor, req: Request, meta?: RequestMeta)
 }
 
 export async function removeLogo(actor: Actor, meta?: RequestMeta): Promise<PublicSettings> {
-  if (!actor.isAdmin) throw new AppError("not_found", "Not found");
+  requireAdmin(actor);
   const previous = await getSetting("logo");
   if (previous) {
     await storeLogoName("");

@@ -4,10 +4,10 @@
 // The SMTP password is stored sealed (secret-box) and is never returned by `publicSettings`.
 import { z } from "zod";
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
-import type { Actor } from "../auth/actor.ts";
+import { type Actor, requireAdmin } from "../auth/actor.ts";
 import { openSecret, sealSecret } from "../auth/secret-box.ts";
 import { getDb } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { parseInput } from "../errors.ts";
 import { STORED_IMAGE_NAME } from "../uploads/images.ts";
 
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
@@ -121,7 +121,7 @@ export const ZSettingsPatch = z
 
 /** Changes settings (system admins only); answers the new public settings. Audited, without values of secrets. */
 export async function updateSettings(actor: Actor, input: unknown, meta?: RequestMeta): Promise<PublicSettings> {
-  if (!actor.isAdmin) throw new AppError("not_found", "Not found");
+  requireAdmin(actor);
   const patch = parseInput(ZSettingsPatch, input) as Partial<Record<SettingKey, unknown>>;
   const before = await getSettings();
   const changed: string[] = [];
@@ -155,6 +155,6 @@ export async function updateSettings(actor: Actor, input: unknown, meta?: Reques
 
 /** The settings as the admin page and GET /api/v1/admin/settings show them (system admins only). */
 export async function readSettings(actor: Actor): Promise<PublicSettings> {
-  if (!actor.isAdmin) throw new AppError("not_found", "Not found");
+  requireAdmin(actor);
   return publicSettings(await getSettings());
 }

@@ -5,7 +5,7 @@
 import { randomInt } from "node:crypto";
 import { z } from "zod";
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
-import type { Actor } from "../auth/actor.ts";
+import { type Actor, requireAdmin } from "../auth/actor.ts";
 import { clearMfa } from "../auth/mfa.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { revokeUserSessions } from "../auth/sessions.ts";
@@ -90,11 +90,6 @@ export type AdminUser = UserRow & { status: UserStatus };
 function toAdminUser(row: UserRow): AdminUser {
   const status: UserStatus = row.deletedAt ? "deleted" : row.isActive ? "active" : "disabled";
   return { ...row, status };
-}
-
-/** System admins only, and not through a key limited to one project. Everyone else: not found. */
-export function requireAdmin(actor: Actor): void {
-  if (!actor.isAdmin || actor.apiKeyProjectId !== null) throw new AppError("not_found", "Not found");
 }
 
 const STATUS_WHERE = {

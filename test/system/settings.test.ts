@@ -6,11 +6,12 @@ import { GET as logoGet } from "../../app/api/branding/logo/route.ts";
 import { DELETE as logoDelete, POST as logoPost } from "../../app/api/v1/admin/settings/logo/route.ts";
 import { GET as settingsGet, PATCH as settingsPatch } from "../../app/api/v1/admin/settings/route.ts";
 import { actorForSessionToken, createSession } from "../../lib/auth/sessions.ts";
+import { createProject } from "../../lib/boards/projects.ts";
 import { getDb } from "../../lib/db/client.ts";
 import { accentCss, contrast, readableOn } from "../../lib/settings/colors.ts";
 import { getInstanceName } from "../../lib/settings/instance-name.ts";
 import { visitorLanguage } from "../../lib/settings/language.ts";
-import { call, freshWorld, type Person, person } from "../api/helpers.ts";
+import { call, freshWorld, keyFor, type Person, person } from "../api/helpers.ts";
 import { availableEngines } from "../helpers/db.ts";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
@@ -74,6 +75,16 @@ describe.each(availableEngines())("[SETTINGS] system settings on %s", (engine) =
     expect((await call(settingsPatch, { method: "PATCH", key: user.key, body: { instance_name: "Mine" } })).status).toBe(404);
     expect((await upload(user.key, PNG, "logo.png", "image/png")).status).toBe(404);
     expect((await call(settingsGet, {})).status).toBe(401);
+    expect(await storedSettings()).toEqual(before);
+  });
+
+  it("answers 404 to a system admin's key that is limited to one project", async () => {
+    const project = await createProject(admin.actor, { name: "Scoped", key: "SCO" });
+    const scoped = await keyFor(admin.id, project.id);
+    const before = await storedSettings();
+    expect((await call(settingsGet, { key: scoped.key })).status).toBe(404);
+    expect((await call(settingsPatch, { method: "PATCH", key: scoped.key, body: { instance_name: "Scoped" } })).status).toBe(404);
+    expect((await upload(scoped.key, PNG, "logo.png", "image/png")).status).toBe(404);
     expect(await storedSettings()).toEqual(before);
   });
 
