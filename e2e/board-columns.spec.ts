@@ -1,7 +1,16 @@
 // Columns reorder by dragging their header handle: with the keyboard (Space, arrows, Space, with
 // announcements), Escape cancels, and the new order is what the server keeps. Viewers get no handle.
 import { expect, test } from "@playwright/test";
-import { addMember, createProject, createUsers, getBoard, keyboardLift, openBoard, signedInContext } from "./support/fixtures.ts";
+import {
+  addMember,
+  createProject,
+  createUsers,
+  getBoard,
+  keyboardLift,
+  keyboardStep,
+  openBoard,
+  signedInContext,
+} from "./support/fixtures.ts";
 
 const columnNames = (page: import("@playwright/test").Page) =>
   page.locator("section[data-column-name]").evaluateAll((els) => els.map((e) => e.getAttribute("data-column-name")));
@@ -20,7 +29,7 @@ test("[BOARD]: a column dragged with the keyboard keeps its new place after a re
   await handle.focus();
   await keyboardLift(page);
   await expect(page.locator('section[data-column-name="To do"]')).toHaveAttribute("data-dragging", "true");
-  await page.keyboard.press("ArrowRight");
+  await keyboardStep(page, "ArrowRight", "Column To do is at position 2 of 3");
   await page.keyboard.press("Escape");
   await expect(page.locator('section[data-column-name="To do"]')).not.toHaveAttribute("data-dragging", "true");
   expect(await columnNames(page)).toEqual(before);
@@ -30,8 +39,8 @@ test("[BOARD]: a column dragged with the keyboard keeps its new place after a re
   await handle.focus();
   await keyboardLift(page);
   await expect(page.getByRole("status").filter({ hasText: "Picked up column To do" })).toBeAttached();
-  await page.keyboard.press("ArrowRight");
-  await page.keyboard.press("ArrowRight");
+  await keyboardStep(page, "ArrowRight", "Column To do is at position 2 of 3");
+  await keyboardStep(page, "ArrowRight", "Column To do is at position 3 of 3");
   await page.keyboard.press("Space");
   expect((await moved).status()).toBe(200);
   await expect.poll(() => columnNames(page)).toEqual(["In progress", "Done", "To do"]);

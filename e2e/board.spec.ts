@@ -10,6 +10,7 @@ import {
   createUsers,
   getBoard,
   keyboardLift,
+  keyboardStep,
   openBoard,
   signedInContext,
   uniq,
@@ -107,7 +108,7 @@ test("[BOARD]: cards move with the keyboard (Space, arrows, Space) within and ac
   let moved = page.waitForResponse(isMove(first.key));
   await card(page, first.key).focus();
   await keyboardLift(page);
-  await page.keyboard.press("ArrowDown");
+  await keyboardStep(page, "ArrowDown", "over column To do, position 2 of 2");
   await page.keyboard.press("Space");
   expect((await moved).status()).toBe(200);
   let board = await getBoard(ctx.request, project.slug);
@@ -117,7 +118,7 @@ test("[BOARD]: cards move with the keyboard (Space, arrows, Space) within and ac
   moved = page.waitForResponse(isMove(second.key));
   await card(page, second.key).focus();
   await keyboardLift(page);
-  await page.keyboard.press("ArrowRight");
+  await keyboardStep(page, "ArrowRight", "over column In progress");
   await page.keyboard.press("Space");
   expect((await moved).status()).toBe(200);
   board = await getBoard(ctx.request, project.slug);
@@ -127,7 +128,7 @@ test("[BOARD]: cards move with the keyboard (Space, arrows, Space) within and ac
   // Escape cancels: nothing is sent, the card stays.
   await card(page, first.key).focus();
   await keyboardLift(page);
-  await page.keyboard.press("ArrowRight");
+  await keyboardStep(page, "ArrowRight", "over column In progress");
   await page.keyboard.press("Escape");
   await expect(column(page, "To do").locator(`[data-card-key="${first.key}"]`)).toBeVisible();
   board = await getBoard(ctx.request, project.slug);
@@ -157,8 +158,8 @@ test("[BOARD]: moving into a column at its WIP limit asks first", async ({ brows
   const lift = async () => {
     await card(page, waiting.key).focus();
     await keyboardLift(page);
-    await page.keyboard.press("ArrowRight");
-    await page.keyboard.press("ArrowRight");
+    await keyboardStep(page, "ArrowRight", "over column In progress");
+    await keyboardStep(page, "ArrowRight", "over column Review");
     await page.keyboard.press("Space");
   };
   await lift();

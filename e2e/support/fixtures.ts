@@ -85,12 +85,28 @@ export async function closeAll(...contexts: BrowserContext[]) {
   await Promise.all(contexts.map((c) => c.close()));
 }
 
+/** dnd-kit's live region: what a screen reader hears while something is dragged. */
+export const dragAnnouncement = (page: Page) => page.locator('[id^="DndLiveRegion"]');
+
 /**
- * Lifts the focused item with dnd-kit's keyboard sensor (Space) and waits until the sensor listens
- * for arrow keys: it attaches that listener in a setTimeout after the lift, so arrows pressed at
- * once on a busy machine are lost. A zero timeout queued in the page now runs after the sensor's.
+ * Lifts the focused item with dnd-kit's keyboard sensor (Space) and waits until the drag is really
+ * under way: the item is pressed, the drag was announced (dnd-kit announces after the render
+ * that measured the drop targets), and one more frame plus a task have passed, so the sensor's
+ * keydown listener (attached in a setTimeout after the lift) hears the arrows. Arrows pressed
+ * before that are lost on a busy machine, and the drop then lands where the card started.
  */
 export async function keyboardLift(page: Page): Promise<void> {
   await page.keyboard.press("Space");
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  await expect(page.locator(":focus")).toHaveAttribute("aria-pressed", "true");
+  // The pick-up, or at once the first "is over" (a card over its own place).
+  await expect(dragAnnouncement(page)).toContainText(/Picked up|is over/);
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))),
+  );
+}
+
+/** Presses an arrow while dragging and waits until dnd-kit announces where the item is now. */
+export async function keyboardStep(page: Page, key: "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight", now: string) {
+  await page.keyboard.press(key);
+  await expect(dragAnnouncement(page)).toContainText(now);
 }
