@@ -103,7 +103,13 @@ export function CardDetailView({
     [card.key, refresh],
   );
   const room = `project:${detail.project.id}`;
-  const status = useRealtime({ room, onEvent, onResync: () => void refresh().catch(() => undefined) });
+  const status = useRealtime({
+    room,
+    onEvent,
+    onResync: () => void refresh().catch(() => undefined),
+    // Access was taken away: the server now answers "not found" for this card.
+    onDenied: () => router.refresh(),
+  });
   // Others see who has this card open, and who is typing in one of its fields right now.
   const [isEditing, setEditing] = useState(false);
   const present = usePresence(room, { card: card.key, editing: isEditing });
