@@ -34,6 +34,7 @@ process.on("message", async (msg: { cmd: "start"; args: Start } | { cmd: "report
         }),
       );
     }
+    // Cumulative: a second start adds connections to the first's.
     process.send?.({ cmd: "ready", connected: sockets.filter((s) => s.connected).length, refused });
   } else if (msg.cmd === "report") {
     process.send?.({ cmd: "report", arrivals: [...arrivals] });

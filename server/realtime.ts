@@ -27,7 +27,8 @@ import { canReadRoom } from "../lib/auth/access.ts";
 import type { Actor } from "../lib/auth/actor.ts";
 import { isSessionLive } from "../lib/auth/sessions.ts";
 import { getConfig } from "../lib/config.ts";
-import { getDb } from "../lib/db/client.ts";
+import { Prisma } from "../lib/db/client.ts";
+import { rows, run } from "../lib/db/direct.ts";
 import {
   type PresenceState,
   type PresenceUser,
@@ -160,14 +161,20 @@ export type RealtimeServer = {
   close: () => Promise<void>;
 };
 
+/** The active user behind an id, as the sidecar needs it (plain SQL on the driver: every connection asks). */
+async function activeUser(userId: number) {
+  const [u] = await run(() =>
+    rows<{ id: unknown; username: string; role: string; language: string }>(Prisma.sql`
+      SELECT id, username, role, language FROM users WHERE id = ${userId} AND deleted_at IS NULL AND is_active = ${true}`),
+  );
+  return u ? { id: Number(u.id), username: u.username, role: u.role, language: u.language } : null;
+}
+
 /** Loads the actor behind a realtime token, or null when the token, session or user is not valid. */
 async function actorForToken(token: unknown, secret: string): Promise<Actor | null> {
   const payload = verifyRealtimeToken(token, secret);
   if (!payload) return null;
-  const user = await getDb().user.findFirst({
-    where: { id: payload.uid, deletedAt: null, isActive: true },
-    select: { id: true, username: true, role: true, language: true },
-  });
+  const user = await activeUser(payload.uid);
   if (!user) return null;
   if (payload.sid !== null && !(await isSessionLive(payload.sid))) return null;
   return {
@@ -183,11 +190,7 @@ async function actorForToken(token: unknown, secret: string): Promise<Actor | nu
 /** Is the actor behind a connected socket still allowed in (session live, user active)? */
 async function stillValid(actor: Actor): Promise<boolean> {
   if (actor.sessionId !== null) return isSessionLive(actor.sessionId);
-  const user = await getDb().user.findFirst({
-    where: { id: actor.userId, deletedAt: null, isActive: true },
-    select: { id: true },
-  });
-  return !!user;
+  return (await activeUser(actor.userId)) !== null;
 }
 
 function allowedOrigins(): string[] | "*" {

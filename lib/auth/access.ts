@@ -100,10 +100,9 @@ export async function canReadRoom(actor: Actor, room: string): Promise<boolean> 
   if (m[1] === "user") return id === actor.userId;
   if (m[1] === "project") return (await projectRole(actor, id)) !== null;
   if (actor.apiKeyProjectId !== null) return false;
-  const member = await getDb().conversationMember.findUnique({
-    where: { conversationId_userId: { conversationId: id, userId: actor.userId } },
-    select: { id: true },
-  });
+  const [member] = await run(() =>
+    rows(Prisma.sql`SELECT id FROM conversation_members WHERE conversation_id = ${id} AND user_id = ${actor.userId}`),
+  );
   return !!member;
 }
 

@@ -71,11 +71,12 @@ export async function revokeSessionToken(token: string): Promise<void> {
 }
 
 export async function isSessionLive(sessionId: number): Promise<boolean> {
-  const s = await getDb().session.findUnique({
-    where: { id: sessionId },
-    select: { expiresAt: true, user: { select: { isActive: true, deletedAt: true } } },
-  });
-  return !!s && s.expiresAt.getTime() > Date.now() && s.user.isActive && !s.user.deletedAt;
+  // The sidecar asks this for every connection and re-check: plain SQL on the driver.
+  const [s] = await run(() =>
+    rows(Prisma.sql`
+      SELECT s.expires_at, u.is_active, u.deleted_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ${sessionId}`),
+  );
+  return !!s && asDate(s.expires_at).getTime() > Date.now() && Boolean(Number(s.is_active)) && s.deleted_at === null;
 }
 
 /** The user's live sessions, newest activity first; `current` marks the one making the request. */

@@ -16,10 +16,16 @@ export async function getBoard(actor: Actor, slug: string) {
     getDb().project.findUniqueOrThrow({ where: { id: ref.id }, select: PROJECT_SELECT }),
     // The columns and cards on the driver (lib/db/direct.ts): one read of the whole board.
     run(function* () {
-      const columns = (
-        yield* rows<{ id: unknown; name: string; position: unknown; wip_limit: unknown; color: string | null }>(Prisma.sql`
-          SELECT id, name, position, wip_limit, color FROM columns WHERE project_id = ${ref.id} ORDER BY position, id`)
-      ).map((c) => ({ id: Number(c.id), name: c.name, position: Number(c.position), wipLimit: Number(c.wip_limit), color: c.color }));
+      const columns = (yield* rows<{
+        id: unknown;
+        name: string;
+        position: unknown;
+        wip_limit: unknown;
+        color: string | null;
+      }>(Prisma.sql`
+          SELECT id, name, position, wip_limit, color FROM columns WHERE project_id = ${ref.id} ORDER BY position, id`)).map(
+        (c) => ({ id: Number(c.id), name: c.name, position: Number(c.position), wipLimit: Number(c.wip_limit), color: c.color }),
+      );
       return { columns, cards: yield* cardRows({ projectId: ref.id }) };
     }),
   ]);

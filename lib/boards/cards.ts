@@ -249,7 +249,8 @@ export async function updateCard(actor: Actor, slug: string, key: string, input:
     }
     if (data.storyPoints !== undefined) fields.storyPoints = data.storyPoints ?? 0;
     if (data.dueDate !== undefined) fields.dueDate = data.dueDate ? new Date(`${data.dueDate}T00:00:00Z`) : null;
-    if (data.parentKey !== undefined) fields.parentCardId = await inPrisma(tx, () => resolveParent(project, data.parentKey, current.id));
+    if (data.parentKey !== undefined)
+      fields.parentCardId = await inPrisma(tx, () => resolveParent(project, data.parentKey, current.id));
     const updated = await tx.card.updateMany({
       where: { id: current.id, ...(data.version !== undefined ? { version: data.version } : {}) },
       data: { ...fields, version: { increment: 1 } },
