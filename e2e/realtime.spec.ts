@@ -90,13 +90,21 @@ test("[REALTIME]: a board whose connection was cut catches up on 20 changes once
   await expect(page.getByTestId("realtime-status")).toHaveAttribute("data-status", "reconnecting");
   // Twenty changes made elsewhere (same account, another client) while this page is cut off.
   const writer = viewer.request;
-  const keys: string[] = [];
-  for (let i = 0; i < 8; i++) keys.push((await createCard(writer, project.slug, { title: `Offline ${i}`, columnId: todo })).key);
-  for (let i = 0; i < 8; i++) {
-    await apiJson(writer, "POST", `/api/v1/projects/${project.slug}/cards/${keys[i]}/move`, { columnId: i % 2 ? doing : done });
-  }
-  for (let i = 0; i < 3; i++)
-    await apiJson(writer, "PATCH", `/api/v1/projects/${project.slug}/cards/${keys[i]}`, { title: `Renamed ${i}` });
+  const keys = (
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) => createCard(writer, project.slug, { title: `Offline ${i}`, columnId: todo })),
+    )
+  ).map((c) => c.key);
+  await Promise.all(
+    keys.map((key, i) =>
+      apiJson(writer, "POST", `/api/v1/projects/${project.slug}/cards/${key}/move`, { columnId: i % 2 ? doing : done }),
+    ),
+  );
+  await Promise.all(
+    [0, 1, 2].map((i) =>
+      apiJson(writer, "PATCH", `/api/v1/projects/${project.slug}/cards/${keys[i]}`, { title: `Renamed ${i}` }),
+    ),
+  );
   await apiJson(writer, "POST", `/api/v1/projects/${project.slug}/columns`, { name: "Review" });
   // Nothing reached the page meanwhile.
   await expect(card(page, keys[0])).toHaveCount(0);
