@@ -200,8 +200,10 @@ export class RealtimeConnection {
       const r = this.rooms.get(room);
       if (!r) return;
       r.joined = false;
+      r.denied = true;
       r.seq = null;
       for (const s of r.subs) s.handlers.onDenied?.();
+      this.updateStatus();
     });
   }
 
