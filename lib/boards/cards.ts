@@ -7,6 +7,7 @@ import { getDb, Prisma, type Tx } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
+import { nextBacklogRank, putNewCardInSprint, recordSprintProgress } from "../scrum/progress.ts";
 import { cardJson, parseCardKey } from "./card-json.ts";
 import { loadCardRows } from "./card-rows.ts";
 import { LABEL_COLORS } from "./label-colors.ts";
@@ -19,7 +20,7 @@ const ZId = z.number().int().positive().max(2_147_483_647);
 
 const ZUsernames = z.array(z.string().trim().min(1).max(191)).max(50);
 const ZLabelNames = z.array(z.string().trim().min(1).max(64)).max(50);
-const ZDate = z
+export const ZDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD")
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "not a date");
@@ -38,6 +39,7 @@ export const ZCreateCard = z.object({
   assignees: ZUsernames.optional(),
   labels: ZLabelNames.optional(),
   parentKey: z.string().max(32).nullish(),
+  sprintId: ZId.nullish().describe("Scrum projects only: create the card in this planned or active sprint"),
 });
 
 export const ZUpdateCard = z
@@ -183,13 +185,14 @@ export async function createCard(actor: Actor, slug: string, input: z.input<type
       ORDER BY ${Prisma.raw(top ? "position, id" : "position DESC, id DESC")} LIMIT 1`;
     const edgePosition = edge ? Number(edge.position) : null;
     const position = (top ? positionBetween(null, edgePosition) : positionBetween(edgePosition, null)) as number;
+    const rank = await nextBacklogRank(tx, project.id);
     const now = new Date();
     await tx.$executeRaw`
       INSERT INTO cards (created_at, updated_at, column_id, project_id, title, description, position, priority, type,
-        due_date, estimate_hours, number, story_points, parent_card_id, created_by, version)
+        due_date, estimate_hours, number, story_points, parent_card_id, created_by, version, backlog_rank)
       VALUES (${now}, ${now}, ${columnId}, ${project.id}, ${data.title}, ${data.description ?? null}, ${position},
         ${data.priority}, ${data.type}, ${data.dueDate ? new Date(`${data.dueDate}T00:00:00Z`) : null},
-        ${data.estimateHours ?? 0}, ${number}, ${data.storyPoints ?? 0}, ${parentCardId}, ${actor.userId}, 1)`;
+        ${data.estimateHours ?? 0}, ${number}, ${data.storyPoints ?? 0}, ${parentCardId}, ${actor.userId}, 1, ${rank})`;
     // The number is unique per project: it finds the new row on every engine (no RETURNING in MySQL).
     const [{ id }] = await tx.$queryRaw<{ id: unknown }[]>`
       SELECT id FROM cards WHERE project_id = ${project.id} AND number = ${number}`;
@@ -200,6 +203,7 @@ export async function createCard(actor: Actor, slug: string, input: z.input<type
     await tx.$executeRaw`
       INSERT INTO card_history (created_at, card_id, user_id, field, old_value, new_value)
       VALUES (${now}, ${created.id}, ${actor.userId}, ${"created"}, ${null}, ${data.title})`;
+    if (data.sprintId) await putNewCardInSprint(tx, project, created.id, data.sprintId, actor.userId, now);
     return loadCardJson(tx, project, created.id);
   });
   publish([{ room: projectRoom(project.id), type: "card.created", data: card }]);
@@ -304,6 +308,8 @@ export async function updateCard(actor: Actor, slug: string, key: string, input:
     }
     if (history.length)
       await tx.cardHistory.createMany({ data: history.map((h) => ({ ...h, cardId: current.id, userId: actor.userId })) });
+    if (history.some((h) => h.field === "storyPoints"))
+      await recordSprintProgress(tx, project, [current.id], actor.userId, new Date());
     return loadCardJson(tx, project, current.id);
   });
   publish([{ room: projectRoom(project.id), type: "card.updated", data: card }]);
@@ -320,6 +326,7 @@ export async function deleteCard(actor: Actor, slug: string, key: string) {
       select: { id: true },
     });
     await tx.cardHistory.create({ data: { cardId: current.id, userId: actor.userId, field: "deleted", newValue: "true" } });
+    await recordSprintProgress(tx, project, [current.id], actor.userId, new Date());
     return loadCardJson(tx, project, current.id);
   });
   publish([

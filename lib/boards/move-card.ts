@@ -9,6 +9,7 @@ import { currentEngine, getDb, Prisma, type Tx } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
+import { recordSprintProgress } from "../scrum/progress.ts";
 import { cardJson, parseCardKey } from "./card-json.ts";
 import { loadCardRows } from "./card-rows.ts";
 import { positionBetween, renumber } from "./positions.ts";
@@ -111,7 +112,10 @@ export async function moveCard(actor: Actor, slug: string, key: string, input: u
     await tx.$executeRaw`
       UPDATE cards SET column_id = ${data.columnId}, position = ${position}, version = version + 1, updated_at = ${now}
       WHERE id = ${current.id}`;
-    if (current.columnId !== data.columnId) await recordColumnChange(tx, actor, current, target, columns, now);
+    if (current.columnId !== data.columnId) {
+      await recordColumnChange(tx, actor, current, target, columns, now);
+      await recordSprintProgress(tx, project, [current.id], actor.userId, now);
+    }
     const [row] = await loadCardRows(tx, { cardIds: [current.id] }, { detail: true });
     return cardJson(project.key, row);
   });
