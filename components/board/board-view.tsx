@@ -74,7 +74,7 @@ const messageOf = (e: unknown) => (e instanceof ApiError || e instanceof Error ?
  * Mouse and pen through pointer events; touch is left to the TouchSensor (press and hold), so that a
  * finger moving over the board scrolls it instead of dragging the card it started on.
  */
-class MouseOrPenSensor extends PointerSensor {
+export class MouseOrPenSensor extends PointerSensor {
   static activators = [
     {
       eventName: "onPointerDown" as const,

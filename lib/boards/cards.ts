@@ -164,8 +164,10 @@ export async function createCard(actor: Actor, slug: string, input: z.input<type
     // creates serialise here; each gets the next number, and reads the column's edge after the
     // previous create committed (distinct positions), on every engine.
     await tx.$executeRaw`UPDATE projects SET card_counter = card_counter + 1 WHERE id = ${project.id}`;
-    const [{ card_counter }] = await tx.$queryRaw<{ card_counter: unknown }[]>`
-      SELECT card_counter FROM projects WHERE id = ${project.id}`;
+    // The backlog rank (the bottom of the backlog) comes along, so the create takes no extra round trip.
+    const [{ card_counter, max_rank }] = await tx.$queryRaw<{ card_counter: unknown; max_rank: unknown }[]>`
+      SELECT card_counter, (SELECT MAX(backlog_rank) FROM cards WHERE project_id = ${project.id}) AS max_rank
+      FROM projects WHERE id = ${project.id}`;
     const number = Number(card_counter);
     const [column] = await tx.$queryRaw<{ id: unknown }[]>`
       SELECT id FROM columns WHERE project_id = ${project.id} ${data.columnId ? Prisma.sql`AND id = ${data.columnId}` : Prisma.empty}
@@ -185,7 +187,7 @@ export async function createCard(actor: Actor, slug: string, input: z.input<type
       ORDER BY ${Prisma.raw(top ? "position, id" : "position DESC, id DESC")} LIMIT 1`;
     const edgePosition = edge ? Number(edge.position) : null;
     const position = (top ? positionBetween(null, edgePosition) : positionBetween(edgePosition, null)) as number;
-    const rank = await nextBacklogRank(tx, project.id);
+    const rank = nextBacklogRank(max_rank);
     const now = new Date();
     await tx.$executeRaw`
       INSERT INTO cards (created_at, updated_at, column_id, project_id, title, description, position, priority, type,

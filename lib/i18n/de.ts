@@ -8,6 +8,7 @@ import { card } from "./de/card.ts";
 import { common } from "./de/common.ts";
 import { profile } from "./de/profile.ts";
 import { projects } from "./de/projects.ts";
+import { scrum } from "./de/scrum.ts";
 import { system } from "./de/system.ts";
 
-export const de = { ...common, ...auth, ...projects, ...board, ...card, ...account, ...profile, ...admin, ...system };
+export const de = { ...common, ...auth, ...projects, ...board, ...card, ...account, ...profile, ...admin, ...system, ...scrum };

@@ -8,6 +8,7 @@ import { card } from "./en/card.ts";
 import { common } from "./en/common.ts";
 import { profile } from "./en/profile.ts";
 import { projects } from "./en/projects.ts";
+import { scrum } from "./en/scrum.ts";
 import { system } from "./en/system.ts";
 
-export const en = { ...common, ...auth, ...projects, ...board, ...card, ...account, ...profile, ...admin, ...system };
+export const en = { ...common, ...auth, ...projects, ...board, ...card, ...account, ...profile, ...admin, ...system, ...scrum };

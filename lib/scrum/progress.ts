@@ -27,10 +27,9 @@ export async function doneColumnIds(db: Db | Tx, projectId: number): Promise<num
   return last ? [last.id] : [];
 }
 
-/** The next rank at the bottom of the project's backlog (new cards go there). */
-export async function nextBacklogRank(tx: Tx, projectId: number): Promise<number> {
-  const [row] = await tx.$queryRaw<{ r: unknown }[]>`SELECT MAX(backlog_rank) AS r FROM cards WHERE project_id = ${projectId}`;
-  return (row?.r === null || row?.r === undefined ? 0 : Number(row.r)) + STEP;
+/** The rank at the bottom of a project's backlog, after its highest rank (null: no cards yet). New cards go there. */
+export function nextBacklogRank(maxRank: unknown): number {
+  return (maxRank === null || maxRank === undefined ? 0 : Number(maxRank)) + STEP;
 }
 
 /**
@@ -43,13 +42,15 @@ export async function liveStates(
   projectId: number,
   cardIds?: number[],
 ): Promise<Map<number, CardState>> {
-  const [doneIds, members, logged] = await Promise.all([
-    doneColumnIds(db, projectId),
-    db.sprintCard.findMany({ where: { sprintId, ...(cardIds ? { cardId: { in: cardIds } } : {}) }, select: { cardId: true } }),
-    cardIds
-      ? Promise.resolve([])
-      : db.sprintChange.findMany({ where: { sprintId }, distinct: ["cardId"], select: { cardId: true } }),
-  ]);
+  // One statement after the other: inside a transaction they share one connection.
+  const doneIds = await doneColumnIds(db, projectId);
+  const members = await db.sprintCard.findMany({
+    where: { sprintId, ...(cardIds ? { cardId: { in: cardIds } } : {}) },
+    select: { cardId: true },
+  });
+  const logged = cardIds
+    ? []
+    : await db.sprintChange.findMany({ where: { sprintId }, distinct: ["cardId"], select: { cardId: true } });
   const ids = cardIds ?? [...new Set([...members.map((m) => m.cardId), ...logged.map((l) => l.cardId)])];
   if (ids.length === 0) return new Map();
   const memberIds = new Set(members.map((m) => m.cardId));
@@ -105,10 +106,8 @@ export async function syncSprintRecord(
   at: Date,
   cardIds?: number[],
 ): Promise<void> {
-  const [live, recorded] = await Promise.all([
-    liveStates(tx, sprint.id, sprint.projectId, cardIds),
-    recordedStates(tx, sprint.id, cardIds),
-  ]);
+  const live = await liveStates(tx, sprint.id, sprint.projectId, cardIds);
+  const recorded = await recordedStates(tx, sprint.id, cardIds);
   const rows = diffStates(recorded, live);
   if (rows.length === 0) return;
   await tx.sprintChange.createMany({

@@ -140,13 +140,11 @@ export async function findSprint(db: Db | Tx, projectId: number, id: number): Pr
 export async function sprintStats(db: Db | Tx, projectId: number, sprintIds: number[]): Promise<Map<number, SprintStats>> {
   const stats = new Map(sprintIds.map((id) => [id, { cardCount: 0, points: 0, donePoints: 0, doneCount: 0 }]));
   if (sprintIds.length === 0) return stats;
-  const [doneIds, rows] = await Promise.all([
-    doneColumnIds(db, projectId),
-    db.sprintCard.findMany({
-      where: { sprintId: { in: sprintIds }, card: { deletedAt: null } },
-      select: { sprintId: true, card: { select: { storyPoints: true, columnId: true } } },
-    }),
-  ]);
+  const doneIds = await doneColumnIds(db, projectId);
+  const rows = await db.sprintCard.findMany({
+    where: { sprintId: { in: sprintIds }, card: { deletedAt: null } },
+    select: { sprintId: true, card: { select: { storyPoints: true, columnId: true } } },
+  });
   for (const r of rows) {
     const s = stats.get(r.sprintId) as SprintStats;
     s.cardCount += 1;
@@ -200,10 +198,8 @@ export async function getSprint(actor: Actor, slug: string, sprintId: string | n
   const { project } = await requireScrum(actor, slug);
   const db = getDb();
   const sprint = await findSprint(db, project.id, id);
-  const [[json], rows] = await Promise.all([
-    sprintsJson(db, project.id, [sprint]),
-    loadCardRows(db, { projectId: project.id, sprintId: id }),
-  ]);
+  const [json] = await sprintsJson(db, project.id, [sprint]);
+  const rows = await loadCardRows(db, { projectId: project.id, sprintId: id });
   const cards = rows.sort((a, b) => a.rank - b.rank || a.id - b.id).map((r) => cardJson(project.key, r));
   return { ...json, cards };
 }
