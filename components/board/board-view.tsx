@@ -30,6 +30,8 @@ import { type PointerEvent as ReactPointerEvent, useCallback, useEffect, useMemo
 import type { WireEvent } from "../../lib/realtime/events.ts";
 import { useT } from "../i18n-provider.tsx";
 import { useRealtime } from "../realtime/use-realtime.ts";
+import { ProjectTabs } from "../scrum/project-tabs.tsx";
+import { SprintBar } from "../scrum/sprint-bar.tsx";
 import { Button, buttonClasses, IconButton } from "../ui/button.tsx";
 import { cn } from "../ui/cn.ts";
 import { Dialog, DialogContent, DialogFooter } from "../ui/dialog.tsx";
@@ -242,11 +244,13 @@ export function BoardView({
         return;
       }
       refetching.current?.events.push(event);
+      // A scrum board is its active sprint: a sprint started or completed changes what it shows.
+      if (event.type.startsWith("sprint.")) void resync();
       if (dragOrigin.current && event.type === "card.moved" && (event.data as BoardCard).key === dragOrigin.current.card.key)
         return;
       update((s) => applyEvent(s, event));
     },
-    [update, initial.project.id],
+    [update, initial.project.id, resync],
   );
   const userRooms = useMemo(() => [`user:${me.id}`], [me.id]);
   const status = useRealtime({
@@ -262,7 +266,8 @@ export function BoardView({
       try {
         const card = await apiJson<BoardCard>(`${projectPath(slug)}/cards`, {
           method: "POST",
-          body: { title, columnId, placement: "bottom" },
+          // A card added on a scrum board joins the sprint the board shows.
+          body: { title, columnId, placement: "bottom", sprintId: boardRef.current.project.activeSprint?.id },
         });
         update((s) => upsertCard(s, card));
         return true;
@@ -654,6 +659,7 @@ export function BoardView({
           {board.project.name}
           <span className="font-mono text-[11px] font-normal text-muted">{board.project.key}</span>
         </h1>
+        {board.project.type === "scrum" ? <ProjectTabs slug={slug} current="board" /> : null}
         <BoardFilterBar
           ref={searchRef}
           filter={filter}
@@ -702,6 +708,9 @@ export function BoardView({
           ?
         </IconButton>
       </div>
+      {board.project.type === "scrum" ? (
+        <SprintBar slug={slug} sprint={board.project.activeSprint} canEdit={canEdit} onChanged={resync} />
+      ) : null}
       <DndContext
         // A fixed id keeps dnd-kit's generated aria ids the same on the server and in the browser.
         id={`board-${initial.project.id}`}
