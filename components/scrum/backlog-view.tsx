@@ -12,6 +12,7 @@ import {
   DragOverlay,
   type DragStartEvent,
   getFirstCollision,
+  type KeyboardCoordinateGetter,
   KeyboardSensor,
   MeasuringStrategy,
   pointerWithin,
@@ -61,7 +62,7 @@ import {
   placement,
   upsertCard,
 } from "./backlog-state.ts";
-import { daysFrom, formatDay, todayIso } from "./format.ts";
+import { countOf, formatDay, sprintTiming } from "./format.ts";
 import { ProjectTabs } from "./project-tabs.tsx";
 import { CompleteSprintDialog, SprintFormDialog, StartSprintDialog } from "./sprint-dialogs.tsx";
 
@@ -189,11 +190,22 @@ export function BacklogView({ initial, me }: { initial: Backlog; me: { id: numbe
 
   // --- drag and drop ----------------------------------------------------------------------------
   const [activeKey, setActiveKey] = useState<string | null>(null);
+  // Arrow keys go from card to card, across lists; a list itself is a target only while it is empty.
+  const keyboardCoordinates: KeyboardCoordinateGetter = useCallback((event, args) => {
+    const { droppableContainers } = args.context;
+    const empty = new Set(stateRef.current.lists.filter((l) => l.cards.length === 0).map((l) => listDropId(l.id)));
+    const own = droppableContainers.getEnabled().filter((d) => !isListDropId(d.id) || empty.has(String(d.id)));
+    const filtered = {
+      getEnabled: () => own,
+      get: (id: UniqueIdentifier) => droppableContainers.get(id),
+    } as unknown as typeof droppableContainers;
+    return sortableKeyboardCoordinates(event, { ...args, context: { ...args.context, droppableContainers: filtered } });
+  }, []);
   const sensors = useSensors(
     useSensor(MouseOrPenSensor, { activationConstraint: { distance: 5 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
     useSensor(KeyboardSensor, {
-      coordinateGetter: sortableKeyboardCoordinates,
+      coordinateGetter: keyboardCoordinates,
       keyboardCodes: { start: ["Space"], cancel: ["Escape"], end: ["Space", "Enter"] },
     }),
   );
@@ -349,7 +361,7 @@ export function BacklogView({ initial, me }: { initial: Backlog; me: { id: numbe
         onDragCancel={onDragCancel}
         accessibility={{ announcements, screenReaderInstructions: { draggable: t("scrum.dnd.instructions") } }}
       >
-        <div className="mx-auto flex w-full max-w-5xl flex-col gap-4 px-5 pb-10" data-testid="backlog-page">
+        <div className="flex w-full max-w-5xl flex-col gap-4 px-5 pb-10" data-testid="backlog-page">
           {state.lists.map((list) => (
             <PlanListSection
               key={list.id}
@@ -475,20 +487,6 @@ function SprintActions({
   );
 }
 
-/** Days left, or how long until it starts / since it ended, for a sprint's header. */
-function sprintTiming(t: ReturnType<typeof useT>, sprint: PlanSprint): string | null {
-  if (!sprint.startDate || !sprint.endDate) return null;
-  const today = todayIso();
-  if (sprint.status === "planned") {
-    const n = daysFrom(today, sprint.startDate);
-    return n > 0 ? t("scrum.sprint.notStarted", { count: n }) : null;
-  }
-  const left = daysFrom(today, sprint.endDate);
-  if (left > 0) return t("scrum.sprint.daysLeft", { count: left });
-  if (left === 0) return t("scrum.sprint.lastDay");
-  return t("scrum.sprint.overdue", { count: -left });
-}
-
 function PlanListSection({
   state,
   list,
@@ -545,7 +543,7 @@ function PlanListSection({
                   end: formatDay(sprint.endDate, language),
                 })
               : t("scrum.sprint.noDates")
-            : t("scrum.backlog.summary", { count: list.cards.length, points })}
+            : t("scrum.backlog.summary", { cards: countOf(t, "cards", list.cards.length), points: countOf(t, "points", points) })}
         </span>
         {timing ? <span className="text-xs text-muted">· {timing}</span> : null}
         <span className="ml-auto flex items-center gap-3 text-xs text-muted" data-testid="list-points">
@@ -561,7 +559,7 @@ function PlanListSection({
               {velocity !== null ? t("scrum.sprint.velocity", { points: velocity }) : t("scrum.sprint.noVelocity")}
             </span>
           ) : null}
-          {sprint ? <span>{t("scrum.sprint.cards", { count: list.cards.length })}</span> : null}
+          {sprint ? <span>{countOf(t, "cards", list.cards.length)}</span> : null}
         </span>
         {actions}
         {sprint?.goal ? (
@@ -661,7 +659,7 @@ const RowFace = memo(function RowFace({
       )}
     >
       <GripIcon size={14} className="shrink-0 text-muted/60" />
-      <span className={cn("w-16 shrink-0 font-mono text-[11px] text-muted tabular-nums", isDone && "line-through")}>
+      <span className={cn("w-20 shrink-0 font-mono text-[11px] text-muted tabular-nums", isDone && "line-through")}>
         {card.key}
       </span>
       <span className={cn("min-w-0 flex-1 truncate text-[13px] text-text", isDone && "text-muted")}>{card.title}</span>
@@ -747,12 +745,7 @@ const SortableRow = memo(function SortableRow({
           {...listeners}
           onKeyDown={onKeyDown}
           onClick={(e) => !e.defaultPrevented && onOpen(card)}
-          aria-label={[
-            card.key,
-            card.title,
-            columnName,
-            card.storyPoints ? t("scrum.sprint.points", { points: card.storyPoints }) : "",
-          ]
+          aria-label={[card.key, card.title, columnName, card.storyPoints ? countOf(t, "points", card.storyPoints) : ""]
             .filter(Boolean)
             .join(", ")}
           className="flex min-w-0 flex-1 cursor-pointer touch-manipulation rounded-md outline-none focus-visible:ring-2 focus-visible:ring-ring"

@@ -1,4 +1,5 @@
-// Dates of sprints in the user's language.
+// Dates and counts of sprints in the user's language.
+import type { T } from "../../lib/i18n/index.ts";
 
 /** Today as `YYYY-MM-DD` in the browser's time zone. */
 export function todayIso(): string {
@@ -42,4 +43,26 @@ export function browserTimeZone(): string {
   } catch {
     return "UTC";
   }
+}
+
+/** "1 card" / "3 cards", "1 point" / "8 points". */
+export function countOf(t: T, what: "cards" | "points", n: number): string {
+  return n === 1
+    ? t(what === "cards" ? "scrum.count.cardsOne" : "scrum.count.pointsOne")
+    : t(`scrum.count.${what}`, { count: n });
+}
+
+/** Days left in a sprint, until it starts, or since it ended (null: none to show). */
+export function sprintTiming(t: T, sprint: { status: string; startDate: string | null; endDate: string | null }): string | null {
+  if (!sprint.startDate || !sprint.endDate) return null;
+  const today = todayIso();
+  if (sprint.status === "planned") {
+    const n = daysFrom(today, sprint.startDate);
+    return n > 1 ? t("scrum.sprint.notStarted", { count: n }) : n === 1 ? t("scrum.sprint.notStartedOne") : null;
+  }
+  const left = daysFrom(today, sprint.endDate);
+  if (left > 1) return t("scrum.sprint.daysLeft", { count: left });
+  if (left === 1) return t("scrum.sprint.daysLeftOne");
+  if (left === 0) return t("scrum.sprint.lastDay");
+  return left === -1 ? t("scrum.sprint.overdueOne") : t("scrum.sprint.overdue", { count: -left });
 }

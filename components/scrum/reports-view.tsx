@@ -137,7 +137,7 @@ export function ReportsView({ project, sprints, velocity }: { project: Project; 
       <h1 className="hidden px-5 pb-3 text-lg font-semibold print:block">
         {project.name} · {t("scrum.reports.title")}
       </h1>
-      <div className="mx-auto flex w-full max-w-5xl flex-col gap-5 px-5 pb-10">
+      <div className="flex w-full max-w-5xl flex-col gap-5 px-5 pb-10">
         <Card
           title={t("scrum.reports.burndown")}
           hint={t("scrum.reports.burndownHint")}

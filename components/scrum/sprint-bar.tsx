@@ -6,7 +6,7 @@ import { useState } from "react";
 import type { Board } from "../../lib/boards/board.ts";
 import { useLanguage, useT } from "../i18n-provider.tsx";
 import { Button, buttonClasses } from "../ui/button.tsx";
-import { daysFrom, formatDay, todayIso } from "./format.ts";
+import { formatDay, sprintTiming, todayIso } from "./format.ts";
 import { CompleteSprintDialog } from "./sprint-dialogs.tsx";
 
 type ActiveSprint = Board["project"]["activeSprint"];
@@ -40,7 +40,8 @@ export function SprintBar({
       </div>
     );
   }
-  const left = sprint.endDate ? daysFrom(todayIso(), sprint.endDate) : null;
+  const timing = sprintTiming(t, { status: "active", startDate: sprint.startDate, endDate: sprint.endDate });
+  const isOver = sprint.endDate !== null && sprint.endDate < todayIso();
   return (
     <div
       className="mx-5 mb-3 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-accent/30 bg-accent-soft/40 px-4 py-2 text-[13px]"
@@ -52,16 +53,7 @@ export function SprintBar({
           {t("scrum.sprint.dates", { start: formatDay(sprint.startDate, language), end: formatDay(sprint.endDate, language) })}
         </span>
       ) : null}
-      {left !== null ? (
-        <span className={left < 0 ? "font-medium text-warning" : "text-muted"}>
-          ·{" "}
-          {left > 0
-            ? t("scrum.sprint.daysLeft", { count: left })
-            : left === 0
-              ? t("scrum.sprint.lastDay")
-              : t("scrum.sprint.overdue", { count: -left })}
-        </span>
-      ) : null}
+      {timing ? <span className={isOver ? "font-medium text-warning" : "text-muted"}>· {timing}</span> : null}
       {sprint.goal ? (
         <span className="min-w-0 truncate text-muted" title={sprint.goal}>
           · <span className="font-medium text-text">{t("scrum.sprint.goal")}:</span> {sprint.goal}

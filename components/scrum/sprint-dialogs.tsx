@@ -12,7 +12,7 @@ import { Field, Input, Textarea } from "../ui/input.tsx";
 import { Select } from "../ui/select.tsx";
 import { Spinner } from "../ui/spinner.tsx";
 import { toast } from "../ui/toast.tsx";
-import { daysFrom, formatDay, plusDays, todayIso } from "./format.ts";
+import { countOf, daysFrom, formatDay, plusDays, todayIso } from "./format.ts";
 
 export type SprintSummary = Pick<
   SprintJson,
@@ -235,7 +235,7 @@ export function StartSprintDialog({
       {sprint ? (
         <DialogContent
           title={t("scrum.start.title", { name: sprint.name })}
-          description={`${t("scrum.start.body", { count: sprint.cardCount, points: sprint.points })}${
+          description={`${t("scrum.start.body", { cards: countOf(t, "cards", sprint.cardCount), points: countOf(t, "points", sprint.points) })}${
             averageVelocity !== null ? ` ${t("scrum.start.velocity", { points: averageVelocity })}` : ""
           }`}
         >
@@ -347,13 +347,19 @@ export function CompleteSprintDialog({
                 <div className="rounded-lg border border-success/30 bg-success-soft px-3 py-2.5">
                   <dt className="text-xs font-medium text-success">{t("scrum.complete.done")}</dt>
                   <dd className="mt-0.5 text-sm font-semibold text-text" data-testid="complete-done">
-                    {t("scrum.complete.count", { count: sprint.doneCount, points: sprint.donePoints })}
+                    {t("scrum.complete.count", {
+                      cards: countOf(t, "cards", sprint.doneCount),
+                      points: countOf(t, "points", sprint.donePoints),
+                    })}
                   </dd>
                 </div>
                 <div className="rounded-lg border border-border bg-surface-2 px-3 py-2.5">
                   <dt className="text-xs font-medium text-muted">{t("scrum.complete.notDone")}</dt>
                   <dd className="mt-0.5 text-sm font-semibold text-text" data-testid="complete-open">
-                    {t("scrum.complete.count", { count: open, points: sprint.points - sprint.donePoints })}
+                    {t("scrum.complete.count", {
+                      cards: countOf(t, "cards", open),
+                      points: countOf(t, "points", sprint.points - sprint.donePoints),
+                    })}
                   </dd>
                 </div>
               </dl>
