@@ -105,43 +105,42 @@ export function BurndownChart({ data }: { data: BurndownData }) {
 export function VelocityChart({ data }: { data: VelocityData }) {
   const t = useT();
   return (
-    <div className="h-64 w-full print:h-auto [&_svg]:max-w-full print:[&_svg]:h-auto" data-testid="velocity-chart">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data.sprints} margin={{ top: 12, right: 16, bottom: 4, left: -8 }} barGap={2}>
-          <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="name" tick={AXIS} tickLine={false} axisLine={{ stroke: "var(--color-border)" }} />
-          <YAxis tick={AXIS} tickLine={false} axisLine={false} allowDecimals={false} width={44} />
-          <Tooltip contentStyle={TOOLTIP_STYLE} cursor={{ fill: "var(--color-surface-2)" }} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar
-            name={t("scrum.reports.committed")}
-            dataKey="committed"
-            fill="var(--color-border)"
-            radius={[3, 3, 0, 0]}
-            isAnimationActive={false}
-          />
-          <Bar
-            name={t("scrum.reports.completed")}
-            dataKey="completed"
-            fill="var(--color-accent)"
-            radius={[3, 3, 0, 0]}
-            isAnimationActive={false}
-          />
-          {data.averageVelocity !== null ? (
-            <ReferenceLine
-              y={data.averageVelocity}
-              stroke="var(--color-success)"
-              strokeDasharray="5 4"
-              label={{
-                value: t("scrum.reports.average", { count: data.averageOver, points: data.averageVelocity }),
-                position: "insideTopRight",
-                fontSize: 11,
-                fill: "var(--color-success)",
-              }}
+    <>
+      {data.averageVelocity !== null ? (
+        <p className="mb-2 flex items-center gap-2 text-[13px] text-text" data-testid="average-velocity">
+          <span aria-hidden="true" className="w-5 border-t-2 border-dashed border-success" />
+          {t("scrum.reports.average", { count: data.averageOver, points: data.averageVelocity })}
+        </p>
+      ) : null}
+      <div className="h-64 w-full print:h-auto [&_svg]:max-w-full print:[&_svg]:h-auto" data-testid="velocity-chart">
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={data.sprints} margin={{ top: 12, right: 16, bottom: 4, left: -8 }} barGap={2}>
+            <CartesianGrid stroke="var(--color-border)" strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="name" tick={AXIS} tickLine={false} axisLine={{ stroke: "var(--color-border)" }} />
+            <YAxis tick={AXIS} tickLine={false} axisLine={false} allowDecimals={false} width={44} />
+            <Tooltip contentStyle={TOOLTIP_STYLE} cursor={{ fill: "var(--color-surface-2)" }} />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Bar
+              name={t("scrum.reports.committed")}
+              dataKey="committed"
+              fill="var(--color-muted)"
+              fillOpacity={0.35}
+              radius={[3, 3, 0, 0]}
+              isAnimationActive={false}
             />
-          ) : null}
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+            <Bar
+              name={t("scrum.reports.completed")}
+              dataKey="completed"
+              fill="var(--color-accent)"
+              radius={[3, 3, 0, 0]}
+              isAnimationActive={false}
+            />
+            {data.averageVelocity !== null ? (
+              <ReferenceLine y={data.averageVelocity} stroke="var(--color-success)" strokeDasharray="5 4" strokeWidth={1.5} />
+            ) : null}
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </>
   );
 }

@@ -69,7 +69,7 @@ export async function getCardDetail(actor: Actor, slug: string, key: string) {
   const { project, role } = await requireProject(actor, slug);
   const db = getDb() as unknown as Tx;
   const ref = await findCard(db, project, key, { deleted: true });
-  const [card, items, children, references, doneIds, parent, columns, people] = await Promise.all([
+  const [card, items, children, references, doneIds, parent, columns, people, sprint] = await Promise.all([
     cardDetailJson(db, project, ref.id),
     listChecklist(db, ref.id),
     db.card.findMany({
@@ -89,6 +89,11 @@ export async function getCardDetail(actor: Actor, slug: string, key: string) {
       select: { id: true, name: true },
     }),
     projectPeople(db, project.id),
+    // Scrum: the planned or active sprint the card is in.
+    db.sprint.findFirst({
+      where: { status: { not: "closed" }, cards: { some: { cardId: ref.id } } },
+      select: { id: true, name: true, status: true },
+    }),
   ]);
   const childJson = children.map((c) => ({
     key: `${project.key}-${c.number}`,
@@ -115,6 +120,7 @@ export async function getCardDetail(actor: Actor, slug: string, key: string) {
     references,
     columns,
     people,
+    sprint,
   };
 }
 export type CardDetail = Awaited<ReturnType<typeof getCardDetail>>;

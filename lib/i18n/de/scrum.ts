@@ -143,6 +143,7 @@ export const scrum: { [K in keyof typeof en]: string } = {
   "scrum.dnd.endNone": "Karte {key} wurde außerhalb der Listen abgelegt; sie bleibt, wo sie war.",
   "scrum.dnd.cancel": "Das Verschieben von Karte {key} wurde abgebrochen; sie ist wieder in {list}.",
 
+  "card.sprint": "Sprint",
   "card.field.sprint": "Sprint",
   "card.field.sprint_started": "Sprint gestartet",
   "card.field.sprint_completed": "Sprint abgeschlossen",

@@ -141,6 +141,7 @@ export const scrum = {
   "scrum.dnd.endNone": "Card {key} was dropped outside the lists; it stays where it was.",
   "scrum.dnd.cancel": "Moving card {key} was cancelled; it is back in {list}.",
 
+  "card.sprint": "Sprint",
   "card.field.sprint": "sprint",
   "card.field.sprint_started": "sprint started",
   "card.field.sprint_completed": "sprint completed",
