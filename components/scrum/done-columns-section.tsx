@@ -54,7 +54,7 @@ export function DoneColumnsSection({ slug, done, canEdit }: { slug: string; done
       {canEdit ? (
         <div className="mt-3 flex justify-end">
           <Button variant="primary" loading={busy} disabled={!dirty} onClick={save}>
-            {t("common.save")}
+            {t("scrum.done.save")}
           </Button>
         </div>
       ) : null}

@@ -222,7 +222,7 @@ export function ReportsView({ project, sprints, velocity }: { project: Project; 
                 </ul>
               )}
               <TableToggle shown={showBurnTable} onToggle={() => setShowBurnTable((v) => !v)} />
-              <table className={cn(TABLE, !showBurnTable && "sr-only print:not-sr-only print:table")}>
+              <table className={cn(TABLE, showBurnTable ? "w-full" : "sr-only print:not-sr-only print:table print:w-full")}>
                 <caption className="sr-only">{t("scrum.reports.burndown")}</caption>
                 <thead>
                   <tr className="border-b border-border">
@@ -259,7 +259,7 @@ export function ReportsView({ project, sprints, velocity }: { project: Project; 
             <>
               <VelocityChart data={velocityData} />
               <TableToggle shown={showVelocityTable} onToggle={() => setShowVelocityTable((v) => !v)} />
-              <table className={cn(TABLE, !showVelocityTable && "sr-only print:not-sr-only print:table")}>
+              <table className={cn(TABLE, showVelocityTable ? "w-full" : "sr-only print:not-sr-only print:table print:w-full")}>
                 <caption className="sr-only">{t("scrum.reports.velocity")}</caption>
                 <thead>
                   <tr className="border-b border-border">
