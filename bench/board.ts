@@ -8,11 +8,9 @@
 // --key (or WARMDESK_API_KEY) is an API key of a user who may create projects; without one,
 // --user <email|username> creates a key with the CLI (same environment: DATABASE_URL, DATA_DIR).
 // Only loopback targets are accepted. Every loop is bounded (a count or a deadline).
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { io, type Socket } from "socket.io-client";
+import { apiClient, apiKey, assertLoopback, findProcesses, ms, pct, rssMb } from "./common.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -44,51 +42,9 @@ const MOVERS = num("movers", 500);
 const SECONDS = num("seconds", 600);
 const SUBSCRIBERS = num("subscribers", 100);
 
-const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
-function assertLoopback(url: string) {
-  const host = new URL(url).hostname;
-  if (!LOOPBACK.test(host)) throw new Error(`refusing to benchmark ${url}: only loopback targets (localhost, 127.x, [::1])`);
-}
-
 const base = args.url.replace(/\/$/, "");
-assertLoopback(base);
+const { call, json } = apiClient(base, apiKey(args.key, args.user));
 
-function apiKey(): string {
-  const key = args.key ?? process.env.WARMDESK_API_KEY;
-  if (key) return key;
-  if (!args.user) {
-    throw new Error("pass --key <api key> (or WARMDESK_API_KEY), or --user <admin> to create one with the CLI");
-  }
-  const bin = join(import.meta.dirname, "..", "bin", "warmdesk.mjs");
-  return execFileSync(process.execPath, [bin, "create-api-key", "--user", args.user, "--name", "bench"], {
-    encoding: "utf8",
-  }).trim();
-}
-const KEY = apiKey();
-
-type HttpResult = { status: number; text: string; ms: number };
-async function call(method: string, path: string, body?: unknown): Promise<HttpResult> {
-  const t0 = performance.now();
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${KEY}`, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, text, ms: performance.now() - t0 };
-}
-async function json<T>(method: string, path: string, body?: unknown, expect = [200, 201]): Promise<T> {
-  const r = await call(method, path, body);
-  if (!expect.includes(r.status)) throw new Error(`${method} ${path}: ${r.status} ${r.text.slice(0, 300)}`);
-  return JSON.parse(r.text) as T;
-}
-
-function pct(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-const ms = (v: number) => `${v.toFixed(1)} ms`;
 const statuses = (list: number[]) => {
   const counts = new Map<number, number>();
   for (const s of list) counts.set(s, (counts.get(s) ?? 0) + 1);
@@ -236,7 +192,7 @@ async function main() {
   for (const s of sockets) s.disconnect();
 
   // 4. Memory.
-  const procs = findProcesses();
+  const procs = findProcesses(args.pids);
   if (procs.length === 0) {
     console.log("4. memory: no WarmDesk processes found (pass --pids web=<pid>,realtime=<pid>)");
   } else {
@@ -248,41 +204,6 @@ async function main() {
     });
     console.log(`4. memory (RSS): ${parts.join(", ")}; total ${total.toFixed(0)} MB`);
   }
-}
-
-function rssMb(pid: number): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    return kb / 1024;
-  } catch {
-    return 0;
-  }
-}
-
-function findProcesses(): { label: string; pid: number }[] {
-  if (args.pids) {
-    return args.pids.split(",").map((part, i) => {
-      const [label, pid] = part.includes("=") ? part.split("=") : [`process ${i + 1}`, part];
-      return { label, pid: Number(pid) };
-    });
-  }
-  let out = "";
-  try {
-    out = execFileSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" });
-  } catch {
-    return [];
-  }
-  const found: { label: string; pid: number }[] = [];
-  for (const line of out.split("\n")) {
-    const m = /^\s*(\d+)\s+(.*)$/.exec(line);
-    if (!m) continue;
-    const [, pid, cmd] = m;
-    if (/next-server|next\/dist\/bin\/next (start|dev)|\.bin\/next (start|dev)/.test(cmd))
-      found.push({ label: "web", pid: Number(pid) });
-    else if (/server\/realtime\.ts/.test(cmd)) found.push({ label: "realtime", pid: Number(pid) });
-  }
-  return found;
 }
 
 main().then(

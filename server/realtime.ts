@@ -8,6 +8,11 @@
 //   `event` `{ room, seq, type, data }`.
 // - POST /internal/revoke `{ sessionIds }` (same header) disconnects those sessions' sockets at once.
 // - `sync` `{ room, since }` answers the buffered events after `since`, or `reset` when too old.
+// - `presence` `{ room, state }` lists the socket's user in the room's `presence` `{ room, users }`
+//   message (sent to the room whenever it changes); `typing` `{ room }` is relayed to the room's
+//   other sockets as `typing` `{ room, user }`. Neither has a seq: they are not replayed.
+// - When the web app publishes `project.access_removed` to `user:<id>`, that user's sockets leave
+//   the project room before any later event of the room goes out (`left` `{ room }` tells them).
 // - With REDIS_URL, several sidecars share rooms (Socket.IO Redis adapter), sequence numbers
 //   (INCRBY warmdesk:seq:<room>) and the replay buffer (a capped list per room).
 //
@@ -23,16 +28,29 @@ import type { Actor } from "../lib/auth/actor.ts";
 import { isSessionLive } from "../lib/auth/sessions.ts";
 import { getConfig } from "../lib/config.ts";
 import { getDb } from "../lib/db/client.ts";
-import { type PublishedEvent, type WireEvent, ZPublishBody, ZRoom } from "../lib/realtime/events.ts";
+import {
+  type PresenceState,
+  type PresenceUser,
+  type PublishedEvent,
+  type WireEvent,
+  ZPresencePayload,
+  ZPublishBody,
+  ZRoom,
+} from "../lib/realtime/events.ts";
 import { internalPublishKey, verifyRealtimeToken } from "../lib/realtime/token.ts";
 
 /** How many events per room a reconnecting client can catch up on before it must reload. */
 export const REPLAY_BUFFER = 500;
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const RECHECK_INTERVAL_MS = 10_000;
+/** Presence changes of one room within this window go out as one message. */
+const PRESENCE_DEBOUNCE_MS = 100;
+/** A room's presence list names at most this many people. */
+const PRESENCE_MAX_USERS = 50;
 const ZRevokeBody = z.object({ sessionIds: z.array(z.number().int().positive()).max(10_000) });
 
-type SocketData = { actor: Actor };
+/** `presence`: the states this socket announced, per room (see ZPresenceState). */
+type SocketData = { actor: Actor; presence?: Record<string, PresenceState> };
 type Events = DefaultEventsMap;
 
 /** Where sequence numbers and the replay buffer live: this process, or Redis (shared). */
@@ -46,7 +64,7 @@ interface SeqStore {
   close(): Promise<void>;
 }
 
-function memoryStore(): SeqStore {
+function memoryStore(keep: number): SeqStore {
   const seqs = new Map<string, number>();
   const logs = new Map<string, WireEvent[]>();
   return {
@@ -61,7 +79,7 @@ function memoryStore(): SeqStore {
     async remember(room, events) {
       const log = logs.get(room) ?? [];
       log.push(...events);
-      if (log.length > REPLAY_BUFFER) log.splice(0, log.length - REPLAY_BUFFER);
+      if (log.length > keep) log.splice(0, log.length - keep);
       logs.set(room, log);
     },
     async since(room, since) {
@@ -86,7 +104,7 @@ interface RedisLike {
   };
 }
 
-function redisStore(client: RedisLike, prefix: string): SeqStore {
+function redisStore(client: RedisLike, prefix: string, keep: number): SeqStore {
   const seqKey = (room: string) => `${prefix}:seq:${room}`;
   const logKey = (room: string) => `${prefix}:log:${room}`;
   return {
@@ -104,7 +122,7 @@ function redisStore(client: RedisLike, prefix: string): SeqStore {
           logKey(room),
           events.map((e) => JSON.stringify(e)),
         )
-        .lTrim(logKey(room), -REPLAY_BUFFER, -1)
+        .lTrim(logKey(room), -keep, -1)
         .exec();
     },
     async since(room, since) {
@@ -131,6 +149,8 @@ export type RealtimeOptions = {
   log?: (line: string) => void;
   /** How often connected sockets are re-checked (revoked sessions, disabled users, lost access). */
   recheckMs?: number;
+  /** Events per room kept for `sync` (default REPLAY_BUFFER). */
+  replayBuffer?: number;
 };
 
 export type RealtimeServer = {
@@ -257,6 +277,7 @@ export async function startRealtime(options: RealtimeOptions = {}): Promise<Real
   const log = options.log ?? ((line: string) => console.log(line));
   const publishKey = internalPublishKey(config.authSecret);
   const redisUrl = options.redisUrl === undefined ? config.redisUrl : options.redisUrl;
+  const replayBuffer = options.replayBuffer ?? REPLAY_BUFFER;
 
   const redisClients: { close(): Promise<unknown> }[] = [];
   let store: SeqStore;
@@ -271,32 +292,100 @@ export async function startRealtime(options: RealtimeOptions = {}): Promise<Real
     redisClients.push(pub, sub);
     const prefix = options.redisPrefix ?? process.env.REDIS_PREFIX ?? "warmdesk";
     adapter = createAdapter(pub, sub, { key: prefix });
-    store = redisStore(pub as unknown as RedisLike, prefix);
+    store = redisStore(pub as unknown as RedisLike, prefix, replayBuffer);
   } else {
-    store = memoryStore();
+    store = memoryStore(replayBuffer);
   }
 
-  // One publish batch at a time, so that events of a room leave this process in seq order.
+  // One publish batch at a time, so that events of a room leave this process in seq order. Within
+  // a batch, an access removal takes effect before any event published after it goes out.
   let chain: Promise<unknown> = Promise.resolve();
   const publishEvents = (events: PublishedEvent[]) => {
     const run = chain.then(async () => {
-      const byRoom = new Map<string, PublishedEvent[]>();
+      let segment: PublishedEvent[] = [];
       for (const e of events) {
-        const list = byRoom.get(e.room) ?? [];
-        list.push(e);
-        byRoom.set(e.room, list);
+        segment.push(e);
+        if (e.type !== "project.access_removed") continue;
+        await emitAll(segment);
+        await dropLostAccess(e);
+        segment = [];
       }
-      await Promise.all(
-        [...byRoom].map(async ([room, list]) => {
-          const first = await store.reserve(room, list.length);
-          const wire: WireEvent[] = list.map((e, i) => ({ room, seq: first + i, type: e.type, data: e.data }));
-          for (const w of wire) io.to(room).emit("event", w);
-          await store.remember(room, wire);
-        }),
-      );
+      if (segment.length > 0) await emitAll(segment);
     });
     chain = run.catch(() => {});
     return run;
+  };
+  /** Numbers and sends events, room by room (rooms are independent; within one, order is kept). */
+  const emitAll = async (events: PublishedEvent[]) => {
+    const byRoom = new Map<string, PublishedEvent[]>();
+    for (const e of events) {
+      const list = byRoom.get(e.room) ?? [];
+      list.push(e);
+      byRoom.set(e.room, list);
+    }
+    await Promise.all(
+      [...byRoom].map(async ([room, list]) => {
+        const first = await store.reserve(room, list.length);
+        const wire: WireEvent[] = list.map((e, i) => ({ room, seq: first + i, type: e.type, data: e.data }));
+        for (const w of wire) io.to(room).emit("event", w);
+        await store.remember(room, wire);
+      }),
+    );
+  };
+
+  /** After `project.access_removed` for user:<id>: that user's sockets leave the project room unless they may still read it. */
+  const dropLostAccess = async (e: PublishedEvent) => {
+    const projectId = (e.data as { projectId?: unknown } | null)?.projectId;
+    if (typeof projectId !== "number") return;
+    const room = `project:${projectId}`;
+    try {
+      for (const s of await io.in(e.room).fetchSockets()) {
+        const actor = (s.data as Partial<SocketData>).actor;
+        if (!actor || !s.rooms.has(room) || (await canReadRoom(actor, room))) continue;
+        s.leave(room);
+        s.emit("left", { room });
+        schedulePresence(room);
+      }
+    } catch (error) {
+      log(`realtime: access re-check failed: ${(error as Error).message}`);
+    }
+  };
+
+  // Presence: per room, one message per burst of changes, listing each user once.
+  const presenceTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  const schedulePresence = (room: string) => {
+    if (presenceTimers.has(room)) return;
+    presenceTimers.set(
+      room,
+      setTimeout(async () => {
+        presenceTimers.delete(room);
+        try {
+          const byUser = new Map<number, PresenceUser>();
+          for (const s of await io.in(room).fetchSockets()) {
+            const data = s.data as Partial<SocketData>;
+            const state = data.presence?.[room];
+            if (!data.actor || !state) continue;
+            const seen = byUser.get(data.actor.userId);
+            byUser.set(data.actor.userId, {
+              id: data.actor.userId,
+              username: data.actor.username,
+              card: state.card ?? seen?.card ?? null,
+              editing: !!state.editing || !!seen?.editing,
+            });
+          }
+          const users = [...byUser.values()].sort((a, b) => a.username.localeCompare(b.username)).slice(0, PRESENCE_MAX_USERS);
+          io.to(room).emit("presence", { room, users });
+        } catch (error) {
+          log(`realtime: presence failed: ${(error as Error).message}`);
+        }
+      }, PRESENCE_DEBOUNCE_MS),
+    );
+  };
+  /** Forgets a socket's presence in a room it left; the others hear of it. */
+  const dropPresence = (data: Partial<SocketData>, room: string) => {
+    if (!data.presence?.[room]) return;
+    delete data.presence[room];
+    schedulePresence(room);
   };
 
   const http = createServer(async (req, res) => {
@@ -339,6 +428,9 @@ export async function startRealtime(options: RealtimeOptions = {}): Promise<Real
 
   const io = new Server<Events, Events, Events, SocketData>(http, {
     serveClient: false,
+    // A tab whose network died silently is noticed (and its presence dropped) within ~15 s.
+    pingInterval: 10_000,
+    pingTimeout: 5_000,
     cors: { origin: allowedOrigins(), methods: ["GET", "POST"] },
     ...(adapter ? { adapter } : {}),
   });
@@ -378,8 +470,32 @@ export async function startRealtime(options: RealtimeOptions = {}): Promise<Real
 
     socket.on("leave", async (payload: unknown, cb: unknown) => {
       const room = (payload as { room?: unknown } | null)?.room;
-      if (typeof room === "string") await socket.leave(room);
+      if (typeof room === "string") {
+        await socket.leave(room);
+        dropPresence(socket.data, room);
+      }
       ackOf(cb)({ ok: true });
+    });
+
+    socket.on("presence", (payload: unknown) => {
+      const p = ZPresencePayload.safeParse(payload);
+      if (!p.success || !socket.rooms.has(p.data.room)) return;
+      const { room, state } = p.data;
+      if (state === null) return dropPresence(socket.data, room);
+      socket.data.presence = { ...socket.data.presence, [room]: state };
+      schedulePresence(room);
+    });
+
+    socket.on("typing", (payload: unknown) => {
+      const room = ZRoom.safeParse((payload as { room?: unknown } | null)?.room);
+      if (!room.success || !socket.rooms.has(room.data)) return;
+      const { userId: id, username } = socket.data.actor;
+      socket.to(room.data).volatile.emit("typing", { room: room.data, user: { id, username } });
+    });
+
+    // A closed tab: its presence goes at once (the socket has already left its rooms here).
+    socket.on("disconnect", () => {
+      for (const room of Object.keys(socket.data.presence ?? {})) schedulePresence(room);
     });
 
     socket.on("sync", async (payload: unknown, cb: unknown) => {
@@ -422,7 +538,11 @@ export async function startRealtime(options: RealtimeOptions = {}): Promise<Real
           if (room === s.id) continue;
           const k = `${who}|${room}`;
           if (!access.has(k)) access.set(k, canReadRoom(actor, room));
-          if (!(await access.get(k))) await s.leave(room);
+          if (!(await access.get(k))) {
+            await s.leave(room);
+            s.emit("left", { room });
+            dropPresence(s.data, room);
+          }
         }
       }
     } catch (e) {
@@ -450,6 +570,7 @@ export async function startRealtime(options: RealtimeOptions = {}): Promise<Real
     http,
     close: async () => {
       clearInterval(recheck);
+      for (const t of presenceTimers.values()) clearTimeout(t);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await store.close();
       await Promise.all(redisClients.map((c) => c.close().catch(() => {})));

@@ -29,11 +29,12 @@ import { useRouter } from "next/navigation";
 import { type PointerEvent as ReactPointerEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { WireEvent } from "../../lib/realtime/events.ts";
 import { useT } from "../i18n-provider.tsx";
-import { useRealtime } from "../realtime/use-realtime.ts";
+import { LiveStatus } from "../realtime/live-status.tsx";
+import { PresenceAvatars } from "../realtime/presence-avatars.tsx";
+import { usePresence, useRealtime } from "../realtime/use-realtime.ts";
 import { ProjectTabs } from "../scrum/project-tabs.tsx";
 import { SprintBar } from "../scrum/sprint-bar.tsx";
 import { Button, buttonClasses, IconButton } from "../ui/button.tsx";
-import { cn } from "../ui/cn.ts";
 import { Dialog, DialogContent, DialogFooter } from "../ui/dialog.tsx";
 import { toast } from "../ui/toast.tsx";
 import { ApiError, apiJson, projectPath } from "./api.ts";
@@ -126,6 +127,9 @@ function SettingsIcon() {
     </svg>
   );
 }
+
+/** On the board a tab is simply there; a card page says which card. */
+const BOARD_PRESENCE = {};
 
 const headerLink =
   "inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-[12px] text-muted transition-colors hover:bg-surface-2 hover:text-text focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring";
@@ -258,7 +262,11 @@ export function BoardView({
     extraRooms: userRooms,
     onEvent,
     onResync: resync,
+    // The sidecar took the room away (access removed) or refused it.
+    onDenied: () => setRemoved(true),
   });
+  const present = usePresence(`project:${initial.project.id}`, BOARD_PRESENCE);
+  const others = useMemo(() => present.filter((u) => u.id !== me.id), [present, me.id]);
 
   // --- mutations --------------------------------------------------------------------------------
   const createCard = useCallback(
@@ -669,22 +677,10 @@ export function BoardView({
           shown={shownTotal}
           total={cardTotal}
         />
-        <span
-          role="status"
-          data-testid="realtime-status"
-          data-status={status}
-          className={cn(
-            "ml-auto inline-flex items-center gap-1.5 text-[11px] transition-opacity",
-            status === "reconnecting" ? "text-warning" : "text-muted",
-            status === "connecting" && "opacity-0",
-          )}
-        >
-          <span
-            aria-hidden="true"
-            className={cn("size-1.5 rounded-full", status === "live" ? "bg-success" : "animate-pulse bg-warning")}
-          />
-          {status === "reconnecting" ? t("board.reconnecting") : status === "live" ? t("board.live") : null}
-        </span>
+        <div className="ml-auto flex items-center gap-3">
+          <PresenceAvatars users={others} />
+          <LiveStatus status={status} />
+        </div>
         <nav aria-label={t("board.nav.label")} className="flex items-center gap-0.5">
           {/* A full page load: a client navigation to /cards/… would open the card dialog instead. */}
           <a href={`/${slug}/cards/deleted`} className={headerLink} data-testid="board-deleted-link">

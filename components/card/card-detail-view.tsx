@@ -4,16 +4,18 @@
 // send `version`; a 409 shows the newer card and offers to re-apply the user's change.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type ReactElement, type ReactNode, useCallback, useRef, useState } from "react";
+import { type ReactElement, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { useT } from "@/components/i18n-provider.tsx";
-import { useRealtime } from "@/components/realtime/use-realtime.ts";
+import { LiveStatus } from "@/components/realtime/live-status.tsx";
+import { PresenceAvatars } from "@/components/realtime/presence-avatars.tsx";
+import { usePresence, useRealtime } from "@/components/realtime/use-realtime.ts";
 import { Button } from "@/components/ui/button.tsx";
 import { AlertIcon } from "@/components/ui/icons.tsx";
 import { Input } from "@/components/ui/input.tsx";
 import { toast } from "@/components/ui/toast.tsx";
 import type { CardDetail, CardDetailJson } from "@/lib/boards/card-detail.ts";
 import type { CommentJson } from "@/lib/boards/comments.ts";
-import type { WireEvent } from "@/lib/realtime/events.ts";
+import type { PresenceUser, WireEvent } from "@/lib/realtime/events.ts";
 import { CardApiError, cardApi, cardPath } from "./api.ts";
 import { Checklist } from "./checklist.tsx";
 import { Comments } from "./comments.tsx";
@@ -100,7 +102,33 @@ export function CardDetailView({
     },
     [card.key, refresh],
   );
-  useRealtime({ room: `project:${detail.project.id}`, onEvent, onResync: () => void refresh().catch(() => undefined) });
+  const room = `project:${detail.project.id}`;
+  const status = useRealtime({
+    room,
+    onEvent,
+    onResync: () => void refresh().catch(() => undefined),
+    // Access was taken away: the server now answers "not found" for this card.
+    onDenied: () => router.refresh(),
+  });
+  // Others see who has this card open, and who is typing in one of its fields right now.
+  const [isEditing, setEditing] = useState(false);
+  const present = usePresence(room, { card: card.key, editing: isEditing });
+  const here = present.filter((u) => u.id !== me.id && u.card === card.key);
+  const rootRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    const onFocusChange = (e: FocusEvent) => {
+      const el = (e.type === "focusin" ? e.target : e.relatedTarget) as HTMLElement | null;
+      setEditing(!!el && root.contains(el) && (el.isContentEditable || el.tagName === "INPUT" || el.tagName === "TEXTAREA"));
+    };
+    root.addEventListener("focusin", onFocusChange);
+    root.addEventListener("focusout", onFocusChange);
+    return () => {
+      root.removeEventListener("focusin", onFocusChange);
+      root.removeEventListener("focusout", onFocusChange);
+    };
+  }, []);
 
   const save = useCallback(
     async (patch: CardPatch, version = card.version): Promise<boolean> => {
@@ -151,12 +179,14 @@ export function CardDetailView({
       data-testid="card-detail"
       data-variant={variant}
       data-version={card.version}
+      ref={rootRef}
     >
       {variant === "page" ? (
         <nav className="mb-4 flex items-center justify-between gap-3 text-[13px]">
           <Link href={`/${slug}`} className="text-muted hover:text-text">
             ← {t("card.back")}
           </Link>
+          <LiveStatus status={status} className="ml-auto" />
           {/* A full page load: a client navigation to /cards/… would open the card dialog instead. */}
           <a href={`/${slug}/cards/deleted`} className="text-muted hover:text-text">
             {t("card.deletedCards")}
@@ -192,7 +222,10 @@ export function CardDetailView({
       ) : null}
       <div className="grid gap-8 md:grid-cols-[minmax(0,1fr)_17rem]">
         <article className="min-w-0">
-          <p className="font-mono text-xs text-muted">{card.key}</p>
+          <div className="flex min-h-6 flex-wrap items-center gap-x-3 gap-y-1">
+            <p className="font-mono text-xs text-muted">{card.key}</p>
+            <CardPresence users={here} />
+          </div>
           <Title
             title={card.title}
             version={card.version}
@@ -235,6 +268,23 @@ export function CardDetailView({
           onDelete={detail.canEdit && !deleted ? remove : undefined}
         />
       </div>
+    </div>
+  );
+}
+
+/** "Anna is editing this card" / "Anna, Mo also have this card open", with their avatars. */
+function CardPresence({ users }: { users: PresenceUser[] }) {
+  const t = useT();
+  if (users.length === 0) return null;
+  const editor = users.find((u) => u.editing);
+  const names = users.map((u) => u.username).join(", ");
+  const text = editor
+    ? t("realtime.cardEditing", { name: editor.username })
+    : t(users.length === 1 ? "realtime.cardViewing" : "realtime.cardViewingMany", { names });
+  return (
+    <div className="flex items-center gap-2 text-[12px] text-muted" data-testid="card-presence">
+      <PresenceAvatars users={users} />
+      <span aria-live="polite">{text}</span>
     </div>
   );
 }

@@ -32,6 +32,7 @@ import type { Backlog } from "../../lib/scrum/planning.ts";
 import { ApiError, apiJson, projectPath } from "../board/api.ts";
 import { MouseOrPenSensor } from "../board/board-view.tsx";
 import { useLanguage, useT } from "../i18n-provider.tsx";
+import { LiveStatus } from "../realtime/live-status.tsx";
 import { useRealtime } from "../realtime/use-realtime.ts";
 import { Avatar } from "../ui/avatar.tsx";
 import { Badge } from "../ui/badge.tsx";
@@ -327,22 +328,7 @@ export function BacklogView({ initial, me }: { initial: Backlog; me: { id: numbe
           <span className="font-mono text-[11px] font-normal text-muted">{state.project.key}</span>
         </h1>
         <ProjectTabs slug={slug} current="backlog" />
-        <span
-          role="status"
-          data-testid="realtime-status"
-          data-status={status}
-          className={cn(
-            "ml-auto inline-flex items-center gap-1.5 text-[11px] transition-opacity",
-            status === "reconnecting" ? "text-warning" : "text-muted",
-            status === "connecting" && "opacity-0",
-          )}
-        >
-          <span
-            aria-hidden="true"
-            className={cn("size-1.5 rounded-full", status === "live" ? "bg-success" : "animate-pulse bg-warning")}
-          />
-          {status === "reconnecting" ? t("board.reconnecting") : status === "live" ? t("board.live") : null}
-        </span>
+        <LiveStatus status={status} className="ml-auto" />
         {state.canEdit ? (
           <Button size="sm" variant="secondary" onClick={() => setForm({ sprint: null })} data-testid="create-sprint">
             <PlusIcon size={14} />

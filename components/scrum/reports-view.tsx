@@ -7,6 +7,7 @@ import type { WireEvent } from "../../lib/realtime/events.ts";
 import type { SprintJson } from "../../lib/scrum/sprints.ts";
 import { apiJson, projectPath } from "../board/api.ts";
 import { useLanguage, useT } from "../i18n-provider.tsx";
+import { LiveStatus } from "../realtime/live-status.tsx";
 import { useRealtime } from "../realtime/use-realtime.ts";
 import { Button } from "../ui/button.tsx";
 import { cn } from "../ui/cn.ts";
@@ -130,9 +131,7 @@ export function ReportsView({ project, sprints, velocity }: { project: Project; 
           <span className="font-mono text-[11px] font-normal text-muted">{project.key}</span>
         </h1>
         <ProjectTabs slug={project.slug} current="reports" />
-        <span role="status" data-testid="realtime-status" data-status={status} className="ml-auto text-[11px] text-muted">
-          {status === "live" ? t("board.live") : null}
-        </span>
+        <LiveStatus status={status} className="ml-auto" />
       </div>
       <h1 className="hidden px-5 pb-3 text-lg font-semibold print:block">
         {project.name} · {t("scrum.reports.title")}

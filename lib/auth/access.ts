@@ -1,6 +1,7 @@
 // Who may do what. The web app's routes, server actions, pages and the realtime sidecar all ask
 // here. Anything an actor may not read is reported as not found, so existence does not leak.
 import { getDb, Prisma } from "../db/client.ts";
+import { rows, run, type Step } from "../db/direct.ts";
 import { AppError } from "../errors.ts";
 import { type Actor, type ProjectRole, ROLES, roleRank } from "./actor.ts";
 
@@ -13,28 +14,32 @@ const RANK_SQL = Prisma.raw(`CASE role ${ROLES.map((r, i) => `WHEN '${r}' THEN $
  * The project (by id or slug) and the actor's best direct and group role in it. A slug that no
  * project uses any more but that a project had before a rename (project_slug_redirects) finds that
  * project, so old links and scripts keep working; access is checked on the project as usual.
+ * This runs on every request that touches a project: plain SQL on the driver (lib/db/direct.ts).
  */
-async function loadProjectAccess(where: { id: number } | { slug: string }, userId: number) {
-  const access = await queryProjectAccess(where, userId);
-  if (access || !("slug" in where)) return access;
-  const redirect = await getDb().projectSlugRedirect.findUnique({ where: { slug: where.slug }, select: { projectId: true } });
-  return redirect ? queryProjectAccess({ id: redirect.projectId }, userId) : null;
+function loadProjectAccess(where: { id: number } | { slug: string }, userId: number) {
+  return run(() => projectAccess(where, userId));
 }
 
-/**
- * One statement: the project (by id or live slug) and the actor's best direct and group role in it.
- * This runs on every request that touches a project, so it is plain SQL rather than three Prisma
- * queries (see lib/boards/card-rows.ts for why).
- */
-async function queryProjectAccess(where: { id: number } | { slug: string }, userId: number) {
+function* projectAccess(where: { id: number } | { slug: string }, userId: number): Step<ProjectAccess | null> {
+  const access = yield* projectAccessRow(where, userId);
+  if (access || !("slug" in where)) return access;
+  const [redirect] = yield* rows<{ project_id: unknown }>(
+    Prisma.sql`SELECT project_id FROM project_slug_redirects WHERE slug = ${where.slug}`,
+  );
+  return redirect ? yield* projectAccessRow({ id: Number(redirect.project_id) }, userId) : null;
+}
+
+type ProjectAccess = { project: ProjectRef; memberRole: ProjectRole | null };
+
+/** One statement: the project (by id or live slug) and the actor's best direct and group role in it. */
+function* projectAccessRow(where: { id: number } | { slug: string }, userId: number): Step<ProjectAccess | null> {
   const match = "id" in where ? Prisma.sql`p.id = ${where.id}` : Prisma.sql`p.slug = ${where.slug}`;
-  const rows = await getDb().$queryRaw<Record<string, unknown>[]>`
+  const [row] = yield* rows(Prisma.sql`
     SELECT p.id, p.slug, p.key, p.name, p.type, p.is_archived,
       (SELECT MAX(${RANK_SQL}) FROM project_members m WHERE m.project_id = p.id AND m.user_id = ${userId}) AS direct_rank,
       (SELECT MAX(${RANK_SQL}) FROM group_project_access g JOIN group_members gm ON gm.group_id = g.group_id
         WHERE g.project_id = p.id AND gm.user_id = ${userId}) AS group_rank
-    FROM projects p WHERE ${match} AND p.deleted_at IS NULL`;
-  const row = rows[0];
+    FROM projects p WHERE ${match} AND p.deleted_at IS NULL`);
   if (!row) return null;
   const rank = Math.max(Number(row.direct_rank ?? 0), Number(row.group_rank ?? 0));
   const project: ProjectRef = {
@@ -58,8 +63,13 @@ function effectiveRole(actor: Actor, projectId: number, memberRole: ProjectRole 
  * The actor's effective role in a live project, or null when they may not read it: system admins
  * are admins everywhere; otherwise the highest of their direct and group roles.
  */
-export async function projectRole(actor: Actor, projectId: number): Promise<ProjectRole | null> {
-  const access = await loadProjectAccess({ id: projectId }, actor.userId);
+export function projectRole(actor: Actor, projectId: number): Promise<ProjectRole | null> {
+  return run(() => projectRoleOf(actor, projectId));
+}
+
+/** `projectRole` as a unit of work for lib/db/direct.ts (e.g. inside a transaction). */
+export function* projectRoleOf(actor: Actor, projectId: number): Step<ProjectRole | null> {
+  const access = yield* projectAccess({ id: projectId }, actor.userId);
   return access ? effectiveRole(actor, projectId, access.memberRole) : null;
 }
 

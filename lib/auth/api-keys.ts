@@ -4,7 +4,8 @@
 // the command line creates keys for any user with createApiKey({ userId, … }).
 import { z } from "zod";
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
-import { getDb } from "../db/client.ts";
+import { getDb, Prisma } from "../db/client.ts";
+import { asDate, exec, rows, run } from "../db/direct.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { requireProject } from "./access.ts";
 import { type Actor, requireBrowser } from "./actor.ts";
@@ -189,31 +190,27 @@ export async function revokeApiKey(actor: Actor, id: number, meta?: RequestMeta)
 
 export async function actorForApiKey(key: string): Promise<Actor | null> {
   if (!key.startsWith("wd_")) return null;
-  const db = getDb();
-  const row = await db.apiKey.findUnique({
-    where: { keyHash: sha256(key) },
-    select: {
-      id: true,
-      projectId: true,
-      expiresAt: true,
-      lastUsedAt: true,
-      revokedAt: true,
-      user: { select: { id: true, username: true, role: true, isActive: true, deletedAt: true, language: true } },
-    },
+  // Every script request runs this: plain SQL on the driver (lib/db/direct.ts).
+  return run(function* () {
+    const [row] = yield* rows(Prisma.sql`
+      SELECT k.id, k.project_id, k.expires_at, k.last_used_at, k.revoked_at,
+        u.id AS user_id, u.username, u.role, u.is_active, u.deleted_at, u.language
+      FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.key_hash = ${sha256(key)}`);
+    if (!row) return null;
+    const now = Date.now();
+    const expired = row.expires_at !== null && asDate(row.expires_at).getTime() < now;
+    if (row.revoked_at !== null || expired || !Number(row.is_active) || row.deleted_at !== null) return null;
+    if (row.last_used_at === null || now - asDate(row.last_used_at).getTime() > 60_000) {
+      const at = new Date(now);
+      yield* exec(Prisma.sql`UPDATE api_keys SET last_used_at = ${at}, updated_at = ${at} WHERE id = ${Number(row.id)}`);
+    }
+    return {
+      userId: Number(row.user_id),
+      username: String(row.username),
+      isAdmin: row.role === "admin",
+      sessionId: null,
+      apiKeyProjectId: row.project_id === null ? null : Number(row.project_id),
+      language: String(row.language),
+    };
   });
-  if (!row) return null;
-  const { user } = row;
-  const now = Date.now();
-  if (row.revokedAt || (row.expiresAt && row.expiresAt.getTime() < now) || !user.isActive || user.deletedAt) return null;
-  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > 60_000) {
-    await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) }, select: { id: true } });
-  }
-  return {
-    userId: user.id,
-    username: user.username,
-    isAdmin: user.role === "admin",
-    sessionId: null,
-    apiKeyProjectId: row.projectId,
-    language: user.language,
-  };
 }

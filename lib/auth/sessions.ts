@@ -1,7 +1,8 @@
 // Sessions are rows: the browser holds a random token, the database only its SHA-256, so a
 // session can be listed and revoked, and a stolen database does not yield live sessions.
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
-import { getDb } from "../db/client.ts";
+import { getDb, Prisma } from "../db/client.ts";
+import { asDate, exec, rows, run } from "../db/direct.ts";
 import { AppError } from "../errors.ts";
 import { disconnectSessions } from "../realtime/publish.ts";
 import { getSetting } from "../settings/settings.ts";
@@ -29,47 +30,36 @@ export async function createSession(userId: number, meta: { ip?: string | null; 
 /** The actor for a raw session token, or null when it is unknown, expired, idle for longer than the
  * `session_idle_minutes` setting (the row is then deleted), or its user is disabled. */
 export async function actorForSessionToken(token: string): Promise<Actor | null> {
-  const db = getDb();
-  const session = await db.session.findUnique({
-    where: { tokenHash: sha256(token) },
-    select: {
-      id: true,
-      expiresAt: true,
-      lastActiveAt: true,
-      user: {
-        select: {
-          id: true,
-          username: true,
-          role: true,
-          isActive: true,
-          deletedAt: true,
-          language: true,
-          mustChangePassword: true,
-        },
-      },
-    },
-  });
-  if (!session) return null;
-  const now = Date.now();
-  const { user } = session;
-  if (session.expiresAt.getTime() < now || !user.isActive || user.deletedAt) return null;
+  // Every browser request runs this: plain SQL on the driver (lib/db/direct.ts), two statements at most.
   const idleMs = (await getSetting("session_idle_minutes")) * 60_000;
-  if (now - session.lastActiveAt.getTime() > idleMs) {
-    await db.session.deleteMany({ where: { id: session.id } });
-    return null;
-  }
-  if (now - session.lastActiveAt.getTime() > TOUCH_INTERVAL_MS) {
-    await db.session.update({ where: { id: session.id }, data: { lastActiveAt: new Date(now) }, select: { id: true } });
-  }
-  return {
-    userId: user.id,
-    username: user.username,
-    isAdmin: user.role === "admin",
-    sessionId: session.id,
-    apiKeyProjectId: null,
-    language: user.language,
-    mustChangePassword: user.mustChangePassword,
-  };
+  return run(function* () {
+    const [row] = yield* rows(Prisma.sql`
+      SELECT s.id, s.expires_at, s.last_active_at, u.id AS user_id, u.username, u.role, u.is_active, u.deleted_at,
+        u.language, u.must_change_password
+      FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ${sha256(token)}`);
+    if (!row) return null;
+    const now = Date.now();
+    const lastActive = asDate(row.last_active_at).getTime();
+    if (asDate(row.expires_at).getTime() < now || !Number(row.is_active) || row.deleted_at !== null) return null;
+    const id = Number(row.id);
+    if (now - lastActive > idleMs) {
+      yield* exec(Prisma.sql`DELETE FROM sessions WHERE id = ${id}`);
+      return null;
+    }
+    if (now - lastActive > TOUCH_INTERVAL_MS) {
+      const at = new Date(now);
+      yield* exec(Prisma.sql`UPDATE sessions SET last_active_at = ${at}, updated_at = ${at} WHERE id = ${id}`);
+    }
+    return {
+      userId: Number(row.user_id),
+      username: String(row.username),
+      isAdmin: row.role === "admin",
+      sessionId: id,
+      apiKeyProjectId: null,
+      language: String(row.language),
+      mustChangePassword: Boolean(Number(row.must_change_password)),
+    };
+  });
 }
 
 export async function revokeSessionToken(token: string): Promise<void> {

@@ -1,8 +1,9 @@
 import { requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
-import { getDb } from "../db/client.ts";
+import { getDb, Prisma } from "../db/client.ts";
+import { rows, run } from "../db/direct.ts";
 import { cardJson } from "./card-json.ts";
-import { loadCardRows } from "./card-rows.ts";
+import { cardRows } from "./card-rows.ts";
 import { PROJECT_SELECT, projectJson } from "./projects.ts";
 
 /**
@@ -13,22 +14,30 @@ import { PROJECT_SELECT, projectJson } from "./projects.ts";
  */
 export async function getBoard(actor: Actor, slug: string) {
   const { project: ref, role } = await requireProject(actor, slug);
-  const db = getDb();
   const isScrum = ref.type === "scrum";
   const activeSprint = isScrum
-    ? await db.sprint.findUnique({
+    ? await getDb().sprint.findUnique({
         where: { activeProjectId: ref.id },
         select: { id: true, name: true, goal: true, startDate: true, endDate: true },
       })
     : null;
-  const [project, columns, cards] = await Promise.all([
-    db.project.findUniqueOrThrow({ where: { id: ref.id }, select: PROJECT_SELECT }),
-    db.column.findMany({
-      where: { projectId: ref.id },
-      select: { id: true, name: true, position: true, wipLimit: true, color: true },
-      orderBy: [{ position: "asc" }, { id: "asc" }],
+  const [project, { columns, cards }] = await Promise.all([
+    getDb().project.findUniqueOrThrow({ where: { id: ref.id }, select: PROJECT_SELECT }),
+    // The columns and cards on the driver (lib/db/direct.ts): one read of the whole board.
+    run(function* () {
+      const columns = (yield* rows<{
+        id: unknown;
+        name: string;
+        position: unknown;
+        wip_limit: unknown;
+        color: string | null;
+      }>(Prisma.sql`
+          SELECT id, name, position, wip_limit, color FROM columns WHERE project_id = ${ref.id} ORDER BY position, id`)).map(
+        (c) => ({ id: Number(c.id), name: c.name, position: Number(c.position), wipLimit: Number(c.wip_limit), color: c.color }),
+      );
+      const cards = isScrum && !activeSprint ? [] : yield* cardRows({ projectId: ref.id, sprintId: activeSprint?.id });
+      return { columns, cards };
     }),
-    isScrum && !activeSprint ? [] : loadCardRows(db, { projectId: ref.id, sprintId: activeSprint?.id }),
   ]);
   const byColumn = new Map(columns.map((c) => [c.id, [] as ReturnType<typeof cardJson>[]]));
   for (const card of cards) byColumn.get(card.columnId)?.push(cardJson(ref.key, card));

@@ -1,4 +1,4 @@
-// Card rows for the board and for event payloads, read with plain SQL: three statements whatever
+// Card rows for the board and for event payloads, read with plain SQL: four statements whatever
 // the number of cards (cards with their counts, assignees, labels). Prisma's nested selects cost
 // about a millisecond of client-side work per statement and build an object per relation row; on a
 // 5,000-card board and on every move that dominated the time. The rows have the shape of the
@@ -6,6 +6,7 @@
 // The SQL is portable across SQLite, PostgreSQL and MySQL (placeholders come from Prisma.sql;
 // `c.key`-style qualified names are identifiers even where the word is reserved).
 import { type Db, Prisma, type Tx } from "../db/client.ts";
+import { asDate as date, inPrisma, rows, type Step } from "../db/direct.ts";
 import type { CardRow } from "./card-json.ts";
 
 /** A project's live cards (with `sprintId`: only those of that sprint), or the given cards by id. */
@@ -13,13 +14,13 @@ type Scope = { projectId: number; sprintId?: number } | { cardIds: number[] };
 type Link = { id: number; type: string; url: string; ref: string; title: string | null; state: string | null };
 
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
-const date = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
 
 /**
  * Live cards of a project (the board: no descriptions or links), or the given cards by id with
- * `detail` (description and git links too, as in the card's full JSON).
+ * `detail` (description and git links too, as in the card's full JSON). A unit of work for
+ * lib/db/direct.ts; `loadCardRows` runs it through Prisma (inside a Prisma transaction, say).
  */
-export async function loadCardRows(db: Db | Tx, scope: Scope, options: { detail?: boolean } = {}): Promise<CardRow[]> {
+export function* cardRows(scope: Scope, options: { detail?: boolean } = {}): Step<CardRow[]> {
   if ("cardIds" in scope && scope.cardIds.length === 0) return [];
   const detail = options.detail ?? false;
   const where =
@@ -30,8 +31,7 @@ export async function loadCardRows(db: Db | Tx, scope: Scope, options: { detail?
             : Prisma.sql` AND c.id IN (SELECT sc.card_id FROM sprint_cards sc WHERE sc.sprint_id = ${scope.sprintId})`
         }`
       : Prisma.sql`c.id IN (${Prisma.join(scope.cardIds)})`;
-  const [cards, assignees, labels, links] = await Promise.all([
-    db.$queryRaw<Record<string, unknown>[]>`
+  const cards = yield* rows(Prisma.sql`
       SELECT ${detail ? Prisma.sql`c.description,` : Prisma.empty} c.id, c.number, c.title, c.column_id, c.position, c.priority, c.type, c.due_date, c.estimate_hours,
         c.story_points, c.version, c.backlog_rank, c.created_at, c.updated_at, p.number AS parent_number,
         (SELECT MAX(sc.sprint_id) FROM sprint_cards sc JOIN sprints s ON s.id = sc.sprint_id
@@ -41,21 +41,20 @@ export async function loadCardRows(db: Db | Tx, scope: Scope, options: { detail?
         (SELECT COUNT(*) FROM card_checklist_items ci WHERE ci.card_id = c.id AND ci.done = ${true}) AS checklist_done
       FROM cards c LEFT JOIN cards p ON p.id = c.parent_card_id
       WHERE ${where}
-      ORDER BY c.position, c.id`,
-    db.$queryRaw<{ card_id: unknown; id: unknown; username: string }[]>`
+      ORDER BY c.position, c.id`);
+  const assignees = yield* rows<{ card_id: unknown; id: unknown; username: string }>(Prisma.sql`
       SELECT ca.card_id, u.id, u.username FROM card_assignees ca
       JOIN cards c ON c.id = ca.card_id JOIN users u ON u.id = ca.user_id
-      WHERE ${where} ORDER BY u.username, u.id`,
-    db.$queryRaw<{ card_id: unknown; id: unknown; name: string; color: string }[]>`
+      WHERE ${where} ORDER BY u.username, u.id`);
+  const labels = yield* rows<{ card_id: unknown; id: unknown; name: string; color: string }>(Prisma.sql`
       SELECT cl.card_id, l.id, l.name, l.color FROM card_labels cl
       JOIN cards c ON c.id = cl.card_id JOIN labels l ON l.id = cl.label_id
-      WHERE ${where} ORDER BY l.name, l.id`,
-    detail
-      ? db.$queryRaw<Record<string, unknown>[]>`
+      WHERE ${where} ORDER BY l.name, l.id`);
+  const links = detail
+    ? yield* rows(Prisma.sql`
           SELECT k.card_id, k.id, k.type, k.url, k.ref, k.title, k.state FROM card_links k
-          JOIN cards c ON c.id = k.card_id WHERE ${where} ORDER BY k.id`
-      : Promise.resolve([]),
-  ]);
+          JOIN cards c ON c.id = k.card_id WHERE ${where} ORDER BY k.id`)
+    : [];
   const linksByCard = new Map<number, Link[]>();
   for (const k of links) {
     const list = linksByCard.get(num(k.card_id)) ?? [];
@@ -107,4 +106,9 @@ export async function loadCardRows(db: Db | Tx, scope: Scope, options: { detail?
       ...(detail ? { description: (c.description as string | null) ?? null, links: linksByCard.get(id) ?? [] } : {}),
     };
   });
+}
+
+/** `cardRows` through Prisma: within a Prisma transaction, it sees that transaction's writes. */
+export function loadCardRows(db: Db | Tx, scope: Scope, options: { detail?: boolean } = {}): Promise<CardRow[]> {
+  return inPrisma(db, () => cardRows(scope, options));
 }

@@ -1,15 +1,16 @@
 // Cards: create (atomic numbers), read, edit (optimistic `version`), delete (soft), move
 // (between two neighbours), comment. Each writes in one transaction and publishes after commit.
 import { z } from "zod";
-import { type ProjectRef, projectRole, requireProject } from "../auth/access.ts";
+import { type ProjectRef, projectRoleOf, requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import { getDb, Prisma, type Tx } from "../db/client.ts";
+import { exec, inPrisma, insert, rows, type Step, transaction } from "../db/direct.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
-import { nextBacklogRank, putNewCardInSprint, recordSprintProgress } from "../scrum/progress.ts";
+import { nextBacklogRank, putNewCardInSprintStep, recordSprintProgress } from "../scrum/progress.ts";
 import { cardJson, parseCardKey } from "./card-json.ts";
-import { loadCardRows } from "./card-rows.ts";
+import { cardRows, loadCardRows } from "./card-rows.ts";
 import { LABEL_COLORS } from "./label-colors.ts";
 import { positionBetween } from "./positions.ts";
 
@@ -82,19 +83,19 @@ export async function loadCardJson(tx: Tx, project: ProjectRef, id: number) {
   return cardJson(project.key, row);
 }
 
-async function resolveAssignees(tx: Tx, projectId: number, usernames: string[]): Promise<number[]> {
+/** Ids of the given users, who must be active members (or otherwise readers) of the project. */
+function* resolveAssignees(projectId: number, usernames: string[]): Step<number[]> {
   const unique = [...new Set(usernames)];
   if (unique.length === 0) return [];
-  const users = await tx.user.findMany({
-    where: { username: { in: unique }, deletedAt: null, isActive: true },
-    select: { id: true, username: true, role: true, language: true },
-  });
+  const users = yield* rows<{ id: unknown; username: string; role: string; language: string }>(Prisma.sql`
+    SELECT id, username, role, language FROM users
+    WHERE username IN (${Prisma.join(unique)}) AND deleted_at IS NULL AND is_active = ${true}`);
   const ids: number[] = [];
   const invalid: string[] = unique.filter((u) => !users.some((x) => x.username === u));
   for (const u of users) {
-    const role = await projectRole(
+    const role = yield* projectRoleOf(
       {
-        userId: u.id,
+        userId: Number(u.id),
         username: u.username,
         isAdmin: u.role === "admin",
         sessionId: null,
@@ -103,7 +104,7 @@ async function resolveAssignees(tx: Tx, projectId: number, usernames: string[]):
       },
       projectId,
     );
-    if (role) ids.push(u.id);
+    if (role) ids.push(Number(u.id));
     else invalid.push(u.username);
   }
   if (invalid.length) {
@@ -114,19 +115,21 @@ async function resolveAssignees(tx: Tx, projectId: number, usernames: string[]):
   return ids;
 }
 
-async function resolveLabels(tx: Tx, projectId: number, names: string[]): Promise<number[]> {
+/** Ids of the project's labels with these names; names it does not have yet become new labels. */
+function* resolveLabels(projectId: number, names: string[]): Step<number[]> {
   const unique = [...new Set(names)];
   if (unique.length === 0) return [];
-  const existing = await tx.label.findMany({ where: { projectId, name: { in: unique } }, select: { id: true, name: true } });
-  const ids = existing.map((l) => l.id);
+  const existing = yield* rows<{ id: unknown; name: string }>(Prisma.sql`
+    SELECT id, name FROM labels WHERE project_id = ${projectId} AND name IN (${Prisma.join(unique)})`);
+  const ids = existing.map((l) => Number(l.id));
+  const missing = unique.filter((n) => !existing.some((l) => l.name === n));
+  if (missing.length === 0) return ids;
   // New labels take the palette in turn, as createLabel does: the next colour after the project's last.
-  let i = existing.length < unique.length ? await tx.label.count({ where: { projectId } }) : 0;
-  for (const name of unique.filter((n) => !existing.some((l) => l.name === n))) {
-    const label = await tx.label.create({
-      data: { projectId, name, color: LABEL_COLORS[i++ % LABEL_COLORS.length] },
-      select: { id: true },
-    });
-    ids.push(label.id);
+  const [{ n }] = yield* rows<{ n: unknown }>(Prisma.sql`SELECT COUNT(*) AS n FROM labels WHERE project_id = ${projectId}`);
+  let i = Number(n);
+  for (const name of missing) {
+    const color = LABEL_COLORS[i++ % LABEL_COLORS.length];
+    ids.push(yield* insert(Prisma.sql`INSERT INTO labels (project_id, name, color) VALUES (${projectId}, ${name}, ${color})`));
   }
   return ids;
 }
@@ -140,73 +143,76 @@ function refuseKanbanStoryPoints(project: ProjectRef, storyPoints: number | null
   }
 }
 
-async function resolveParent(tx: Tx, project: ProjectRef, parentKey: string | null | undefined, selfId?: number) {
+function* resolveParent(project: ProjectRef, parentKey: string | null | undefined, selfId?: number): Step<number | null> {
   if (!parentKey) return null;
   const number = parseCardKey(project.key, parentKey);
-  const parent =
+  const [parent] =
     number === null
-      ? null
-      : await tx.card.findFirst({ where: { projectId: project.id, number, deletedAt: null }, select: { id: true } });
-  if (!parent || parent.id === selfId) {
+      ? []
+      : yield* rows<{ id: unknown }>(Prisma.sql`
+          SELECT id FROM cards WHERE project_id = ${project.id} AND number = ${number} AND deleted_at IS NULL`);
+  if (!parent || Number(parent.id) === selfId) {
     throw new AppError("validation", "Invalid parent card", {
       fields: [{ path: "parentKey", message: "no such card in this project" }],
     });
   }
-  return parent.id;
+  return Number(parent.id);
 }
 
 export async function createCard(actor: Actor, slug: string, input: z.input<typeof ZCreateCard>) {
   const data = parseInput(ZCreateCard, input);
   const { project } = await requireProject(actor, slug, "member");
   refuseKanbanStoryPoints(project, data.storyPoints);
-  const card = await getDb().$transaction(async (tx) => {
+  // On the driver (lib/db/direct.ts): creating is the other busy write of a board.
+  const card = await transaction(function* () {
     // First statement: the counter row stays locked by this update until commit, so concurrent
     // creates serialise here; each gets the next number, and reads the column's edge after the
     // previous create committed (distinct positions), on every engine.
-    await tx.$executeRaw`UPDATE projects SET card_counter = card_counter + 1 WHERE id = ${project.id}`;
+    yield* exec(Prisma.sql`UPDATE projects SET card_counter = card_counter + 1 WHERE id = ${project.id}`);
     // The backlog rank (the bottom of the backlog) comes along, so the create takes no extra round trip.
-    const [{ card_counter, max_rank }] = await tx.$queryRaw<{ card_counter: unknown; max_rank: unknown }[]>`
-      SELECT card_counter, (SELECT MAX(backlog_rank) FROM cards WHERE project_id = ${project.id}) AS max_rank
-      FROM projects WHERE id = ${project.id}`;
+    const [{ card_counter, max_rank }] = yield* rows<{ card_counter: unknown; max_rank: unknown }>(
+      Prisma.sql`SELECT card_counter, (SELECT MAX(backlog_rank) FROM cards WHERE project_id = ${project.id}) AS max_rank
+        FROM projects WHERE id = ${project.id}`,
+    );
     const number = Number(card_counter);
-    const [column] = await tx.$queryRaw<{ id: unknown }[]>`
+    const [column] = yield* rows<{ id: unknown }>(Prisma.sql`
       SELECT id FROM columns WHERE project_id = ${project.id} ${data.columnId ? Prisma.sql`AND id = ${data.columnId}` : Prisma.empty}
-      ORDER BY position, id LIMIT 1`;
+      ORDER BY position, id LIMIT 1`);
     if (!column) {
       throw new AppError("validation", data.columnId ? "Unknown column" : "The project has no columns", {
         fields: [{ path: "columnId", message: "not a column of this project" }],
       });
     }
     const columnId = Number(column.id);
-    const assigneeIds = await resolveAssignees(tx, project.id, data.assignees ?? []);
-    const parentCardId = await resolveParent(tx, project, data.parentKey);
-    const labelIds = await resolveLabels(tx, project.id, data.labels ?? []);
+    const assigneeIds = yield* resolveAssignees(project.id, data.assignees ?? []);
+    const parentCardId = yield* resolveParent(project, data.parentKey);
+    const labelIds = yield* resolveLabels(project.id, data.labels ?? []);
     const top = data.placement === "top";
-    const [edge] = await tx.$queryRaw<{ position: unknown }[]>`
+    const [edge] = yield* rows<{ position: unknown }>(Prisma.sql`
       SELECT position FROM cards WHERE column_id = ${columnId} AND deleted_at IS NULL
-      ORDER BY ${Prisma.raw(top ? "position, id" : "position DESC, id DESC")} LIMIT 1`;
+      ORDER BY ${Prisma.raw(top ? "position, id" : "position DESC, id DESC")} LIMIT 1`);
     const edgePosition = edge ? Number(edge.position) : null;
     const position = (top ? positionBetween(null, edgePosition) : positionBetween(edgePosition, null)) as number;
     const rank = nextBacklogRank(max_rank);
     const now = new Date();
-    await tx.$executeRaw`
+    const id = yield* insert(Prisma.sql`
       INSERT INTO cards (created_at, updated_at, column_id, project_id, title, description, position, priority, type,
         due_date, estimate_hours, number, story_points, parent_card_id, created_by, version, backlog_rank)
       VALUES (${now}, ${now}, ${columnId}, ${project.id}, ${data.title}, ${data.description ?? null}, ${position},
         ${data.priority}, ${data.type}, ${data.dueDate ? new Date(`${data.dueDate}T00:00:00Z`) : null},
-        ${data.estimateHours ?? 0}, ${number}, ${data.storyPoints ?? 0}, ${parentCardId}, ${actor.userId}, 1, ${rank})`;
-    // The number is unique per project: it finds the new row on every engine (no RETURNING in MySQL).
-    const [{ id }] = await tx.$queryRaw<{ id: unknown }[]>`
-      SELECT id FROM cards WHERE project_id = ${project.id} AND number = ${number}`;
-    const created = { id: Number(id) };
-    if (assigneeIds.length)
-      await tx.cardAssignee.createMany({ data: assigneeIds.map((userId) => ({ cardId: created.id, userId })) });
-    if (labelIds.length) await tx.cardLabel.createMany({ data: labelIds.map((labelId) => ({ cardId: created.id, labelId })) });
-    await tx.$executeRaw`
+        ${data.estimateHours ?? 0}, ${number}, ${data.storyPoints ?? 0}, ${parentCardId}, ${actor.userId}, 1, ${rank})`);
+    for (const userId of assigneeIds) {
+      yield* exec(Prisma.sql`INSERT INTO card_assignees (card_id, user_id) VALUES (${id}, ${userId})`);
+    }
+    for (const labelId of labelIds) {
+      yield* exec(Prisma.sql`INSERT INTO card_labels (card_id, label_id) VALUES (${id}, ${labelId})`);
+    }
+    yield* exec(Prisma.sql`
       INSERT INTO card_history (created_at, card_id, user_id, field, old_value, new_value)
-      VALUES (${now}, ${created.id}, ${actor.userId}, ${"created"}, ${null}, ${data.title})`;
-    if (data.sprintId) await putNewCardInSprint(tx, project, created.id, data.sprintId, actor.userId, now);
-    return loadCardJson(tx, project, created.id);
+      VALUES (${now}, ${id}, ${actor.userId}, ${"created"}, ${null}, ${data.title})`);
+    if (data.sprintId) yield* putNewCardInSprintStep(project, id, data.sprintId, actor.userId, now);
+    const [row] = yield* cardRows({ cardIds: [id] }, { detail: true });
+    return cardJson(project.key, row);
   });
   publish([{ room: projectRoom(project.id), type: "card.created", data: card }]);
   return card;
@@ -249,7 +255,8 @@ export async function updateCard(actor: Actor, slug: string, key: string, input:
     }
     if (data.storyPoints !== undefined) fields.storyPoints = data.storyPoints ?? 0;
     if (data.dueDate !== undefined) fields.dueDate = data.dueDate ? new Date(`${data.dueDate}T00:00:00Z`) : null;
-    if (data.parentKey !== undefined) fields.parentCardId = await resolveParent(tx, project, data.parentKey, current.id);
+    if (data.parentKey !== undefined)
+      fields.parentCardId = await inPrisma(tx, () => resolveParent(project, data.parentKey, current.id));
     const updated = await tx.card.updateMany({
       where: { id: current.id, ...(data.version !== undefined ? { version: data.version } : {}) },
       data: { ...fields, version: { increment: 1 } },
@@ -278,7 +285,7 @@ export async function updateCard(actor: Actor, slug: string, key: string, input:
       else history.push({ field, oldValue: show(old), newValue: show(value) });
     }
     if (data.assignees !== undefined) {
-      const ids = await resolveAssignees(tx, project.id, data.assignees);
+      const ids = await inPrisma(tx, () => resolveAssignees(project.id, data.assignees ?? []));
       const was = await tx.cardAssignee.findMany({
         where: { cardId: current.id },
         select: { user: { select: { username: true } } },
@@ -295,7 +302,7 @@ export async function updateCard(actor: Actor, slug: string, key: string, input:
       if (add.length) await tx.cardAssignee.createMany({ data: add.map((userId) => ({ cardId: current.id, userId })) });
     }
     if (data.labels !== undefined) {
-      const ids = await resolveLabels(tx, project.id, data.labels);
+      const ids = await inPrisma(tx, () => resolveLabels(project.id, data.labels ?? []));
       const was = await tx.cardLabel.findMany({ where: { cardId: current.id }, select: { label: { select: { name: true } } } });
       const oldNames = was
         .map((l) => l.label.name)

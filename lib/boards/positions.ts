@@ -1,7 +1,8 @@
 // Fractional positions: a new item goes to the midpoint of its neighbours, or a step beyond the
 // last/first. When the gap gets too small to halve, the list is renumbered (STEP, 2·STEP, …) in the
 // same transaction. Lists are ordered by (position, id), so equal positions still sort the same way.
-import type { Tx } from "../db/client.ts";
+import { Prisma, type Tx } from "../db/client.ts";
+import { exec, inPrisma, type Step } from "../db/direct.ts";
 import type { Engine } from "../db/engine.ts";
 
 export const STEP = 1024;
@@ -27,12 +28,19 @@ const LISTS = {
 export type PositionedList = keyof typeof LISTS;
 
 /** Renumbers one list to STEP, 2·STEP, … in its current (position, id) order, in one statement. */
-export async function renumber(tx: Tx, engine: Engine, list: PositionedList, scopeId: number): Promise<void> {
+export function* renumberList(engine: Engine, list: PositionedList, scopeId: number): Step<number> {
   const { table, scope, column } = LISTS[list];
   const ranked = `SELECT id, ROW_NUMBER() OVER (ORDER BY ${column}, id) AS rn FROM ${table} WHERE ${scope} = ${Number(scopeId)}`;
-  if (engine === "mysql") {
-    await tx.$executeRawUnsafe(`UPDATE ${table} t JOIN (${ranked}) r ON t.id = r.id SET t.${column} = r.rn * ${STEP}`);
-  } else {
-    await tx.$executeRawUnsafe(`UPDATE ${table} SET ${column} = r.rn * ${STEP} FROM (${ranked}) AS r WHERE ${table}.id = r.id`);
-  }
+  return yield* exec(
+    Prisma.raw(
+      engine === "mysql"
+        ? `UPDATE ${table} t JOIN (${ranked}) r ON t.id = r.id SET t.${column} = r.rn * ${STEP}`
+        : `UPDATE ${table} SET ${column} = r.rn * ${STEP} FROM (${ranked}) AS r WHERE ${table}.id = r.id`,
+    ),
+  );
+}
+
+/** `renumberList` inside a Prisma transaction. */
+export async function renumber(tx: Tx, engine: Engine, table: PositionedList, scopeId: number): Promise<void> {
+  await inPrisma(tx, () => renumberList(engine, table, scopeId));
 }

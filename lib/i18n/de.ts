@@ -8,7 +8,20 @@ import { card } from "./de/card.ts";
 import { common } from "./de/common.ts";
 import { profile } from "./de/profile.ts";
 import { projects } from "./de/projects.ts";
+import { realtime } from "./de/realtime.ts";
 import { scrum } from "./de/scrum.ts";
 import { system } from "./de/system.ts";
 
-export const de = { ...common, ...auth, ...projects, ...board, ...card, ...account, ...profile, ...admin, ...system, ...scrum };
+export const de = {
+  ...common,
+  ...auth,
+  ...projects,
+  ...board,
+  ...card,
+  ...account,
+  ...profile,
+  ...admin,
+  ...system,
+  ...realtime,
+  ...scrum,
+};

@@ -8,7 +8,20 @@ import { card } from "./en/card.ts";
 import { common } from "./en/common.ts";
 import { profile } from "./en/profile.ts";
 import { projects } from "./en/projects.ts";
+import { realtime } from "./en/realtime.ts";
 import { scrum } from "./en/scrum.ts";
 import { system } from "./en/system.ts";
 
-export const en = { ...common, ...auth, ...projects, ...board, ...card, ...account, ...profile, ...admin, ...system, ...scrum };
+export const en = {
+  ...common,
+  ...auth,
+  ...projects,
+  ...board,
+  ...card,
+  ...account,
+  ...profile,
+  ...admin,
+  ...system,
+  ...realtime,
+  ...scrum,
+};

@@ -60,3 +60,28 @@ export type JoinAck = { ok: true; seq: number } | { ok: false; error: { code: st
 export const projectRoom = (projectId: number) => `project:${projectId}`;
 export const conversationRoom = (conversationId: number) => `conversation:${conversationId}`;
 export const userRoom = (userId: number) => `user:${userId}`;
+
+/**
+ * Presence (not part of the `event` stream, no seq): a socket that sent `presence` `{ room, state }`
+ * for a room it joined is listed, per user, in the `presence` `{ room, users }` message the sidecar
+ * sends to the room whenever the list changes. `state: null` withdraws it; leaving or disconnecting
+ * (a closed tab) removes it at once.
+ */
+export const ZPresenceState = z
+  .object({
+    /** The card (key) this tab has open. */
+    card: z
+      .string()
+      .regex(/^[A-Z0-9]{1,10}-\d{1,9}$/)
+      .nullable()
+      .optional(),
+    /** A field of that card is being edited. */
+    editing: z.boolean().optional(),
+  })
+  .strict();
+export type PresenceState = z.infer<typeof ZPresenceState>;
+export const ZPresencePayload = z.object({ room: ZRoom, state: ZPresenceState.nullable() });
+export type PresenceUser = { id: number; username: string; card: string | null; editing: boolean };
+export type PresenceMessage = { room: string; users: PresenceUser[] };
+/** `typing` `{ room }` from a client; `typing` `{ room, user }` to the room's other sockets. */
+export type TypingMessage = { room: string; user: { id: number; username: string } };

@@ -1,14 +1,17 @@
 // Hands events to the sidecar after the transaction committed. Never blocks the request: events
-// of one tick are batched into one POST; if the sidecar is down the write still succeeds, the
-// failure is logged (at most once a minute) and clients catch up from their sequence numbers.
+// of one tick are batched into one POST, and one POST is in flight at a time (what is published
+// meanwhile goes in the next), so the sidecar numbers a room's events in the order they were
+// published. If the sidecar is down the write still succeeds, the failure is logged (at most once
+// a minute) and clients catch up from their sequence numbers.
 import { getConfig } from "../config.ts";
 import type { PublishedEvent } from "./events.ts";
 import { internalPublishKey } from "./token.ts";
 
 type Sink = (events: PublishedEvent[]) => Promise<void>;
 
-let queue: PublishedEvent[] = [];
+const queue: PublishedEvent[] = [];
 let scheduled = false;
+let inFlight = false;
 let sink: Sink = postToSidecar;
 const listeners = new Set<(events: PublishedEvent[]) => void>();
 
@@ -16,19 +19,27 @@ export function publish(events: PublishedEvent[]): void {
   if (events.length === 0) return;
   for (const l of listeners) l(events);
   queue.push(...events);
-  if (scheduled) return;
+  schedule();
+}
+
+function schedule() {
+  if (scheduled || inFlight || queue.length === 0) return;
   scheduled = true;
   setImmediate(flush);
 }
 
 async function flush() {
   scheduled = false;
-  const batch = queue;
-  queue = [];
+  inFlight = true;
+  // The sidecar takes at most 1000 events per POST.
+  const batch = queue.splice(0, 1000);
   try {
     await sink(batch);
   } catch (e) {
     warnSidecarDown("publish", `could not publish ${batch.length} event(s) to the sidecar: ${(e as Error).message}`);
+  } finally {
+    inFlight = false;
+    schedule();
   }
 }
 
@@ -45,7 +56,8 @@ async function postInternal(path: "publish" | "revoke", body: unknown, init: { s
 }
 
 function postToSidecar(events: PublishedEvent[]) {
-  return postInternal("publish", { events });
+  // A sidecar that accepts but does not answer must not hold back every later event.
+  return postInternal("publish", { events }, { signal: AbortSignal.timeout(5000) });
 }
 
 /** Sidecar failures are logged at most once a minute per kind, so a down sidecar does not flood the log. */

@@ -7,25 +7,30 @@
 // moves the chart appends the card's new state in the transaction of the change, so a past day is
 // exactly what it was; and the burndown's current day is computed from the live cards, so a change
 // made by a path that does not call in here still shows today (and is recorded by the next call).
+//
+// The SQL is written once, as units of work for lib/db/direct.ts (the card hot paths run on the
+// driver); the async wrappers run the same units inside Prisma transactions.
 import { STEP } from "../boards/positions.ts";
-import type { Db, Tx } from "../db/client.ts";
+import { type Db, Prisma, type Tx } from "../db/client.ts";
+import { exec, inPrisma, rows, type Step } from "../db/direct.ts";
 import { AppError } from "../errors.ts";
 
 export type CardState = { inSprint: boolean; points: number; isDone: boolean };
 export type ChangeKind = "start" | "added" | "removed" | "estimate" | "done" | "reopened";
 
+const bool = (v: unknown) => v === true || Number(v) === 1;
+
 /** The project's done columns: those an admin marked, or (none marked) its last column. */
-export async function doneColumnIds(db: Db | Tx, projectId: number): Promise<number[]> {
-  const columns = await db.column.findMany({
-    where: { projectId },
-    orderBy: [{ position: "asc" }, { id: "asc" }],
-    select: { id: true, isDone: true },
-  });
-  const marked = columns.filter((c) => c.isDone).map((c) => c.id);
+export function* doneColumnIdsStep(projectId: number): Step<number[]> {
+  const columns = yield* rows<{ id: unknown; is_done: unknown }>(
+    Prisma.sql`SELECT id, is_done FROM columns WHERE project_id = ${projectId} ORDER BY position, id`,
+  );
+  const marked = columns.filter((c) => bool(c.is_done)).map((c) => Number(c.id));
   if (marked.length > 0) return marked;
   const last = columns.at(-1);
-  return last ? [last.id] : [];
+  return last ? [Number(last.id)] : [];
 }
+export const doneColumnIds = (db: Db | Tx, projectId: number) => inPrisma(db, () => doneColumnIdsStep(projectId));
 
 /** The rank at the bottom of a project's backlog, after its highest rank (null: no cards yet). New cards go there. */
 export function nextBacklogRank(maxRank: unknown): number {
@@ -36,44 +41,42 @@ export function nextBacklogRank(maxRank: unknown): number {
  * The cards' state with respect to a sprint now: in it (a live member), points, done. Without
  * `cardIds`: every card that is or was in it during the sprint.
  */
-export async function liveStates(
-  db: Db | Tx,
-  sprintId: number,
-  projectId: number,
-  cardIds?: number[],
-): Promise<Map<number, CardState>> {
-  // One statement after the other: inside a transaction they share one connection.
-  const doneIds = await doneColumnIds(db, projectId);
-  const members = await db.sprintCard.findMany({
-    where: { sprintId, ...(cardIds ? { cardId: { in: cardIds } } : {}) },
-    select: { cardId: true },
-  });
-  const logged = cardIds
-    ? []
-    : await db.sprintChange.findMany({ where: { sprintId }, distinct: ["cardId"], select: { cardId: true } });
-  const ids = cardIds ?? [...new Set([...members.map((m) => m.cardId), ...logged.map((l) => l.cardId)])];
-  if (ids.length === 0) return new Map();
-  const memberIds = new Set(members.map((m) => m.cardId));
-  const cards = await db.card.findMany({
-    where: { id: { in: ids }, projectId },
-    select: { id: true, storyPoints: true, columnId: true, deletedAt: true },
-  });
+export function* liveStatesStep(sprintId: number, projectId: number, cardIds?: number[]): Step<Map<number, CardState>> {
+  if (cardIds && cardIds.length === 0) return new Map();
+  const doneIds = yield* doneColumnIdsStep(projectId);
+  const which = cardIds
+    ? Prisma.sql`c.id IN (${Prisma.join(cardIds)})`
+    : Prisma.sql`(c.id IN (SELECT card_id FROM sprint_cards WHERE sprint_id = ${sprintId})
+        OR c.id IN (SELECT card_id FROM sprint_changes WHERE sprint_id = ${sprintId}))`;
+  const cards = yield* rows<{ id: unknown; story_points: unknown; column_id: unknown; deleted_at: unknown; member: unknown }>(
+    Prisma.sql`SELECT c.id, c.story_points, c.column_id, c.deleted_at,
+        (SELECT COUNT(*) FROM sprint_cards sc WHERE sc.sprint_id = ${sprintId} AND sc.card_id = c.id) AS member
+      FROM cards c WHERE c.project_id = ${projectId} AND ${which}`,
+  );
   return new Map(
     cards.map((c) => [
-      c.id,
-      { inSprint: memberIds.has(c.id) && c.deletedAt === null, points: c.storyPoints, isDone: doneIds.includes(c.columnId) },
+      Number(c.id),
+      {
+        inSprint: Number(c.member) > 0 && c.deleted_at === null,
+        points: Number(c.story_points),
+        isDone: doneIds.includes(Number(c.column_id)),
+      },
     ]),
   );
 }
+export const liveStates = (db: Db | Tx, sprintId: number, projectId: number, cardIds?: number[]) =>
+  inPrisma(db, () => liveStatesStep(sprintId, projectId, cardIds));
 
 /** Each card's latest recorded state in the sprint. */
-export async function recordedStates(db: Db | Tx, sprintId: number, cardIds?: number[]): Promise<Map<number, CardState>> {
-  const rows = await db.sprintChange.findMany({
-    where: { sprintId, ...(cardIds ? { cardId: { in: cardIds } } : {}) },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { cardId: true, inSprint: true, points: true, isDone: true },
-  });
-  return new Map(rows.map((r) => [r.cardId, { inSprint: r.inSprint, points: r.points, isDone: r.isDone }]));
+function* recordedStatesStep(sprintId: number, cardIds?: number[]): Step<Map<number, CardState>> {
+  const changes = yield* rows<{ card_id: unknown; in_sprint: unknown; points: unknown; is_done: unknown }>(
+    Prisma.sql`SELECT card_id, in_sprint, points, is_done FROM sprint_changes
+      WHERE sprint_id = ${sprintId} ${cardIds?.length ? Prisma.sql`AND card_id IN (${Prisma.join(cardIds)})` : Prisma.empty}
+      ORDER BY created_at, id`,
+  );
+  return new Map(
+    changes.map((r) => [Number(r.card_id), { inSprint: bool(r.in_sprint), points: Number(r.points), isDone: bool(r.is_done) }]),
+  );
 }
 
 const NOT_IN: CardState = { inSprint: false, points: 0, isDone: false };
@@ -90,75 +93,100 @@ export function changeKind(before: CardState | undefined, now: CardState): Chang
 
 /** The changes that bring the record from `recorded` to `live` (rows to append, or to replay). */
 export function diffStates(recorded: Map<number, CardState>, live: Map<number, CardState>) {
-  const rows: { cardId: number; kind: ChangeKind; state: CardState }[] = [];
+  const changes: { cardId: number; kind: ChangeKind; state: CardState }[] = [];
   for (const [cardId, state] of live) {
     const kind = changeKind(recorded.get(cardId), state);
-    if (kind) rows.push({ cardId, kind, state });
+    if (kind) changes.push({ cardId, kind, state });
   }
-  return rows;
+  return changes;
+}
+
+/** Appends rows to a sprint's record, each the card's state from `at` on. */
+export function* appendChangesStep(
+  sprintId: number,
+  userId: number | null,
+  at: Date,
+  changes: { cardId: number; kind: ChangeKind; state: CardState }[],
+): Step<void> {
+  for (const c of changes) {
+    yield* exec(Prisma.sql`
+      INSERT INTO sprint_changes (created_at, sprint_id, card_id, user_id, kind, in_sprint, points, is_done)
+      VALUES (${at}, ${sprintId}, ${c.cardId}, ${userId}, ${c.kind}, ${c.state.inSprint}, ${c.state.points}, ${c.state.isDone})`);
+  }
 }
 
 /** Appends to a sprint's record what changed for these cards (all of the sprint's without ids). */
-export async function syncSprintRecord(
+export function* syncSprintRecordStep(
+  sprint: { id: number; projectId: number },
+  userId: number | null,
+  at: Date,
+  cardIds?: number[],
+): Step<void> {
+  const live = yield* liveStatesStep(sprint.id, sprint.projectId, cardIds);
+  const recorded = yield* recordedStatesStep(sprint.id, cardIds);
+  yield* appendChangesStep(sprint.id, userId, at, diffStates(recorded, live));
+}
+export const syncSprintRecord = (
   tx: Tx,
   sprint: { id: number; projectId: number },
   userId: number | null,
   at: Date,
   cardIds?: number[],
-): Promise<void> {
-  const live = await liveStates(tx, sprint.id, sprint.projectId, cardIds);
-  const recorded = await recordedStates(tx, sprint.id, cardIds);
-  const rows = diffStates(recorded, live);
-  if (rows.length === 0) return;
-  await tx.sprintChange.createMany({
-    data: rows.map((r) => ({ createdAt: at, sprintId: sprint.id, cardId: r.cardId, userId, kind: r.kind, ...r.state })),
-  });
-}
+) => inPrisma(tx, () => syncSprintRecordStep(sprint, userId, at, cardIds));
 
 /**
  * Called by card code after it changed cards of a project (moved, estimated, deleted, restored):
  * in a scrum project with an active sprint, the sprint's record follows. Nothing for kanban.
  */
-export async function recordSprintProgress(
+export function* sprintProgressStep(
+  project: { id: number; type: string },
+  cardIds: number[] | "all",
+  userId: number | null,
+  at: Date,
+): Step<void> {
+  if (project.type !== "scrum" || (cardIds !== "all" && cardIds.length === 0)) return;
+  const [active] = yield* rows<{ id: unknown }>(Prisma.sql`SELECT id FROM sprints WHERE active_project_id = ${project.id}`);
+  if (!active) return;
+  yield* syncSprintRecordStep(
+    { id: Number(active.id), projectId: project.id },
+    userId,
+    at,
+    cardIds === "all" ? undefined : cardIds,
+  );
+}
+export const recordSprintProgress = (
   tx: Tx,
   project: { id: number; type: string },
   cardIds: number[] | "all",
   userId: number | null,
   at: Date,
-): Promise<void> {
-  if (project.type !== "scrum" || (cardIds !== "all" && cardIds.length === 0)) return;
-  const active = await tx.sprint.findUnique({ where: { activeProjectId: project.id }, select: { id: true } });
-  if (!active) return;
-  await syncSprintRecord(tx, { id: active.id, projectId: project.id }, userId, at, cardIds === "all" ? undefined : cardIds);
-}
+) => inPrisma(tx, () => sprintProgressStep(project, cardIds, userId, at));
 
 /**
  * A card created straight into a planned or active sprint (the board of a scrum project creates
  * into its active sprint): membership, a history row, and (active) the burndown's record.
  */
-export async function putNewCardInSprint(
-  tx: Tx,
+export function* putNewCardInSprintStep(
   project: { id: number; type: string },
   cardId: number,
   sprintId: number,
   userId: number,
   at: Date,
-): Promise<void> {
-  const sprint =
+): Step<void> {
+  const [sprint] =
     project.type === "scrum"
-      ? await tx.sprint.findFirst({
-          where: { id: sprintId, projectId: project.id, status: { not: "closed" } },
-          select: { id: true, name: true, status: true },
-        })
-      : null;
+      ? yield* rows<{ id: unknown; name: string; status: string }>(
+          Prisma.sql`SELECT id, name, status FROM sprints WHERE id = ${sprintId} AND project_id = ${project.id} AND status <> ${"closed"}`,
+        )
+      : [];
   if (!sprint) {
     throw new AppError("validation", "Unknown sprint", {
       fields: [{ path: "sprintId", message: "not a planned or active sprint of this (scrum) project" }],
     });
   }
-  await tx.sprintCard.create({ data: { sprintId: sprint.id, cardId } });
-  await tx.cardHistory.create({
-    data: { createdAt: at, cardId, userId, field: "sprint", oldValue: null, newValue: sprint.name },
-  });
-  if (sprint.status === "active") await syncSprintRecord(tx, { id: sprint.id, projectId: project.id }, userId, at, [cardId]);
+  yield* exec(Prisma.sql`INSERT INTO sprint_cards (sprint_id, card_id) VALUES (${sprintId}, ${cardId})`);
+  yield* exec(Prisma.sql`
+    INSERT INTO card_history (created_at, card_id, user_id, field, old_value, new_value)
+    VALUES (${at}, ${cardId}, ${userId}, ${"sprint"}, ${null}, ${sprint.name})`);
+  if (sprint.status === "active") yield* syncSprintRecordStep({ id: sprintId, projectId: project.id }, userId, at, [cardId]);
 }

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { type Actor, requireAdmin } from "../auth/actor.ts";
 import { openSecret, sealSecret } from "../auth/secret-box.ts";
-import { getDb } from "../db/client.ts";
+import { getDb, Prisma } from "../db/client.ts";
+import { rows, run } from "../db/direct.ts";
 import { parseInput } from "../errors.ts";
 import { STORED_IMAGE_NAME } from "../uploads/images.ts";
 
@@ -93,7 +94,7 @@ export async function getSettings(): Promise<Settings> {
 
 /** One setting, read now: one row (this runs on every request, e.g. the session idle timeout). */
 export async function getSetting<K extends keyof Settings>(key: K): Promise<Settings[K]> {
-  const row = await getDb().systemSetting.findUnique({ where: { key }, select: { value: true } });
+  const [row] = await run(() => rows<{ value: string }>(Prisma.sql`SELECT s.value FROM system_settings s WHERE s.key = ${key}`));
   const parsed = row ? parseSetting(key, row.value) : undefined;
   return (parsed === undefined ? DEFAULT_SETTINGS[key] : parsed) as Settings[K];
 }

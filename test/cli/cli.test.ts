@@ -10,6 +10,7 @@ import { verifyPassword } from "../../lib/auth/passwords.ts";
 import { createProject } from "../../lib/boards/projects.ts";
 import { resetConfigForTests } from "../../lib/config.ts";
 import { getDb } from "../../lib/db/client.ts";
+import { closeDirect } from "../../lib/db/direct.ts";
 
 const BIN = join(import.meta.dirname, "..", "..", "bin", "warmdesk.mjs");
 let dir: string;
@@ -132,7 +133,9 @@ describe("warmdesk CLI", () => {
   });
 
   it("backs up and restores the SQLite database", async () => {
+    // As an operator would stop WarmDesk first: this process lets go of the file.
     await getDb().$disconnect();
+    await closeDirect();
     const backup = join(dir, "backup.db");
     const b = cli("backup", backup);
     expect(b.code).toBe(0);

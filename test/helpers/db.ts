@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { resetConfigForTests } from "../../lib/config.ts";
 import { createDb, type Db, mariadbConfig } from "../../lib/db/client.ts";
+import { closeDirect } from "../../lib/db/direct.ts";
 import type { Engine } from "../../lib/db/engine.ts";
 import { migrate } from "../../lib/db/migrate.ts";
 
@@ -81,6 +82,7 @@ export async function useFreshDatabase(engine: Engine): Promise<TestDatabase> {
     db,
     drop: async () => {
       await db.$disconnect();
+      await closeDirect(url);
       await drop();
     },
   };

@@ -14,8 +14,6 @@ export const board: { [K in keyof typeof en]: string } = {
   "board.addColumnPlaceholder": "Name der Spalte",
   "board.create": "Hinzufügen",
   "board.cancel": "Abbrechen",
-  "board.reconnecting": "Verbindung wird wiederhergestellt…",
-  "board.live": "Live",
   "board.comments": "{count} Kommentare",
   "board.due": "Fällig am {date}",
   "board.overdue": "Überfällig seit {date}",

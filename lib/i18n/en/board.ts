@@ -12,8 +12,6 @@ export const board = {
   "board.addColumnPlaceholder": "Column name",
   "board.create": "Add",
   "board.cancel": "Cancel",
-  "board.reconnecting": "Reconnecting…",
-  "board.live": "Live",
   "board.comments": "{count} comments",
   "board.due": "Due {date}",
   "board.overdue": "Overdue since {date}",
