@@ -132,7 +132,7 @@ export const scrum: { [K in keyof typeof en]: string } = {
   "scrum.done.hint":
     "Karten in diesen Spalten gelten als erledigt: für den Burndown, die Velocity, das Backlog und den Fortschritt von Unterkarten.",
   "scrum.done.default": "Keine gewählt: Die letzte Spalte gilt als erledigt.",
-  "scrum.done.save": "Erledigt-Spalten speichern",
+  "scrum.done.save": "Diese Erledigt-Spalten verwenden",
   "scrum.done.saved": "Erledigt-Spalten gespeichert.",
 
   "scrum.dnd.instructions":

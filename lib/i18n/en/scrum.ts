@@ -130,7 +130,7 @@ export const scrum = {
   "scrum.done.title": "Done columns",
   "scrum.done.hint": "Cards in these columns count as done: for the burndown, the velocity, the backlog and sub-card progress.",
   "scrum.done.default": "None chosen: the last column counts as done.",
-  "scrum.done.save": "Save done columns",
+  "scrum.done.save": "Use these done columns",
   "scrum.done.saved": "Done columns saved.",
 
   "scrum.dnd.instructions":
