@@ -137,6 +137,15 @@ export const CardFace = memo(function CardFace({ card, lifted = false }: { card:
       <div className="mb-1 flex items-center gap-1.5">
         <PriorityMarker priority={card.priority} label={priorityLabel} />
         <span className="font-mono text-[11px] text-muted tabular-nums">{card.key}</span>
+        {card.storyPoints > 0 ? (
+          <span
+            className="ml-auto rounded-full bg-surface-2 px-1.5 text-[11px] font-medium text-muted tabular-nums"
+            title={t("card.storyPoints")}
+            data-testid="card-points"
+          >
+            {card.storyPoints}
+          </span>
+        ) : null}
       </div>
       <p className="text-[13px] leading-snug font-medium break-words text-text">{card.title}</p>
       {card.labels.length > 0 ? (

@@ -192,7 +192,13 @@ export function applyEvent(state: BoardState, event: BoardEvent): BoardState {
     case "card.created":
     case "card.updated":
     case "card.moved":
-      return upsertCard(state, event.data as BoardCard);
+    case "card.planned": {
+      const card = event.data as BoardCard;
+      // A scrum board shows its active sprint: a card that is not (or no longer) in it leaves.
+      if (state.project.type === "scrum" && (!state.project.activeSprint || card.sprintId !== state.project.activeSprint.id))
+        return removeCard(state, card.id);
+      return upsertCard(state, card);
+    }
     case "card.deleted":
       return removeCard(state, (event.data as { id: number }).id);
     case "column.created":

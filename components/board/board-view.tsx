@@ -32,6 +32,8 @@ import { useT } from "../i18n-provider.tsx";
 import { LiveStatus } from "../realtime/live-status.tsx";
 import { PresenceAvatars } from "../realtime/presence-avatars.tsx";
 import { usePresence, useRealtime } from "../realtime/use-realtime.ts";
+import { ProjectTabs } from "../scrum/project-tabs.tsx";
+import { SprintBar } from "../scrum/sprint-bar.tsx";
 import { Button, buttonClasses, IconButton } from "../ui/button.tsx";
 import { Dialog, DialogContent, DialogFooter } from "../ui/dialog.tsx";
 import { toast } from "../ui/toast.tsx";
@@ -75,7 +77,7 @@ const messageOf = (e: unknown) => (e instanceof ApiError || e instanceof Error ?
  * Mouse and pen through pointer events; touch is left to the TouchSensor (press and hold), so that a
  * finger moving over the board scrolls it instead of dragging the card it started on.
  */
-class MouseOrPenSensor extends PointerSensor {
+export class MouseOrPenSensor extends PointerSensor {
   static activators = [
     {
       eventName: "onPointerDown" as const,
@@ -246,11 +248,13 @@ export function BoardView({
         return;
       }
       refetching.current?.events.push(event);
+      // A scrum board is its active sprint: a sprint started or completed changes what it shows.
+      if (event.type.startsWith("sprint.")) void resync();
       if (dragOrigin.current && event.type === "card.moved" && (event.data as BoardCard).key === dragOrigin.current.card.key)
         return;
       update((s) => applyEvent(s, event));
     },
-    [update, initial.project.id],
+    [update, initial.project.id, resync],
   );
   const userRooms = useMemo(() => [`user:${me.id}`], [me.id]);
   const status = useRealtime({
@@ -270,7 +274,8 @@ export function BoardView({
       try {
         const card = await apiJson<BoardCard>(`${projectPath(slug)}/cards`, {
           method: "POST",
-          body: { title, columnId, placement: "bottom" },
+          // A card added on a scrum board joins the sprint the board shows.
+          body: { title, columnId, placement: "bottom", sprintId: boardRef.current.project.activeSprint?.id },
         });
         update((s) => upsertCard(s, card));
         return true;
@@ -662,6 +667,7 @@ export function BoardView({
           {board.project.name}
           <span className="font-mono text-[11px] font-normal text-muted">{board.project.key}</span>
         </h1>
+        {board.project.type === "scrum" ? <ProjectTabs slug={slug} current="board" /> : null}
         <BoardFilterBar
           ref={searchRef}
           filter={filter}
@@ -698,6 +704,9 @@ export function BoardView({
           ?
         </IconButton>
       </div>
+      {board.project.type === "scrum" ? (
+        <SprintBar slug={slug} sprint={board.project.activeSprint} canEdit={canEdit} onChanged={resync} />
+      ) : null}
       <DndContext
         // A fixed id keeps dnd-kit's generated aria ids the same on the server and in the browser.
         id={`board-${initial.project.id}`}

@@ -111,6 +111,13 @@ export function Sidebar({
         />
       </Row>
       {detail.project.type === "scrum" ? (
+        <Row label={t("card.sprint")}>
+          <a href={`/${detail.project.slug}/backlog`} className="text-accent hover:underline" data-testid="card-sprint">
+            {detail.sprint?.name ?? t("scrum.backlog.heading")}
+          </a>
+        </Row>
+      ) : null}
+      {detail.project.type === "scrum" ? (
         <Row label={t("card.storyPoints")} htmlFor="card-points">
           <NumberField
             id="card-points"

@@ -13,6 +13,7 @@ import { Field, Input, Textarea } from "@/components/ui/input.tsx";
 import { toast } from "@/components/ui/toast.tsx";
 import { type ProjectRole, ROLES } from "@/lib/auth/actor.ts";
 import type { ProjectType } from "@/lib/boards/projects.ts";
+import { type DoneColumns, DoneColumnsSection } from "../scrum/done-columns-section.tsx";
 import { api, projectPath } from "./api.ts";
 import { LabelsSection, type SettingsLabel } from "./labels-section.tsx";
 import { ColourSwatch, Section, Select, useErrorToast, useSynced } from "./parts.tsx";
@@ -40,6 +41,7 @@ export function ProjectSettings({
   groups,
   labels,
   grantable,
+  doneColumns,
   me,
 }: {
   project: SettingsProject;
@@ -47,6 +49,7 @@ export function ProjectSettings({
   groups: SettingsGroup[];
   labels: SettingsLabel[];
   grantable: { id: number; name: string }[];
+  doneColumns: DoneColumns;
   me: string;
 }) {
   const t = useT();
@@ -83,6 +86,7 @@ export function ProjectSettings({
       ) : null}
       <GeneralSection project={current} canEdit={canEdit} onChange={(p) => setCurrent((c) => ({ ...c, ...p }))} />
       <LabelsSection slug={current.slug} labels={labels} canEdit={canEditLabels} />
+      <DoneColumnsSection slug={current.slug} done={doneColumns} canEdit={canEdit} />
       <MembersSection project={current} members={members} canEdit={canEdit} me={me} />
       <GroupsSection project={current} groups={groups} grantable={grantable} canEdit={canEdit} />
       {current.role === "admin" ? (

@@ -135,3 +135,18 @@ export const FolderIcon = (props: IconProps) => (
     <path d="M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7Z" />
   </Svg>
 );
+export const ListIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M9 6h11M9 12h11M9 18h11M4.5 6h.01M4.5 12h.01M4.5 18h.01" />
+  </Svg>
+);
+export const ChartIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M4 4v16h16M8 15l3-4 3 2 5-6" />
+  </Svg>
+);
+export const GripIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01" strokeWidth={2.6} />
+  </Svg>
+);

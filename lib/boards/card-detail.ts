@@ -6,6 +6,7 @@ import { getDb, type Tx } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
+import { doneColumnIds, recordSprintProgress } from "../scrum/progress.ts";
 import { CARD_SELECT, cardJson, parseCardKey } from "./card-json.ts";
 import { checklistCounts, listChecklist } from "./checklist.ts";
 import { referencesOf } from "./references.ts";
@@ -29,16 +30,6 @@ export async function findCard(
         });
   if (!card) throw new AppError("not_found", `Card ${key} not found`);
   return card;
-}
-
-/** The project's last column: cards there count as done. */
-export async function doneColumnId(tx: Tx, projectId: number): Promise<number | null> {
-  const last = await tx.column.findFirst({
-    where: { projectId },
-    orderBy: [{ position: "desc" }, { id: "desc" }],
-    select: { id: true },
-  });
-  return last?.id ?? null;
 }
 
 /** The card's JSON as REST returns it everywhere, plus `checklist: { done, total }`. */
@@ -78,7 +69,7 @@ export async function getCardDetail(actor: Actor, slug: string, key: string) {
   const { project, role } = await requireProject(actor, slug);
   const db = getDb() as unknown as Tx;
   const ref = await findCard(db, project, key, { deleted: true });
-  const [card, items, children, references, doneId, parent, columns, people] = await Promise.all([
+  const [card, items, children, references, doneIds, parent, columns, people, sprint] = await Promise.all([
     cardDetailJson(db, project, ref.id),
     listChecklist(db, ref.id),
     db.card.findMany({
@@ -87,7 +78,7 @@ export async function getCardDetail(actor: Actor, slug: string, key: string) {
       select: { id: true, number: true, title: true, columnId: true },
     }),
     referencesOf(db, project, ref.id),
-    doneColumnId(db, project.id),
+    doneColumnIds(db, project.id),
     db.card.findFirst({
       where: { children: { some: { id: ref.id } }, deletedAt: null },
       select: { number: true, title: true },
@@ -98,12 +89,17 @@ export async function getCardDetail(actor: Actor, slug: string, key: string) {
       select: { id: true, name: true },
     }),
     projectPeople(db, project.id),
+    // Scrum: the planned or active sprint the card is in.
+    db.sprint.findFirst({
+      where: { status: { not: "closed" }, cards: { some: { cardId: ref.id } } },
+      select: { id: true, name: true, status: true },
+    }),
   ]);
   const childJson = children.map((c) => ({
     key: `${project.key}-${c.number}`,
     title: c.title,
     columnId: c.columnId,
-    done: c.columnId === doneId,
+    done: doneIds.includes(c.columnId),
   }));
   return {
     card,
@@ -124,6 +120,7 @@ export async function getCardDetail(actor: Actor, slug: string, key: string) {
     references,
     columns,
     people,
+    sprint,
   };
 }
 export type CardDetail = Awaited<ReturnType<typeof getCardDetail>>;
@@ -142,6 +139,7 @@ export async function restoreCard(actor: Actor, slug: string, key: string) {
     await tx.cardHistory.create({
       data: { cardId: ref.id, userId: actor.userId, field: "deleted", oldValue: "true", newValue: "false" },
     });
+    await recordSprintProgress(tx, project, [ref.id], actor.userId, new Date());
     return cardJson(project.key, await tx.card.findUniqueOrThrow({ where: { id: ref.id }, select: CARD_SELECT }));
   });
   publish([{ room: projectRoom(project.id), type: "card.created", data: card }]);

@@ -14,6 +14,9 @@ export const CARD_SELECT = {
   estimateHours: true,
   storyPoints: true,
   version: true,
+  rank: true,
+  // The card's planned or active sprint (a card is in at most one; closed sprints keep their cards too).
+  sprintCards: { where: { sprint: { status: { not: "closed" } } }, select: { sprintId: true }, take: 1 },
   createdAt: true,
   updatedAt: true,
   parent: { select: { number: true } },
@@ -49,6 +52,9 @@ export function cardJson(projectKey: string, c: CardRow) {
     storyPoints: c.storyPoints,
     parentKey: c.parent ? `${projectKey}-${c.parent.number}` : null,
     version: c.version,
+    /** Scrum: the backlog order, and the planned or active sprint the card is in (null: the backlog). */
+    rank: c.rank,
+    sprintId: c.sprintCards.length > 0 ? c.sprintCards[0].sprintId : null,
     assignees: c.assignees.map((a) => a.user),
     labels: c.labels.map((l) => l.label),
     ...(c.links !== undefined ? { links: c.links } : {}),

@@ -9,7 +9,8 @@ import { type Db, Prisma, type Tx } from "../db/client.ts";
 import { asDate as date, inPrisma, rows, type Step } from "../db/direct.ts";
 import type { CardRow } from "./card-json.ts";
 
-type Scope = { projectId: number } | { cardIds: number[] };
+/** A project's live cards (with `sprintId`: only those of that sprint), or the given cards by id. */
+type Scope = { projectId: number; sprintId?: number } | { cardIds: number[] };
 type Link = { id: number; type: string; url: string; ref: string; title: string | null; state: string | null };
 
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
@@ -24,11 +25,17 @@ export function* cardRows(scope: Scope, options: { detail?: boolean } = {}): Ste
   const detail = options.detail ?? false;
   const where =
     "projectId" in scope
-      ? Prisma.sql`c.project_id = ${scope.projectId} AND c.deleted_at IS NULL`
+      ? Prisma.sql`c.project_id = ${scope.projectId} AND c.deleted_at IS NULL${
+          scope.sprintId === undefined
+            ? Prisma.empty
+            : Prisma.sql` AND c.id IN (SELECT sc.card_id FROM sprint_cards sc WHERE sc.sprint_id = ${scope.sprintId})`
+        }`
       : Prisma.sql`c.id IN (${Prisma.join(scope.cardIds)})`;
   const cards = yield* rows(Prisma.sql`
       SELECT ${detail ? Prisma.sql`c.description,` : Prisma.empty} c.id, c.number, c.title, c.column_id, c.position, c.priority, c.type, c.due_date, c.estimate_hours,
-        c.story_points, c.version, c.created_at, c.updated_at, p.number AS parent_number,
+        c.story_points, c.version, c.backlog_rank, c.created_at, c.updated_at, p.number AS parent_number,
+        (SELECT MAX(sc.sprint_id) FROM sprint_cards sc JOIN sprints s ON s.id = sc.sprint_id
+          WHERE sc.card_id = c.id AND s.status <> ${"closed"}) AS open_sprint_id,
         (SELECT COUNT(*) FROM card_comments cc WHERE cc.card_id = c.id AND cc.deleted_at IS NULL) AS comment_count,
         (SELECT COUNT(*) FROM card_checklist_items ci WHERE ci.card_id = c.id) AS checklist_total,
         (SELECT COUNT(*) FROM card_checklist_items ci WHERE ci.card_id = c.id AND ci.done = ${true}) AS checklist_done
@@ -87,6 +94,8 @@ export function* cardRows(scope: Scope, options: { detail?: boolean } = {}): Ste
       estimateHours: num(c.estimate_hours),
       storyPoints: num(c.story_points),
       version: num(c.version),
+      rank: num(c.backlog_rank),
+      sprintCards: c.open_sprint_id === null ? [] : [{ sprintId: num(c.open_sprint_id) }],
       createdAt: date(c.created_at),
       updatedAt: date(c.updated_at),
       parent: c.parent_number === null ? null : { number: num(c.parent_number) },

@@ -8,6 +8,7 @@ import { exec, inPrisma, insert, rows, type Step, transaction } from "../db/dire
 import { AppError, parseInput } from "../errors.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
+import { nextBacklogRank, putNewCardInSprintStep, recordSprintProgress } from "../scrum/progress.ts";
 import { cardJson, parseCardKey } from "./card-json.ts";
 import { cardRows, loadCardRows } from "./card-rows.ts";
 import { LABEL_COLORS } from "./label-colors.ts";
@@ -20,7 +21,7 @@ const ZId = z.number().int().positive().max(2_147_483_647);
 
 const ZUsernames = z.array(z.string().trim().min(1).max(191)).max(50);
 const ZLabelNames = z.array(z.string().trim().min(1).max(64)).max(50);
-const ZDate = z
+export const ZDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD")
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "not a date");
@@ -39,6 +40,7 @@ export const ZCreateCard = z.object({
   assignees: ZUsernames.optional(),
   labels: ZLabelNames.optional(),
   parentKey: z.string().max(32).nullish(),
+  sprintId: ZId.nullish().describe("Scrum projects only: create the card in this planned or active sprint"),
 });
 
 export const ZUpdateCard = z
@@ -167,8 +169,10 @@ export async function createCard(actor: Actor, slug: string, input: z.input<type
     // creates serialise here; each gets the next number, and reads the column's edge after the
     // previous create committed (distinct positions), on every engine.
     yield* exec(Prisma.sql`UPDATE projects SET card_counter = card_counter + 1 WHERE id = ${project.id}`);
-    const [{ card_counter }] = yield* rows<{ card_counter: unknown }>(
-      Prisma.sql`SELECT card_counter FROM projects WHERE id = ${project.id}`,
+    // The backlog rank (the bottom of the backlog) comes along, so the create takes no extra round trip.
+    const [{ card_counter, max_rank }] = yield* rows<{ card_counter: unknown; max_rank: unknown }>(
+      Prisma.sql`SELECT card_counter, (SELECT MAX(backlog_rank) FROM cards WHERE project_id = ${project.id}) AS max_rank
+        FROM projects WHERE id = ${project.id}`,
     );
     const number = Number(card_counter);
     const [column] = yield* rows<{ id: unknown }>(Prisma.sql`
@@ -189,13 +193,14 @@ export async function createCard(actor: Actor, slug: string, input: z.input<type
       ORDER BY ${Prisma.raw(top ? "position, id" : "position DESC, id DESC")} LIMIT 1`);
     const edgePosition = edge ? Number(edge.position) : null;
     const position = (top ? positionBetween(null, edgePosition) : positionBetween(edgePosition, null)) as number;
+    const rank = nextBacklogRank(max_rank);
     const now = new Date();
     const id = yield* insert(Prisma.sql`
       INSERT INTO cards (created_at, updated_at, column_id, project_id, title, description, position, priority, type,
-        due_date, estimate_hours, number, story_points, parent_card_id, created_by, version)
+        due_date, estimate_hours, number, story_points, parent_card_id, created_by, version, backlog_rank)
       VALUES (${now}, ${now}, ${columnId}, ${project.id}, ${data.title}, ${data.description ?? null}, ${position},
         ${data.priority}, ${data.type}, ${data.dueDate ? new Date(`${data.dueDate}T00:00:00Z`) : null},
-        ${data.estimateHours ?? 0}, ${number}, ${data.storyPoints ?? 0}, ${parentCardId}, ${actor.userId}, 1)`);
+        ${data.estimateHours ?? 0}, ${number}, ${data.storyPoints ?? 0}, ${parentCardId}, ${actor.userId}, 1, ${rank})`);
     for (const userId of assigneeIds) {
       yield* exec(Prisma.sql`INSERT INTO card_assignees (card_id, user_id) VALUES (${id}, ${userId})`);
     }
@@ -205,6 +210,7 @@ export async function createCard(actor: Actor, slug: string, input: z.input<type
     yield* exec(Prisma.sql`
       INSERT INTO card_history (created_at, card_id, user_id, field, old_value, new_value)
       VALUES (${now}, ${id}, ${actor.userId}, ${"created"}, ${null}, ${data.title})`);
+    if (data.sprintId) yield* putNewCardInSprintStep(project, id, data.sprintId, actor.userId, now);
     const [row] = yield* cardRows({ cardIds: [id] }, { detail: true });
     return cardJson(project.key, row);
   });
@@ -311,6 +317,8 @@ export async function updateCard(actor: Actor, slug: string, key: string, input:
     }
     if (history.length)
       await tx.cardHistory.createMany({ data: history.map((h) => ({ ...h, cardId: current.id, userId: actor.userId })) });
+    if (history.some((h) => h.field === "storyPoints"))
+      await recordSprintProgress(tx, project, [current.id], actor.userId, new Date());
     return loadCardJson(tx, project, current.id);
   });
   publish([{ room: projectRoom(project.id), type: "card.updated", data: card }]);
@@ -327,6 +335,7 @@ export async function deleteCard(actor: Actor, slug: string, key: string) {
       select: { id: true },
     });
     await tx.cardHistory.create({ data: { cardId: current.id, userId: actor.userId, field: "deleted", newValue: "true" } });
+    await recordSprintProgress(tx, project, [current.id], actor.userId, new Date());
     return loadCardJson(tx, project, current.id);
   });
   publish([

@@ -5,6 +5,7 @@ import { currentEngine, getDb, type Tx } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
+import { recordSprintProgress } from "../scrum/progress.ts";
 import { positionBetween, renumber, STEP } from "./positions.ts";
 
 export const ZCreateColumn = z.object({
@@ -280,6 +281,7 @@ export async function deleteColumn(actor: Actor, slug: string, columnId: string 
       }
     }
     await tx.column.delete({ where: { id } });
+    await recordSprintProgress(tx, project, "all", actor.userId, new Date());
     return { id, movedCardsTo: live.length > 0 ? target.id : null, movedCardIds: live.map((c) => c.id) };
   });
   publish([{ room: projectRoom(project.id), type: "column.deleted", data: result }]);
@@ -301,6 +303,13 @@ export async function archiveColumnCards(actor: Actor, slug: string, columnId: s
     await tx.cardHistory.createMany({
       data: live.map((c) => ({ cardId: c.id, userId: actor.userId, field: "deleted", newValue: "true" })),
     });
+    await recordSprintProgress(
+      tx,
+      project,
+      live.map((c) => c.id),
+      actor.userId,
+      new Date(),
+    );
     return live;
   });
   if (cards.length > 0) {

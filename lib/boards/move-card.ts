@@ -10,6 +10,7 @@ import { exec, rows, type Step, transaction } from "../db/direct.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
+import { sprintProgressStep } from "../scrum/progress.ts";
 import { cardJson, parseCardKey } from "./card-json.ts";
 import { cardRows } from "./card-rows.ts";
 import { positionBetween, renumberList } from "./positions.ts";
@@ -113,7 +114,10 @@ export async function moveCard(actor: Actor, slug: string, key: string, input: u
     yield* exec(Prisma.sql`
       UPDATE cards SET column_id = ${data.columnId}, position = ${position}, version = version + 1, updated_at = ${now}
       WHERE id = ${current.id}`);
-    if (current.columnId !== data.columnId) yield* recordColumnChange(actor, current, target, columns, now);
+    if (current.columnId !== data.columnId) {
+      yield* recordColumnChange(actor, current, target, columns, now);
+      yield* sprintProgressStep(project, [current.id], actor.userId, now);
+    }
     const [row] = yield* cardRows({ cardIds: [current.id] }, { detail: true });
     return cardJson(project.key, row);
   });

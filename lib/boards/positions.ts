@@ -19,21 +19,23 @@ export function positionBetween(before: number | null, after: number | null): nu
 }
 
 const LISTS = {
-  cards: "column_id",
-  columns: "project_id",
-  card_checklist_items: "card_id",
+  cards: { table: "cards", scope: "column_id", column: "position" },
+  columns: { table: "columns", scope: "project_id", column: "position" },
+  card_checklist_items: { table: "card_checklist_items", scope: "card_id", column: "position" },
+  /** A scrum project's backlog order: one rank per card, project-wide. */
+  backlog: { table: "cards", scope: "project_id", column: "backlog_rank" },
 } as const;
 export type PositionedList = keyof typeof LISTS;
 
 /** Renumbers one list to STEP, 2·STEP, … in its current (position, id) order, in one statement. */
-export function* renumberList(engine: Engine, table: PositionedList, scopeId: number): Step<number> {
-  const scope = LISTS[table];
-  const ranked = `SELECT id, ROW_NUMBER() OVER (ORDER BY position, id) AS rn FROM ${table} WHERE ${scope} = ${Number(scopeId)}`;
+export function* renumberList(engine: Engine, list: PositionedList, scopeId: number): Step<number> {
+  const { table, scope, column } = LISTS[list];
+  const ranked = `SELECT id, ROW_NUMBER() OVER (ORDER BY ${column}, id) AS rn FROM ${table} WHERE ${scope} = ${Number(scopeId)}`;
   return yield* exec(
     Prisma.raw(
       engine === "mysql"
-        ? `UPDATE ${table} t JOIN (${ranked}) r ON t.id = r.id SET t.position = r.rn * ${STEP}`
-        : `UPDATE ${table} SET position = r.rn * ${STEP} FROM (${ranked}) AS r WHERE ${table}.id = r.id`,
+        ? `UPDATE ${table} t JOIN (${ranked}) r ON t.id = r.id SET t.${column} = r.rn * ${STEP}`
+        : `UPDATE ${table} SET ${column} = r.rn * ${STEP} FROM (${ranked}) AS r WHERE ${table}.id = r.id`,
     ),
   );
 }

@@ -9,6 +9,7 @@ import { common } from "./de/common.ts";
 import { profile } from "./de/profile.ts";
 import { projects } from "./de/projects.ts";
 import { realtime } from "./de/realtime.ts";
+import { scrum } from "./de/scrum.ts";
 import { system } from "./de/system.ts";
 
 export const de = {
@@ -22,4 +23,5 @@ export const de = {
   ...admin,
   ...system,
   ...realtime,
+  ...scrum,
 };

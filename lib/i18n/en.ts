@@ -9,6 +9,7 @@ import { common } from "./en/common.ts";
 import { profile } from "./en/profile.ts";
 import { projects } from "./en/projects.ts";
 import { realtime } from "./en/realtime.ts";
+import { scrum } from "./en/scrum.ts";
 import { system } from "./en/system.ts";
 
 export const en = {
@@ -22,4 +23,5 @@ export const en = {
   ...admin,
   ...system,
   ...realtime,
+  ...scrum,
 };

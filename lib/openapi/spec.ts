@@ -12,6 +12,7 @@ import { cardPaths, cardSchemas } from "./cards.ts";
 import { body, ERROR_SCHEMA, errors, type Json, ok, pathParam, read, schema, write } from "./helpers.ts";
 import { profilePaths, profileSchemas } from "./profile.ts";
 import { projectPaths, projectSchemas } from "./projects.ts";
+import { scrumPaths, scrumSchemas } from "./scrum.ts";
 import { systemPaths, systemSchemas } from "./system.ts";
 
 const slug = pathParam("slug");
@@ -42,6 +43,7 @@ export function openApiDocument(): Json {
         ...profileSchemas(),
         ...adminSchemas(),
         ...systemSchemas(),
+        ...scrumSchemas(),
       },
     },
     security: [{ apiKey: [] }, { session: [] }],
@@ -147,6 +149,7 @@ export function openApiDocument(): Json {
       ...profilePaths(),
       ...adminPaths(),
       ...systemPaths(),
+      ...scrumPaths(),
       "/api/v1/openapi.json": { get: { security: [], summary: "This document", responses: ok(200, "OpenAPI 3.1") } },
     },
   };

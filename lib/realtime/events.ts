@@ -29,6 +29,13 @@ export const EVENT_TYPES = [
   "reply.created",
   "presence.joined",
   "presence.left",
+  "card.planned",
+  "sprint.created",
+  "sprint.updated",
+  "sprint.deleted",
+  "sprint.started",
+  "sprint.completed",
+  "project.done_columns_updated",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

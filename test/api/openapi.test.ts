@@ -27,8 +27,18 @@ describe("GET /api/v1/openapi.json", () => {
         "/api/v1/projects/{slug}/cards/{key}",
         "/api/v1/projects/{slug}/cards/{key}/move",
         "/api/v1/projects/{slug}/cards/{key}/comments",
+        "/api/v1/projects/{slug}/sprints",
+        "/api/v1/projects/{slug}/sprints/{id}/start",
+        "/api/v1/projects/{slug}/sprints/{id}/complete",
+        "/api/v1/projects/{slug}/sprints/{id}/cards",
+        "/api/v1/projects/{slug}/sprints/{id}/burndown",
+        "/api/v1/projects/{slug}/sprints/velocity",
+        "/api/v1/projects/{slug}/backlog",
+        "/api/v1/projects/{slug}/done-columns",
       ]),
     );
     expect(Object.keys(res.json.paths["/api/v1/projects/{slug}/cards/{key}"])).toEqual(["get", "patch", "delete"]);
+    expect(res.json.components.schemas.CompleteSprint.properties.moveUnfinishedTo).toBeDefined();
+    expect(res.json.components.schemas.CreateCard.properties.sprintId).toBeDefined();
   });
 });

@@ -26,6 +26,8 @@ const card = (id: number, columnId: number, position: number, version = 1): Boar
     storyPoints: 0,
     parentKey: null,
     version,
+    rank: id * 1024,
+    sprintId: null,
     assignees: [],
     labels: [],
     commentCount: 0,

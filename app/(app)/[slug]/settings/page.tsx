@@ -9,6 +9,7 @@ import { getProject } from "@/lib/boards/projects.ts";
 import { redirectRenamedProject } from "@/lib/boards/slug-redirect.ts";
 import { AppError } from "@/lib/errors.ts";
 import { translate } from "@/lib/i18n/index.ts";
+import { getDoneColumns } from "@/lib/scrum/planning.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -16,14 +17,15 @@ async function load(slug: string) {
   const actor = await requireActor();
   try {
     const project = await getProject(actor, slug);
-    const [members, groups, labels] = await Promise.all([
+    const [members, groups, labels, doneColumns] = await Promise.all([
       listMembers(actor, slug),
       listProjectGroups(actor, slug),
       listLabels(actor, slug),
+      getDoneColumns(actor, slug),
     ]);
     // Only admins of a live project may grant groups; the others see the settings read-only.
     const grantable = project.role === "admin" && !project.isArchived ? await listGrantableGroups(actor, slug) : [];
-    return { actor, project, members, groups, labels, grantable };
+    return { actor, project, members, groups, labels, grantable, doneColumns };
   } catch (e) {
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
@@ -38,7 +40,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 
 export default async function ProjectSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { actor, project, members, groups, labels, grantable } = await load(slug);
+  const { actor, project, members, groups, labels, grantable, doneColumns } = await load(slug);
   await redirectRenamedProject(actor, slug, "/settings");
   return (
     <PageContainer className="max-w-4xl">
@@ -49,6 +51,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
         groups={groups}
         labels={labels}
         grantable={grantable}
+        doneColumns={doneColumns}
         me={actor.username}
       />
     </PageContainer>
