@@ -9,5 +9,6 @@ import { common } from "./de/common.ts";
 import { profile } from "./de/profile.ts";
 import { projects } from "./de/projects.ts";
 import { system } from "./de/system.ts";
+import { time } from "./de/time.ts";
 
-export const de = { ...common, ...auth, ...projects, ...board, ...card, ...account, ...profile, ...admin, ...system };
+export const de = { ...common, ...auth, ...projects, ...board, ...card, ...account, ...profile, ...admin, ...system, ...time };

@@ -9,5 +9,6 @@ import { common } from "./en/common.ts";
 import { profile } from "./en/profile.ts";
 import { projects } from "./en/projects.ts";
 import { system } from "./en/system.ts";
+import { time } from "./en/time.ts";
 
-export const en = { ...common, ...auth, ...projects, ...board, ...card, ...account, ...profile, ...admin, ...system };
+export const en = { ...common, ...auth, ...projects, ...board, ...card, ...account, ...profile, ...admin, ...system, ...time };

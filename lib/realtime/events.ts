@@ -29,6 +29,10 @@ export const EVENT_TYPES = [
   "reply.created",
   "presence.joined",
   "presence.left",
+  "timer.updated",
+  "time_entry.created",
+  "time_entry.updated",
+  "time_entry.deleted",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

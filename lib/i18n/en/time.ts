@@ -1,0 +1,18 @@
+export const time = {
+  "time.none": "(none)",
+  "time.dimension.customer": "Customer",
+  "time.dimension.contract": "Contract",
+  "time.dimension.project": "Project",
+  "time.dimension.card": "Card",
+  "time.dimension.user": "User",
+  "time.dimension.day": "Day",
+  "time.dimension.week": "Week",
+  "time.dimension.month": "Month",
+  "time.csv.date": "Date",
+  "time.csv.description": "Description",
+  "time.csv.duration": "Duration",
+  "time.csv.hours": "Hours",
+  "time.csv.minutes": "Minutes",
+  "time.csv.entries": "Entries",
+  "time.csv.total": "Total",
+};
