@@ -128,6 +128,12 @@ describe.each(availableEngines())("[TIME] customers, contracts and time on %s", 
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ contractedMinutes: 2430, hours: 40.5, usedMinutes: 0, remainingMinutes: 2430, level: "ok" });
     contractId = res.json.id;
+    const patch = (body: unknown) =>
+      call(contractPatch, { method: "PATCH", key: anna.key, params: { slug: "acme", id: String(contractId) }, body });
+    expect((await patch({ hours: 50 })).json).toMatchObject({ contractedMinutes: 3000, hours: 50 });
+    const reversed = await patch({ endDate: addDays(today, -61) });
+    expect(reversed.status).toBe(400);
+    expect(reversed.json.error.message).toBe("The end date is before the start date.");
     const backwards = await post(
       contractsPost,
       anna.key,
