@@ -36,7 +36,7 @@ const CONTRACT_FIELDS = {
 
 const datesInOrder = (v: { startDate?: string | null; endDate?: string | null }) =>
   !v.startDate || !v.endDate || v.startDate <= v.endDate;
-const DATES_MESSAGE = { path: ["endDate"], message: "The end date is before the start date." };
+const DATES_MESSAGE = "The end date is before the start date.";
 
 export const ZCreateContract = z
   .object({
@@ -50,7 +50,7 @@ export const ZCreateContract = z
     path: ["hours"],
     message: "Give the budget as hours (or as contractedMinutes), once.",
   })
-  .refine(datesInOrder, DATES_MESSAGE);
+  .refine(datesInOrder, { path: ["endDate"], message: DATES_MESSAGE });
 
 export const ZUpdateContract = z
   .object(CONTRACT_FIELDS)
@@ -216,7 +216,7 @@ export async function updateContract(actor: Actor, slug: string, id: string | nu
   const startDate = data.startDate !== undefined ? data.startDate : before.startDate ? isoOf(before.startDate) : null;
   const endDate = data.endDate !== undefined ? data.endDate : before.endDate ? isoOf(before.endDate) : null;
   if (!datesInOrder({ startDate, endDate })) {
-    throw new AppError("validation", DATES_MESSAGE.message, { fields: [{ path: "endDate", message: DATES_MESSAGE.message }] });
+    throw new AppError("validation", DATES_MESSAGE, { fields: [{ path: "endDate", message: DATES_MESSAGE }] });
   }
   const minutes = budgetMinutes(data);
   const row = await getDb().contract.update({
