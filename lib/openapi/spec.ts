@@ -13,6 +13,7 @@ import { body, ERROR_SCHEMA, errors, type Json, ok, pathParam, read, schema, wri
 import { profilePaths, profileSchemas } from "./profile.ts";
 import { projectPaths, projectSchemas } from "./projects.ts";
 import { systemPaths, systemSchemas } from "./system.ts";
+import { timePaths, timeSchemas } from "./time.ts";
 
 const slug = pathParam("slug");
 const key = pathParam("key", "Card key (PRJ-42) or number (42)");
@@ -42,6 +43,7 @@ export function openApiDocument(): Json {
         ...profileSchemas(),
         ...adminSchemas(),
         ...systemSchemas(),
+        ...timeSchemas(),
       },
     },
     security: [{ apiKey: [] }, { session: [] }],
@@ -147,6 +149,7 @@ export function openApiDocument(): Json {
       ...profilePaths(),
       ...adminPaths(),
       ...systemPaths(),
+      ...timePaths(),
       "/api/v1/openapi.json": { get: { security: [], summary: "This document", responses: ok(200, "OpenAPI 3.1") } },
     },
   };

@@ -36,6 +36,9 @@ import { addGroupMember, createGroup, setGroupCustomerAccess } from "../../lib/u
 import { call, freshWorld, type Person, person } from "../api/helpers.ts";
 import { availableEngines } from "../helpers/db.ts";
 
+// biome-ignore lint/suspicious/noExplicitAny: route handlers of different parameter shapes
+type AnyHandler = (req: Request, ctx: { params: Promise<any> }) => Promise<Response>;
+
 const today = todayUtc();
 const yesterday = addDays(today, -1);
 
@@ -48,7 +51,7 @@ describe.each(availableEngines())("[TIME] customers, contracts and time on %s", 
   let contractId: number;
   let cardKey: string;
 
-  const post = (handler: Parameters<typeof call>[0], key: string, body: unknown, params = {}) =>
+  const post = (handler: AnyHandler, key: string, body: unknown, params = {}) =>
     call(handler, { method: "POST", key, body, params });
   const book = (who: Person, body: Record<string, unknown>) => post(entriesPost, who.key, { date: today, ...body });
   /** Used minutes of a contract three ways: the API, the rows themselves, the report. */
