@@ -62,7 +62,7 @@ export const ZUpdateContract = z
     message: "Give the budget as hours or as contractedMinutes, not both.",
   });
 
-const CONTRACT_SELECT = {
+export const CONTRACT_SELECT = {
   id: true,
   customerId: true,
   name: true,

@@ -9,6 +9,7 @@ import { slugify } from "../boards/projects.ts";
 import { getDb } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { type CustomerRef, readableCustomers, requireCustomer } from "./access.ts";
+import { CONTRACT_SELECT, contractsWithBurn } from "./contracts.ts";
 import { CUSTOMER_ROLES, type CustomerRole } from "./roles.ts";
 
 export const ZCustomerSlug = z
@@ -105,8 +106,11 @@ async function freeCustomerSlug(base: string): Promise<string> {
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }
 
-/** Customers the actor can see: favourites first, then live ones, archived last; each by name. */
-export async function listCustomers(actor: Actor, options: { includeArchived?: boolean } = {}) {
+/**
+ * Customers the actor can see: favourites first, then live ones, archived last; each by name.
+ * `withContracts`: each with its active contracts and their burn (for the list page).
+ */
+export async function listCustomers(actor: Actor, options: { includeArchived?: boolean; withContracts?: boolean } = {}) {
   const roles = await readableCustomers(actor);
   const db = getDb();
   const [rows, favorites] = await Promise.all([
@@ -130,7 +134,16 @@ export async function listCustomers(actor: Actor, options: { includeArchived?: b
     projectCount: _count.projects,
   }));
   const rank = (c: (typeof list)[number]) => (c.isArchived ? 2 : c.isFavorite ? 0 : 1);
-  return list.sort((a, b) => rank(a) - rank(b));
+  list.sort((a, b) => rank(a) - rank(b));
+  if (!options.withContracts) return list.map((c) => ({ ...c, activeContracts: undefined }));
+  const active = await contractsWithBurn(
+    await db.contract.findMany({
+      where: { customerId: { in: list.map((c) => c.id) }, deletedAt: null, status: "active" },
+      select: CONTRACT_SELECT,
+      orderBy: [{ startDate: "desc" }, { id: "desc" }],
+    }),
+  );
+  return list.map((c) => ({ ...c, activeContracts: active.filter((k) => k.customerId === c.id) }));
 }
 
 async function favoriteOf(actor: Actor, customerId: number): Promise<boolean> {
