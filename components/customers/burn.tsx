@@ -33,18 +33,15 @@ export function BurnBar({ contract, compact = false }: { contract: ContractJson;
   const f = contract.forecast;
   return (
     <div className="flex flex-col gap-1.5" data-testid="burn">
-      <div
-        role="meter"
-        aria-valuemin={0}
-        aria-valuemax={contract.contractedMinutes}
-        aria-valuenow={contract.usedMinutes}
-        aria-valuetext={t("time.burn.usedOf", {
-          used: formatDuration(contract.usedMinutes),
-          total: formatDuration(contract.contractedMinutes),
-        })}
+      <meter
+        className="sr-only"
+        min={0}
+        max={Math.max(1, contract.contractedMinutes)}
+        high={Math.max(1, contract.contractedMinutes) * 0.8}
+        value={contract.usedMinutes}
         aria-label={contract.name}
-        className="h-2 w-full overflow-hidden rounded-full bg-surface-2"
-      >
+      />
+      <div aria-hidden="true" className="h-2 w-full overflow-hidden rounded-full bg-surface-2">
         <div className={cn("h-full rounded-full", FILL[contract.level])} style={{ width: `${width}%` }} />
       </div>
       <div className="flex flex-wrap items-baseline justify-between gap-x-3 text-xs">
@@ -54,7 +51,10 @@ export function BurnBar({ contract, compact = false }: { contract: ContractJson;
             total: formatDuration(contract.contractedMinutes),
           })}
         </span>
-        <span className={cn("font-medium", contract.remainingMinutes < 0 ? "text-danger" : "text-muted")} data-testid="burn-remaining">
+        <span
+          className={cn("font-medium", contract.remainingMinutes < 0 ? "text-danger" : "text-muted")}
+          data-testid="burn-remaining"
+        >
           {contract.remainingMinutes < 0
             ? t("time.burn.over", { over: formatDuration(-contract.remainingMinutes) })
             : t("time.burn.left", { left: formatDuration(contract.remainingMinutes) })}

@@ -87,7 +87,11 @@ export function ContractDialog({
               label={t("customers.contract.budget")}
               id={`${ids}-budget`}
               error={errors.budget}
-              hint={parseDuration(budget) !== null && budget ? `= ${formatDuration(parseDuration(budget) ?? 0)} ${t("time.unit.h")}` : t("customers.contract.budgetHint")}
+              hint={
+                parseDuration(budget) !== null && budget
+                  ? `= ${formatDuration(parseDuration(budget) ?? 0)} ${t("time.unit.h")}`
+                  : t("customers.contract.budgetHint")
+              }
             >
               <Input value={budget} onChange={(e) => setBudget(e.target.value)} inputMode="decimal" placeholder="40" />
             </Field>

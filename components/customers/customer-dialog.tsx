@@ -10,7 +10,16 @@ import { Field, Input, Textarea } from "@/components/ui/input.tsx";
 import { toast } from "@/components/ui/toast.tsx";
 import type { CustomerJson } from "@/lib/customers/customers.ts";
 
-type Values = { name: string; slug: string; description: string; contact: string; email: string; phone: string; address: string; color: string };
+type Values = {
+  name: string;
+  slug: string;
+  description: string;
+  contact: string;
+  email: string;
+  phone: string;
+  address: string;
+  color: string;
+};
 
 const EMPTY: Values = { name: "", slug: "", description: "", contact: "", email: "", phone: "", address: "", color: "" };
 
@@ -96,7 +105,12 @@ export function CustomerDialog({
             <Field label={t("customers.field.phone")} id={`${ids}-phone`}>
               <Input type="tel" value={values.phone} onChange={set("phone")} maxLength={64} />
             </Field>
-            <Field label={t("customers.field.color")} id={`${ids}-color`} error={error("color")} hint={t("customers.field.colorHint")}>
+            <Field
+              label={t("customers.field.color")}
+              id={`${ids}-color`}
+              error={error("color")}
+              hint={t("customers.field.colorHint")}
+            >
               <Input value={values.color} onChange={set("color")} maxLength={7} placeholder="#2f7d5b" className="font-mono" />
             </Field>
           </div>

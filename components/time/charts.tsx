@@ -61,7 +61,13 @@ export function WeeklyChart({
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: 256 }}>
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -8 }}>
           <CartesianGrid stroke={GRID} strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="week" tick={AXIS} tickLine={false} axisLine={{ stroke: GRID }} tickFormatter={(w: string) => w.slice(5)} />
+          <XAxis
+            dataKey="week"
+            tick={AXIS}
+            tickLine={false}
+            axisLine={{ stroke: GRID }}
+            tickFormatter={(w: string) => w.slice(5)}
+          />
           <YAxis tick={AXIS} tickLine={false} axisLine={false} tickFormatter={hours} width={44} />
           <Tooltip
             {...TOOLTIP}
@@ -76,7 +82,13 @@ export function WeeklyChart({
               ))}
             </>
           ) : (
-            <Bar dataKey="minutes" name={t("time.reports.hours")} fill="var(--color-accent)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
+            <Bar
+              dataKey="minutes"
+              name={t("time.reports.hours")}
+              fill="var(--color-accent)"
+              radius={[3, 3, 0, 0]}
+              isAnimationActive={false}
+            />
           )}
         </BarChart>
       </ResponsiveContainer>
@@ -123,7 +135,15 @@ export function BurnDownChart({
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: 240 }}>
         <LineChart data={data} margin={{ top: 12, right: 16, bottom: 0, left: -8 }}>
           <CartesianGrid stroke={GRID} strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="x" type="number" domain={[0, last]} tick={AXIS} tickFormatter={tick} tickLine={false} axisLine={{ stroke: GRID }} />
+          <XAxis
+            dataKey="x"
+            type="number"
+            domain={[0, last]}
+            tick={AXIS}
+            tickFormatter={tick}
+            tickLine={false}
+            axisLine={{ stroke: GRID }}
+          />
           <YAxis
             tick={AXIS}
             tickLine={false}

@@ -22,7 +22,8 @@ import type { TimerJson } from "@/lib/time/timer.ts";
 import {
   announceLocalTimeChange,
   announceTimeChange,
-  type BookingTargets,   listenTimeChanges,
+  type BookingTargets,
+  listenTimeChanges,
   TargetSelect,
   targetBody,
 } from "./shared.tsx";
@@ -112,7 +113,10 @@ export function HeaderTimer({ userId, initial }: { userId: number; initial: Time
             type="button"
             data-testid="header-timer"
             data-running="true"
-            aria-label={t("time.timer.runningLabel", { elapsed: clock(elapsed), what: timerLabel(timer, t("time.timer.untitled")) })}
+            aria-label={t("time.timer.runningLabel", {
+              elapsed: clock(elapsed),
+              what: timerLabel(timer, t("time.timer.untitled")),
+            })}
             className="flex h-8 max-w-64 items-center gap-2 rounded-md border border-accent/40 bg-accent-soft px-2.5 text-[13px] font-medium text-text hover:border-accent"
           >
             <span aria-hidden="true" className="size-2 shrink-0 animate-pulse rounded-full bg-accent" />
@@ -178,7 +182,9 @@ function RunningPanel({
     <div className="flex flex-col gap-3">
       <div className="flex items-baseline justify-between gap-2">
         <span className="font-mono text-2xl font-semibold tabular-nums">{clock(elapsed)}</span>
-        <span className="text-xs text-muted">{t("time.timer.since", { time: new Date(timer.startedAt).toLocaleTimeString() })}</span>
+        <span className="text-xs text-muted">
+          {t("time.timer.since", { time: new Date(timer.startedAt).toLocaleTimeString() })}
+        </span>
       </div>
       <p className="text-[13px] text-muted">{where || t("time.target.none")}</p>
       <Field label={t("time.entry.description")}>

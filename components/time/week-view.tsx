@@ -19,7 +19,7 @@ import { addDays, daysFrom, isoWeek, localIsoDate } from "@/lib/time/dates.ts";
 import { formatDuration, parseDuration } from "@/lib/time/duration.ts";
 import type { EntryJson } from "@/lib/time/entries.ts";
 import type { getWeek } from "@/lib/time/week.ts";
-import { type EntryDraft, EntryDialog } from "./entry-dialog.tsx";
+import { EntryDialog, type EntryDraft } from "./entry-dialog.tsx";
 import { announceTimeChange, type BookingTargets, listenTimeChanges, TargetSelect } from "./shared.tsx";
 
 export type WeekData = Awaited<ReturnType<typeof getWeek>>;
@@ -32,6 +32,8 @@ type Row = {
 
 const rowKeyOf = (e: { project: { id: number } | null; customer: { id: number } | null }) =>
   e.project ? `p${e.project.id}` : e.customer ? `c${e.customer.id}` : "none";
+
+const labelOf = (r: Row, noProject: string) => r.project?.name ?? r.customer?.name ?? noProject;
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -82,17 +84,22 @@ export function WeekView({
   const days = daysFrom(week.start, week.end);
   const today = localIsoDate();
   const dayName = useMemo(() => new Intl.DateTimeFormat(language, { weekday: "short", timeZone: "UTC" }), [language]);
-  const dayDate = useMemo(() => new Intl.DateTimeFormat(language, { day: "numeric", month: "short", timeZone: "UTC" }), [language]);
+  const dayDate = useMemo(
+    () => new Intl.DateTimeFormat(language, { day: "numeric", month: "short", timeZone: "UTC" }),
+    [language],
+  );
   const longDay = useMemo(() => new Intl.DateTimeFormat(language, { dateStyle: "full", timeZone: "UTC" }), [language]);
   const at = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
+  const noProject = t("time.week.noProject");
+  const rowLabel = (r: Row) => labelOf(r, noProject);
   const rows: Row[] = useMemo(() => {
     const map = new Map<string, Row>();
     for (const e of week.entries) map.set(rowKeyOf(e), { key: rowKeyOf(e), project: e.project, customer: e.customer });
     for (const r of week.previousRows) if (!map.has(r.key)) map.set(r.key, r);
     for (const r of added) if (!map.has(r.key)) map.set(r.key, r);
-    return [...map.values()].sort((a, b) => rowLabel(a).localeCompare(rowLabel(b)));
-  }, [week, added]);
+    return [...map.values()].sort((a, b) => labelOf(a, noProject).localeCompare(labelOf(b, noProject)));
+  }, [week, added, noProject]);
 
   const totals = useMemo(() => {
     const cell = new Map<string, number>();
@@ -109,9 +116,6 @@ export function WeekView({
     return { cell, day, row, all };
   }, [week.entries]);
 
-  function rowLabel(r: Row): string {
-    return r.project?.name ?? r.customer?.name ?? t("time.week.noProject");
-  }
 
   const bookable = (r: Row) =>
     r.project
@@ -180,13 +184,21 @@ export function WeekView({
         actions={
           <>
             <nav aria-label={t("time.week.navigation")} className="flex items-center gap-1">
-              <Link href={link(addDays(week.start, -7))} className={buttonClasses({ variant: "ghost", size: "sm" })} aria-label={t("time.week.previous")}>
+              <Link
+                href={link(addDays(week.start, -7))}
+                className={buttonClasses({ variant: "ghost", size: "sm" })}
+                aria-label={t("time.week.previous")}
+              >
                 <ChevronRightIcon className="rotate-180" />
               </Link>
               <Link href={link(today)} className={buttonClasses({ variant: "secondary", size: "sm" })}>
                 {t("time.week.thisWeek")}
               </Link>
-              <Link href={link(addDays(week.start, 7))} className={buttonClasses({ variant: "ghost", size: "sm" })} aria-label={t("time.week.next")}>
+              <Link
+                href={link(addDays(week.start, 7))}
+                className={buttonClasses({ variant: "ghost", size: "sm" })}
+                aria-label={t("time.week.next")}
+              >
                 <ChevronRightIcon />
               </Link>
             </nav>
@@ -195,7 +207,11 @@ export function WeekView({
               {t("time.reports.title")}
             </Link>
             {week.canEdit ? (
-              <Button variant="primary" onClick={() => setDialog({ date: today >= week.start && today <= week.end ? today : week.start })} aria-keyshortcuts="n">
+              <Button
+                variant="primary"
+                onClick={() => setDialog({ date: today >= week.start && today <= week.end ? today : week.start })}
+                aria-keyshortcuts="n"
+              >
                 <PlusIcon />
                 {t("time.entry.new")}
                 <Kbd className="ml-1 hidden border-transparent bg-accent-fg/20 text-accent-fg sm:inline-flex">N</Kbd>
@@ -206,7 +222,12 @@ export function WeekView({
       />
 
       <div className="mt-6 overflow-x-auto rounded-lg border border-border bg-surface shadow-sm">
-        <table ref={grid} className="w-full min-w-[52rem] border-collapse text-sm" data-testid="week-grid" aria-label={t("time.week.gridLabel", { week: weekLabel })}>
+        <table
+          ref={grid}
+          className="w-full min-w-[52rem] border-collapse text-sm"
+          data-testid="week-grid"
+          aria-label={t("time.week.gridLabel", { week: weekLabel })}
+        >
           <thead>
             <tr className="border-b border-border text-xs text-muted">
               <th scope="col" className="px-3 py-2 text-left font-medium">
@@ -228,10 +249,16 @@ export function WeekView({
               <tr key={row.key} className="border-b border-border/70" data-row={rowLabel(row)}>
                 <th scope="row" className="max-w-64 px-3 py-1.5 text-left font-normal">
                   <span className="flex items-center gap-2">
-                    <span aria-hidden="true" className="size-2.5 shrink-0 rounded-sm" style={{ background: row.project?.color ?? row.customer?.color ?? "var(--color-muted)" }} />
+                    <span
+                      aria-hidden="true"
+                      className="size-2.5 shrink-0 rounded-sm"
+                      style={{ background: row.project?.color ?? row.customer?.color ?? "var(--color-muted)" }}
+                    />
                     <span className="min-w-0">
                       <span className="block truncate font-medium text-text">{rowLabel(row)}</span>
-                      {row.project && row.customer ? <span className="block truncate text-xs text-muted">{row.customer.name}</span> : null}
+                      {row.project && row.customer ? (
+                        <span className="block truncate text-xs text-muted">{row.customer.name}</span>
+                      ) : null}
                     </span>
                   </span>
                 </th>
@@ -247,7 +274,9 @@ export function WeekView({
                     />
                   </td>
                 ))}
-                <td className="px-3 py-1.5 text-right font-mono tabular-nums text-muted">{formatDuration(totals.row.get(row.key) ?? 0)}</td>
+                <td className="px-3 py-1.5 text-right font-mono tabular-nums text-muted">
+                  {formatDuration(totals.row.get(row.key) ?? 0)}
+                </td>
               </tr>
             ))}
             {week.canEdit ? (
@@ -289,7 +318,9 @@ export function WeekView({
           {t("time.week.entries")}
         </h2>
         {week.entries.length === 0 ? (
-          <p className="mt-3 rounded-lg border border-dashed border-border px-4 py-8 text-center text-sm text-muted">{t("time.week.empty")}</p>
+          <p className="mt-3 rounded-lg border border-dashed border-border px-4 py-8 text-center text-sm text-muted">
+            {t("time.week.empty")}
+          </p>
         ) : (
           <ol className="mt-3 flex flex-col gap-4">
             {entriesByDay
@@ -427,15 +458,7 @@ function Cell({
   );
 }
 
-function AddRow({
-  targets,
-  existing,
-  onAdd,
-}: {
-  targets: BookingTargets;
-  existing: Set<string>;
-  onAdd: (row: Row) => void;
-}) {
+function AddRow({ targets, existing, onAdd }: { targets: BookingTargets; existing: Set<string>; onAdd: (row: Row) => void }) {
   const t = useT();
   const [value, setValue] = useState("");
   const available: BookingTargets = {
@@ -458,7 +481,12 @@ function AddRow({
           setValue("");
           if (v.startsWith("p:")) {
             const p = targets.projects.find((x) => `p:${x.slug}` === v);
-            if (p) onAdd({ key: `p${p.id}`, project: { id: p.id, slug: p.slug, key: p.key, name: p.name, color: p.color }, customer: p.customer });
+            if (p)
+              onAdd({
+                key: `p${p.id}`,
+                project: { id: p.id, slug: p.slug, key: p.key, name: p.name, color: p.color },
+                customer: p.customer,
+              });
           } else if (v.startsWith("c:")) {
             const c = targets.customers.find((x) => `c:${x.slug}` === v);
             if (c) onAdd({ key: `c${c.id}`, project: null, customer: { id: c.id, slug: c.slug, name: c.name, color: c.color } });

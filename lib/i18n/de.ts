@@ -6,9 +6,22 @@ import { auth } from "./de/auth.ts";
 import { board } from "./de/board.ts";
 import { card } from "./de/card.ts";
 import { common } from "./de/common.ts";
+import { customers } from "./de/customers.ts";
 import { profile } from "./de/profile.ts";
 import { projects } from "./de/projects.ts";
 import { system } from "./de/system.ts";
 import { time } from "./de/time.ts";
 
-export const de = { ...common, ...auth, ...projects, ...board, ...card, ...account, ...profile, ...admin, ...system, ...time };
+export const de = {
+  ...common,
+  ...auth,
+  ...projects,
+  ...board,
+  ...card,
+  ...account,
+  ...profile,
+  ...admin,
+  ...system,
+  ...time,
+  ...customers,
+};

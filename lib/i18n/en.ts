@@ -6,9 +6,22 @@ import { auth } from "./en/auth.ts";
 import { board } from "./en/board.ts";
 import { card } from "./en/card.ts";
 import { common } from "./en/common.ts";
+import { customers } from "./en/customers.ts";
 import { profile } from "./en/profile.ts";
 import { projects } from "./en/projects.ts";
 import { system } from "./en/system.ts";
 import { time } from "./en/time.ts";
 
-export const en = { ...common, ...auth, ...projects, ...board, ...card, ...account, ...profile, ...admin, ...system, ...time };
+export const en = {
+  ...common,
+  ...auth,
+  ...projects,
+  ...board,
+  ...card,
+  ...account,
+  ...profile,
+  ...admin,
+  ...system,
+  ...time,
+  ...customers,
+};
