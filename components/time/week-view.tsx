@@ -116,7 +116,6 @@ export function WeekView({
     return { cell, day, row, all };
   }, [week.entries]);
 
-
   const bookable = (r: Row) =>
     r.project
       ? targets.projects.some((p) => p.id === r.project?.id)
