@@ -168,7 +168,7 @@ for (const language of ["en", "de"] as const) {
       const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
       const contract = await apiJson<{ id: number }>(ctx.request, "POST", `/api/v1/customers/${slug}/contracts`, {
         name: "Support 2026",
-        hours: 80,
+        hours: 150,
         startDate: day(-60),
         endDate: day(30),
       });
@@ -201,7 +201,6 @@ for (const language of ["en", "de"] as const) {
           contractId: contract.id,
           ...(i % 4 === 0 ? { cardKey: card.key } : {}),
           description: texts[i % texts.length],
-          ...(i % 3 === 0 ? { username: undefined } : {}),
         });
         if (i % 5 === 0)
           await apiJson(ctx.request, "POST", "/api/v1/time-entries", {

@@ -36,6 +36,7 @@ export function CustomerDetail({ data, targets }: { data: CustomerOverview; targ
   const t = useT();
   const router = useRouter();
   const { customer, contracts, projects, recentEntries, team } = data;
+  const date = useShortDate();
   const canEdit = customer.role === "editor" && !customer.isArchived;
   const [editing, setEditing] = useState(false);
   const [contractDialog, setContractDialog] = useState<ContractJson | "new" | null>(null);
@@ -134,7 +135,7 @@ export function CustomerDetail({ data, targets }: { data: CustomerOverview; targ
               <ul className="divide-y divide-border" data-testid="customer-entries">
                 {recentEntries.map((e) => (
                   <li key={e.id} className="flex items-center gap-3 py-2 text-[13px]">
-                    <span className="w-20 shrink-0 text-xs text-muted">{e.date}</span>
+                    <span className="w-24 shrink-0 text-xs text-muted">{date(e.date)}</span>
                     <Avatar username={e.user.username} size="xs" decorative />
                     <span className="min-w-0 flex-1 truncate">
                       {e.card ? <span className="mr-1.5 font-mono text-xs text-muted">{e.card.key}</span> : null}
@@ -151,7 +152,7 @@ export function CustomerDetail({ data, targets }: { data: CustomerOverview; targ
 
         <div className="flex flex-col gap-6">
           <SectionCard id="customer-contact" title={t("customers.contactDetails")}>
-            <dl className="grid grid-cols-[5.5rem_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-[13px]">
+            <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1.5 text-[13px]">
               {(
                 [
                   ["customers.field.contact", customer.contact],
@@ -350,8 +351,9 @@ function Team({ slug, team, canEdit }: { slug: string; team: CustomerOverview["t
         ))}
       </ul>
       {canEdit ? (
-        <form onSubmit={add} className="mt-3 flex items-center gap-2">
+        <form onSubmit={add} className="mt-3 grid grid-cols-[minmax(0,1fr)_auto] gap-2">
           <Input
+            className="col-span-2"
             size="sm"
             value={username}
             onChange={(e) => setUsername(e.target.value)}

@@ -9,7 +9,7 @@ export type ShellUser = { username: string; isAdmin: boolean; language: string; 
 
 export function AppHeader({ instanceName, user, timer }: { instanceName: string; user: ShellUser; timer?: ReactNode }) {
   return (
-    <header className="sticky top-0 z-30 border-b border-border bg-surface/95 backdrop-blur supports-[backdrop-filter]:bg-surface/85">
+    <header className="sticky top-0 z-30 print:hidden border-b border-border bg-surface/95 backdrop-blur supports-[backdrop-filter]:bg-surface/85">
       <div className="flex h-12 items-center gap-4 px-4 sm:px-6">
         <Link href="/" className="-ml-1 flex items-center gap-2 rounded-md px-1 py-1 font-semibold tracking-tight text-text">
           <LogoMark size={22} />

@@ -150,7 +150,9 @@ export function BurnDownChart({
             axisLine={false}
             tickFormatter={hours}
             width={44}
-            domain={[0, (max: number) => Math.max(max, contractedMinutes) * 1.05]}
+            allowDecimals={false}
+            // Whole hours on the axis: the top is the next multiple of 10 hours above usage and budget.
+            domain={[0, (max: number) => Math.ceil((Math.max(max, contractedMinutes) * 1.05) / 600) * 600]}
           />
           <Tooltip
             {...TOOLTIP}

@@ -181,23 +181,22 @@ export function EntryDialog({
           <Field label={t("time.entry.description")} id={`${ids}-description`}>
             <Textarea rows={2} value={description} maxLength={5000} onChange={(e) => setDescription(e.target.value)} />
           </Field>
-          <DialogFooter className="justify-between">
-            {withTimer && !draft.id ? (
-              <Button variant="secondary" onClick={startTimer} disabled={busy} data-testid="entry-start-timer">
-                <PlayIcon size={13} />
+          {withTimer && !draft.id ? (
+            <div className="flex items-center gap-3 border-t border-border pt-3 text-xs text-muted">
+              <Button variant="secondary" size="sm" onClick={startTimer} disabled={busy} data-testid="entry-start-timer">
+                <PlayIcon size={12} />
                 {t("time.timer.startHere")}
               </Button>
-            ) : (
-              <span />
-            )}
-            <span className="flex gap-2">
-              <Button variant="ghost" onClick={() => onOpenChange(false)}>
-                {t("common.cancel")}
-              </Button>
-              <Button type="submit" variant="primary" loading={busy}>
-                {draft.id ? t("common.save") : t("time.entry.book")}
-              </Button>
-            </span>
+              <span>{t("time.timer.startHereHint")}</span>
+            </div>
+          ) : null}
+          <DialogFooter className="mt-1">
+            <Button variant="ghost" onClick={() => onOpenChange(false)}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" variant="primary" loading={busy}>
+              {draft.id ? t("common.save") : t("time.entry.book")}
+            </Button>
           </DialogFooter>
         </form>
       </DialogContent>

@@ -215,49 +215,51 @@ export function ReportsView({
       </div>
 
       {report.groupBy.length ? (
-        <SectionCard id="report-groups" title={t("time.reports.groups")}>
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm" data-testid="report-groups">
-              <thead>
-                <tr className="border-b border-border text-left text-xs text-muted">
-                  {report.groupBy.map((d) => (
-                    <th key={d} scope="col" className="py-2 pr-3 font-medium">
-                      {t(`time.dimension.${d}`)}
-                    </th>
-                  ))}
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">
-                    {t("time.csv.duration")}
-                  </th>
-                  <th scope="col" className="py-2 text-right font-medium">
-                    {t("time.csv.entries")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.groups.map((g) => (
-                  <tr key={report.groupBy.map((d) => label(g, d)).join("|")} className="border-b border-border/60">
+        <div className="mt-5">
+          <SectionCard id="report-groups" title={t("time.reports.groups")}>
+            <div className="overflow-x-auto">
+              <table className="w-full text-sm" data-testid="report-groups">
+                <thead>
+                  <tr className="border-b border-border text-left text-xs text-muted">
                     {report.groupBy.map((d) => (
-                      <td key={d} className="py-1.5 pr-3">
-                        {label(g, d)}
-                      </td>
+                      <th key={d} scope="col" className="py-2 pr-3 font-medium">
+                        {t(`time.dimension.${d}`)}
+                      </th>
                     ))}
-                    <td className="py-1.5 pr-3 text-right font-mono tabular-nums">{formatDuration(g.minutes)}</td>
-                    <td className="py-1.5 text-right tabular-nums text-muted">{g.entries}</td>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">
+                      {t("time.csv.duration")}
+                    </th>
+                    <th scope="col" className="py-2 text-right font-medium">
+                      {t("time.csv.entries")}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr className="font-semibold">
-                  <th scope="row" colSpan={report.groupBy.length} className="py-2 pr-3 text-left">
-                    {t("time.csv.total")}
-                  </th>
-                  <td className="py-2 pr-3 text-right font-mono tabular-nums">{formatDuration(report.total.minutes)}</td>
-                  <td className="py-2 text-right tabular-nums">{report.total.entries}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
-        </SectionCard>
+                </thead>
+                <tbody>
+                  {report.groups.map((g) => (
+                    <tr key={report.groupBy.map((d) => label(g, d)).join("|")} className="border-b border-border/60">
+                      {report.groupBy.map((d) => (
+                        <td key={d} className="py-1.5 pr-3">
+                          {label(g, d)}
+                        </td>
+                      ))}
+                      <td className="py-1.5 pr-3 text-right font-mono tabular-nums">{formatDuration(g.minutes)}</td>
+                      <td className="py-1.5 text-right tabular-nums text-muted">{g.entries}</td>
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr className="font-semibold">
+                    <th scope="row" colSpan={report.groupBy.length} className="py-2 pr-3 text-left">
+                      {t("time.csv.total")}
+                    </th>
+                    <td className="py-2 pr-3 text-right font-mono tabular-nums">{formatDuration(report.total.minutes)}</td>
+                    <td className="py-2 text-right tabular-nums">{report.total.entries}</td>
+                  </tr>
+                </tfoot>
+              </table>
+            </div>
+          </SectionCard>
+        </div>
       ) : null}
     </PageContainer>
   );

@@ -25,6 +25,7 @@ export function TargetSelect({
   id,
   className,
   allowNone = true,
+  noneLabel,
 }: {
   targets: BookingTargets;
   value: TargetValue;
@@ -32,11 +33,13 @@ export function TargetSelect({
   id?: string;
   className?: string;
   allowNone?: boolean;
+  /** The text of the empty choice (default: "No project or customer"). */
+  noneLabel?: string;
 }) {
   const t = useT();
   return (
     <Select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={className}>
-      {allowNone ? <option value="">{t("time.target.none")}</option> : null}
+      {allowNone ? <option value="">{noneLabel ?? t("time.target.none")}</option> : null}
       {targets.projects.length ? (
         <optgroup label={t("time.target.projects")}>
           {targets.projects.map((p) => (

@@ -88,6 +88,10 @@ export function WeekView({
     () => new Intl.DateTimeFormat(language, { day: "numeric", month: "short", timeZone: "UTC" }),
     [language],
   );
+  const longDate = useMemo(
+    () => new Intl.DateTimeFormat(language, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }),
+    [language],
+  );
   const longDay = useMemo(() => new Intl.DateTimeFormat(language, { dateStyle: "full", timeZone: "UTC" }), [language]);
   const at = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -164,7 +168,11 @@ export function WeekView({
     target.select();
   }
 
-  const weekLabel = `${dayDate.format(at(week.start))} – ${dayDate.format(at(week.end))} · ${isoWeek(week.start).replace("-W", " · W")}`;
+  const weekLabel = t("time.week.label", {
+    week: Number(isoWeek(week.start).slice(6)),
+    from: dayDate.format(at(week.start)),
+    to: longDate.format(at(week.end)),
+  });
   const isOther = week.user.username !== me;
   const link = (date: string) => `/time?date=${date}${isOther ? `&user=${encodeURIComponent(week.user.username)}` : ""}`;
 
@@ -475,6 +483,7 @@ function AddRow({ targets, existing, onAdd }: { targets: BookingTargets; existin
         targets={available}
         value={value}
         allowNone
+        noneLabel={t("time.week.chooseRow")}
         className="h-8 max-w-80 text-[13px]"
         onChange={(v) => {
           setValue("");

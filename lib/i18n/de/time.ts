@@ -61,6 +61,9 @@ export const time: { [K in keyof typeof en]: string } = {
   "time.entry.cannotBookProject":
     "Auf dieses Projekt kannst du keine Zeit buchen: Dafür brauchst du hier die Rolle Mitglied und beim Kunden die Rolle Bearbeiter.",
 
+  "time.week.label": "KW {week} · {from} – {to}",
+  "time.week.chooseRow": "Projekt oder Kunde wählen …",
+  "time.timer.startHereHint": "Ab jetzt zählen, beim Stoppen buchen.",
   "time.week.navigation": "Wochen",
   "time.week.previous": "Vorige Woche",
   "time.week.next": "Nächste Woche",

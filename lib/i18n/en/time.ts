@@ -59,6 +59,9 @@ export const time = {
   "time.entry.cannotBookProject":
     "You cannot book time on this project: it needs the member role here and the editor role for its customer.",
 
+  "time.week.label": "Week {week} · {from} – {to}",
+  "time.week.chooseRow": "Choose a project or customer…",
+  "time.timer.startHereHint": "Count from now, book when you stop.",
   "time.week.navigation": "Weeks",
   "time.week.previous": "Previous week",
   "time.week.next": "Next week",
