@@ -96,6 +96,14 @@ export function WeeklyChart({
   );
 }
 
+const STEPS = [15, 30, 60, 120, 240, 300, 600, 1200, 1500, 3000, 6000, 12_000, 30_000, 60_000, 120_000, 300_000];
+
+/** Four even steps of a round number of minutes (whole hours from an hour up) reaching above `max`. */
+function quarterTicks(max: number) {
+  const step = STEPS.find((s) => s * 4 >= max * 1.05) ?? Math.ceil((max * 1.05) / 4 / 60) * 60;
+  return { top: step * 4, ticks: [0, step, step * 2, step * 3, step * 4] };
+}
+
 /**
  * Used minutes over time against the budget, and the forecast from today to the run-out date.
  * Days are numbered from the first point so that the x axis is to scale.
@@ -128,6 +136,7 @@ export function BurnDownChart({
   for (const f of forecast) data.push({ x: day(f.date), used: undefined as unknown as number, forecast: f.usedMinutes });
   data.sort((a, b) => a.x - b.x);
   const last = Math.max(...data.map((d) => d.x), endDate ? day(endDate) : 0);
+  const axis = quarterTicks(Math.max(contractedMinutes, ...data.map((d) => d.used ?? d.forecast ?? 0)));
   const dateFormat = new Intl.DateTimeFormat(language, { day: "numeric", month: "short", timeZone: "UTC" });
   const tick = (x: number) => dateFormat.format(new Date(`${addDays(first, x)}T00:00:00Z`));
   return (
@@ -150,9 +159,8 @@ export function BurnDownChart({
             axisLine={false}
             tickFormatter={hours}
             width={44}
-            allowDecimals={false}
-            // Whole hours on the axis: the top is the next multiple of 10 hours above usage and budget.
-            domain={[0, (max: number) => Math.ceil((Math.max(max, contractedMinutes) * 1.05) / 600) * 600]}
+            domain={[0, axis.top]}
+            ticks={axis.ticks}
           />
           <Tooltip
             {...TOOLTIP}
