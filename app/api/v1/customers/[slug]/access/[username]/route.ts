@@ -1,15 +1,15 @@
 import { requestMeta } from "@/lib/audit/audit.ts";
 import { grantCustomerAccess, revokeCustomerAccess } from "@/lib/customers/customers.ts";
-import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
+import { apiRoute, decodeSegment, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
 
 type Params = { slug: string; username: string };
 
 export const PUT = apiRoute<Params>(async ({ req, params, actor }) =>
-  grantCustomerAccess(actor, params.slug, decodeURIComponent(params.username), await readJson(req), requestMeta(req.headers)),
+  grantCustomerAccess(actor, params.slug, decodeSegment(params.username), await readJson(req), requestMeta(req.headers)),
 );
 
 export const DELETE = apiRoute<Params>(async ({ req, params, actor }) => {
-  await revokeCustomerAccess(actor, params.slug, decodeURIComponent(params.username), requestMeta(req.headers));
+  await revokeCustomerAccess(actor, params.slug, decodeSegment(params.username), requestMeta(req.headers));
   return new Response(null, { status: 204 });
 });
 
