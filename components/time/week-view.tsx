@@ -13,6 +13,7 @@ import { Badge } from "@/components/ui/badge.tsx";
 import { Button, buttonClasses, IconButton } from "@/components/ui/button.tsx";
 import { cn } from "@/components/ui/cn.ts";
 import { ChartIcon, ChevronRightIcon, PlusIcon, XIcon } from "@/components/ui/icons.tsx";
+import { Input } from "@/components/ui/input.tsx";
 import { Kbd } from "@/components/ui/kbd.tsx";
 import { toast } from "@/components/ui/toast.tsx";
 import { addDays, daysFrom, isoWeek, localIsoDate } from "@/lib/time/dates.ts";
@@ -209,6 +210,7 @@ export function WeekView({
                 <ChevronRightIcon />
               </Link>
             </nav>
+            {isAdmin ? <UserSwitch current={week.user.username} start={week.start} /> : null}
             <Link href="/time/reports" className={buttonClasses({ variant: "secondary" })}>
               <ChartIcon />
               {t("time.reports.title")}
@@ -380,6 +382,32 @@ export function WeekView({
         }}
       />
     </PageContainer>
+  );
+}
+
+/** Administrators open someone else's week by username. */
+function UserSwitch({ current, start }: { current: string; start: string }) {
+  const t = useT();
+  const router = useRouter();
+  const [name, setName] = useState(current);
+  return (
+    <form
+      className="flex items-center"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const user = name.trim();
+        if (user) router.push(`/time?date=${start}&user=${encodeURIComponent(user)}`);
+      }}
+    >
+      <Input
+        size="sm"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        aria-label={t("time.week.userSwitch")}
+        title={t("time.week.userSwitch")}
+        className="w-36"
+      />
+    </form>
   );
 }
 

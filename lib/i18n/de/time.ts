@@ -64,6 +64,7 @@ export const time: { [K in keyof typeof en]: string } = {
   "time.week.label": "KW {week} · {from} – {to}",
   "time.week.chooseRow": "Projekt oder Kunde wählen …",
   "time.timer.startHereHint": "Ab jetzt zählen, beim Stoppen buchen.",
+  "time.week.userSwitch": "Woche zeigen von (Benutzername, Enter)",
   "time.week.navigation": "Wochen",
   "time.week.previous": "Vorige Woche",
   "time.week.next": "Nächste Woche",

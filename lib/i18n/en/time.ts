@@ -62,6 +62,7 @@ export const time = {
   "time.week.label": "Week {week} · {from} – {to}",
   "time.week.chooseRow": "Choose a project or customer…",
   "time.timer.startHereHint": "Count from now, book when you stop.",
+  "time.week.userSwitch": "Show the week of (username, Enter)",
   "time.week.navigation": "Weeks",
   "time.week.previous": "Previous week",
   "time.week.next": "Next week",
