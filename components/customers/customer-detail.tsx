@@ -125,7 +125,7 @@ export function CustomerDetail({ data, targets }: { data: CustomerOverview; targ
                 ))}
               </ul>
             )}
-            {selected !== null ? <BurnDown slug={customer.slug} contractId={selected} version={contracts} /> : null}
+            {selected !== null ? <BurnDown slug={customer.slug} contractId={selected} initial={data.burndown} /> : null}
           </SectionCard>
 
           <SectionCard id="customer-entries" title={t("customers.recentEntries")}>
@@ -266,11 +266,23 @@ function ContractRow({
   );
 }
 
-function BurnDown({ slug, contractId, version }: { slug: string; contractId: number; version: unknown }) {
+function BurnDown({
+  slug,
+  contractId,
+  initial,
+}: {
+  slug: string;
+  contractId: number;
+  /** What the server loaded with the page (the first active contract's); new after every refresh. */
+  initial: Burndown | null;
+}) {
   const t = useT();
-  const [data, setData] = useState<Burndown | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes when the page's contracts were reloaded
+  const [data, setData] = useState<Burndown | null>(initial?.contract.id === contractId ? initial : null);
   useEffect(() => {
+    if (initial && initial.contract.id === contractId) {
+      setData(initial);
+      return;
+    }
     let stale = false;
     void api<Burndown>("GET", `/customers/${encodeURIComponent(slug)}/contracts/${contractId}/burndown`).then((res) => {
       if (!stale && res.ok) setData(res.data);
@@ -278,7 +290,7 @@ function BurnDown({ slug, contractId, version }: { slug: string; contractId: num
     return () => {
       stale = true;
     };
-  }, [slug, contractId, version]);
+  }, [slug, contractId, initial]);
   if (!data || data.contract.id !== contractId) return <div className="mt-4 h-60" aria-busy="true" />;
   return (
     <div className="mt-4">

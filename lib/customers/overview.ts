@@ -5,7 +5,7 @@ import { getDb } from "../db/client.ts";
 import { addDays, dateOf, todayUtc } from "../time/dates.ts";
 import { listEntries } from "../time/entries.ts";
 import { requireCustomer } from "./access.ts";
-import { listContracts } from "./contracts.ts";
+import { contractBurndown, listContracts } from "./contracts.ts";
 import { customerProjects, customerTeam, getCustomer } from "./customers.ts";
 
 export async function getCustomerOverview(actor: Actor, slug: string) {
@@ -43,6 +43,9 @@ export async function getCustomerOverview(actor: Actor, slug: string) {
       minutes30: minutes.get(u.id) ?? 0,
     })),
   ];
-  return { customer: json, contracts, projects, recentEntries: recent.entries, team: { people, groups: team.groups } };
+  // The burn-down of the contract the page shows first (the first active one), so that it renders at once.
+  const shown = contracts.find((c) => c.status === "active") ?? contracts[0];
+  const burndown = shown ? await contractBurndown(actor, slug, shown.id) : null;
+  return { customer: json, contracts, projects, recentEntries: recent.entries, team: { people, groups: team.groups }, burndown };
 }
 export type CustomerOverview = Awaited<ReturnType<typeof getCustomerOverview>>;
