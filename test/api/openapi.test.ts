@@ -32,3 +32,25 @@ describe("GET /api/v1/openapi.json", () => {
     expect(Object.keys(res.json.paths["/api/v1/projects/{slug}/cards/{key}"])).toEqual(["get", "patch", "delete"]);
   });
 });
+
+describe("GET /api/v1/openapi.json: time tracking", () => {
+  it("documents customers, contracts, time entries, the timer and reports", async () => {
+    const res = await call(GET, {});
+    expect(Object.keys(res.json.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/v1/customers",
+        "/api/v1/customers/{slug}",
+        "/api/v1/customers/{slug}/contracts",
+        "/api/v1/customers/{slug}/contracts/{id}",
+        "/api/v1/time-entries",
+        "/api/v1/time-entries/{id}",
+        "/api/v1/time-entries/cell",
+        "/api/v1/timer/start",
+        "/api/v1/timer/stop",
+        "/api/v1/reports/time",
+      ]),
+    );
+    expect(res.json.components.schemas.CreateTimeEntry.required).toEqual(["date"]);
+    expect(res.json.components.schemas.CreateContract.properties).toHaveProperty("hours");
+  });
+});
