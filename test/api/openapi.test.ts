@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { GET } from "../../app/api/v1/openapi.json/route.ts";
 import { call } from "./helpers.ts";
@@ -50,6 +52,20 @@ describe("GET /api/v1/openapi.json: time tracking", () => {
         "/api/v1/reports/time",
       ]),
     );
+    // Every route file of these areas is in the document.
+    const root = join(import.meta.dirname, "../../app/api/v1");
+    const routes = ["customers", "time-entries", "timer", "reports"].flatMap((area) =>
+      readdirSync(join(root, area), { recursive: true, encoding: "utf8" })
+        .filter((f) => f.endsWith("route.ts"))
+        .map((f) =>
+          `/api/v1/${area}/${f}`
+            .replace(/\/route\.ts$/, "")
+            .replace(/\[(\w+)\]/g, "{$1}")
+            .replace(/\/$/, ""),
+        ),
+    );
+    expect(routes.length).toBeGreaterThan(15);
+    expect(routes.filter((r) => !(r in res.json.paths))).toEqual([]);
     expect(res.json.components.schemas.CreateTimeEntry.required).toEqual(["date"]);
     expect(res.json.components.schemas.CreateContract.properties).toHaveProperty("hours");
   });
