@@ -1,6 +1,7 @@
 // What the actor can book on, for the pickers (week view rows, manual entry, timer, a card's
 // "Log time"): live projects where they are at least a member whose customer (if any) they may book
-// for, and customers they edit, each with its active contracts.
+// for, and customers they edit, each with its active contracts. The actor's favourite customers and
+// their projects come first, as everywhere.
 import { readableProjectIds } from "../auth/access.ts";
 import { type Actor, roleRank } from "../auth/actor.ts";
 import { readableCustomers } from "../customers/access.ts";
@@ -11,7 +12,7 @@ export async function bookingTargets(actor: Actor) {
   const db = getDb();
   const [projectIds, customers] = await Promise.all([readableProjectIds(actor), readableCustomers(actor)]);
   const everything = actor.isAdmin;
-  const [projects, members, groups, customerRows] = await Promise.all([
+  const [projects, members, groups, customerRows, favorites] = await Promise.all([
     db.project.findMany({
       where: { deletedAt: null, isArchived: false, ...(projectIds === "all" ? {} : { id: { in: projectIds } }) },
       select: {
@@ -46,7 +47,12 @@ export async function bookingTargets(actor: Actor) {
       },
       orderBy: [{ name: "asc" }, { id: "asc" }],
     }),
+    db.customerFavorite.findMany({ where: { userId: actor.userId }, select: { customerId: true } }),
   ]);
+  const starred = new Set(favorites.map((f) => f.customerId));
+  const first = (customerId: number | undefined) => (customerId !== undefined && starred.has(customerId) ? 0 : 1);
+  projects.sort((a, b) => first(a.customer?.id) - first(b.customer?.id));
+  customerRows.sort((a, b) => first(a.id) - first(b.id));
   const best = new Map<number, number>();
   for (const m of [...members, ...groups]) best.set(m.projectId, Math.max(best.get(m.projectId) ?? -1, roleRank(m.role)));
   const editable = (id: number) => customers === "all" || customers.get(id) === "editor";

@@ -91,6 +91,8 @@ describe.each(availableEngines())("[TIME] customers, contracts and time on %s", 
     const list = await call(customersGet, { key: anna.key });
     expect(list.json.map((c: { slug: string }) => c.slug)).toEqual(["zeta-ltd", "acme"]);
     expect(list.json[0].isFavorite).toBe(true);
+    const targets = await call(targetsGet, { key: anna.key });
+    expect(targets.json.customers.map((c: { slug: string }) => c.slug)).toEqual(["zeta-ltd", "acme"]);
     const edited = await call(customerPatch, {
       method: "PATCH",
       key: anna.key,
