@@ -117,6 +117,7 @@ export function CustomerDetail({ data, targets }: { data: CustomerOverview; targ
                 {contracts.map((c) => (
                   <ContractRow
                     key={c.id}
+                    slug={customer.slug}
                     contract={c}
                     selected={selected === c.id}
                     onSelect={() => setSelected(c.id)}
@@ -227,11 +228,13 @@ export function CustomerDetail({ data, targets }: { data: CustomerOverview; targ
 }
 
 function ContractRow({
+  slug,
   contract: c,
   selected,
   onSelect,
   onEdit,
 }: {
+  slug: string;
   contract: ContractJson;
   selected: boolean;
   onSelect: () => void;
@@ -255,8 +258,14 @@ function ContractRow({
         <span className="text-xs text-muted">
           {range[0] || range[1] ? `${range[0] ?? "…"} – ${range[1] ?? "…"}` : t("customers.contract.openEnded")}
         </span>
+        <Link
+          href={`/time/reports?customer=${slug}&contract=${c.id}&groupBy=week`}
+          className={cn(buttonClasses({ variant: "ghost", size: "sm" }), "ml-auto")}
+        >
+          {t("time.reports.title")}
+        </Link>
         {onEdit ? (
-          <Button size="sm" variant="ghost" className="ml-auto" onClick={onEdit}>
+          <Button size="sm" variant="ghost" onClick={onEdit}>
             {t("common.edit")}
           </Button>
         ) : null}

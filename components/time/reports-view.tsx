@@ -34,11 +34,14 @@ export function ReportsView({
   filters,
   customers,
   projects,
+  contracts,
 }: {
   report: TimeReport;
   filters: ReportFilters;
   customers: { slug: string; name: string }[];
   projects: { slug: string; name: string }[];
+  /** The contracts of the customer filtered on (empty without one). */
+  contracts: { id: number; name: string }[];
 }) {
   const t = useT();
   const router = useRouter();
@@ -121,10 +124,24 @@ export function ReportsView({
           <Input type="date" value={values.to} onChange={set("to")} />
         </Field>
         <Field label={t("time.dimension.customer")}>
-          <Select value={values.customer} onChange={set("customer")}>
+          <Select value={values.customer} onChange={(e) => setValues((v) => ({ ...v, customer: e.target.value, contract: "" }))}>
             <option value="">{t("time.reports.all")}</option>
             {customers.map((c) => (
               <option key={c.slug} value={c.slug}>
+                {c.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t("time.dimension.contract")}>
+          <Select
+            value={values.customer === filters.customer ? values.contract : ""}
+            disabled={values.customer !== filters.customer || contracts.length === 0}
+            onChange={set("contract")}
+          >
+            <option value="">{t("time.reports.all")}</option>
+            {contracts.map((c) => (
+              <option key={c.id} value={String(c.id)}>
                 {c.name}
               </option>
             ))}
@@ -170,7 +187,7 @@ export function ReportsView({
             ))}
           </Select>
         </Field>
-        <div className="flex items-end sm:col-span-2 lg:col-span-5 lg:justify-end">
+        <div className="flex items-end sm:col-span-4 lg:col-span-8 lg:justify-end">
           <Button type="submit" variant="primary">
             {t("time.reports.apply")}
           </Button>

@@ -3,6 +3,7 @@ import { orNotFound } from "@/components/card/card-page-data.ts";
 import { type ReportFilters, ReportsView } from "@/components/time/reports-view.tsx";
 import { requireActor } from "@/lib/auth/current.ts";
 import { listProjects } from "@/lib/boards/projects.ts";
+import { listContracts } from "@/lib/customers/contracts.ts";
 import { listCustomers } from "@/lib/customers/customers.ts";
 import { AppError } from "@/lib/errors.ts";
 import { translate } from "@/lib/i18n/index.ts";
@@ -37,9 +38,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       throw e;
     }),
   );
-  const [customers, projects] = await Promise.all([
+  const [customers, projects, contracts] = await Promise.all([
     listCustomers(actor, { includeArchived: true }),
     listProjects(actor, { includeArchived: true }),
+    filters.customer ? listContracts(actor, filters.customer).catch(() => []) : [],
   ]);
   return (
     <ReportsView
@@ -47,6 +49,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       filters={{ ...filters, from: report.from, to: report.to, groupBy: report.groupBy }}
       customers={customers.map((c) => ({ slug: c.slug, name: c.name }))}
       projects={projects.map((p) => ({ slug: p.slug, name: p.name }))}
+      contracts={contracts.map((c) => ({ id: c.id, name: c.name }))}
     />
   );
 }
