@@ -1,9 +1,11 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/shell/app-header.tsx";
+import { HeaderTimer } from "@/components/time/header-timer.tsx";
 import { currentActor } from "@/lib/auth/current.ts";
 import { translator } from "@/lib/i18n/index.ts";
 import { getInstanceName } from "@/lib/settings/instance-name.ts";
+import { getTimer } from "@/lib/time/timer.ts";
 import { getPreferences } from "@/lib/users/preferences.ts";
 import { userAvatarUrl } from "@/lib/users/profile.ts";
 import { hasAnyUser } from "@/lib/users/users.ts";
@@ -12,10 +14,11 @@ import { hasAnyUser } from "@/lib/users/users.ts";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await currentActor();
   if (!actor) redirect((await hasAnyUser()) ? "/sign-in" : "/setup");
-  const [instanceName, prefs, avatarUrl] = await Promise.all([
+  const [instanceName, prefs, avatarUrl, timer] = await Promise.all([
     getInstanceName(),
     getPreferences(actor.userId),
     userAvatarUrl(actor),
+    getTimer(actor),
   ]);
   const t = translator(prefs.language);
   return (
@@ -29,6 +32,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <AppHeader
         instanceName={instanceName}
         user={{ username: actor.username, isAdmin: actor.isAdmin, language: prefs.language, theme: prefs.theme, avatarUrl }}
+        timer={<HeaderTimer userId={actor.userId} initial={timer} />}
       />
       <main id="main" tabIndex={-1} className="flex min-h-0 flex-1 flex-col focus:outline-none">
         {children}

@@ -13,6 +13,7 @@ import { PlusIcon } from "@/components/ui/icons.tsx";
 import { Field, Input, Textarea } from "@/components/ui/input.tsx";
 import { SectionCard } from "@/components/ui/section-card.tsx";
 import { toast } from "@/components/ui/toast.tsx";
+import { CUSTOMER_ROLES } from "@/lib/customers/roles.ts";
 import type { MessageKey } from "@/lib/i18n/index.ts";
 import { AdminPage, api, Select, useAdminErrorToast } from "./shared.tsx";
 
@@ -38,7 +39,6 @@ export type AccessTargets = {
 type Granted = { id: number; slug: string; name: string; role: string; isArchived?: boolean };
 
 const PROJECT_ROLES = ["viewer", "member", "admin"] as const;
-const CUSTOMER_ROLES = ["viewer", "editor"] as const;
 
 export function GroupDetail({ group: initial, targets }: { group: GroupDetailData; targets: AccessTargets }) {
   const t = useT();

@@ -76,6 +76,7 @@ export function SettingsForm({
       <LanguageSection settings={settings} onSaved={setSettings} />
       <SecuritySection settings={settings} onSaved={setSettings} />
       <UploadsSection settings={settings} onSaved={setSettings} />
+      <TimeSection settings={settings} onSaved={setSettings} />
       <EmailSection settings={settings} myEmail={myEmail} onSaved={setSettings} />
     </>
   );
@@ -302,6 +303,26 @@ function UploadsSection({ settings, onSaved }: SectionProps) {
           hint={t("system.settings.maxUpload.hint")}
           min={1}
           max={2048}
+        />
+        <SaveRow busy={form.busy} />
+      </form>
+    </SectionCard>
+  );
+}
+
+function TimeSection({ settings, onSaved }: SectionProps) {
+  const t = useT();
+  const form = useSectionForm({ time_lock_days: settings.time_lock_days }, onSaved);
+  return (
+    <SectionCard id="settings-time" title={t("time.settings.title")} description={t("time.settings.description")}>
+      <form noValidate onSubmit={(e) => form.save(e)} className="flex flex-col gap-4">
+        <NumberField
+          form={form}
+          name="time_lock_days"
+          label={t("time.settings.lockDays")}
+          hint={t("time.settings.lockDaysHint")}
+          min={0}
+          max={3650}
         />
         <SaveRow busy={form.busy} />
       </form>

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useT } from "@/components/i18n-provider.tsx";
+import { LogTimeButton } from "@/components/time/log-time-button.tsx";
 import { Avatar } from "@/components/ui/avatar.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { Input } from "@/components/ui/input.tsx";
@@ -172,6 +173,7 @@ export function Sidebar({
           ) : null}
         </div>
       </Row>
+      {canEdit ? <LogTimeButton projectSlug={detail.project.slug} cardKey={card.key} cardTitle={card.title} /> : null}
       <div className="mt-2 border-t border-border pt-2 text-xs text-muted">
         <p>
           {date(card.createdAt)} · v{card.version}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { Theme } from "@/lib/users/theme.ts";
 import { LogoMark } from "./logo.tsx";
 import { MainNav } from "./main-nav.tsx";
@@ -6,9 +7,9 @@ import { UserMenu } from "./user-menu.tsx";
 
 export type ShellUser = { username: string; isAdmin: boolean; language: string; theme: Theme; avatarUrl?: string | null };
 
-export function AppHeader({ instanceName, user }: { instanceName: string; user: ShellUser }) {
+export function AppHeader({ instanceName, user, timer }: { instanceName: string; user: ShellUser; timer?: ReactNode }) {
   return (
-    <header className="sticky top-0 z-30 border-b border-border bg-surface/95 backdrop-blur supports-[backdrop-filter]:bg-surface/85">
+    <header className="sticky top-0 z-30 print:hidden border-b border-border bg-surface/95 backdrop-blur supports-[backdrop-filter]:bg-surface/85">
       <div className="flex h-12 items-center gap-4 px-4 sm:px-6">
         <Link href="/" className="-ml-1 flex items-center gap-2 rounded-md px-1 py-1 font-semibold tracking-tight text-text">
           <LogoMark size={22} />
@@ -16,6 +17,7 @@ export function AppHeader({ instanceName, user }: { instanceName: string; user: 
         </Link>
         <MainNav isAdmin={user.isAdmin} />
         <div className="ml-auto flex items-center gap-2">
+          {timer}
           <UserMenu user={user} />
         </div>
       </div>

@@ -150,3 +150,33 @@ export const GripIcon = (props: IconProps) => (
     <path d="M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01" strokeWidth={2.6} />
   </Svg>
 );
+export const PlayIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M7 4.5v15l12-7.5z" />
+  </Svg>
+);
+export const StopIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <rect x="6" y="6" width="12" height="12" rx="1.5" />
+  </Svg>
+);
+export const StarIcon = ({ filled, ...props }: IconProps & { filled?: boolean }) => (
+  <Svg {...props} fill={filled ? "currentColor" : "none"}>
+    <path d="m12 3.5 2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.9l-5.2 2.7 1-5.8-4.3-4.1 5.9-.9z" />
+  </Svg>
+);
+export const BuildingIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M4 21V5a1 1 0 0 1 1-1h9a1 1 0 0 1 1 1v16M15 9h4a1 1 0 0 1 1 1v11M3 21h18M8 8h3M8 12h3M8 16h3" />
+  </Svg>
+);
+export const DownloadIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M12 4v11m0 0-4-4m4 4 4-4M5 20h14" />
+  </Svg>
+);
+export const BarChartIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M4 20h16M7 16v-5M12 16V7M17 16v-8" />
+  </Svg>
+);

@@ -44,7 +44,7 @@ export async function signedInContext(browser: Browser, user: TestUser, options:
 
 export async function apiJson<T = unknown>(
   request: APIRequestContext,
-  method: "GET" | "POST" | "PATCH",
+  method: "GET" | "POST" | "PATCH" | "PUT",
   path: string,
   data?: unknown,
 ): Promise<T> {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { readableProjectIds, requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
+import { customerIdForProject } from "../customers/access.ts";
 import { getDb } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { projectRoom } from "../realtime/events.ts";
@@ -19,6 +20,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "api",
   "change-password",
   "chat",
+  "customers",
   "forgot-password",
   "profile",
   "reset-password",
@@ -90,13 +92,7 @@ export async function createProject(actor: Actor, input: TCreateProject) {
   const data = parseInput(ZCreateProject, input);
   if (actor.apiKeyProjectId !== null) throw new AppError("forbidden", "A project-scoped API key cannot create projects.");
   const db = getDb();
-  let customerId: number | null = null;
-  if (data.customerSlug) {
-    const customer = await db.customer.findFirst({ where: { slug: data.customerSlug, deletedAt: null }, select: { id: true } });
-    if (!customer)
-      throw new AppError("validation", "Unknown customer", { fields: [{ path: "customerSlug", message: "not found" }] });
-    customerId = customer.id;
-  }
+  const customerId = data.customerSlug ? await customerIdForProject(actor, data.customerSlug) : null;
   const slug = data.slug ?? (await freeSlug(slugify(data.name)));
   try {
     const project = await db.$transaction(async (tx) => {
@@ -227,16 +223,8 @@ export async function updateProject(actor: Actor, slug: string, input: unknown) 
   const { project } = await requireProject(actor, slug, "admin");
   const db = getDb();
   const { customerSlug, ...fields } = data;
-  let customerId: number | null | undefined;
-  if (customerSlug !== undefined) {
-    customerId = null;
-    if (customerSlug) {
-      const customer = await db.customer.findFirst({ where: { slug: customerSlug, deletedAt: null }, select: { id: true } });
-      if (!customer)
-        throw new AppError("validation", "Unknown customer", { fields: [{ path: "customerSlug", message: "not found" }] });
-      customerId = customer.id;
-    }
-  }
+  const customerId =
+    customerSlug === undefined ? undefined : customerSlug ? await customerIdForProject(actor, customerSlug) : null;
   let row: ProjectRow;
   try {
     row = await db.$transaction(async (tx) => {

@@ -46,6 +46,15 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options
   };
 }
 
+/** A path segment (e.g. a username) decoded once; a malformed escape stays as it is (and matches nothing). */
+export function decodeSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 /** The request body as JSON: 415 for another content type, 413 when too large, 400 when malformed. */
 export async function readJson(req: Request): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";

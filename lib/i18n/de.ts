@@ -6,11 +6,13 @@ import { auth } from "./de/auth.ts";
 import { board } from "./de/board.ts";
 import { card } from "./de/card.ts";
 import { common } from "./de/common.ts";
+import { customers } from "./de/customers.ts";
 import { profile } from "./de/profile.ts";
 import { projects } from "./de/projects.ts";
 import { realtime } from "./de/realtime.ts";
 import { scrum } from "./de/scrum.ts";
 import { system } from "./de/system.ts";
+import { time } from "./de/time.ts";
 
 export const de = {
   ...common,
@@ -24,4 +26,6 @@ export const de = {
   ...system,
   ...realtime,
   ...scrum,
+  ...time,
+  ...customers,
 };

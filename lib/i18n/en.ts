@@ -6,11 +6,13 @@ import { auth } from "./en/auth.ts";
 import { board } from "./en/board.ts";
 import { card } from "./en/card.ts";
 import { common } from "./en/common.ts";
+import { customers } from "./en/customers.ts";
 import { profile } from "./en/profile.ts";
 import { projects } from "./en/projects.ts";
 import { realtime } from "./en/realtime.ts";
 import { scrum } from "./en/scrum.ts";
 import { system } from "./en/system.ts";
+import { time } from "./en/time.ts";
 
 export const en = {
   ...common,
@@ -24,4 +26,6 @@ export const en = {
   ...system,
   ...realtime,
   ...scrum,
+  ...time,
+  ...customers,
 };

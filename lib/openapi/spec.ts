@@ -14,6 +14,7 @@ import { profilePaths, profileSchemas } from "./profile.ts";
 import { projectPaths, projectSchemas } from "./projects.ts";
 import { scrumPaths, scrumSchemas } from "./scrum.ts";
 import { systemPaths, systemSchemas } from "./system.ts";
+import { timePaths, timeSchemas } from "./time.ts";
 
 const slug = pathParam("slug");
 const key = pathParam("key", "Card key (PRJ-42) or number (42)");
@@ -44,6 +45,7 @@ export function openApiDocument(): Json {
         ...adminSchemas(),
         ...systemSchemas(),
         ...scrumSchemas(),
+        ...timeSchemas(),
       },
     },
     security: [{ apiKey: [] }, { session: [] }],
@@ -150,6 +152,7 @@ export function openApiDocument(): Json {
       ...adminPaths(),
       ...systemPaths(),
       ...scrumPaths(),
+      ...timePaths(),
       "/api/v1/openapi.json": { get: { security: [], summary: "This document", responses: ok(200, "OpenAPI 3.1") } },
     },
   };

@@ -36,6 +36,10 @@ export const EVENT_TYPES = [
   "sprint.started",
   "sprint.completed",
   "project.done_columns_updated",
+  "timer.updated",
+  "time_entry.created",
+  "time_entry.updated",
+  "time_entry.deleted",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

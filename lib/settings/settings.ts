@@ -45,6 +45,8 @@ export const SETTING_TYPES = {
   smtp_from: z.string().trim().max(191).regex(FROM_ADDRESS, "an address like WarmDesk <desk@example.com>"),
   /** `starttls` (upgrade if offered, port 587), `tls` (implicit TLS, port 465), `none`. */
   smtp_tls: z.enum(["starttls", "tls", "none"]),
+  /** Time entries dated more than this many days ago can only be changed by admins; 0 = no lock. */
+  time_lock_days: z.coerce.number().int().min(0).max(3650),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_TYPES | "smtp_password";
@@ -69,6 +71,7 @@ export const DEFAULT_SETTINGS: Settings = {
   smtp_user: "",
   smtp_from: "",
   smtp_tls: "starttls",
+  time_lock_days: 0,
   smtp_password: "",
 };
 

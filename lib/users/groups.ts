@@ -7,13 +7,12 @@ import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { projectRole } from "../auth/access.ts";
 import { type Actor, ROLES, requireAdmin } from "../auth/actor.ts";
 import { grantGroup, revokeGroup } from "../boards/members.ts";
+import { CUSTOMER_ROLES } from "../customers/roles.ts";
 import { getDb } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { type PublishedEvent, userRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { parseId } from "./admin.ts";
-
-export const CUSTOMER_ROLES = ["viewer", "editor"] as const;
 
 export const ZGroupInput = z
   .object({

@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { GET } from "../../app/api/v1/openapi.json/route.ts";
 import { call } from "./helpers.ts";
@@ -40,5 +42,41 @@ describe("GET /api/v1/openapi.json", () => {
     expect(Object.keys(res.json.paths["/api/v1/projects/{slug}/cards/{key}"])).toEqual(["get", "patch", "delete"]);
     expect(res.json.components.schemas.CompleteSprint.properties.moveUnfinishedTo).toBeDefined();
     expect(res.json.components.schemas.CreateCard.properties.sprintId).toBeDefined();
+  });
+});
+
+describe("GET /api/v1/openapi.json: time tracking", () => {
+  it("documents customers, contracts, time entries, the timer and reports", async () => {
+    const res = await call(GET, {});
+    expect(Object.keys(res.json.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/v1/customers",
+        "/api/v1/customers/{slug}",
+        "/api/v1/customers/{slug}/contracts",
+        "/api/v1/customers/{slug}/contracts/{id}",
+        "/api/v1/time-entries",
+        "/api/v1/time-entries/{id}",
+        "/api/v1/time-entries/cell",
+        "/api/v1/timer/start",
+        "/api/v1/timer/stop",
+        "/api/v1/reports/time",
+      ]),
+    );
+    // Every route file of these areas is in the document.
+    const root = join(import.meta.dirname, "../../app/api/v1");
+    const routes = ["customers", "time-entries", "timer", "reports"].flatMap((area) =>
+      readdirSync(join(root, area), { recursive: true, encoding: "utf8" })
+        .filter((f) => f.endsWith("route.ts"))
+        .map((f) =>
+          `/api/v1/${area}/${f}`
+            .replace(/\/route\.ts$/, "")
+            .replace(/\[(\w+)\]/g, "{$1}")
+            .replace(/\/$/, ""),
+        ),
+    );
+    expect(routes.length).toBeGreaterThan(15);
+    expect(routes.filter((r) => !(r in res.json.paths))).toEqual([]);
+    expect(res.json.components.schemas.CreateTimeEntry.required).toEqual(["date"]);
+    expect(res.json.components.schemas.CreateContract.properties).toHaveProperty("hours");
   });
 });

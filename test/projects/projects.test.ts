@@ -101,8 +101,14 @@ describe.each(availableEngines())("projects, members and groups on %s", (engine)
     expect((await call(projectGet, { key: owner.key, params: { slug } })).status).toBe(200);
   });
 
-  it("sets and clears the customer by slug", async () => {
+  it("sets and clears the customer by slug; a customer the admin cannot see is unknown", async () => {
+    const hidden = await getDb().customer.create({ data: { name: "Hidden", slug: "hidden" }, select: { id: true } });
+    const refused = await patch({ customerSlug: "hidden" });
+    expect(refused.status).toBe(400);
+    expect(refused.json.error.details.fields).toEqual([expect.objectContaining({ path: "customerSlug" })]);
+    await getDb().customerAccess.create({ data: { userId: owner.id, customerId: hidden.id, role: "viewer" } });
     const customer = await getDb().customer.create({ data: { name: "ACME", slug: "acme" }, select: { id: true } });
+    await getDb().customerAccess.create({ data: { userId: owner.id, customerId: customer.id, role: "viewer" } });
     expect((await patch({ customerSlug: "acme" })).json.customer).toMatchObject({ id: customer.id, slug: "acme" });
     expect((await patch({ customerSlug: null })).json.customer).toBeNull();
   });

@@ -1,16 +1,24 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon.tsx";
-import { ClockIcon } from "@/components/ui/icons.tsx";
+import { orNotFound } from "@/components/card/card-page-data.ts";
+import { WeekView } from "@/components/time/week-view.tsx";
 import { requireActor } from "@/lib/auth/current.ts";
-import { translate, translator } from "@/lib/i18n/index.ts";
+import { translate } from "@/lib/i18n/index.ts";
+import { bookingTargets } from "@/lib/time/targets.ts";
+import { getWeek } from "@/lib/time/week.ts";
 
 export async function generateMetadata(): Promise<Metadata> {
   const actor = await requireActor();
-  return { title: translate(actor.language, "placeholder.time.title") };
+  return { title: translate(actor.language, "time.title") };
 }
 
-export default async function TimePage() {
-  const actor = await requireActor();
-  const t = translator(actor.language);
-  return <ComingSoon t={t} title={t("placeholder.time.title")} body={t("placeholder.time.body")} Icon={ClockIcon} />;
+type Query = { date?: string | string[]; user?: string | string[] };
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function TimePage({ searchParams }: { searchParams: Promise<Query> }) {
+  const [actor, query] = await Promise.all([requireActor(), searchParams]);
+  const [week, targets] = await Promise.all([
+    orNotFound(getWeek(actor, { date: one(query.date), user: one(query.user) })),
+    bookingTargets(actor),
+  ]);
+  return <WeekView initial={week} targets={targets} isAdmin={actor.isAdmin} me={actor.username} />;
 }

@@ -41,9 +41,6 @@ export const common: { [K in keyof typeof en]: string } = {
 
   "placeholder.chat.title": "Chat",
   "placeholder.chat.body": "Projektkanäle und Direktnachrichten kommen hierher – in Echtzeit.",
-  "placeholder.time.title": "Zeiterfassung",
-  "placeholder.time.body":
-    "Stunden auf Karten, Projekte und Kundenverträge buchen und sehen, was von jedem Vertrag noch übrig ist.",
   "placeholder.admin.title": "Verwaltung",
   "placeholder.admin.body": "Hier werden Benutzer, Gruppen, Kunden und Einstellungen der Instanz verwaltet.",
   "placeholder.back": "Zurück zu den Projekten",

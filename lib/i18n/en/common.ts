@@ -39,8 +39,6 @@ export const common = {
 
   "placeholder.chat.title": "Chat",
   "placeholder.chat.body": "Project channels and direct messages will live here, in real time.",
-  "placeholder.time.title": "Time tracking",
-  "placeholder.time.body": "Log hours against cards, projects and customer contracts, and see what is left on each contract.",
   "placeholder.admin.title": "Administration",
   "placeholder.admin.body": "Users, groups, customers and instance settings will be managed here.",
   "placeholder.back": "Back to projects",

@@ -1,0 +1,15 @@
+import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
+import { discardTimer, getTimer, updateTimer } from "@/lib/time/timer.ts";
+
+export const GET = apiRoute(async ({ actor }) => getTimer(actor));
+
+export const PATCH = apiRoute(async ({ req, actor }) => updateTimer(actor, await readJson(req)));
+
+export const DELETE = apiRoute(async ({ actor }) => {
+  await discardTimer(actor);
+  return new Response(null, { status: 204 });
+});
+
+const notAllowed = methodNotAllowed("GET, PATCH, DELETE");
+
+export { notAllowed as POST, notAllowed as PUT };

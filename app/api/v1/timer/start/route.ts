@@ -1,0 +1,8 @@
+import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
+import { startTimer } from "@/lib/time/timer.ts";
+
+export const POST = apiRoute(async ({ req, actor }) => startTimer(actor, await readJson(req)), { status: 201 });
+
+const notAllowed = methodNotAllowed("POST");
+
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
