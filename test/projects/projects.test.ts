@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as archivePost } from "../../app/api/v1/projects/[slug]/archive/route.ts";
 import { GET as boardGet } from "../../app/api/v1/projects/[slug]/board/route.ts";
 import { POST as movePost } from "../../app/api/v1/projects/[slug]/cards/[key]/move/route.ts";
-import { DELETE as cardDelete, PATCH as cardPatch } from "../../app/api/v1/projects/[slug]/cards/[key]/route.ts";
+import { DELETE as cardDelete, GET as cardGet, PATCH as cardPatch } from "../../app/api/v1/projects/[slug]/cards/[key]/route.ts";
 import { POST as cardPost } from "../../app/api/v1/projects/[slug]/cards/route.ts";
 import { POST as archiveCardsPost } from "../../app/api/v1/projects/[slug]/columns/[id]/archive-cards/route.ts";
 import { POST as columnMovePost } from "../../app/api/v1/projects/[slug]/columns/[id]/move/route.ts";
@@ -56,11 +56,19 @@ describe.each(availableEngines())("projects, members and groups on %s", (engine)
     expect(res.json).toMatchObject({ name: "Settings 2", description: "About", type: "scrum", color: "#dc2626", key: "ST2" });
     await world.flush();
     expect(world.events.at(-1)).toMatchObject({ type: "project.updated", room: `project:${projectId}` });
-    const board = await call(boardGet, { key: owner.key, params: { slug } });
-    expect(board.json.columns[0].cards[0]).toMatchObject({ key: "ST2-1", number: 1 });
+    // A scrum board shows the active sprint only (none yet): the card is read by its new key.
+    const renamed = await call(cardGet, { key: owner.key, params: { slug, key: "ST2-1" } });
+    expect(renamed.json).toMatchObject({ key: "ST2-1", number: 1, title: "first" });
     const next = await call(cardPost, { key: owner.key, params: { slug }, body: { title: "second" } });
     expect(next.json.key).toBe("ST2-2");
-    expect((await patch({ description: null, color: null })).json).toMatchObject({ description: null, color: null });
+    // Back to kanban (the tests below use the board): every card is on it again, under the new key.
+    expect((await patch({ description: null, color: null, type: "kanban" })).json).toMatchObject({
+      description: null,
+      color: null,
+      type: "kanban",
+    });
+    const board = await call(boardGet, { key: owner.key, params: { slug } });
+    expect(board.json.columns[0].cards.map((c: { key: string }) => c.key)).toEqual(["ST2-1", "ST2-2"]);
   });
 
   it("changes the slug (unique, URL-safe): 409 on conflict, 400 on bad input, nothing changed", async () => {
