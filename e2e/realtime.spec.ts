@@ -29,9 +29,9 @@ const shownBoard = (page: Page) =>
 async function switchableNetwork(context: BrowserContext) {
   let isDown = false;
   const open = new Set<WebSocketRoute>();
-  await context.routeWebSocket(/\/socket\.io\//, (ws) => {
+  await context.routeWebSocket(/\/socket\.io\//, async (ws) => {
     if (isDown) {
-      ws.close({ code: 1006, reason: "network down" });
+      await ws.close({ code: 1006, reason: "network down" });
       return;
     }
     open.add(ws);

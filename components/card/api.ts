@@ -11,7 +11,36 @@ export class CardApiError extends Error {
   }
 }
 
+// Writes of this tab in flight, and how many have finished: a read that overlapped a write may
+// carry the state from before it (a live event of the user's own earlier change triggers a
+// reload while the next change is still on its way), so `readAfterWrites` reads again.
+let writesInFlight = 0;
+let writesDone = 0;
+
 export async function cardApi<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const write = (init.method ?? "GET") !== "GET";
+  if (!write) return request<T>(path, init);
+  writesInFlight++;
+  try {
+    return await request<T>(path, init);
+  } finally {
+    writesInFlight--;
+    writesDone++;
+  }
+}
+
+/** Reads with `read` until no write of this tab overlapped the read, so an optimistic change is
+ * never replaced by the state from before it (at most a few tries; the last one wins). */
+export async function readAfterWrites<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    for (let waited = 0; writesInFlight > 0 && waited < 200; waited++) await new Promise((r) => setTimeout(r, 50));
+    const before = writesDone;
+    const value = await read();
+    if ((writesInFlight === 0 && writesDone === before) || attempt >= 4) return value;
+  }
+}
+
+async function request<T>(path: string, init: { method?: string; body?: unknown }): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {

@@ -16,7 +16,7 @@ import { toast } from "@/components/ui/toast.tsx";
 import type { CardDetail, CardDetailJson } from "@/lib/boards/card-detail.ts";
 import type { CommentJson } from "@/lib/boards/comments.ts";
 import type { PresenceUser, WireEvent } from "@/lib/realtime/events.ts";
-import { CardApiError, cardApi, cardPath } from "./api.ts";
+import { CardApiError, cardApi, cardPath, readAfterWrites } from "./api.ts";
 import { Checklist } from "./checklist.tsx";
 import { Comments } from "./comments.tsx";
 import { DescriptionEditor } from "./description.tsx";
@@ -78,8 +78,14 @@ export function CardDetailView({
   const deleted = card.deletedAt !== null;
   const canEdit = detail.canEdit && !deleted;
 
+  // Only the latest reload is applied: answers of overlapping reloads can arrive out of order.
+  const reloads = useRef(0);
   const refresh = useCallback(async () => {
-    const [next, hist] = await Promise.all([cardApi<CardDetail>(`${base}?detail=1`), cardApi<HistoryRow[]>(`${base}/history`)]);
+    const mine = ++reloads.current;
+    const [next, hist] = await readAfterWrites(() =>
+      Promise.all([cardApi<CardDetail>(`${base}?detail=1`), cardApi<HistoryRow[]>(`${base}/history`)]),
+    );
+    if (mine !== reloads.current) return;
     setDetail(next);
     setHistory(hist);
   }, [base]);

@@ -156,6 +156,11 @@ export class RealtimeConnection {
     let pending: string | null = first.token;
     const socket = io(first.url, {
       transports: this.options.transports ?? ["websocket"],
+      // After a network drop or a laptop's sleep: try again soon (at most every 3 s, with jitter),
+      // and give up on an attempt that hangs half-open after 5 s rather than Socket.IO's 20 s.
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 3000,
+      timeout: 5000,
       // Called before every connection attempt: the first uses the token fetched above.
       auth: (cb) => {
         if (pending) {
