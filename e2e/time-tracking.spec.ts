@@ -138,6 +138,31 @@ test("[TIME]: a user without access to the customer gets its page and its contra
   await Promise.all([ctx.close(), ownerCtx.close()]);
 });
 
+test("[TIME]: hours booked by a colleague show up live on the customer page and its report", async ({ browser }) => {
+  const [owner, lead] = await createUsers(2, "en", ["booker", "lead"]);
+  const ownerCtx = await signedInContext(browser, owner);
+  const { customer, project } = await customerWithProject(ownerCtx.request);
+  await apiJson(ownerCtx.request, "PUT", `/api/v1/customers/${customer.slug}/access/${lead.username}`, { role: "viewer" });
+  const ctx = await signedInContext(browser, lead);
+  const page = await ctx.newPage();
+  await page.goto(`/customers/${customer.slug}`);
+  await expect(page.getByTestId("realtime-status")).toHaveAttribute("data-status", "live");
+  const report = await ctx.newPage();
+  await report.goto(`/time/reports?customer=${customer.slug}`);
+  await expect(report.getByTestId("realtime-status")).toHaveAttribute("data-status", "live");
+  await expect(report.getByTestId("report-total")).toHaveText("0:00 h");
+
+  await apiJson(ownerCtx.request, "POST", "/api/v1/time-entries", {
+    date: new Date().toISOString().slice(0, 10),
+    minutes: 45,
+    description: "Call with the customer's IT",
+    projectSlug: project.slug,
+  });
+  await expect(page.getByTestId("customer-entries")).toContainText("Call with the customer's IT");
+  await expect(report.getByTestId("report-total")).toHaveText("0:45 h");
+  await Promise.all([ctx.close(), ownerCtx.close()]);
+});
+
 const shots = !!process.env.E2E_SHOTS;
 for (const language of ["en", "de"] as const) {
   for (const scheme of ["light", "dark"] as const) {

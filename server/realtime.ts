@@ -459,7 +459,7 @@ export async function startRealtime(options: RealtimeOptions = {}): Promise<Real
       if (!room.success)
         return ack({
           ok: false,
-          error: { code: "validation", message: "room must be project:<id>, conversation:<id> or user:<id>" },
+          error: { code: "validation", message: "room must be project:<id>, conversation:<id>, user:<id> or customer:<id>" },
         });
       try {
         if (!(await canReadRoom(socket.data.actor, room.data))) return ack({ ok: false, error: { code: "not_found" } });

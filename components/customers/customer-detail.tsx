@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useState } from "react";
 import { useT } from "@/components/i18n-provider.tsx";
 import { api } from "@/components/project-settings/api.ts";
+import { LiveRefresh } from "@/components/realtime/live-refresh.tsx";
 import { PageContainer, PageHeader } from "@/components/shell/page-header.tsx";
 import { BurnDownChart } from "@/components/time/charts.tsx";
 import { EntryDialog } from "@/components/time/entry-dialog.tsx";
@@ -20,6 +21,7 @@ import { Select } from "@/components/ui/select.tsx";
 import { toast } from "@/components/ui/toast.tsx";
 import type { ContractJson } from "@/lib/customers/contracts.ts";
 import type { CustomerOverview } from "@/lib/customers/overview.ts";
+import { customerRoom } from "@/lib/realtime/events.ts";
 import { formatDuration } from "@/lib/time/duration.ts";
 import { BurnBar, LevelBadge, useShortDate } from "./burn.tsx";
 import { ContractDialog } from "./contract-dialog.tsx";
@@ -53,10 +55,12 @@ export function CustomerDetail({ data, targets }: { data: CustomerOverview; targ
 
   return (
     <PageContainer className="max-w-7xl">
-      <nav className="mb-3 text-[13px]">
+      <nav className="mb-3 flex items-center justify-between gap-3 text-[13px]">
         <Link href="/customers" className="text-muted hover:text-text">
           ← {t("customers.back")}
         </Link>
+        {/* Hours booked by anyone on this customer show up here as they are booked. */}
+        <LiveRefresh rooms={[customerRoom(customer.id)]} eventPrefix="time_entry." />
       </nav>
       <PageHeader
         title={

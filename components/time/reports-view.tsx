@@ -6,6 +6,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useMemo, useState } from "react";
 import { useT } from "@/components/i18n-provider.tsx";
+import { LiveRefresh } from "@/components/realtime/live-refresh.tsx";
 import { PageContainer, PageHeader } from "@/components/shell/page-header.tsx";
 import { Button, buttonClasses } from "@/components/ui/button.tsx";
 import { DownloadIcon } from "@/components/ui/icons.tsx";
@@ -35,6 +36,7 @@ export function ReportsView({
   customers,
   projects,
   contracts,
+  liveRooms,
 }: {
   report: TimeReport;
   filters: ReportFilters;
@@ -42,6 +44,8 @@ export function ReportsView({
   projects: { slug: string; name: string }[];
   /** The contracts of the customer filtered on (empty without one). */
   contracts: { id: number; name: string }[];
+  /** The rooms whose time entries the report shows (the user's own, the customers'). */
+  liveRooms: [string, ...string[]];
 }) {
   const t = useT();
   const router = useRouter();
@@ -103,7 +107,8 @@ export function ReportsView({
         title={t("time.reports.title")}
         description={t("time.reports.range", { from: report.from, to: report.to })}
         actions={
-          <span className="flex gap-2 print:hidden">
+          <span className="flex items-center gap-2 print:hidden">
+            <LiveRefresh rooms={liveRooms} eventPrefix="time_entry." />
             <a href={csv} className={buttonClasses({ variant: "secondary" })} download>
               <DownloadIcon />
               {t("time.reports.csv")}

@@ -1,5 +1,7 @@
 // Who may do what. The web app's routes, server actions, pages and the realtime sidecar all ask
 // here. Anything an actor may not read is reported as not found, so existence does not leak.
+
+import { customerRole } from "../customers/access.ts";
 import { getDb, Prisma } from "../db/client.ts";
 import { rows, run, type Step } from "../db/direct.ts";
 import { AppError } from "../errors.ts";
@@ -94,12 +96,13 @@ export async function requireProject(actor: Actor, slug: string, minRole: Projec
 
 /** May the actor read this realtime room? Used by the sidecar before a socket joins. */
 export async function canReadRoom(actor: Actor, room: string): Promise<boolean> {
-  const m = /^(project|conversation|user):(\d+)$/.exec(room);
+  const m = /^(project|conversation|user|customer):(\d+)$/.exec(room);
   if (!m) return false;
   const id = Number(m[2]);
   if (m[1] === "user") return id === actor.userId;
   if (m[1] === "project") return (await projectRole(actor, id)) !== null;
   if (actor.apiKeyProjectId !== null) return false;
+  if (m[1] === "customer") return (await customerRole(actor, id)) !== null;
   const [member] = await run(() =>
     rows(Prisma.sql`SELECT id FROM conversation_members WHERE conversation_id = ${id} AND user_id = ${actor.userId}`),
   );

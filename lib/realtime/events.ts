@@ -45,7 +45,10 @@ export type EventType = (typeof EVENT_TYPES)[number];
 
 export const ZRoom = z
   .string()
-  .regex(/^(project|conversation|user):\d+$/, "room must be project:<id>, conversation:<id> or user:<id>");
+  .regex(
+    /^(project|conversation|user|customer):\d+$/,
+    "room must be project:<id>, conversation:<id>, user:<id> or customer:<id>",
+  );
 
 /** What the web app hands to the sidecar after a transaction committed. */
 export const ZPublishedEvent = z.object({
@@ -64,6 +67,8 @@ export type JoinAck = { ok: true; seq: number } | { ok: false; error: { code: st
 export const projectRoom = (projectId: number) => `project:${projectId}`;
 export const conversationRoom = (conversationId: number) => `conversation:${conversationId}`;
 export const userRoom = (userId: number) => `user:${userId}`;
+/** A customer's time entries (its page and reports follow it): readable with access to the customer. */
+export const customerRoom = (customerId: number) => `customer:${customerId}`;
 
 /**
  * Presence (not part of the `event` stream, no seq): a socket that sent `presence` `{ room, state }`

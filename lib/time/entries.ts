@@ -15,7 +15,7 @@ import { findCard } from "../boards/card-detail.ts";
 import { customerRole, readableCustomers, requireCustomer } from "../customers/access.ts";
 import { getDb, type Prisma, type Tx } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
-import { type PublishedEvent, userRoom } from "../realtime/events.ts";
+import { customerRoom, type PublishedEvent, userRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { getSetting } from "../settings/settings.ts";
 import { addDays, dateOf, isIsoDate, isoOf, todayUtc } from "./dates.ts";
@@ -300,9 +300,23 @@ export async function insertEntry(
   });
 }
 
-function entryEvents(type: "time_entry.created" | "time_entry.updated" | "time_entry.deleted", entries: EntryJson[]) {
-  return entries.map((e): PublishedEvent => ({ room: userRoom(e.user.id), type, data: e }));
+type EntryEventType = "time_entry.created" | "time_entry.updated" | "time_entry.deleted";
+
+/** An entry's change goes to its owner (the timer, the week view) and to its customer's room
+ * (the customer page and reports that others follow); `formerCustomerId` when it changed customer. */
+export function entryEvents(
+  type: EntryEventType,
+  entries: { userId: number; customerId: number | null; data: unknown }[],
+  formerCustomerId: number | null = null,
+): PublishedEvent[] {
+  return entries.flatMap(({ userId, customerId, data }) =>
+    [userRoom(userId), ...[...new Set([customerId, formerCustomerId])].flatMap((c) => (c === null ? [] : [customerRoom(c)]))].map(
+      (room) => ({ room, type, data }),
+    ),
+  );
 }
+
+const eventOf = (e: EntryJson) => ({ userId: e.user.id, customerId: e.customer?.id ?? null, data: e });
 
 function auditLocked(actor: Actor, action: string, entry: EntryJson, meta?: RequestMeta) {
   return recordAudit({
@@ -324,7 +338,7 @@ export async function createEntry(actor: Actor, input: unknown, meta?: RequestMe
   const target = await resolveTarget(actor, data, data.date);
   const row = await getDb().$transaction((tx) => insertEntry(tx, owner, data.date, minutes, target, data.description || null));
   const json = entryJson(row, cutoff);
-  publish(entryEvents("time_entry.created", [json]));
+  publish(entryEvents("time_entry.created", [eventOf(json)]));
   if (isLockedChange(actor, cutoff, [json.date])) await auditLocked(actor, "time_entry.created", json, meta);
   return json;
 }
@@ -414,7 +428,7 @@ export async function updateEntry(actor: Actor, rawId: string | number, input: u
     });
   });
   const json = entryJson(row, cutoff);
-  publish(entryEvents("time_entry.updated", [json]));
+  publish(entryEvents("time_entry.updated", [eventOf(json)], before.customer?.id ?? null));
   if (isLockedChange(actor, cutoff, [oldDate, date])) await auditLocked(actor, "time_entry.updated", json, meta);
   return json;
 }
@@ -427,7 +441,7 @@ export async function deleteEntry(actor: Actor, rawId: string | number, meta?: R
   await getDb().timeEntry.delete({ where: { id: before.id } });
   const { contractId: _c, ...row } = before;
   const json = entryJson(row, cutoff);
-  publish(entryEvents("time_entry.deleted", [json]));
+  publish(entryEvents("time_entry.deleted", [eventOf(json)]));
   if (isLockedChange(actor, cutoff, [json.date])) await auditLocked(actor, "time_entry.deleted", json, meta);
 }
 

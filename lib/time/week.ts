@@ -6,7 +6,6 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor.ts";
 import { getDb, type Prisma } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
-import { type PublishedEvent, userRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { addDays, dateOf, isIsoDate, todayUtc, weekStart } from "./dates.ts";
 import {
@@ -14,6 +13,7 @@ import {
   checkLock,
   ENTRY_SELECT,
   type EntryJson,
+  entryEvents,
   entryJson,
   entryMinutes,
   entryScope,
@@ -146,12 +146,21 @@ export async function setCellTotal(actor: Actor, input: unknown) {
     select: ENTRY_SELECT,
   });
   const json = new Map(changed.map((r) => [r.id, entryJson(r, cutoff)]));
-  const events: PublishedEvent[] = [
-    ...result.created.map((id) => ({ room: userRoom(owner.id), type: "time_entry.created" as const, data: json.get(id) })),
-    ...result.updated.map((id) => ({ room: userRoom(owner.id), type: "time_entry.updated" as const, data: json.get(id) })),
-    ...result.deleted.map((id) => ({ room: userRoom(owner.id), type: "time_entry.deleted" as const, data: { id } })),
-  ];
-  publish(events);
+  const of = (data: unknown) => ({ userId: owner.id, customerId: resolved.customerId, data });
+  publish([
+    ...entryEvents(
+      "time_entry.created",
+      result.created.map((id) => of(json.get(id))),
+    ),
+    ...entryEvents(
+      "time_entry.updated",
+      result.updated.map((id) => of(json.get(id))),
+    ),
+    ...entryEvents(
+      "time_entry.deleted",
+      result.deleted.map((id) => of({ id })),
+    ),
+  ]);
   const cell = await getDb().timeEntry.findMany({
     where: { userId: owner.id, date: dateOf(data.date), ...where },
     select: ENTRY_SELECT,

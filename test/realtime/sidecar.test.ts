@@ -7,10 +7,12 @@ import type { Actor } from "../../lib/auth/actor.ts";
 import { createSession, revokeSessionToken } from "../../lib/auth/sessions.ts";
 import { createCard, moveCard } from "../../lib/boards/cards.ts";
 import { createProject } from "../../lib/boards/projects.ts";
+import { createCustomer, grantCustomerAccess } from "../../lib/customers/customers.ts";
 import { getConfig, resetConfigForTests } from "../../lib/config.ts";
 import type { WireEvent } from "../../lib/realtime/events.ts";
 import { publish, setPublishSink } from "../../lib/realtime/publish.ts";
 import { internalPublishKey, signRealtimeToken } from "../../lib/realtime/token.ts";
+import { createEntry } from "../../lib/time/entries.ts";
 import { createUser } from "../../lib/users/users.ts";
 import { type RealtimeServer, startRealtime } from "../../server/realtime.ts";
 import { type TestDatabase, useFreshDatabase } from "../helpers/db.ts";
@@ -191,6 +193,32 @@ describe("realtime sidecar", () => {
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.code).toBe("validation");
     expect((await postPublish({ events: [{ room: `project:${project.id}`, type: "no.such", data: {} }] })).status).toBe(400);
+  });
+
+  it("lets people with access to a customer follow its time entries; others are refused", async () => {
+    const admin = actorOf(
+      await createUser({ email: "root@example.com", username: "root", password: "correct horse battery" }),
+      { isAdmin: true },
+    );
+    const carol = actorOf(await createUser({ email: "carol@example.com", username: "carol", password: "correct horse battery" }));
+    const customer = await createCustomer(admin, { name: "Acme", slug: "acme-live" });
+    await grantCustomerAccess(admin, customer.slug, "alice", { role: "editor" });
+    await grantCustomerAccess(admin, customer.slug, "carol", { role: "viewer" });
+    const room = `customer:${customer.id}`;
+    const c = await connect(tokenFor(carol));
+    expect(await emit(c, "join", { room })).toMatchObject({ ok: true });
+    const b = await connect(tokenFor(bob));
+    expect(await emit(b, "join", { room })).toEqual({ ok: false, error: { code: "not_found" } });
+    // A key limited to a project never follows a customer.
+    const k = await connect(tokenFor(actorOf({ id: carol.userId, username: "carol" }, { apiKeyProjectId: project.id })));
+    expect(await emit(k, "join", { room })).toEqual({ ok: false, error: { code: "not_found" } });
+
+    const seen = collector(c);
+    const bobSeen = collector(b);
+    const entry = await createEntry(alice, { date: "2026-11-30", minutes: 90, customerSlug: customer.slug });
+    const [event] = await seen.next(1);
+    expect(event).toMatchObject({ room, type: "time_entry.created", data: { id: entry.id, minutes: 90 } });
+    expect(bobSeen.seen).toEqual([]);
   });
 
   it("delivers a moveCard as card.moved, and sync replays missed events", async () => {
