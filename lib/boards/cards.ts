@@ -4,7 +4,7 @@ import { z } from "zod";
 import { type ProjectRef, projectRoleOf, requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import { getDb, Prisma, type Tx } from "../db/client.ts";
-import { exec, inPrisma, insert, rows, type Step, transaction } from "../db/direct.ts";
+import { exec, inPrisma, insert, rows, run, type Step, transaction } from "../db/direct.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
@@ -164,7 +164,7 @@ export async function createCard(actor: Actor, slug: string, input: z.input<type
   const { project } = await requireProject(actor, slug, "member");
   refuseKanbanStoryPoints(project, data.storyPoints);
   // On the driver (lib/db/direct.ts): creating is the other busy write of a board.
-  const card = await transaction(function* () {
+  const id = await transaction(function* () {
     // First statement: the counter row stays locked by this update until commit, so concurrent
     // creates serialise here; each gets the next number, and reads the column's edge after the
     // previous create committed (distinct positions), on every engine.
@@ -211,9 +211,12 @@ export async function createCard(actor: Actor, slug: string, input: z.input<type
       INSERT INTO card_history (created_at, card_id, user_id, field, old_value, new_value)
       VALUES (${now}, ${id}, ${actor.userId}, ${"created"}, ${null}, ${data.title})`);
     if (data.sprintId) yield* putNewCardInSprintStep(project, id, data.sprintId, actor.userId, now);
-    const [row] = yield* cardRows({ cardIds: [id] }, { detail: true });
-    return cardJson(project.key, row);
+    return id;
   });
+  // Read after commit: the counter row is locked until then, so the transaction stays short.
+  const [row] = await run(() => cardRows({ cardIds: [id] }, { detail: true }));
+  if (!row) throw new AppError("not_found", "The card was deleted right after it was created.");
+  const card = cardJson(project.key, row);
   publish([{ room: projectRoom(project.id), type: "card.created", data: card }]);
   return card;
 }
