@@ -101,7 +101,9 @@ export async function canReadRoom(actor: Actor, room: string): Promise<boolean> 
   if (m[1] === "project") return (await projectRole(actor, id)) !== null;
   if (actor.apiKeyProjectId !== null) return false;
   const [member] = await run(() =>
-    rows(Prisma.sql`SELECT id FROM conversation_members WHERE conversation_id = ${id} AND user_id = ${actor.userId}`),
+    rows(
+      Prisma.sql`SELECT id FROM conversation_members WHERE conversation_id = ${id} AND user_id = ${actor.userId} AND left_at IS NULL`,
+    ),
   );
   return !!member;
 }
