@@ -227,7 +227,7 @@ export async function postConversationMessage(actor: Actor, id: string | number,
             ? translate(language, "notifications.title.mentionGroup", { user: actor.username, name: place })
             : translate(language, "notifications.title.dm", { user: actor.username }),
         text: excerpt(data.body),
-        url: `/messages/${c.id}?m=${row.id}`,
+        url: `/chat/${c.id}?m=${row.id}`,
       })),
   );
   return message;
