@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { NotificationBell } from "@/components/chat/notification-bell.tsx";
 import { AppHeader } from "@/components/shell/app-header.tsx";
 import { HeaderTimer } from "@/components/time/header-timer.tsx";
 import { currentActor } from "@/lib/auth/current.ts";
@@ -31,8 +32,16 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       </a>
       <AppHeader
         instanceName={instanceName}
-        user={{ username: actor.username, isAdmin: actor.isAdmin, language: prefs.language, theme: prefs.theme, avatarUrl }}
+        user={{
+          id: actor.userId,
+          username: actor.username,
+          isAdmin: actor.isAdmin,
+          language: prefs.language,
+          theme: prefs.theme,
+          avatarUrl,
+        }}
         timer={<HeaderTimer userId={actor.userId} initial={timer} />}
+        bell={<NotificationBell userId={actor.userId} />}
       />
       <main id="main" tabIndex={-1} className="flex min-h-0 flex-1 flex-col focus:outline-none">
         {children}

@@ -36,6 +36,7 @@ import { ProjectTabs } from "../scrum/project-tabs.tsx";
 import { SprintBar } from "../scrum/sprint-bar.tsx";
 import { Button, buttonClasses, IconButton } from "../ui/button.tsx";
 import { Dialog, DialogContent, DialogFooter } from "../ui/dialog.tsx";
+import { ChatIcon } from "../ui/icons.tsx";
 import { toast } from "../ui/toast.tsx";
 import { ApiError, apiJson, projectPath } from "./api.ts";
 import { CardFace } from "./board-card.tsx";
@@ -682,6 +683,10 @@ export function BoardView({
           <LiveStatus status={status} />
         </div>
         <nav aria-label={t("board.nav.label")} className="flex items-center gap-0.5">
+          <Link href={`/${slug}/chat`} className={headerLink} data-testid="board-chat-link">
+            <ChatIcon size={14} />
+            {t("chat.openChat")}
+          </Link>
           {/* A full page load: a client navigation to /cards/… would open the card dialog instead. */}
           <a href={`/${slug}/cards/deleted`} className={headerLink} data-testid="board-deleted-link">
             <TrashIcon />

@@ -5,9 +5,26 @@ import { LogoMark } from "./logo.tsx";
 import { MainNav } from "./main-nav.tsx";
 import { UserMenu } from "./user-menu.tsx";
 
-export type ShellUser = { username: string; isAdmin: boolean; language: string; theme: Theme; avatarUrl?: string | null };
+export type ShellUser = {
+  id?: number;
+  username: string;
+  isAdmin: boolean;
+  language: string;
+  theme: Theme;
+  avatarUrl?: string | null;
+};
 
-export function AppHeader({ instanceName, user, timer }: { instanceName: string; user: ShellUser; timer?: ReactNode }) {
+export function AppHeader({
+  instanceName,
+  user,
+  timer,
+  bell,
+}: {
+  instanceName: string;
+  user: ShellUser;
+  timer?: ReactNode;
+  bell?: ReactNode;
+}) {
   return (
     <header className="sticky top-0 z-30 print:hidden border-b border-border bg-surface/95 backdrop-blur supports-[backdrop-filter]:bg-surface/85">
       <div className="flex h-12 items-center gap-4 px-4 sm:px-6">
@@ -15,9 +32,10 @@ export function AppHeader({ instanceName, user, timer }: { instanceName: string;
           <LogoMark size={22} />
           <span className="max-w-48 truncate text-[15px]">{instanceName}</span>
         </Link>
-        <MainNav isAdmin={user.isAdmin} />
+        <MainNav isAdmin={user.isAdmin} userId={user.id} />
         <div className="ml-auto flex items-center gap-2">
           {timer}
+          {bell}
           <UserMenu user={user} />
         </div>
       </div>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { ChatUnreadBadge } from "@/components/chat/notification-bell.tsx";
 import { useT } from "@/components/i18n-provider.tsx";
 import { cn } from "@/components/ui/cn.ts";
 import { BoardIcon, BuildingIcon, ChatIcon, ClockIcon, ShieldIcon } from "@/components/ui/icons.tsx";
@@ -24,7 +25,7 @@ function isActive(pathname: string, href: string): boolean {
   return first === href.slice(1);
 }
 
-export function MainNav({ isAdmin }: { isAdmin: boolean }) {
+export function MainNav({ isAdmin, userId }: { isAdmin: boolean; userId?: number }) {
   const t = useT();
   const pathname = usePathname();
   return (
@@ -44,6 +45,7 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
               >
                 <Icon size={15} className={active ? "text-accent" : undefined} />
                 <span className="sr-only sm:not-sr-only">{t(key)}</span>
+                {href === "/chat" && userId ? <ChatUnreadBadge userId={userId} /> : null}
               </Link>
             </li>
           );

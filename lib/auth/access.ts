@@ -104,7 +104,9 @@ export async function canReadRoom(actor: Actor, room: string): Promise<boolean> 
   if (actor.apiKeyProjectId !== null) return false;
   if (m[1] === "customer") return (await customerRole(actor, id)) !== null;
   const [member] = await run(() =>
-    rows(Prisma.sql`SELECT id FROM conversation_members WHERE conversation_id = ${id} AND user_id = ${actor.userId}`),
+    rows(
+      Prisma.sql`SELECT id FROM conversation_members WHERE conversation_id = ${id} AND user_id = ${actor.userId} AND left_at IS NULL`,
+    ),
   );
   return !!member;
 }

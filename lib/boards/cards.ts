@@ -6,6 +6,7 @@ import type { Actor } from "../auth/actor.ts";
 import { getDb, Prisma, type Tx } from "../db/client.ts";
 import { exec, inPrisma, insert, rows, run, type Step, transaction } from "../db/direct.ts";
 import { AppError, parseInput } from "../errors.ts";
+import { notifyAssigned } from "../notifications/cards.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { nextBacklogRank, putNewCardInSprintStep, recordSprintProgress } from "../scrum/progress.ts";
@@ -218,6 +219,12 @@ export async function createCard(actor: Actor, slug: string, input: z.input<type
   if (!row) throw new AppError("not_found", "The card was deleted right after it was created.");
   const card = cardJson(project.key, row);
   publish([{ room: projectRoom(project.id), type: "card.created", data: card }]);
+  await notifyAssigned(
+    actor,
+    project,
+    card,
+    card.assignees.map((a) => a.id),
+  );
   return card;
 }
 
@@ -237,6 +244,7 @@ export async function updateCard(actor: Actor, slug: string, key: string, input:
   }
   const { project } = await requireProject(actor, slug, "member");
   refuseKanbanStoryPoints(project, data.storyPoints);
+  let newlyAssigned: number[] = [];
   const card = await getDb().$transaction(async (tx) => {
     const current = await findCardId(tx, project, key);
     const before = await tx.card.findUniqueOrThrow({
@@ -303,6 +311,7 @@ export async function updateCard(actor: Actor, slug: string, key: string, input:
       const have = await tx.cardAssignee.findMany({ where: { cardId: current.id }, select: { userId: true } });
       const add = ids.filter((id) => !have.some((h) => h.userId === id));
       if (add.length) await tx.cardAssignee.createMany({ data: add.map((userId) => ({ cardId: current.id, userId })) });
+      newlyAssigned = add;
     }
     if (data.labels !== undefined) {
       const ids = await inPrisma(tx, () => resolveLabels(project.id, data.labels ?? []));
@@ -325,6 +334,7 @@ export async function updateCard(actor: Actor, slug: string, key: string, input:
     return loadCardJson(tx, project, current.id);
   });
   publish([{ room: projectRoom(project.id), type: "card.updated", data: card }]);
+  await notifyAssigned(actor, project, card, newlyAssigned);
   return card;
 }
 

@@ -4,6 +4,7 @@ import { type ProjectRef, requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
+import { notifyCardComment } from "../notifications/cards.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { findCard } from "./card-detail.ts";
@@ -73,6 +74,7 @@ export async function addComment(actor: Actor, slug: string, key: string, input:
     return commentJson(`${project.key}-${card.number}`, row);
   });
   publish([{ room: projectRoom(project.id), type: "comment.created", data: comment }]);
+  await notifyCardComment(actor, project, comment);
   return comment;
 }
 

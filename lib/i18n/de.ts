@@ -5,6 +5,7 @@ import { admin } from "./de/admin.ts";
 import { auth } from "./de/auth.ts";
 import { board } from "./de/board.ts";
 import { card } from "./de/card.ts";
+import { chat } from "./de/chat.ts";
 import { common } from "./de/common.ts";
 import { customers } from "./de/customers.ts";
 import { profile } from "./de/profile.ts";
@@ -28,4 +29,5 @@ export const de = {
   ...scrum,
   ...time,
   ...customers,
+  ...chat,
 };

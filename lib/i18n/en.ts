@@ -5,6 +5,7 @@ import { admin } from "./en/admin.ts";
 import { auth } from "./en/auth.ts";
 import { board } from "./en/board.ts";
 import { card } from "./en/card.ts";
+import { chat } from "./en/chat.ts";
 import { common } from "./en/common.ts";
 import { customers } from "./en/customers.ts";
 import { profile } from "./en/profile.ts";
@@ -28,4 +29,5 @@ export const en = {
   ...scrum,
   ...time,
   ...customers,
+  ...chat,
 };

@@ -6,10 +6,10 @@ import { readableOn } from "../settings/colors.ts";
 export type Branding = { instanceName: string; accentColor: string };
 export type Rendered = { subject: string; text: string; html: string };
 
-const escapeHtml = (s: string) =>
+export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
 
-function layout(brand: Branding, body: string): string {
+export function layout(brand: Branding, body: string): string {
   const accent = /^#[0-9a-fA-F]{6}$/.test(brand.accentColor) ? brand.accentColor : "#c2481d";
   return `<!doctype html>
 <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head>
@@ -21,7 +21,7 @@ function layout(brand: Branding, body: string): string {
 </table></td></tr></table></body></html>`;
 }
 
-function button(brand: Branding, href: string, label: string): string {
+export function button(brand: Branding, href: string, label: string): string {
   const fg = readableOn(brand.accentColor);
   return `<p style="margin:20px 0"><a href="${escapeHtml(href)}" style="display:inline-block;background:${brand.accentColor};color:${fg};text-decoration:none;padding:10px 16px;border-radius:6px;font-weight:600">${escapeHtml(label)}</a></p>`;
 }

@@ -9,6 +9,7 @@ import { ZCreateUser } from "../users/users.ts";
 import { accountPaths, accountSchemas } from "./account.ts";
 import { adminPaths, adminSchemas } from "./admin.ts";
 import { cardPaths, cardSchemas } from "./cards.ts";
+import { chatPaths, chatSchemas } from "./chat.ts";
 import { body, ERROR_SCHEMA, errors, type Json, ok, pathParam, read, schema, write } from "./helpers.ts";
 import { profilePaths, profileSchemas } from "./profile.ts";
 import { projectPaths, projectSchemas } from "./projects.ts";
@@ -46,6 +47,7 @@ export function openApiDocument(): Json {
         ...systemSchemas(),
         ...scrumSchemas(),
         ...timeSchemas(),
+        ...chatSchemas(),
       },
     },
     security: [{ apiKey: [] }, { session: [] }],
@@ -153,6 +155,7 @@ export function openApiDocument(): Json {
       ...systemPaths(),
       ...scrumPaths(),
       ...timePaths(),
+      ...chatPaths(),
       "/api/v1/openapi.json": { get: { security: [], summary: "This document", responses: ok(200, "OpenAPI 3.1") } },
     },
   };

@@ -40,6 +40,11 @@ export const EVENT_TYPES = [
   "time_entry.created",
   "time_entry.updated",
   "time_entry.deleted",
+  "chat.updated",
+  "dm.updated",
+  "conversation.updated",
+  "notification.created",
+  "notification.read",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -136,7 +136,11 @@ describe.each(availableEngines())("REST API on %s", (engine) => {
       links: [],
     });
     await world.flush();
-    expect(world.events.map((e) => [e.room, e.type])).toEqual([[`project:${projectId}`, "card.created"]]);
+    // The assignee is told in their own room (issue 6: notifications).
+    expect(world.events.map((e) => [e.room, e.type])).toEqual([
+      [`project:${projectId}`, "card.created"],
+      [`user:${viewer.id}`, "notification.created"],
+    ]);
     expect(world.events[0].data).toMatchObject({ key: "WEB-1" });
 
     const byKey = await call(cardGet, { key: viewer.key, params: { slug, key: "WEB-1" } });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { NotificationPreferences } from "@/components/chat/notification-preferences.tsx";
 import { AccountSection } from "@/components/profile/account-section.tsx";
 import { ApiKeysSection } from "@/components/profile/api-keys-section.tsx";
 import { AvatarSection } from "@/components/profile/avatar-section.tsx";
@@ -13,6 +14,7 @@ import { requireActor } from "@/lib/auth/current.ts";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/passwords.ts";
 import { listProjects } from "@/lib/boards/projects.ts";
 import { translate, translator } from "@/lib/i18n/index.ts";
+import { getNotificationPreferences } from "@/lib/notifications/notify.ts";
 import { avatarLimit } from "@/lib/users/avatar.ts";
 import { getProfile, mySessions } from "@/lib/users/profile.ts";
 
@@ -27,12 +29,13 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export default async function ProfilePage() {
   const actor = await requireActor();
-  const [profile, sessions, keys, projects, maxAvatarBytes] = await Promise.all([
+  const [profile, sessions, keys, projects, maxAvatarBytes, notifyPrefs] = await Promise.all([
     getProfile(actor),
     mySessions(actor),
     listApiKeys(actor),
     listProjects(actor),
     avatarLimit(),
+    getNotificationPreferences(actor),
   ]);
   const t = translator(profile.language);
   return (
@@ -48,6 +51,9 @@ export default async function ProfilePage() {
             language={profile.language}
             theme={profile.theme}
           />
+          <SectionCard id="notifications" title={t("notifications.pref.title")} description={t("notifications.pref.hint")}>
+            <NotificationPreferences initial={notifyPrefs.email} />
+          </SectionCard>
           <AvatarSection username={profile.username} avatarUrl={profile.avatarUrl} maxBytes={maxAvatarBytes} />
           <PasswordSection username={profile.username} minLength={MIN_PASSWORD_LENGTH} />
           <SectionCard id="two-factor" title={t("profile.mfa.title")} description={t("profile.mfa.description")}>

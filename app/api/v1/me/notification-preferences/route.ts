@@ -1,0 +1,10 @@
+import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
+import { getNotificationPreferences, setNotificationPreferences } from "@/lib/notifications/notify.ts";
+
+export const GET = apiRoute(async ({ actor }) => getNotificationPreferences(actor));
+
+export const PATCH = apiRoute(async ({ req, actor }) => setNotificationPreferences(actor, await readJson(req)));
+
+const notAllowed = methodNotAllowed("GET, PATCH");
+
+export { notAllowed as POST, notAllowed as PUT, notAllowed as DELETE };

@@ -1,0 +1,10 @@
+import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
+import { listNotifications } from "@/lib/notifications/notify.ts";
+
+export const GET = apiRoute(async ({ req, actor }) =>
+  listNotifications(actor, Object.fromEntries(new URL(req.url).searchParams)),
+);
+
+const notAllowed = methodNotAllowed("GET");
+
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

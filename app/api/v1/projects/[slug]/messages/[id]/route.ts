@@ -1,0 +1,14 @@
+import { deleteChatMessage, updateChatMessage } from "@/lib/chat/chat.ts";
+import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
+
+type Params = { slug: string; id: string };
+
+export const PATCH = apiRoute<Params>(async ({ req, params, actor }) =>
+  updateChatMessage(actor, params.slug, params.id, await readJson(req)),
+);
+
+export const DELETE = apiRoute<Params>(async ({ params, actor }) => deleteChatMessage(actor, params.slug, params.id));
+
+const notAllowed = methodNotAllowed("PATCH, DELETE");
+
+export { notAllowed as GET, notAllowed as POST, notAllowed as PUT };
