@@ -40,6 +40,9 @@ export const EVENT_TYPES = [
   "time_entry.created",
   "time_entry.updated",
   "time_entry.deleted",
+  "topic.deleted",
+  "reply.updated",
+  "reply.deleted",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
