@@ -1,5 +1,5 @@
 // What the global search looks through: one source per kind of thing, each a table with a
-// full-text index (migration 0005: SQLite FTS5 `<table>_fts`, PostgreSQL `search_vector`, MySQL
+// full-text index (migration 0009: SQLite FTS5 `<table>_fts`, PostgreSQL `search_vector`, MySQL
 // FULLTEXT over `columns`), joined down to `projects p` so that lib/search/search.ts filters access
 // in SQL for all of them alike. To search another table (e.g. chat messages), add its index in a
 // migration and a source here.

@@ -11,9 +11,3 @@ DROP INDEX `topics_project_id_pinned_updated_at_idx` ON `topics`;
 
 UPDATE `topics` SET `last_activity_at` = `created_at`,
   `reply_count` = (SELECT COUNT(*) FROM `topic_replies` r WHERE r.`topic_id` = `topics`.`id` AND r.`deleted_at` IS NULL);
-
--- Search (lib/search): FULLTEXT indexes, maintained by InnoDB itself.
-CREATE FULLTEXT INDEX `cards_search_idx` ON `cards`(`title`, `description`);
-CREATE FULLTEXT INDEX `card_comments_search_idx` ON `card_comments`(`body`);
-CREATE FULLTEXT INDEX `topics_search_idx` ON `topics`(`title`, `body`);
-CREATE FULLTEXT INDEX `topic_replies_search_idx` ON `topic_replies`(`body`);
