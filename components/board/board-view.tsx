@@ -36,6 +36,7 @@ import { ProjectTabs } from "../scrum/project-tabs.tsx";
 import { SprintBar } from "../scrum/sprint-bar.tsx";
 import { Button, buttonClasses, IconButton } from "../ui/button.tsx";
 import { Dialog, DialogContent, DialogFooter } from "../ui/dialog.tsx";
+import { ChatIcon } from "../ui/icons.tsx";
 import { toast } from "../ui/toast.tsx";
 import { ApiError, apiJson, projectPath } from "./api.ts";
 import { CardFace } from "./board-card.tsx";
@@ -683,6 +684,10 @@ export function BoardView({
         </div>
         <nav aria-label={t("board.nav.label")} className="flex items-center gap-0.5">
           {/* A full page load: a client navigation to /cards/… would open the card dialog instead. */}
+          <Link href={`/${slug}/topics`} className={headerLink} data-testid="board-topics-link">
+            <ChatIcon size={14} />
+            {t("topics.tab")}
+          </Link>
           <a href={`/${slug}/cards/deleted`} className={headerLink} data-testid="board-deleted-link">
             <TrashIcon />
             {t("board.nav.deleted")}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { GlobalSearch } from "@/components/search/global-search.tsx";
 import type { Theme } from "@/lib/users/theme.ts";
 import { LogoMark } from "./logo.tsx";
 import { MainNav } from "./main-nav.tsx";
@@ -17,6 +18,7 @@ export function AppHeader({ instanceName, user, timer }: { instanceName: string;
         </Link>
         <MainNav isAdmin={user.isAdmin} />
         <div className="ml-auto flex items-center gap-2">
+          <GlobalSearch />
           {timer}
           <UserMenu user={user} />
         </div>

@@ -130,6 +130,7 @@ export async function getTopic(actor: Actor, slug: string, id: string | number) 
   return {
     topic: topicJson(row),
     project: { id: project.id, slug: project.slug, key: project.key, name: project.name },
+    canWrite: writable,
     canReply: writable && !row.locked,
     canModerate: role === "admin" && !project.isArchived,
     canEdit: writable && row.user.id === actor.userId,
