@@ -11,6 +11,7 @@ import { createProject } from "../../lib/boards/projects.ts";
 import { getDb } from "../../lib/db/client.ts";
 import { markRanges, queryTerms, snippet } from "../../lib/search/highlight.ts";
 import { type SearchResult, search } from "../../lib/search/search.ts";
+import { SOURCES } from "../../lib/search/sources.ts";
 import { addReply, deleteReply, updateReply } from "../../lib/topics/replies.ts";
 import { createTopic, deleteTopic, updateTopic } from "../../lib/topics/topics.ts";
 import { call, freshWorld, keyFor, type Person, person } from "../api/helpers.ts";
@@ -164,6 +165,26 @@ describe.each(availableEngines())("search on %s", (engine) => {
     expect(hit.snippet?.text).toBe("<b>meerkat</b> <script>x</script>");
     expect(marked(hit.snippet as NonNullable<typeof hit.snippet>)).toEqual(["meerkat"]);
   });
+
+  it.runIf(engine === "sqlite")(
+    "keeps an FTS5 table and its three sync triggers for every source (a table redefinition drops them)",
+    async () => {
+      const { default: Database } = await import("better-sqlite3");
+      const db = new Database(world.database.url.replace(/^file:/, ""), { readonly: true });
+      try {
+        for (const source of SOURCES) {
+          const names = (
+            db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?").all(source.table) as {
+              name: string;
+            }[]
+          ).map((r) => r.name);
+          expect(names.sort(), source.table).toEqual(["ai", "ad", "au"].map((x) => `${source.table}_fts_${x}`).sort());
+        }
+      } finally {
+        db.close();
+      }
+    },
+  );
 
   it("validates the REST query: 400 for a missing q or unknown types, empty for a query without words", async () => {
     expect((await call(searchGet, { key: alice.key, path: "/api/v1/search" })).status).toBe(400);
