@@ -688,6 +688,10 @@ export function BoardView({
             {t("chat.openChat")}
           </Link>
           {/* A full page load: a client navigation to /cards/… would open the card dialog instead. */}
+          <Link href={`/${slug}/topics`} className={headerLink} data-testid="board-topics-link">
+            <ChatIcon size={14} />
+            {t("topics.tab")}
+          </Link>
           <a href={`/${slug}/cards/deleted`} className={headerLink} data-testid="board-deleted-link">
             <TrashIcon />
             {t("board.nav.deleted")}

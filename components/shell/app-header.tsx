@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { GlobalSearch } from "@/components/search/global-search.tsx";
 import type { Theme } from "@/lib/users/theme.ts";
 import { LogoMark } from "./logo.tsx";
 import { MainNav } from "./main-nav.tsx";
@@ -34,6 +35,7 @@ export function AppHeader({
         </Link>
         <MainNav isAdmin={user.isAdmin} userId={user.id} />
         <div className="ml-auto flex items-center gap-2">
+          <GlobalSearch />
           {timer}
           {bell}
           <UserMenu user={user} />

@@ -14,6 +14,7 @@ import { realtime } from "./de/realtime.ts";
 import { scrum } from "./de/scrum.ts";
 import { system } from "./de/system.ts";
 import { time } from "./de/time.ts";
+import { topics } from "./de/topics.ts";
 
 export const de = {
   ...common,
@@ -30,4 +31,5 @@ export const de = {
   ...time,
   ...customers,
   ...chat,
+  ...topics,
 };

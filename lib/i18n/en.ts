@@ -14,6 +14,7 @@ import { realtime } from "./en/realtime.ts";
 import { scrum } from "./en/scrum.ts";
 import { system } from "./en/system.ts";
 import { time } from "./en/time.ts";
+import { topics } from "./en/topics.ts";
 
 export const en = {
   ...common,
@@ -30,4 +31,5 @@ export const en = {
   ...time,
   ...customers,
   ...chat,
+  ...topics,
 };

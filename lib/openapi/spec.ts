@@ -16,6 +16,7 @@ import { projectPaths, projectSchemas } from "./projects.ts";
 import { scrumPaths, scrumSchemas } from "./scrum.ts";
 import { systemPaths, systemSchemas } from "./system.ts";
 import { timePaths, timeSchemas } from "./time.ts";
+import { topicPaths, topicSchemas } from "./topics.ts";
 
 const slug = pathParam("slug");
 const key = pathParam("key", "Card key (PRJ-42) or number (42)");
@@ -48,6 +49,7 @@ export function openApiDocument(): Json {
         ...scrumSchemas(),
         ...timeSchemas(),
         ...chatSchemas(),
+        ...topicSchemas(),
       },
     },
     security: [{ apiKey: [] }, { session: [] }],
@@ -156,6 +158,7 @@ export function openApiDocument(): Json {
       ...scrumPaths(),
       ...timePaths(),
       ...chatPaths(),
+      ...topicPaths(),
       "/api/v1/openapi.json": { get: { security: [], summary: "This document", responses: ok(200, "OpenAPI 3.1") } },
     },
   };

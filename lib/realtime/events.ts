@@ -45,6 +45,9 @@ export const EVENT_TYPES = [
   "conversation.updated",
   "notification.created",
   "notification.read",
+  "topic.deleted",
+  "reply.updated",
+  "reply.deleted",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -34,6 +34,14 @@ export type SchemaDescription = Record<string, TableDescription>;
 
 const IGNORED_TABLES = new Set(["_prisma_migrations", "sqlite_sequence"]);
 
+// Full-text search artefacts are engine-specific by design (lib/search, migration 0009) and are left
+// out of the parity comparison, each explicitly: SQLite's FTS5 virtual tables and their shadow tables
+// (<name>_data, _idx, _docsize, _config, _content), PostgreSQL's generated tsvector columns. MySQL's
+// FULLTEXT indexes are not unique, so they never enter a description. test/search checks that each
+// engine's index exists and works.
+const FTS5_SHADOW_SUFFIXES = ["_data", "_idx", "_docsize", "_config", "_content"];
+const isSearchVector = (dataType: string) => dataType.toLowerCase() === "tsvector";
+
 export function typeFamily(raw: string): TypeFamily {
   const t = raw.toLowerCase().trim();
   if (t === "tinyint(1)" || t === "boolean" || t === "bool") return "bool";
@@ -103,8 +111,11 @@ async function introspectSqlite(url: string): Promise<SchemaDescription> {
       name: string;
       sql: string;
     }[];
+    const virtual = names.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql ?? "")).map((t) => t.name);
+    const isSearchArtefact = (name: string) =>
+      virtual.includes(name) || virtual.some((v) => FTS5_SHADOW_SUFFIXES.some((suffix) => name === `${v}${suffix}`));
     for (const { name, sql } of names) {
-      if (IGNORED_TABLES.has(name)) continue;
+      if (IGNORED_TABLES.has(name) || isSearchArtefact(name)) continue;
       const cols = db.prepare('SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?)').all(name) as {
         name: string;
         type: string;
@@ -181,7 +192,7 @@ async function introspectPostgres(url: string): Promise<SchemaDescription> {
     );
     const isTable = new Set(baseTables.map((r: { table_name: string }) => r.table_name));
     for (const c of cols) {
-      if (IGNORED_TABLES.has(c.table_name) || !isTable.has(c.table_name)) continue;
+      if (IGNORED_TABLES.has(c.table_name) || !isTable.has(c.table_name) || isSearchVector(c.data_type)) continue;
       tables[c.table_name] ??= { columns: {}, primaryKey: [], unique: [], foreignKeys: [] };
       const type = typeFamily(c.data_type);
       const auto = c.is_identity === "YES" || /^nextval\(/.test(c.column_default ?? "");

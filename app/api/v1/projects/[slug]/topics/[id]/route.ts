@@ -1,0 +1,16 @@
+import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
+import { deleteTopic, getTopic, updateTopic } from "@/lib/topics/topics.ts";
+
+type Params = { slug: string; id: string };
+
+export const GET = apiRoute<Params>(async ({ params, actor }) => getTopic(actor, params.slug, params.id));
+
+export const PATCH = apiRoute<Params>(async ({ req, params, actor }) =>
+  updateTopic(actor, params.slug, params.id, await readJson(req)),
+);
+
+export const DELETE = apiRoute<Params>(async ({ params, actor }) => deleteTopic(actor, params.slug, params.id));
+
+const notAllowed = methodNotAllowed("GET, PATCH, DELETE");
+
+export { notAllowed as POST, notAllowed as PUT };

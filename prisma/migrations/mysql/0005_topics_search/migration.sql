@@ -1,0 +1,13 @@
+ALTER TABLE `topics` ADD COLUMN     `edited_at` DATETIME(3),
+ADD COLUMN     `last_activity_at` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+ADD COLUMN     `reply_count` INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE `topic_replies` ADD COLUMN     `edited_at` DATETIME(3);
+
+CREATE INDEX `topics_project_id_pinned_last_activity_at_idx` ON `topics`(`project_id`, `pinned`, `last_activity_at`);
+
+-- After the new index exists: the foreign key on project_id needs an index that starts with it.
+DROP INDEX `topics_project_id_pinned_updated_at_idx` ON `topics`;
+
+UPDATE `topics` SET `last_activity_at` = `created_at`,
+  `reply_count` = (SELECT COUNT(*) FROM `topic_replies` r WHERE r.`topic_id` = `topics`.`id` AND r.`deleted_at` IS NULL);
