@@ -40,6 +40,8 @@ export const EVENT_TYPES = [
   "time_entry.created",
   "time_entry.updated",
   "time_entry.deleted",
+  "attachment.created",
+  "attachment.deleted",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
