@@ -85,6 +85,7 @@ export async function receiveFiles(req: Request, maxBytes: number): Promise<Stor
   try {
     bb = busboy({
       headers: { "content-type": type },
+      defParamCharset: "utf8",
       limits: { fileSize: maxBytes, files: MAX_FILES_PER_REQUEST, fields: 20, parts: MAX_FILES_PER_REQUEST + 20 },
     });
   } catch {
