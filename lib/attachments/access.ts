@@ -19,6 +19,8 @@ export type OwnerAccess = {
   canModerate: boolean;
   /** The card the attachment belongs to (directly or through a comment), when there is one. */
   cardId?: number;
+  /** Its key (`PRJ-42`), which the card view's live updates match on. */
+  cardKey?: string;
 };
 
 /** Null when the actor may not read the owner, or it is deleted or unknown. */
@@ -27,7 +29,7 @@ export type OwnerAccessCheck = (actor: Actor, ownerId: number) => Promise<OwnerA
 async function cardAccess(actor: Actor, cardId: number): Promise<OwnerAccess | null> {
   const card = await getDb().card.findFirst({
     where: { id: cardId, deletedAt: null, project: { deletedAt: null } },
-    select: { id: true, projectId: true, project: { select: { isArchived: true } } },
+    select: { id: true, number: true, projectId: true, project: { select: { isArchived: true, key: true } } },
   });
   if (!card) return null;
   const role = await projectRole(actor, card.projectId);
@@ -38,6 +40,7 @@ async function cardAccess(actor: Actor, cardId: number): Promise<OwnerAccess | n
     canWrite: writable && role !== "viewer",
     canModerate: writable && role === "admin",
     cardId: card.id,
+    cardKey: `${card.project.key}-${card.number}`,
   };
 }
 

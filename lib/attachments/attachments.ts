@@ -66,7 +66,14 @@ const parseId = (raw: string | number) => {
 };
 
 /** Stores the request's files and their rows; files are removed again when the rows cannot be written. */
-async function storeFor(actor: Actor, req: Request, ownerType: OwnerType, stillThere: (tx: Tx) => Promise<number>, room: string) {
+async function storeFor(
+  actor: Actor,
+  req: Request,
+  ownerType: OwnerType,
+  stillThere: (tx: Tx) => Promise<number>,
+  room: string,
+  cardKey: () => string,
+) {
   const maxBytes = (await getSetting("max_upload_mb")) * 1024 * 1024;
   const files: StoredFile[] = await receiveFiles(req, maxBytes);
   let created: AttachmentJson[];
@@ -87,23 +94,33 @@ async function storeFor(actor: Actor, req: Request, ownerType: OwnerType, stillT
     await removeStoredFiles(files.map((f) => f.storedName));
     throw e;
   }
-  publish(created.map((a) => ({ room, type: "attachment.created" as const, data: a })));
+  publish(created.map((a) => ({ room, type: "attachment.created" as const, data: { ...a, cardKey: cardKey() } })));
   return created.length === 1 ? created[0] : created;
 }
 
 /** POST …/cards/{key}/attachments: members and above. One file: the attachment; several: an array. */
 export async function uploadCardAttachments(actor: Actor, slug: string, key: string, req: Request) {
   const { project } = await requireProject(actor, slug, "member");
-  await findCard(getDb() as unknown as Tx, project, key);
-  return storeFor(actor, req, "card", async (tx) => (await findCard(tx, project, key)).id, projectRoom(project.id));
+  const card = await findCard(getDb() as unknown as Tx, project, key);
+  const cardKey = `${project.key}-${card.number}`;
+  return storeFor(
+    actor,
+    req,
+    "card",
+    async (tx) => (await findCard(tx, project, key)).id,
+    projectRoom(project.id),
+    () => cardKey,
+  );
 }
 
 /** POST …/comments/{id}/attachments: the comment's author (as for editing it). */
 export async function uploadCommentAttachments(actor: Actor, slug: string, key: string, commentId: string, req: Request) {
   const { project } = await requireProject(actor, slug, "member");
   const id = parseId(commentId);
+  let cardKey = "";
   const find = async (tx: Tx) => {
     const card = await findCard(tx, project, key);
+    cardKey = `${project.key}-${card.number}`;
     const comment = id
       ? await tx.cardComment.findFirst({ where: { id, cardId: card.id, deletedAt: null }, select: { id: true, userId: true } })
       : null;
@@ -112,7 +129,7 @@ export async function uploadCommentAttachments(actor: Actor, slug: string, key: 
     return comment.id;
   };
   await find(getDb() as unknown as Tx);
-  return storeFor(actor, req, "card_comment", find, projectRoom(project.id));
+  return storeFor(actor, req, "card_comment", find, projectRoom(project.id), () => cardKey);
 }
 
 /** The live attachments of a card and of its live comments, oldest first. */
@@ -213,7 +230,7 @@ export async function deleteAttachment(actor: Actor, rawId: string) {
     id: row.id,
     ownerType: row.ownerType,
     ownerId: row.ownerId,
-    ...(access.cardId ? { cardId: access.cardId } : {}),
+    ...(access.cardId ? { cardId: access.cardId, cardKey: access.cardKey } : {}),
   };
   publish([{ room: access.room, type: "attachment.deleted", data }]);
   return { deleted: true, ...data };

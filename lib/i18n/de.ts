@@ -2,6 +2,7 @@
 
 import { account } from "./de/account.ts";
 import { admin } from "./de/admin.ts";
+import { attachments } from "./de/attachments.ts";
 import { auth } from "./de/auth.ts";
 import { board } from "./de/board.ts";
 import { card } from "./de/card.ts";
@@ -28,4 +29,5 @@ export const de = {
   ...scrum,
   ...time,
   ...customers,
+  ...attachments,
 };
