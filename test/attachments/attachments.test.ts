@@ -178,6 +178,43 @@ describe.each(availableEngines())("attachments on %s", (engine) => {
     await setLimitMb(25);
   });
 
+  it("checks the limit while streaming: a huge body is cut off early, not read whole", async () => {
+    await setLimitMb(1);
+    const before = filesOnDisk().sort();
+    const boundary = "----warmdesk-test";
+    const head = new TextEncoder().encode(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="huge.bin"\r\nContent-Type: image/png\r\n\r\n`,
+    );
+    const chunk = new Uint8Array(64 * 1024).fill(7);
+    const totalChunks = 50 * 16; // 50 MB offered
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(head);
+      },
+      pull(controller) {
+        if (pulled >= totalChunks) {
+          controller.enqueue(new TextEncoder().encode(`\r\n--${boundary}--\r\n`));
+          controller.close();
+          return;
+        }
+        pulled++;
+        controller.enqueue(chunk);
+      },
+    });
+    const req = new Request(`http://localhost:3000/api/v1/projects/${slug}/cards/FIL-3/attachments`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${member.key}`, "content-type": `multipart/form-data; boundary=${boundary}` },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    const res = await uploadPost(req, { params: Promise.resolve({ slug, key: "FIL-3" }) });
+    expect(res.status).toBe(413);
+    expect(pulled).toBeLessThan(totalChunks / 4);
+    expect(filesOnDisk().sort()).toEqual(before);
+    await setLimitMb(25);
+  });
+
   it("answers clear 4xx for bad requests", async () => {
     const json = await call(uploadPost, { key: member.key, params: { slug, key: "FIL-1" }, body: { file: "x" } });
     expect(json.status).toBe(415);
