@@ -143,7 +143,7 @@ export function UploadWidget<T>({
             multiple
             className="sr-only"
             tabIndex={-1}
-            aria-label={t("attachments.add")}
+            aria-hidden="true"
             data-testid="upload-input"
             onChange={(e) => {
               send(Array.from(e.target.files ?? []));
