@@ -17,6 +17,7 @@ import type { CardDetail, CardDetailJson } from "@/lib/boards/card-detail.ts";
 import type { CommentJson } from "@/lib/boards/comments.ts";
 import type { PresenceUser, WireEvent } from "@/lib/realtime/events.ts";
 import { CardApiError, cardApi, cardPath, readAfterWrites } from "./api.ts";
+import { CardAttachments } from "./attachments.tsx";
 import { Checklist } from "./checklist.tsx";
 import { Comments } from "./comments.tsx";
 import { DescriptionEditor } from "./description.tsx";
@@ -93,12 +94,17 @@ export function CardDetailView({
   // Live: another person's change to this card (or its checklist, comments, references) reloads
   // the view, at most once per burst of events. Comments are applied one by one.
   const [liveComment, setLiveComment] = useState<CommentJson | null>(null);
+  const [attachmentsTick, setAttachmentsTick] = useState(0);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onEvent = useCallback(
     (event: WireEvent) => {
       const data = event.data as { key?: string; cardKey?: string; cards?: { key: string }[] } | null;
       const mine = data?.key === card.key || data?.cardKey === card.key || (data?.cards ?? []).some((c) => c.key === card.key);
       if (!mine) return;
+      if (event.type.startsWith("attachment.")) {
+        setAttachmentsTick((n) => n + 1);
+        return;
+      }
       if (event.type.startsWith("comment.")) {
         setLiveComment(event.data as CommentJson);
         return;
@@ -262,6 +268,7 @@ export function CardDetailView({
           />
           <SubCards detail={detail} canEdit={canEdit} onChanged={refresh} />
           <References detail={detail} canEdit={canEdit} onChanged={refresh} />
+          <CardAttachments base={base} canEdit={canEdit} isAdmin={detail.role === "admin"} me={me} reloadKey={attachmentsTick} />
           <Comments base={base} canEdit={canEdit} me={me} initial={initialComments} live={liveComment} />
           <History rows={history} />
         </article>

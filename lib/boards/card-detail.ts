@@ -1,5 +1,6 @@
 // The card detail: the card's JSON plus what only the detail view shows (checklist, children with
 // progress, references, parent title), restoring soft-deleted cards and listing them.
+import { restoreCardAttachments } from "../attachments/attachments.ts";
 import { type ProjectRef, requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import { getDb, type Tx } from "../db/client.ts";
@@ -131,6 +132,7 @@ export async function restoreCard(actor: Actor, slug: string, key: string) {
   const card = await getDb().$transaction(async (tx) => {
     const ref = await findCard(tx, project, key, { deleted: true });
     if (!ref.deletedAt) throw new AppError("conflict", `Card ${key} is not deleted.`);
+    await restoreCardAttachments(tx, [ref.id], ref.deletedAt);
     await tx.card.update({
       where: { id: ref.id },
       data: { deletedAt: null, version: { increment: 1 } },

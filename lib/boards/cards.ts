@@ -1,6 +1,8 @@
 // Cards: create (atomic numbers), read, edit (optimistic `version`), delete (soft), move
 // (between two neighbours), comment. Each writes in one transaction and publishes after commit.
+
 import { z } from "zod";
+import { softDeleteCardAttachments } from "../attachments/attachments.ts";
 import { type ProjectRef, projectRoleOf, requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import { getDb, Prisma, type Tx } from "../db/client.ts";
@@ -342,9 +344,11 @@ export async function deleteCard(actor: Actor, slug: string, key: string) {
   const { project } = await requireProject(actor, slug, "member");
   const card = await getDb().$transaction(async (tx) => {
     const current = await findCardId(tx, project, key);
+    const deletedAt = new Date();
+    await softDeleteCardAttachments(tx, [current.id], deletedAt);
     await tx.card.update({
       where: { id: current.id },
-      data: { deletedAt: new Date(), version: { increment: 1 } },
+      data: { deletedAt, version: { increment: 1 } },
       select: { id: true },
     });
     await tx.cardHistory.create({ data: { cardId: current.id, userId: actor.userId, field: "deleted", newValue: "true" } });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { softDeleteCardAttachments } from "../attachments/attachments.ts";
 import { requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import { currentEngine, getDb, type Tx } from "../db/client.ts";
@@ -296,9 +297,15 @@ export async function archiveColumnCards(actor: Actor, slug: string, columnId: s
     await findColumn(tx, project.id, id);
     const live = await tx.card.findMany({ where: { columnId: id, deletedAt: null }, select: { id: true, number: true } });
     if (live.length === 0) return live;
+    const deletedAt = new Date();
+    await softDeleteCardAttachments(
+      tx,
+      live.map((c) => c.id),
+      deletedAt,
+    );
     await tx.card.updateMany({
       where: { id: { in: live.map((c) => c.id) } },
-      data: { deletedAt: new Date(), version: { increment: 1 } },
+      data: { deletedAt, version: { increment: 1 } },
     });
     await tx.cardHistory.createMany({
       data: live.map((c) => ({ cardId: c.id, userId: actor.userId, field: "deleted", newValue: "true" })),

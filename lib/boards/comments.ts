@@ -1,5 +1,7 @@
 // Comments on a card: markdown bodies, oldest first; authors edit and (softly) delete their own.
+
 import { z } from "zod";
+import { softDeleteWithOwner } from "../attachments/attachments.ts";
 import { type ProjectRef, requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import { getDb, type Tx } from "../db/client.ts";
@@ -107,9 +109,11 @@ export async function deleteComment(actor: Actor, slug: string, key: string, id:
   const { project } = await requireProject(actor, slug, "member");
   const comment = await getDb().$transaction(async (tx) => {
     const { card, row } = await ownComment(tx, project, actor, key, id);
+    const deletedAt = new Date();
+    await softDeleteWithOwner(tx, "card_comment", [row.id], deletedAt);
     const deleted = await tx.cardComment.update({
       where: { id: row.id },
-      data: { deletedAt: new Date() },
+      data: { deletedAt },
       select: COMMENT_SELECT,
     });
     return commentJson(`${project.key}-${card.number}`, deleted);

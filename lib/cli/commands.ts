@@ -28,6 +28,9 @@ Commands:
   cleanup                                   remove audit rows past their retention, expired
                                             sessions and reset tokens, stale sign-in throttles
                                             (the web app also does this hourly)
+  cleanup-attachments [--days N]            remove files of attachments deleted more than N
+                                            days ago (default 30) and files no row references
+                                            (the web app also does this hourly)
   backup <file>                             SQLite: online, consistent copy of the database
   restore <file>                            SQLite: replace the database with a backup
                                             (stop WarmDesk first; the current database is kept
@@ -154,6 +157,19 @@ async function cmdCleanup(args: string[], io: CliIo) {
   io.out(
     `removed ${r.auditLogs} audit row(s), ${r.sessions} session(s), ${r.resetTokens} reset token(s), ${r.loginThrottles} throttle row(s)`,
   );
+  return 0;
+}
+
+async function cmdCleanupAttachments(args: string[], io: CliIo) {
+  const { values } = options(args, { days: { type: "string" } });
+  const days = values.days === undefined ? undefined : Number(values.days);
+  if (days !== undefined && (!Number.isInteger(days) || days < 0 || days > 36500)) {
+    throw new UsageError("--days must be a whole number of days (0 or more)");
+  }
+  await ensureMigrated(io);
+  const { cleanupAttachments } = await import("../attachments/cleanup.ts");
+  const r = await cleanupAttachments(days === undefined ? {} : { days });
+  io.out(`removed ${r.expired} deleted attachment(s) and ${r.orphans} unreferenced file(s)`);
   return 0;
 }
 
@@ -307,6 +323,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   "reset-password": cmdResetPassword,
   "create-api-key": cmdCreateApiKey,
   cleanup: cmdCleanup,
+  "cleanup-attachments": cmdCleanupAttachments,
   backup: cmdBackup,
   restore: cmdRestore,
   prepare: cmdPrepare,

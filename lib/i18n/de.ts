@@ -2,6 +2,7 @@
 
 import { account } from "./de/account.ts";
 import { admin } from "./de/admin.ts";
+import { attachments } from "./de/attachments.ts";
 import { auth } from "./de/auth.ts";
 import { board } from "./de/board.ts";
 import { card } from "./de/card.ts";
@@ -32,4 +33,5 @@ export const de = {
   ...customers,
   ...chat,
   ...topics,
+  ...attachments,
 };

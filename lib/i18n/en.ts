@@ -2,6 +2,7 @@
 
 import { account } from "./en/account.ts";
 import { admin } from "./en/admin.ts";
+import { attachments } from "./en/attachments.ts";
 import { auth } from "./en/auth.ts";
 import { board } from "./en/board.ts";
 import { card } from "./en/card.ts";
@@ -32,4 +33,5 @@ export const en = {
   ...customers,
   ...chat,
   ...topics,
+  ...attachments,
 };

@@ -8,6 +8,7 @@ import { ZCreateProject } from "../boards/projects.ts";
 import { ZCreateUser } from "../users/users.ts";
 import { accountPaths, accountSchemas } from "./account.ts";
 import { adminPaths, adminSchemas } from "./admin.ts";
+import { attachmentPaths } from "./attachments.ts";
 import { cardPaths, cardSchemas } from "./cards.ts";
 import { chatPaths, chatSchemas } from "./chat.ts";
 import { body, ERROR_SCHEMA, errors, type Json, ok, pathParam, read, schema, write } from "./helpers.ts";
@@ -159,6 +160,7 @@ export function openApiDocument(): Json {
       ...timePaths(),
       ...chatPaths(),
       ...topicPaths(),
+      ...attachmentPaths(),
       "/api/v1/openapi.json": { get: { security: [], summary: "This document", responses: ok(200, "OpenAPI 3.1") } },
     },
   };

@@ -48,6 +48,8 @@ export const EVENT_TYPES = [
   "topic.deleted",
   "reply.updated",
   "reply.deleted",
+  "attachment.created",
+  "attachment.deleted",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
