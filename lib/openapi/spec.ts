@@ -15,6 +15,7 @@ import { projectPaths, projectSchemas } from "./projects.ts";
 import { scrumPaths, scrumSchemas } from "./scrum.ts";
 import { systemPaths, systemSchemas } from "./system.ts";
 import { timePaths, timeSchemas } from "./time.ts";
+import { webhookPaths, webhookSchemas } from "./webhooks.ts";
 
 const slug = pathParam("slug");
 const key = pathParam("key", "Card key (PRJ-42) or number (42)");
@@ -46,6 +47,7 @@ export function openApiDocument(): Json {
         ...systemSchemas(),
         ...scrumSchemas(),
         ...timeSchemas(),
+        ...webhookSchemas(),
       },
     },
     security: [{ apiKey: [] }, { session: [] }],
@@ -153,6 +155,7 @@ export function openApiDocument(): Json {
       ...systemPaths(),
       ...scrumPaths(),
       ...timePaths(),
+      ...webhookPaths(),
       "/api/v1/openapi.json": { get: { security: [], summary: "This document", responses: ok(200, "OpenAPI 3.1") } },
     },
   };
