@@ -20,6 +20,7 @@ import { CardApiError, cardApi, cardPath, readAfterWrites } from "./api.ts";
 import { Checklist } from "./checklist.tsx";
 import { Comments } from "./comments.tsx";
 import { DescriptionEditor } from "./description.tsx";
+import { DevelopmentLinks } from "./dev-links.tsx";
 import { History, type HistoryRow } from "./history.tsx";
 import { References, SubCards } from "./relations.tsx";
 import { Section } from "./section.tsx";
@@ -262,6 +263,7 @@ export function CardDetailView({
           />
           <SubCards detail={detail} canEdit={canEdit} onChanged={refresh} />
           <References detail={detail} canEdit={canEdit} onChanged={refresh} />
+          <DevelopmentLinks links={card.links} />
           <Comments base={base} canEdit={canEdit} me={me} initial={initialComments} live={liveComment} />
           <History rows={history} />
         </article>

@@ -13,6 +13,7 @@ import { realtime } from "./de/realtime.ts";
 import { scrum } from "./de/scrum.ts";
 import { system } from "./de/system.ts";
 import { time } from "./de/time.ts";
+import { webhooks } from "./de/webhooks.ts";
 
 export const de = {
   ...common,
@@ -28,4 +29,5 @@ export const de = {
   ...scrum,
   ...time,
   ...customers,
+  ...webhooks,
 };

@@ -13,6 +13,7 @@ import { realtime } from "./en/realtime.ts";
 import { scrum } from "./en/scrum.ts";
 import { system } from "./en/system.ts";
 import { time } from "./en/time.ts";
+import { webhooks } from "./en/webhooks.ts";
 
 export const en = {
   ...common,
@@ -28,4 +29,5 @@ export const en = {
   ...scrum,
   ...time,
   ...customers,
+  ...webhooks,
 };
