@@ -77,6 +77,7 @@ export function SettingsForm({
       <SecuritySection settings={settings} onSaved={setSettings} />
       <UploadsSection settings={settings} onSaved={setSettings} />
       <TimeSection settings={settings} onSaved={setSettings} />
+      <ApiSection settings={settings} onSaved={setSettings} />
       <EmailSection settings={settings} myEmail={myEmail} onSaved={setSettings} />
     </>
   );
@@ -323,6 +324,26 @@ function TimeSection({ settings, onSaved }: SectionProps) {
           hint={t("time.settings.lockDaysHint")}
           min={0}
           max={3650}
+        />
+        <SaveRow busy={form.busy} />
+      </form>
+    </SectionCard>
+  );
+}
+
+function ApiSection({ settings, onSaved }: SectionProps) {
+  const t = useT();
+  const form = useSectionForm({ api_rate_limit_per_minute: settings.api_rate_limit_per_minute }, onSaved);
+  return (
+    <SectionCard id="settings-api" title={t("system.settings.api")} description={t("system.settings.api.description")}>
+      <form noValidate onSubmit={(e) => form.save(e)} className="flex flex-col gap-4">
+        <NumberField
+          form={form}
+          name="api_rate_limit_per_minute"
+          label={t("system.settings.apiRateLimit")}
+          hint={t("system.settings.apiRateLimit.hint")}
+          min={1}
+          max={1000000}
         />
         <SaveRow busy={form.busy} />
       </form>

@@ -21,6 +21,7 @@ import { CardAttachments } from "./attachments.tsx";
 import { Checklist } from "./checklist.tsx";
 import { Comments } from "./comments.tsx";
 import { DescriptionEditor } from "./description.tsx";
+import { DevelopmentLinks } from "./dev-links.tsx";
 import { History, type HistoryRow } from "./history.tsx";
 import { References, SubCards } from "./relations.tsx";
 import { Section } from "./section.tsx";
@@ -269,6 +270,7 @@ export function CardDetailView({
           <SubCards detail={detail} canEdit={canEdit} onChanged={refresh} />
           <References detail={detail} canEdit={canEdit} onChanged={refresh} />
           <CardAttachments base={base} canEdit={canEdit} isAdmin={detail.role === "admin"} me={me} reloadKey={attachmentsTick} />
+          <DevelopmentLinks links={card.links} />
           <Comments base={base} canEdit={canEdit} me={me} initial={initialComments} live={liveComment} />
           <History rows={history} />
         </article>

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { type FormEvent, useRef, useState } from "react";
 import { useLanguage, useT } from "@/components/i18n-provider.tsx";
 import { Badge, type BadgeVariant } from "@/components/ui/badge.tsx";
@@ -67,10 +68,15 @@ export function ApiKeysSection({ initial, projects }: { initial: ProfileApiKey[]
       title={t("profile.apiKeys.title")}
       description={t("profile.apiKeys.description")}
       actions={
-        <Button variant="primary" onClick={() => setCreating(true)}>
-          <PlusIcon size={15} />
-          {t("profile.apiKeys.create")}
-        </Button>
+        <div className="flex items-center gap-3">
+          <Link href="/api-docs" className="text-sm text-accent hover:underline">
+            {t("apiDocs.link")}
+          </Link>
+          <Button variant="primary" onClick={() => setCreating(true)}>
+            <PlusIcon size={15} />
+            {t("profile.apiKeys.create")}
+          </Button>
+        </div>
       }
     >
       {keys.length === 0 ? (

@@ -13,10 +13,12 @@ import { Field, Input, Textarea } from "@/components/ui/input.tsx";
 import { toast } from "@/components/ui/toast.tsx";
 import { type ProjectRole, ROLES } from "@/lib/auth/actor.ts";
 import type { ProjectType } from "@/lib/boards/projects.ts";
+import type { WebhookView } from "@/lib/webhooks/webhooks.ts";
 import { type DoneColumns, DoneColumnsSection } from "../scrum/done-columns-section.tsx";
 import { api, projectPath } from "./api.ts";
 import { LabelsSection, type SettingsLabel } from "./labels-section.tsx";
 import { ColourSwatch, Section, Select, useErrorToast, useSynced } from "./parts.tsx";
+import { WebhooksSection } from "./webhooks-section.tsx";
 
 export type SettingsProject = {
   id: number;
@@ -42,6 +44,7 @@ export function ProjectSettings({
   labels,
   grantable,
   doneColumns,
+  webhooks,
   me,
 }: {
   project: SettingsProject;
@@ -50,6 +53,8 @@ export function ProjectSettings({
   labels: SettingsLabel[];
   grantable: { id: number; name: string }[];
   doneColumns: DoneColumns;
+  /** Only for project admins (null otherwise: the section is not shown). */
+  webhooks?: WebhookView[] | null;
   me: string;
 }) {
   const t = useT();
@@ -89,6 +94,7 @@ export function ProjectSettings({
       <DoneColumnsSection slug={current.slug} done={doneColumns} canEdit={canEdit} />
       <MembersSection project={current} members={members} canEdit={canEdit} me={me} />
       <GroupsSection project={current} groups={groups} grantable={grantable} canEdit={canEdit} />
+      {webhooks ? <WebhooksSection slug={current.slug} projectKey={current.key} initial={webhooks} canEdit={canEdit} /> : null}
       {current.role === "admin" ? (
         <ArchiveSection project={current} onChange={(p) => setCurrent((c) => ({ ...c, ...p }))} />
       ) : null}

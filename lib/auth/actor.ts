@@ -9,6 +9,8 @@ export type Actor = {
   sessionId: number | null;
   /** Set when authenticated by an API key limited to one project. */
   apiKeyProjectId: number | null;
+  /** Set when authenticated by an API key: the key's id (its requests are rate limited). */
+  apiKeyId?: number;
   language: string;
   /** The user must set a new password before doing anything else (pages redirect, the API refuses). */
   mustChangePassword?: boolean;

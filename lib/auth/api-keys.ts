@@ -210,6 +210,7 @@ export async function actorForApiKey(key: string): Promise<Actor | null> {
       isAdmin: row.role === "admin",
       sessionId: null,
       apiKeyProjectId: row.project_id === null ? null : Number(row.project_id),
+      apiKeyId: Number(row.id),
       language: String(row.language),
     };
   });

@@ -2,6 +2,7 @@
 // translate errors to `{ error: { code, message, details } }` with the right status. Handlers built
 // with it stay a few lines long.
 import type { Actor } from "../auth/actor.ts";
+import { enforceApiRateLimit } from "../auth/api-rate-limit.ts";
 import { authenticate } from "../auth/request.ts";
 import { AppError, ERROR_STATUS } from "../errors.ts";
 
@@ -14,10 +15,13 @@ type Handler<P> = (args: { req: Request; params: P; actor: Actor }) => Promise<u
 
 export function errorResponse(e: unknown): Response {
   if (e instanceof AppError) {
-    return Response.json(
+    const res = Response.json(
       { error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) } },
       { status: ERROR_STATUS[e.code] },
     );
+    const retryAfter = (e.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (e.code === "rate_limited" && typeof retryAfter === "number") res.headers.set("retry-after", String(retryAfter));
+    return res;
   }
   const code = (e as { code?: string }).code;
   if (code === "P2002") return errorResponse(new AppError("conflict", "That already exists."));
@@ -34,6 +38,7 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options
     try {
       const actor = await authenticate(req.headers);
       if (!actor) throw new AppError("unauthorized", "Sign in, or send an API key as `Authorization: Bearer <key>`.");
+      if (actor.apiKeyId !== undefined) await enforceApiRateLimit(actor.apiKeyId);
       if (actor.mustChangePassword && !PASSWORD_CHANGE_PATHS.has(new URL(req.url).pathname)) {
         throw new AppError("forbidden", "Change your password first");
       }

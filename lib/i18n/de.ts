@@ -16,6 +16,7 @@ import { scrum } from "./de/scrum.ts";
 import { system } from "./de/system.ts";
 import { time } from "./de/time.ts";
 import { topics } from "./de/topics.ts";
+import { webhooks } from "./de/webhooks.ts";
 
 export const de = {
   ...common,
@@ -34,4 +35,5 @@ export const de = {
   ...chat,
   ...topics,
   ...attachments,
+  ...webhooks,
 };

@@ -16,6 +16,7 @@ import { scrum } from "./en/scrum.ts";
 import { system } from "./en/system.ts";
 import { time } from "./en/time.ts";
 import { topics } from "./en/topics.ts";
+import { webhooks } from "./en/webhooks.ts";
 
 export const en = {
   ...common,
@@ -34,4 +35,5 @@ export const en = {
   ...chat,
   ...topics,
   ...attachments,
+  ...webhooks,
 };

@@ -18,6 +18,7 @@ import { scrumPaths, scrumSchemas } from "./scrum.ts";
 import { systemPaths, systemSchemas } from "./system.ts";
 import { timePaths, timeSchemas } from "./time.ts";
 import { topicPaths, topicSchemas } from "./topics.ts";
+import { webhookPaths, webhookSchemas } from "./webhooks.ts";
 
 const slug = pathParam("slug");
 const key = pathParam("key", "Card key (PRJ-42) or number (42)");
@@ -51,6 +52,7 @@ export function openApiDocument(): Json {
         ...timeSchemas(),
         ...chatSchemas(),
         ...topicSchemas(),
+        ...webhookSchemas(),
       },
     },
     security: [{ apiKey: [] }, { session: [] }],
@@ -161,6 +163,7 @@ export function openApiDocument(): Json {
       ...chatPaths(),
       ...topicPaths(),
       ...attachmentPaths(),
+      ...webhookPaths(),
       "/api/v1/openapi.json": { get: { security: [], summary: "This document", responses: ok(200, "OpenAPI 3.1") } },
     },
   };

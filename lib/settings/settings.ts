@@ -47,6 +47,8 @@ export const SETTING_TYPES = {
   smtp_tls: z.enum(["starttls", "tls", "none"]),
   /** Time entries dated more than this many days ago can only be changed by admins; 0 = no lock. */
   time_lock_days: z.coerce.number().int().min(0).max(3650),
+  /** Requests per minute one API key may make (browser sessions are not limited). */
+  api_rate_limit_per_minute: z.coerce.number().int().min(1).max(1_000_000),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_TYPES | "smtp_password";
@@ -72,6 +74,7 @@ export const DEFAULT_SETTINGS: Settings = {
   smtp_from: "",
   smtp_tls: "starttls",
   time_lock_days: 0,
+  api_rate_limit_per_minute: 600,
   smtp_password: "",
 };
 

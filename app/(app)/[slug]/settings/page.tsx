@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { ProjectSettings } from "@/components/project-settings/project-settings.tsx";
 import { PageContainer } from "@/components/shell/page-header.tsx";
@@ -10,8 +11,17 @@ import { redirectRenamedProject } from "@/lib/boards/slug-redirect.ts";
 import { AppError } from "@/lib/errors.ts";
 import { translate } from "@/lib/i18n/index.ts";
 import { getDoneColumns } from "@/lib/scrum/planning.ts";
+import { listWebhooks } from "@/lib/webhooks/webhooks.ts";
 
 export const dynamic = "force-dynamic";
+
+/** The origin the browser used (APP_URL, when set, wins inside webhookUrl). */
+async function requestOrigin(): Promise<string> {
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
+  const proto = h.get("x-forwarded-proto") ?? "http";
+  return `${proto}://${host}`;
+}
 
 async function load(slug: string) {
   const actor = await requireActor();
@@ -25,7 +35,8 @@ async function load(slug: string) {
     ]);
     // Only admins of a live project may grant groups; the others see the settings read-only.
     const grantable = project.role === "admin" && !project.isArchived ? await listGrantableGroups(actor, slug) : [];
-    return { actor, project, members, groups, labels, grantable, doneColumns };
+    const webhooks = project.role === "admin" ? await listWebhooks(actor, slug, await requestOrigin()) : null;
+    return { actor, project, members, groups, labels, grantable, doneColumns, webhooks };
   } catch (e) {
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
@@ -40,7 +51,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 
 export default async function ProjectSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { actor, project, members, groups, labels, grantable, doneColumns } = await load(slug);
+  const { actor, project, members, groups, labels, grantable, doneColumns, webhooks } = await load(slug);
   await redirectRenamedProject(actor, slug, "/settings");
   return (
     <PageContainer className="max-w-4xl">
@@ -52,6 +63,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
         labels={labels}
         grantable={grantable}
         doneColumns={doneColumns}
+        webhooks={webhooks}
         me={actor.username}
       />
     </PageContainer>

@@ -1,0 +1,45 @@
+// The text of the bot message that tells the project chat about a push or a pull request.
+import type { GitEvent } from "./payloads.ts";
+
+const MAX_COMMITS = 10;
+
+/** A short markdown summary of the event, naming the cards it mentioned (`PRJ-1`). Pure. */
+export function botSummary(event: GitEvent, cardKeys: string[]): string {
+  const cards = cardKeys.length ? ` (${cardKeys.join(", ")})` : "";
+  const repo = event.repo.name || "the repository";
+  if (event.kind === "push") {
+    const n = event.commits.length;
+    const who = event.pusher ?? "Someone";
+    const lines = [`${who} pushed ${n} commit${n === 1 ? "" : "s"} to ${event.branch ?? "a branch"} of ${repo}${cards}`];
+    for (const c of event.commits.slice(0, MAX_COMMITS)) {
+      lines.push(`- [${c.sha.slice(0, 7)}](${c.url}) ${c.message.split("\n")[0]}`);
+    }
+    if (n > MAX_COMMITS) lines.push(`- … and ${n - MAX_COMMITS} more`);
+    return lines.join("\n");
+  }
+  const verb = { opened: "opened", merged: "merged", closed: "closed" }[event.state];
+  const who = event.author ? `${event.author}'s` : "A";
+  return `${who} pull request [#${event.number} ${event.title}](${event.url}) in ${repo} is ${verb}${cards}`;
+}
+
+export type WebhookBotMessage = { projectId: number; text: string };
+type Poster = (message: WebhookBotMessage) => Promise<void>;
+let poster: Poster | null = null;
+
+/**
+ * Hook point for the project chat: the chat module registers how a bot message is posted
+ * (`registerWebhookBotPoster(async ({ projectId, text }) => …)`). Until then summaries are dropped.
+ */
+export function registerWebhookBotPoster(fn: Poster | null): void {
+  poster = fn;
+}
+
+/** Posts the summary through the registered poster; a failure there never fails the delivery. */
+export async function postWebhookBotMessage(message: WebhookBotMessage): Promise<void> {
+  if (!poster) return;
+  try {
+    await poster(message);
+  } catch (e) {
+    console.error("webhook bot message could not be posted", e);
+  }
+}
