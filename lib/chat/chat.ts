@@ -7,6 +7,7 @@ import { getDb } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { translate } from "../i18n/index.ts";
 import { notify } from "../notifications/notify.ts";
+import { projectReaders } from "../notifications/readers.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import {
@@ -80,16 +81,7 @@ export async function postChatMessage(actor: Actor, slug: string, input: unknown
 
 /** Notifies the `@mentioned` users who can read the project (not the author). */
 async function notifyChatMentions(actor: Actor, project: ProjectRef, messageId: number, body: string) {
-  const users = await usersNamed(mentionedUsernames(body));
-  const readers = [];
-  for (const u of users) {
-    if (u.id === actor.userId) continue;
-    const role = await projectRole(
-      { userId: u.id, username: u.username, isAdmin: u.role === "admin", sessionId: null, apiKeyProjectId: null, language: "en" },
-      project.id,
-    );
-    if (role) readers.push(u);
-  }
+  const readers = await projectReaders(project, await usersNamed(mentionedUsernames(body)), actor.userId);
   await notify(
     readers.map((u) => ({
       userId: u.id,

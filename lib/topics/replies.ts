@@ -6,6 +6,7 @@ import { requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
+import { notifyTopicReply } from "../notifications/topics.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { authorJson, findTopic, parseId } from "./topics.ts";
@@ -84,13 +85,15 @@ export async function addReply(actor: Actor, slug: string, topicId: string | num
       data: { replyCount: { increment: 1 }, lastActivityAt: row.createdAt },
       select: { replyCount: true, lastActivityAt: true },
     });
-    return { reply: replyJson(row), replyCount: updated.replyCount, lastActivityAt: updated.lastActivityAt.toISOString() };
+    return {
+      topic: { id: topic.id, title: topic.title },
+      event: { reply: replyJson(row), replyCount: updated.replyCount, lastActivityAt: updated.lastActivityAt.toISOString() },
+    };
   });
-  publish([{ room: projectRoom(project.id), type: "reply.created", data: { projectId: project.id, ...result } }]);
-  // NOTIFICATIONS (issue 6, to be wired by the integrator): the one call site for topic replies.
-  // Notify topicParticipants(result.reply.topicId) except actor.userId, e.g.
-  //   await notify(participants, { kind: "topic.reply", projectId: project.id, topicId, replyId: result.reply.id })
-  return result.reply;
+  const { topic, event } = result;
+  publish([{ room: projectRoom(project.id), type: "reply.created", data: { projectId: project.id, ...event } }]);
+  await notifyTopicReply(actor, project, topic, { id: event.reply.id, body: data.body }, await topicParticipants(topic.id));
+  return event.reply;
 }
 
 /** Who took part in a topic (its author and everyone with a live reply): for reply notifications. */

@@ -1,7 +1,7 @@
 // One delivery from a git host: verify it against the webhook's secret (over the raw body), drop
 // replays by delivery id, then attach commit / pull request links to the cards it mentions, move
 // the cards it fixes to the done column (through moveCard, so history and events happen as for a
-// person), and hand a summary to the project chat's hook.
+// person), and post a summary to the project chat.
 import type { Actor } from "../auth/actor.ts";
 import { openSecret } from "../auth/secret-box.ts";
 import { loadCardJson, moveCard } from "../boards/cards.ts";
@@ -12,7 +12,7 @@ import { publish } from "../realtime/publish.ts";
 import { doneColumnIds } from "../scrum/progress.ts";
 import { fixedCards, mentionedCards } from "./keys.ts";
 import { type GitEvent, normaliseEvent } from "./payloads.ts";
-import { botSummary, postWebhookBotMessage } from "./summary.ts";
+import { postWebhookBotMessage } from "./summary.ts";
 import { deliveryIdOf, eventNameOf, PROVIDERS, type Provider, verifyDelivery } from "./verify.ts";
 
 /** Git hosts send large pushes; GitHub caps payloads at 25 MB, we take up to 5 MB. */
@@ -166,6 +166,6 @@ export async function receiveDelivery(webhookId: string, rawBody: Buffer, header
   }
 
   const linked = numbers.filter((n) => byNumber.has(n)).map((n) => `${project.key}-${n}`);
-  await postWebhookBotMessage({ projectId: project.id, text: botSummary(event, linked) });
+  await postWebhookBotMessage(project.id, provider, event, linked);
   return { status: "processed", linked, moved };
 }

@@ -1,5 +1,7 @@
 // The text of the bot message that tells the project chat about a push or a pull request.
+import { postBotMessage } from "../chat/chat.ts";
 import type { GitEvent } from "./payloads.ts";
+import type { Provider } from "./verify.ts";
 
 const MAX_COMMITS = 10;
 
@@ -22,23 +24,17 @@ export function botSummary(event: GitEvent, cardKeys: string[]): string {
   return `${who} pull request [#${event.number} ${event.title}](${event.url}) in ${repo} is ${verb}${cards}`;
 }
 
-export type WebhookBotMessage = { projectId: number; text: string };
-type Poster = (message: WebhookBotMessage) => Promise<void>;
-let poster: Poster | null = null;
+const BOT_NAMES: Record<Provider, string> = { github: "GitHub", gitlab: "GitLab", generic: "Webhook" };
 
-/**
- * Hook point for the project chat: the chat module registers how a bot message is posted
- * (`registerWebhookBotPoster(async ({ projectId, text }) => …)`). Until then summaries are dropped.
- */
-export function registerWebhookBotPoster(fn: Poster | null): void {
-  poster = fn;
-}
-
-/** Posts the summary through the registered poster; a failure there never fails the delivery. */
-export async function postWebhookBotMessage(message: WebhookBotMessage): Promise<void> {
-  if (!poster) return;
+/** Posts the summary to the project chat as a bot message; a failure there never fails the delivery. */
+export async function postWebhookBotMessage(
+  projectId: number,
+  provider: Provider,
+  event: GitEvent,
+  cardKeys: string[],
+): Promise<void> {
   try {
-    await poster(message);
+    await postBotMessage(projectId, { name: BOT_NAMES[provider], body: botSummary(event, cardKeys) });
   } catch (e) {
     console.error("webhook bot message could not be posted", e);
   }

@@ -188,13 +188,20 @@ describe.each(availableEngines())("topics on %s", (engine) => {
     await call(topicDelete, { method: "DELETE", key: member.key, params: { slug, id: String(topic.id) } });
     await world.flush();
     const room = `project:${topic.projectId}`;
-    expect(world.events.map((e) => [e.room, e.type])).toEqual(
+    // The topic's author hears about the reply in their own room.
+    const told = world.events.filter((e) => e.type === "notification.created");
+    expect(told.map((e) => e.room)).toEqual([`user:${member.id}`]);
+    expect(told[0].data).toMatchObject({ type: "reply", url: `/${slug}/topics/${topic.id}#reply-${r.id}` });
+    expect(world.events.filter((e) => e.room === room).map((e) => [e.room, e.type])).toEqual(
       ["topic.created", "reply.created", "reply.updated", "reply.deleted", "topic.updated", "topic.deleted"].map((t) => [
         room,
         t,
       ]),
     );
-    expect(world.events[1].data).toMatchObject({ replyCount: 1, reply: { id: r.id, body: "live reply" } });
+    expect(world.events.find((e) => e.type === "reply.created")?.data).toMatchObject({
+      replyCount: 1,
+      reply: { id: r.id, body: "live reply" },
+    });
     expect(await topicParticipants(topic.id)).toEqual([member.id]);
   });
 });

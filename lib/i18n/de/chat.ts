@@ -8,6 +8,8 @@ export const chat: Record<keyof typeof en, string> = {
   "notifications.title.mentionGroup": "{user} hat dich in {name} erwähnt",
   "notifications.title.dm": "Neue Nachricht von {user}",
   "notifications.title.assigned": "{user} hat dir {key} zugewiesen",
+  "notifications.title.reply": "{user} hat auf „{topic}“ geantwortet",
+  "notifications.title.mentionTopic": "{user} hat dich in „{topic}“ erwähnt",
   "notifications.title.comment": "{user} hat {key} kommentiert",
   "chat.title": "Chat",
   "chat.projectTitle": "Chat von {project}",

@@ -6,6 +6,8 @@ export const chat = {
   "notifications.title.mentionGroup": "{user} mentioned you in {name}",
   "notifications.title.dm": "New message from {user}",
   "notifications.title.assigned": "{user} assigned you to {key}",
+  "notifications.title.reply": "{user} replied to “{topic}”",
+  "notifications.title.mentionTopic": "{user} mentioned you in “{topic}”",
   "notifications.title.comment": "{user} commented on {key}",
   "chat.title": "Chat",
   "chat.projectTitle": "{project} chat",
