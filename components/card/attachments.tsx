@@ -64,7 +64,7 @@ export function CardAttachments({
     <Section title={t("attachments.title")} id="card-attachments">
       <UploadWidget<AttachmentJson> uploadUrl={`${base}/attachments`} disabled={!canEdit} onUploaded={add}>
         {items && items.length === 0 ? <p className="text-sm text-muted">{t("attachments.none")}</p> : null}
-        <ul className="grid grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-2" data-testid="attachment-list">
+        <ul className="grid grid-cols-[repeat(auto-fill,minmax(11rem,1fr))] gap-2" data-testid="attachment-list">
           {(items ?? []).map((a) => (
             <li
               key={a.id}
