@@ -59,7 +59,7 @@ test("topics: create, reply, lock refuses replies; / opens the search that finds
   await page.goto(`/${project.slug}/topics`);
   await expect(page.getByTestId("topic-list")).toContainText(`Planning the ${word} launch`);
   await expect(page.getByTestId("topic-list")).toContainText("Locked");
-  await expect(page.getByTestId("topic-list")).toContainText("1 replies");
+  await expect(page.getByTestId("topic-list")).toContainText("1 reply");
   await page.screenshot({ path: "tmp/shots/topics-list.png", fullPage: true });
 
   // `/` opens the global search here; it finds the topic with the word marked.

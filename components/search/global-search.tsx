@@ -34,7 +34,7 @@ function Marked({ value }: { value: Highlighted }) {
     if (start < at) continue;
     parts.push(<Fragment key={`t${at}`}>{value.text.slice(at, start)}</Fragment>);
     parts.push(
-      <mark key={`m${start}`} className="rounded-sm bg-accent-soft px-0.5 text-text">
+      <mark key={`m${start}`} className="rounded-sm bg-accent-soft text-text">
         {value.text.slice(start, end)}
       </mark>,
     );
