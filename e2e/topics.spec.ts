@@ -45,7 +45,9 @@ test("topics: create, reply, lock refuses replies; / opens the search that finds
   // The member's open page still has its composer: the server refuses, the page says why.
   await page.getByLabel("Your reply (markdown)").fill("Second reply after the lock");
   await page.getByRole("button", { name: "Reply", exact: true }).click();
-  await expect(page.getByText(/This topic is locked/)).toBeVisible();
+  await expect(
+    page.getByText("That did not work: This topic is locked: it does not accept new replies.", { exact: true }),
+  ).toBeVisible();
   await expect(page.getByTestId("topic-replies")).not.toContainText("Second reply after the lock");
   await page.reload();
   await expect(page.getByTestId("locked-banner")).toHaveText("This topic is locked. New replies are not accepted.");
@@ -57,7 +59,7 @@ test("topics: create, reply, lock refuses replies; / opens the search that finds
   await page.goto(`/${project.slug}/topics`);
   await expect(page.getByTestId("topic-list")).toContainText(`Planning the ${word} launch`);
   await expect(page.getByTestId("topic-list")).toContainText("Locked");
-  await expect(page.getByTestId("topic-list")).toContainText("1 replies");
+  await expect(page.getByTestId("topic-list")).toContainText("1 reply");
   await page.screenshot({ path: "tmp/shots/topics-list.png", fullPage: true });
 
   // `/` opens the global search here; it finds the topic with the word marked.

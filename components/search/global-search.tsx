@@ -34,7 +34,7 @@ function Marked({ value }: { value: Highlighted }) {
     if (start < at) continue;
     parts.push(<Fragment key={`t${at}`}>{value.text.slice(at, start)}</Fragment>);
     parts.push(
-      <mark key={`m${start}`} className="rounded-sm bg-accent-soft px-0.5 text-text">
+      <mark key={`m${start}`} className="rounded-sm bg-accent-soft text-text">
         {value.text.slice(start, end)}
       </mark>,
     );
@@ -60,6 +60,7 @@ export function GlobalSearch() {
   const [active, setActive] = useState(0);
   const listId = useId();
   const latest = useRef(0);
+  const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
@@ -158,9 +159,18 @@ export function GlobalSearch() {
           if (!next) setQuery("");
         }}
       >
-        <DialogContent title={t("search.title")} size="lg">
+        <DialogContent
+          title={t("search.title")}
+          size="lg"
+          onOpenAutoFocus={(e) => {
+            // The search field, not the close button, gets the focus.
+            e.preventDefault();
+            inputRef.current?.focus();
+          }}
+        >
           <div className="flex flex-col gap-3" data-testid="search-dialog">
             <input
+              ref={inputRef}
               type="search"
               role="combobox"
               aria-label={t("search.label")}

@@ -106,7 +106,9 @@ export function TopicList({
                 </Link>
                 {topic.pinned ? <Badge>{t("topics.pinned")}</Badge> : null}
                 {topic.locked ? <Badge>{t("topics.locked")}</Badge> : null}
-                <span className="ml-auto text-[12px] text-muted">{t("topics.replies", { count: topic.replyCount })}</span>
+                <span className="ml-auto text-[12px] text-muted">
+                  {topic.replyCount === 1 ? t("topics.oneReply") : t("topics.replies", { count: topic.replyCount })}
+                </span>
               </div>
               <p className="line-clamp-1 text-[12px] text-muted">{topic.excerpt}</p>
               <p className="text-[11px] text-muted">

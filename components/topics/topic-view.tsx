@@ -133,8 +133,13 @@ export function TopicView({
         <Markdown source={topic.body ?? ""} />
       </div>
 
-      <section aria-label={t("topics.replies", { count: topic.replyCount })} className="flex flex-col gap-2">
-        <h2 className="text-[13px] font-semibold text-text">{t("topics.replies", { count: topic.replyCount })}</h2>
+      <section
+        aria-label={topic.replyCount === 1 ? t("topics.oneReply") : t("topics.replies", { count: topic.replyCount })}
+        className="flex flex-col gap-2"
+      >
+        <h2 className="text-[13px] font-semibold text-text">
+          {topic.replyCount === 1 ? t("topics.oneReply") : t("topics.replies", { count: topic.replyCount })}
+        </h2>
         {replies.length === 0 ? <p className="text-[12px] text-muted">{t("topics.noReplies")}</p> : null}
         <ol className="flex flex-col gap-2" data-testid="topic-replies">
           {replies.map((r) => (

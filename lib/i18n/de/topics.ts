@@ -13,6 +13,7 @@ export const topics: { [K in keyof typeof en]: string } = {
   "topics.empty": "Noch keine Themen. Starte die erste Diskussion.",
   "topics.pinned": "Angeheftet",
   "topics.locked": "Gesperrt",
+  "topics.oneReply": "1 Antwort",
   "topics.replies": "{count} Antworten",
   "topics.reply": "Antworten",
   "topics.replyLabel": "Deine Antwort (Markdown)",

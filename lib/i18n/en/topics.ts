@@ -11,6 +11,7 @@ export const topics = {
   "topics.empty": "No topics yet. Start the first discussion.",
   "topics.pinned": "Pinned",
   "topics.locked": "Locked",
+  "topics.oneReply": "1 reply",
   "topics.replies": "{count} replies",
   "topics.reply": "Reply",
   "topics.replyLabel": "Your reply (markdown)",
