@@ -10,6 +10,15 @@ import { useRealtime, useTyping } from "@/components/realtime/use-realtime.ts";
 import { Button } from "@/components/ui/button.tsx";
 import { cn } from "@/components/ui/cn.ts";
 import type { WireEvent } from "@/lib/realtime/events.ts";
+import {
+  ComposerFiles,
+  filesOf,
+  type MessageAttachment,
+  MessageAttachments,
+  type PendingFile,
+  pending,
+  sendFiles,
+} from "./message-attachments.tsx";
 
 export type ChannelMessage = {
   id: number;
@@ -20,6 +29,8 @@ export type ChannelMessage = {
   deleted: boolean;
   isBot?: boolean;
   botName?: string | null;
+  /** In lists; events about edits leave it out (the files stay). */
+  attachments?: MessageAttachment[];
 };
 
 type Props = {
@@ -50,9 +61,23 @@ async function send(url: string, method: string, body?: unknown) {
   return json;
 }
 
+type AttachmentEvent = MessageAttachment & { ownerType: string; ownerId: number };
+
+/** Adds (or with `remove`, takes away) an attachment of one message. */
+function withAttachment(list: ChannelMessage[], a: AttachmentEvent, remove = false): ChannelMessage[] {
+  return list.map((m) => {
+    if (m.id !== a.ownerId) return m;
+    const others = (m.attachments ?? []).filter((x) => x.id !== a.id);
+    return { ...m, attachments: remove ? others : [...others, a].sort((x, y) => x.id - y.id) };
+  });
+}
+
 function merge(list: ChannelMessage[], incoming: ChannelMessage[]): ChannelMessage[] {
   const byId = new Map(list.map((m) => [m.id, m]));
-  for (const m of incoming) byId.set(m.id, m);
+  for (const m of incoming) {
+    const before = byId.get(m.id);
+    byId.set(m.id, m.attachments === undefined && before ? { ...m, attachments: before.attachments } : m);
+  }
   return [...byId.values()].sort((a, b) => a.id - b.id);
 }
 
@@ -65,6 +90,10 @@ export function Channel({ room, api, readApi, events, meId, label, canPost, proj
   const [text, setText] = useState("");
   const [editing, setEditing] = useState<ChannelMessage | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [files, setFiles] = useState<PendingFile[]>([]);
+  const [uploading, setUploading] = useState(false);
+  // Files of this channel's messages: project chat or a conversation.
+  const ownerType = events.message === "dm.message" ? "conv_message" : "chat_message";
   const [preview, setPreview] = useState<{ key: string; title: string; x: number; y: number } | null>(null);
   const logRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
@@ -118,6 +147,9 @@ export function Channel({ room, api, readApi, events, meId, label, canPost, proj
         else if (m.user?.id !== meId) setUnseen((n) => n + 1);
       } else if (e.type === events.updated) {
         setMessages((list) => (list.some((x) => x.id === m.id) ? merge(list, [m]) : list));
+      } else if (e.type === "attachment.created" || e.type === "attachment.deleted") {
+        const a = e.data as AttachmentEvent;
+        if (a.ownerType === ownerType) setMessages((list) => withAttachment(list, a, e.type === "attachment.deleted"));
       }
     },
   });
@@ -173,8 +205,14 @@ export function Channel({ room, api, readApi, events, meId, label, canPost, proj
     if (last) markRead(last.id);
   };
 
+  const addFiles = (added: File[]) => {
+    if (added.length && !editing) setFiles((list) => [...list, ...added.map(pending)]);
+  };
+
   const submit = async () => {
-    const body = text.trim();
+    if (uploading) return;
+    // Files alone are sent as a message naming them.
+    const body = text.trim() || (editing ? "" : files.map((f) => f.file.name).join(", "));
     if (!body) return;
     setError(null);
     try {
@@ -183,9 +221,22 @@ export function Channel({ room, api, readApi, events, meId, label, canPost, proj
         setMessages((list) => merge(list, [m]));
         setEditing(null);
       } else {
-        const m = await send(api, "POST", { body });
+        const m: ChannelMessage = await send(api, "POST", { body });
         pinned.current = true;
-        setMessages((list) => merge(list, [m]));
+        setMessages((list) => merge(list, [{ ...m, attachments: [] }]));
+        setText("");
+        if (files.length) {
+          setUploading(true);
+          const failures = await sendFiles(
+            `${api}/${m.id}/attachments`,
+            files,
+            (key, loaded) => setFiles((list) => list.map((f) => (f.key === key ? { ...f, loaded } : f))),
+            (a) => setMessages((list) => withAttachment(list, { ...a, ownerType, ownerId: m.id })),
+          );
+          setFiles([]);
+          setUploading(false);
+          if (failures.length) setError(failures.join("; "));
+        }
       }
       setText("");
     } catch (e) {
@@ -312,7 +363,10 @@ export function Channel({ room, api, readApi, events, meId, label, canPost, proj
                   {m.deleted ? (
                     <p className="text-sm italic text-muted">{t("chat.deleted")}</p>
                   ) : (
-                    <Markdown source={linkCards(m.body ?? "")} className="text-sm" />
+                    <>
+                      <Markdown source={linkCards(m.body ?? "")} className="text-sm" />
+                      <MessageAttachments files={m.attachments ?? []} />
+                    </>
                   )}
                 </li>
               );
@@ -350,9 +404,26 @@ export function Channel({ room, api, readApi, events, meId, label, canPost, proj
               e.preventDefault();
               void submit();
             }}
-            className="flex items-end gap-2"
+            onDragOver={(e) => {
+              if (e.dataTransfer.types.includes("Files")) e.preventDefault();
+            }}
+            onDrop={(e) => {
+              if (!e.dataTransfer.files.length) return;
+              e.preventDefault();
+              addFiles(filesOf(e.dataTransfer.files, t("attachments.pasted")));
+            }}
+            className="flex flex-wrap items-end gap-2"
+            data-testid="chat-form"
           >
             {composerExtras}
+            {editing ? null : (
+              <ComposerFiles
+                files={files}
+                busy={uploading}
+                onAdd={addFiles}
+                onRemove={(key) => setFiles((list) => list.filter((f) => f.key !== key))}
+              />
+            )}
             <label className="sr-only" htmlFor={`composer-${room}`}>
               {editing ? t("chat.editing") : t("chat.composer")}
             </label>
@@ -366,6 +437,12 @@ export function Channel({ room, api, readApi, events, meId, label, canPost, proj
                 notify();
               }}
               onKeyDown={onKeyDown}
+              onPaste={(e) => {
+                const pasted = filesOf(e.clipboardData.files, t("attachments.pasted"));
+                if (!pasted.length) return;
+                e.preventDefault();
+                addFiles(pasted);
+              }}
               placeholder={editing ? t("chat.editing") : t("chat.placeholder")}
               className="min-h-9 flex-1 resize-none rounded-md border border-border bg-surface px-3 py-2 text-sm text-text focus:border-accent focus:outline-none"
               data-testid="chat-composer"
@@ -382,7 +459,7 @@ export function Channel({ room, api, readApi, events, meId, label, canPost, proj
                 {t("chat.cancel")}
               </Button>
             ) : null}
-            <Button type="submit" disabled={!text.trim()}>
+            <Button type="submit" disabled={uploading || (!text.trim() && (editing !== null || files.length === 0))}>
               {editing ? t("chat.save") : t("chat.send")}
             </Button>
           </form>

@@ -1,11 +1,11 @@
 // Who may read and change the attachments of an owner: one small checker per owner type. Card and
 // card comment attachments follow the project (read: any role; write: member or above in a live,
-// unarchived project; moderate: project admin). The chat work registers checkers for chat_message
-// and conv_message with `registerOwnerAccess`; until then those owners are "not found".
+// unarchived project; moderate: project admin). Chat and conversation messages: their readers read,
+// their author adds files.
 import { projectRole } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import { getDb } from "../db/client.ts";
-import { projectRoom } from "../realtime/events.ts";
+import { conversationRoom, projectRoom } from "../realtime/events.ts";
 
 export const OWNER_TYPES = ["card", "card_comment", "chat_message", "conv_message"] as const;
 export type OwnerType = (typeof OWNER_TYPES)[number];
@@ -44,8 +44,43 @@ async function cardAccess(actor: Actor, cardId: number): Promise<OwnerAccess | n
   };
 }
 
+/** A project chat message: readers of the project read; its author adds files; project admins moderate. */
+async function chatMessageAccess(actor: Actor, messageId: number): Promise<OwnerAccess | null> {
+  const message = await getDb().chatMessage.findFirst({
+    where: { id: messageId, deletedAt: null, project: { deletedAt: null } },
+    select: { projectId: true, userId: true, project: { select: { isArchived: true } } },
+  });
+  if (!message) return null;
+  const role = await projectRole(actor, message.projectId);
+  if (!role) return null;
+  const writable = !message.project.isArchived;
+  return {
+    room: projectRoom(message.projectId),
+    canWrite: writable && role !== "viewer" && message.userId === actor.userId,
+    canModerate: writable && role === "admin",
+  };
+}
+
+/** A direct or group message: only current members read; its author adds files. */
+async function conversationMessageAccess(actor: Actor, messageId: number): Promise<OwnerAccess | null> {
+  if (actor.apiKeyProjectId !== null) return null;
+  const message = await getDb().conversationMessage.findFirst({
+    where: { id: messageId, deletedAt: null },
+    select: { conversationId: true, userId: true },
+  });
+  if (!message) return null;
+  const member = await getDb().conversationMember.findFirst({
+    where: { conversationId: message.conversationId, userId: actor.userId, leftAt: null },
+    select: { id: true },
+  });
+  if (!member) return null;
+  return { room: conversationRoom(message.conversationId), canWrite: message.userId === actor.userId, canModerate: false };
+}
+
 const checkers = new Map<OwnerType, OwnerAccessCheck>([
   ["card", cardAccess],
+  ["chat_message", chatMessageAccess],
+  ["conv_message", conversationMessageAccess],
   [
     "card_comment",
     async (actor, commentId) => {
@@ -57,11 +92,6 @@ const checkers = new Map<OwnerType, OwnerAccessCheck>([
     },
   ],
 ]);
-
-/** Lets another domain (e.g. chat) decide access to its attachments. */
-export function registerOwnerAccess(type: OwnerType, check: OwnerAccessCheck): void {
-  checkers.set(type, check);
-}
 
 export async function ownerAccess(actor: Actor, type: string, ownerId: number): Promise<OwnerAccess | null> {
   const check = checkers.get(type as OwnerType);

@@ -1,4 +1,4 @@
-// Attachments: files on cards and card comments (chat messages and DMs later, see access.ts).
+// Attachments: files on cards, card comments, project chat messages and conversation messages.
 // One polymorphic table (owner_type, owner_id); rows go soft-deleted with their owner and come back
 // with it; files are served only to those who can read the owner.
 import { createReadStream } from "node:fs";
@@ -9,7 +9,7 @@ import type { Actor } from "../auth/actor.ts";
 import { findCard } from "../boards/card-detail.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import { AppError } from "../errors.ts";
-import { projectRoom } from "../realtime/events.ts";
+import { conversationRoom, projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { getSetting } from "../settings/settings.ts";
 import { type OwnerType, ownerAccess } from "./access.ts";
@@ -72,7 +72,7 @@ async function storeFor(
   ownerType: OwnerType,
   stillThere: (tx: Tx) => Promise<number>,
   room: string,
-  cardKey: () => string,
+  cardKey: () => string | undefined,
 ) {
   const maxBytes = (await getSetting("max_upload_mb")) * 1024 * 1024;
   const files: StoredFile[] = await receiveFiles(req, maxBytes);
@@ -94,7 +94,8 @@ async function storeFor(
     await removeStoredFiles(files.map((f) => f.storedName));
     throw e;
   }
-  publish(created.map((a) => ({ room, type: "attachment.created" as const, data: { ...a, cardKey: cardKey() } })));
+  const key = cardKey();
+  publish(created.map((a) => ({ room, type: "attachment.created" as const, data: key ? { ...a, cardKey: key } : a })));
   return created.length === 1 ? created[0] : created;
 }
 
@@ -130,6 +131,55 @@ export async function uploadCommentAttachments(actor: Actor, slug: string, key: 
   };
   await find(getDb() as unknown as Tx);
   return storeFor(actor, req, "card_comment", find, projectRoom(project.id), () => cardKey);
+}
+
+/**
+ * POST …/projects/{slug}/messages/{id}/attachments and …/conversations/{id}/messages/{messageId}/attachments:
+ * the message's author adds files to it (the composer sends the text, then its files). A message of
+ * another channel than the route's is not found.
+ */
+async function uploadMessageAttachments(
+  actor: Actor,
+  ownerType: "chat_message" | "conv_message",
+  channelRoom: string,
+  rawMessageId: string,
+  req: Request,
+) {
+  const id = parseId(rawMessageId);
+  const check = async () => {
+    const access = id ? await ownerAccess(actor, ownerType, id) : null;
+    if (!access || access.room !== channelRoom) throw new AppError("not_found", "Message not found");
+    if (!access.canWrite) throw new AppError("forbidden", "Only the author may attach files to a message.");
+    return id as number;
+  };
+  await check();
+  return storeFor(actor, req, ownerType, check, channelRoom, () => undefined);
+}
+
+export async function uploadChatAttachments(actor: Actor, slug: string, messageId: string, req: Request) {
+  const { project } = await requireProject(actor, slug);
+  return uploadMessageAttachments(actor, "chat_message", projectRoom(project.id), messageId, req);
+}
+
+export async function uploadConversationAttachments(actor: Actor, conversationId: string, messageId: string, req: Request) {
+  return uploadMessageAttachments(actor, "conv_message", conversationRoom(Number(conversationId)), messageId, req);
+}
+
+/** The live attachments of these owners, oldest first, by owner id (for message lists). */
+export async function attachmentsOf(ownerType: OwnerType, ownerIds: number[]): Promise<Map<number, AttachmentJson[]>> {
+  const byOwner = new Map<number, AttachmentJson[]>();
+  if (ownerIds.length === 0) return byOwner;
+  const rows = await getDb().attachment.findMany({
+    where: { ownerType, ownerId: { in: ownerIds }, deletedAt: null },
+    orderBy: { id: "asc" },
+    select: SELECT,
+  });
+  for (const r of rows) {
+    const list = byOwner.get(r.ownerId) ?? [];
+    list.push(attachmentJson(r));
+    byOwner.set(r.ownerId, list);
+  }
+  return byOwner;
 }
 
 /** The live attachments of a card and of its live comments, oldest first. */

@@ -1,7 +1,8 @@
 // Project chat: one channel per project. Readers of the project read it; members post; authors
 // edit and (softly) delete their own messages; webhooks post bot messages (no user).
 import { z } from "zod";
-import { type ProjectRef, projectRole, requireProject } from "../auth/access.ts";
+import { attachmentsOf, softDeleteWithOwner } from "../attachments/attachments.ts";
+import { type ProjectRef, requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import { getDb } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
@@ -61,7 +62,11 @@ export async function listChatMessages(actor: Actor, slug: string, query: unknow
     select: SELECT,
   });
   if (newestFirst) rows.reverse();
-  return rows.map(chatMessageJson);
+  const files = await attachmentsOf(
+    "chat_message",
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...chatMessageJson(r), attachments: files.get(r.id) ?? [] }));
 }
 
 export async function postChatMessage(actor: Actor, slug: string, input: unknown) {
@@ -122,8 +127,12 @@ export async function updateChatMessage(actor: Actor, slug: string, id: string |
 export async function deleteChatMessage(actor: Actor, slug: string, id: string | number) {
   const { project } = await requireProject(actor, slug, "member");
   const row = await ownMessage(actor, project.id, id);
-  const deleted = await getDb().chatMessage.update({ where: { id: row.id }, data: { deletedAt: new Date() }, select: SELECT });
-  const message = chatMessageJson(deleted);
+  const at = new Date();
+  const deleted = await getDb().$transaction(async (tx) => {
+    await softDeleteWithOwner(tx, "chat_message", [row.id], at);
+    return tx.chatMessage.update({ where: { id: row.id }, data: { deletedAt: at }, select: SELECT });
+  });
+  const message = { ...chatMessageJson(deleted), attachments: [] };
   publish([{ room: projectRoom(project.id), type: "chat.updated", data: message }]);
   return message;
 }

@@ -1,6 +1,7 @@
 // Direct messages (two users, unique per pair through dm_key) and named group conversations.
 // Only current members read a conversation; anyone else, and a member who left, gets 404.
 import { z } from "zod";
+import { attachmentsOf, softDeleteWithOwner } from "../attachments/attachments.ts";
 import type { Actor } from "../auth/actor.ts";
 import {
   advanceMarker,
@@ -188,7 +189,11 @@ export async function listConversationMessages(actor: Actor, id: string | number
     select: MESSAGE_SELECT,
   });
   if (where.newestFirst) rows.reverse();
-  return rows.map(conversationMessageJson);
+  const files = await attachmentsOf(
+    "conv_message",
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...conversationMessageJson(r), attachments: files.get(r.id) ?? [] }));
 }
 
 export async function postConversationMessage(actor: Actor, id: string | number, input: unknown) {
@@ -260,12 +265,12 @@ export async function updateConversationMessage(actor: Actor, id: string | numbe
 export async function deleteConversationMessage(actor: Actor, id: string | number, messageId: string | number) {
   const c = await requireMember(actor, id);
   const row = await ownMessage(actor, c.id, messageId);
-  const deleted = await getDb().conversationMessage.update({
-    where: { id: row.id },
-    data: { deletedAt: new Date() },
-    select: MESSAGE_SELECT,
+  const at = new Date();
+  const deleted = await getDb().$transaction(async (tx) => {
+    await softDeleteWithOwner(tx, "conv_message", [row.id], at);
+    return tx.conversationMessage.update({ where: { id: row.id }, data: { deletedAt: at }, select: MESSAGE_SELECT });
   });
-  const message = conversationMessageJson(deleted);
+  const message = { ...conversationMessageJson(deleted), attachments: [] };
   publish([{ room: conversationRoom(c.id), type: "dm.updated", data: message }]);
   return message;
 }

@@ -1,4 +1,5 @@
-// Attachments: multipart uploads on cards and card comments, listing, serving and deleting.
+// Attachments: multipart uploads on cards, card comments and chat/conversation messages, listing,
+// serving and deleting.
 import { errors, type Json, ok, pathParam, read } from "./helpers.ts";
 
 const slug = pathParam("slug", "Project slug; an old slug from before a rename still finds the project");
@@ -44,6 +45,24 @@ export function attachmentPaths(): Json {
       post: {
         parameters: [slug, key, id],
         summary: "Attach files to a comment (its author)",
+        requestBody: multipart,
+        responses: uploaded,
+      },
+    },
+    "/api/v1/projects/{slug}/messages/{id}/attachments": {
+      post: {
+        parameters: [slug, pathParam("id", "Chat message id")],
+        summary:
+          "Attach files to a project chat message (its author; the composer posts the text, then its files). Other readers get `attachment.created` in the project room",
+        requestBody: multipart,
+        responses: uploaded,
+      },
+    },
+    "/api/v1/conversations/{id}/messages/{messageId}/attachments": {
+      post: {
+        parameters: [pathParam("id", "Conversation id"), pathParam("messageId", "Message id")],
+        summary:
+          "Attach files to a direct or group message (its author). Only current members can read them; `attachment.created` goes to the conversation room",
         requestBody: multipart,
         responses: uploaded,
       },

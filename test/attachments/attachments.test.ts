@@ -293,7 +293,7 @@ describe.each(availableEngines())("attachments on %s", (engine) => {
     );
   });
 
-  it("answers 404 for owner types without an access checker (chat, DMs)", async () => {
+  it("answers 404 for an attachment whose owner does not exist", async () => {
     const row = await getDb().attachment.create({
       data: {
         ownerType: "chat_message",

@@ -1,0 +1,13 @@
+import { uploadChatAttachments } from "@/lib/attachments/attachments.ts";
+import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
+
+type Params = { slug: string; id: string };
+
+export const POST = apiRoute<Params>(
+  async ({ req, params, actor }) => uploadChatAttachments(actor, params.slug, params.id, req),
+  { status: 201 },
+);
+
+const notAllowed = methodNotAllowed("POST");
+
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
