@@ -67,3 +67,43 @@ test("[CHAT]: DM live with typing and unread badge; mention rings the bell", asy
   await expect(pb.getByTestId("notification-count")).toHaveCount(0);
   await closeAll(a, b);
 });
+
+// A 2×2 PNG (red), small enough to inline.
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+test("[CHAT]: an image picked in the composer is sent with the message and shows for the other member live", async ({
+  browser,
+}) => {
+  const [alice, bob] = await createUsers(2, "en", ["alice", "bob"]);
+  const a = await signedInContext(browser, alice);
+  const b = await signedInContext(browser, bob);
+  const project = await createProject(a.request, `Files ${alice.username}`);
+  await addMember(a.request, project.slug, bob.username);
+  const pa = await a.newPage();
+  const pb = await b.newPage();
+  await pb.goto(`/${project.slug}/chat`);
+  await expect(pb.getByTestId("chat-channel")).toHaveAttribute("data-live", "live");
+  await pa.goto(`/${project.slug}/chat`);
+  await expect(pa.getByTestId("chat-channel")).toHaveAttribute("data-live", "live");
+
+  const chooser = pa.waitForEvent("filechooser");
+  await pa.getByRole("button", { name: "Add files" }).click();
+  await (await chooser).setFiles({ name: "mockup.png", mimeType: "image/png", buffer: PNG });
+  await expect(pa.getByTestId("composer-files")).toContainText("mockup.png");
+  await pa.getByTestId("chat-composer").fill("The new mock-up");
+  await pa.getByTestId("chat-composer").press("Enter");
+  await expect(pa.getByTestId("composer-files")).toHaveCount(0);
+
+  const image = pb.getByRole("log").getByRole("img", { name: "mockup.png" });
+  await expect(image).toBeVisible();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect(pb.getByRole("log").getByText("The new mock-up")).toBeVisible();
+  // After a reload the file is still with its message.
+  await pb.reload();
+  await expect(pb.getByRole("log").getByRole("img", { name: "mockup.png" })).toBeVisible();
+  await pb.screenshot({ path: "tmp/e2e-results/chat-image.png" });
+  await closeAll(a, b);
+});
