@@ -17,6 +17,7 @@ export const DEFAULT_COLUMNS = ["To do", "In progress", "Done"];
  */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "admin",
+  "api-docs",
   "api",
   "change-password",
   "chat",
