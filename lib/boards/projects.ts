@@ -17,8 +17,8 @@ export const DEFAULT_COLUMNS = ["To do", "In progress", "Done"];
  */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "admin",
-  "api-docs",
   "api",
+  "api-docs",
   "change-password",
   "chat",
   "customers",
