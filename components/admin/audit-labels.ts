@@ -38,6 +38,8 @@ export const AUDIT_ACTIONS = [
   "project.member_added",
   "project.member_removed",
   "project.role_changed",
+  "webhook.created",
+  "webhook.deleted",
 ] as const;
 
 const KNOWN = new Set<string>(AUDIT_ACTIONS);

@@ -93,7 +93,19 @@ function SchemaTable({ schema, t }: { schema: Json; t: T }) {
   );
 }
 
-function OperationView({ method, path, op, t }: { method: (typeof METHODS)[number]; path: string; op: Operation; t: T }) {
+function OperationView({
+  method,
+  path,
+  op,
+  schemas,
+  t,
+}: {
+  method: (typeof METHODS)[number];
+  path: string;
+  op: Operation;
+  schemas: Record<string, Json>;
+  t: T;
+}) {
   const id = `op-${method}-${path.replace(/[^a-zA-Z0-9]+/g, "-")}`;
   const body = op.requestBody?.content?.["application/json"]?.schema;
   return (
@@ -140,6 +152,11 @@ function OperationView({ method, path, op, t }: { method: (typeof METHODS)[numbe
             <h4 className="mb-1 text-xs font-semibold tracking-wide text-muted uppercase">{t("apiDocs.requestBody")}</h4>
             {op.requestBody?.description ? <p className="mb-1 text-xs text-muted">{op.requestBody.description}</p> : null}
             <SchemaTable schema={body} t={t} />
+            {refName(body) && schemas[refName(body) as string] ? (
+              <div className="mt-1">
+                <SchemaTable schema={schemas[refName(body) as string]} t={t} />
+              </div>
+            ) : null}
           </div>
         ) : null}
         {op.responses ? (
@@ -179,7 +196,7 @@ export function ApiDocs({ doc, t }: { doc: Json; t: T }) {
   const names = [...sections.keys()];
   return (
     <div className="grid gap-8 lg:grid-cols-[12rem_minmax(0,1fr)]">
-      <nav aria-label={t("apiDocs.tags")} className="lg:sticky lg:top-4 lg:self-start">
+      <nav aria-label={t("apiDocs.tags")} className="lg:sticky lg:top-20 lg:self-start">
         <ul className="flex flex-wrap gap-x-3 gap-y-1 text-sm lg:flex-col">
           {names.map((n) => (
             <li key={n}>
@@ -202,7 +219,7 @@ export function ApiDocs({ doc, t }: { doc: Json; t: T }) {
               {n}
             </h2>
             {sections.get(n)?.map(({ path, method, op }) => (
-              <OperationView key={`${method} ${path}`} method={method} path={path} op={op} t={t} />
+              <OperationView key={`${method} ${path}`} method={method} path={path} op={op} schemas={schemas} t={t} />
             ))}
           </section>
         ))}

@@ -18,6 +18,7 @@ export const DEFAULT_COLUMNS = ["To do", "In progress", "Done"];
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "admin",
   "api",
+  "api-docs",
   "change-password",
   "chat",
   "customers",

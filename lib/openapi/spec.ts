@@ -30,7 +30,12 @@ export function openApiDocument(): Json {
     info: { title: "WarmDesk REST API", version: "1" },
     components: {
       securitySchemes: {
-        apiKey: { type: "http", scheme: "bearer", description: "An API key (wd_…) as `Authorization: Bearer <key>`" },
+        apiKey: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "An API key (wd_…) as `Authorization: Bearer <key>`. Each key may make `api_rate_limit_per_minute` requests a minute (a system setting, default 600); beyond that the answer is 429 with Retry-After (seconds) and the error JSON.",
+        },
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
       },
       schemas: {

@@ -60,4 +60,6 @@ export const webhooks: { [K in keyof typeof en]: string } = {
     "Weitere Anfragen werden mit 429 und Retry-After beantwortet. Browser-Sitzungen sind nicht begrenzt.",
   "system.settings.api": "API",
   "system.settings.api.description": "Grenzen für Skripte und CI-Pipelines mit API-Schlüsseln.",
+  "system.audit.action.webhook.created": "Webhook angelegt",
+  "system.audit.action.webhook.deleted": "Webhook gelöscht",
 };

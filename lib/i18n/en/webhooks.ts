@@ -58,4 +58,6 @@ export const webhooks = {
   "system.settings.apiRateLimit.hint": "Requests beyond this answer 429 with Retry-After. Browser sessions are not limited.",
   "system.settings.api": "API",
   "system.settings.api.description": "Limits for scripts and CI pipelines that use API keys.",
+  "system.audit.action.webhook.created": "Webhook created",
+  "system.audit.action.webhook.deleted": "Webhook deleted",
 };
