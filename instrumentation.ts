@@ -5,4 +5,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startCleanupTimer } = await import("./lib/audit/cleanup.ts");
   startCleanupTimer();
+  const { startDigestSchedule } = await import("./lib/notifications/notify.ts");
+  startDigestSchedule();
 }

@@ -28,6 +28,8 @@ Commands:
   cleanup                                   remove audit rows past their retention, expired
                                             sessions and reset tokens, stale sign-in throttles
                                             (the web app also does this hourly)
+  send-digests                              email the daily notification digest now
+                                            (the web app also does this daily)
   backup <file>                             SQLite: online, consistent copy of the database
   restore <file>                            SQLite: replace the database with a backup
                                             (stop WarmDesk first; the current database is kept
@@ -143,6 +145,15 @@ async function cmdCreateApiKey(args: string[], io: CliIo) {
     `API key "${key.name}" for ${user.username}${projectId ? ` (project ${values.project} only)` : ""}; it is shown only now:`,
   );
   io.out(key.key);
+  return 0;
+}
+
+async function cmdSendDigests(args: string[], io: CliIo) {
+  options(args, {});
+  await ensureMigrated(io);
+  const { sendDigests } = await import("../notifications/notify.ts");
+  const r = await sendDigests();
+  io.out(`sent ${r.sent} digest email(s)`);
   return 0;
 }
 
@@ -307,6 +318,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   "reset-password": cmdResetPassword,
   "create-api-key": cmdCreateApiKey,
   cleanup: cmdCleanup,
+  "send-digests": cmdSendDigests,
   backup: cmdBackup,
   restore: cmdRestore,
   prepare: cmdPrepare,
