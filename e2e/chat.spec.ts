@@ -42,6 +42,8 @@ test("[CHAT]: DM live with typing and unread badge; mention rings the bell", asy
   const log = pb.getByRole("log");
   await expect(log.getByText("second line?")).toBeVisible();
   await expect(log.getByText("Hi Bob, first message")).toBeVisible();
+  // Bob is reading the conversation: its unread count is gone.
+  await expect(pb.getByTestId("conversation-unread")).toHaveCount(0);
   await pb.screenshot({ path: "tmp/e2e-results/chat-dm.png" });
 
   // Project chat: Alice mentions Bob; Bob's bell counts it; the card key is a link.
