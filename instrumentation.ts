@@ -7,4 +7,6 @@ export async function register() {
   startCleanupTimer();
   const { startAttachmentCleanupTimer } = await import("./lib/attachments/cleanup.ts");
   startAttachmentCleanupTimer();
+  const { startDigestSchedule } = await import("./lib/notifications/notify.ts");
+  startDigestSchedule();
 }

@@ -20,7 +20,7 @@ test("[CHAT]: DM live with typing and unread badge; mention rings the bell", asy
   const pb = await b.newPage();
   // Bob sits on the messages page; Alice writes the first message: unread badge for Bob.
   await pb.goto("/chat");
-  await expect(pb.getByRole("link", { name: new RegExp(alice.username) })).toBeVisible();
+  await expect(pb.getByTestId("conversation-link").filter({ hasText: alice.username })).toBeVisible();
   await apiJson(a.request, "POST", `/api/v1/conversations/${dm.id}/messages`, { body: "Hi Bob, first message" });
   await expect(pb.getByTestId("conversation-unread")).toHaveText(/1/);
   await expect(pb.getByTestId("chat-unread-badge")).toBeVisible();
@@ -42,6 +42,8 @@ test("[CHAT]: DM live with typing and unread badge; mention rings the bell", asy
   const log = pb.getByRole("log");
   await expect(log.getByText("second line?")).toBeVisible();
   await expect(log.getByText("Hi Bob, first message")).toBeVisible();
+  // Bob is reading the conversation: its unread count is gone.
+  await expect(pb.getByTestId("conversation-unread")).toHaveCount(0);
   await pb.screenshot({ path: "tmp/e2e-results/chat-dm.png" });
 
   // Project chat: Alice mentions Bob; Bob's bell counts it; the card key is a link.
@@ -50,6 +52,9 @@ test("[CHAT]: DM live with typing and unread badge; mention rings the bell", asy
   await pa.getByTestId("board-chat-link").click();
   await expect(pa).toHaveURL(new RegExp(`/${project.slug}/chat$`));
   await expect(pa.getByTestId("chat-channel")).toHaveAttribute("data-live", "live");
+  // The DMs notified Bob too; he clears them so that the mention is the one counted.
+  await expect(pb.getByTestId("notification-count")).toHaveText("2");
+  await apiJson(b.request, "POST", "/api/v1/notifications/read-all");
   await expect(pb.getByTestId("notification-count")).toHaveCount(0);
   await pa.getByTestId("chat-composer").fill(`@${bob.username} please look at ${project.key}-1`);
   await pa.getByTestId("chat-composer").press("Enter");

@@ -50,7 +50,12 @@ export function MessagesView({ meId, openId }: { meId: number; openId: number | 
       .then((u) => u && setProjects(u.projects))
       .catch(() => {});
   }, []);
-  useEffect(refresh, [refresh]);
+  useEffect(() => {
+    refresh();
+    // The open conversation moved its read marker: its unread count is gone.
+    window.addEventListener("warmdesk:unread", refresh);
+    return () => window.removeEventListener("warmdesk:unread", refresh);
+  }, [refresh]);
 
   useRealtime({
     room: `user:${meId}`,

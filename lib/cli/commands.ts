@@ -31,6 +31,8 @@ Commands:
   cleanup-attachments [--days N]            remove files of attachments deleted more than N
                                             days ago (default 30) and files no row references
                                             (the web app also does this hourly)
+  send-digests                              email the daily notification digest now
+                                            (the web app also does this daily)
   backup <file>                             SQLite: online, consistent copy of the database
   restore <file>                            SQLite: replace the database with a backup
                                             (stop WarmDesk first; the current database is kept
@@ -146,6 +148,15 @@ async function cmdCreateApiKey(args: string[], io: CliIo) {
     `API key "${key.name}" for ${user.username}${projectId ? ` (project ${values.project} only)` : ""}; it is shown only now:`,
   );
   io.out(key.key);
+  return 0;
+}
+
+async function cmdSendDigests(args: string[], io: CliIo) {
+  options(args, {});
+  await ensureMigrated(io);
+  const { sendDigests } = await import("../notifications/notify.ts");
+  const r = await sendDigests();
+  io.out(`sent ${r.sent} digest email(s)`);
   return 0;
 }
 
@@ -324,6 +335,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   "create-api-key": cmdCreateApiKey,
   cleanup: cmdCleanup,
   "cleanup-attachments": cmdCleanupAttachments,
+  "send-digests": cmdSendDigests,
   backup: cmdBackup,
   restore: cmdRestore,
   prepare: cmdPrepare,

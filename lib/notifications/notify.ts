@@ -170,12 +170,16 @@ export async function sendDigests(now = new Date()): Promise<{ sent: number }> {
       brand,
       rows.map((r) => ({ ...r, link: absolute(r.url) })),
     );
+    // Claim the rows first: another instance running the digest at the same time skips them.
+    const ids = rows.map((r) => r.id);
+    const claimed = await db.notification.updateMany({ where: { id: { in: ids }, emailedAt: null }, data: { emailedAt: now } });
+    if (claimed.count !== ids.length) continue;
     const result = await sendMail({ to: user.email, ...mail }, settings);
     if (!result.ok) {
       console.error(`digest email to user ${user.id} failed: ${result.code ?? ""} ${result.message}`);
+      await db.notification.updateMany({ where: { id: { in: ids }, emailedAt: now }, data: { emailedAt: null } });
       continue;
     }
-    await db.notification.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { emailedAt: now } });
     sent++;
   }
   return { sent };
