@@ -7,8 +7,8 @@ import type { Actor } from "../../lib/auth/actor.ts";
 import { createSession, revokeSessionToken } from "../../lib/auth/sessions.ts";
 import { createCard, moveCard } from "../../lib/boards/cards.ts";
 import { createProject } from "../../lib/boards/projects.ts";
-import { createCustomer, grantCustomerAccess } from "../../lib/customers/customers.ts";
 import { getConfig, resetConfigForTests } from "../../lib/config.ts";
+import { createCustomer, grantCustomerAccess } from "../../lib/customers/customers.ts";
 import type { WireEvent } from "../../lib/realtime/events.ts";
 import { publish, setPublishSink } from "../../lib/realtime/publish.ts";
 import { internalPublishKey, signRealtimeToken } from "../../lib/realtime/token.ts";
@@ -196,10 +196,9 @@ describe("realtime sidecar", () => {
   });
 
   it("lets people with access to a customer follow its time entries; others are refused", async () => {
-    const admin = actorOf(
-      await createUser({ email: "root@example.com", username: "root", password: "correct horse battery" }),
-      { isAdmin: true },
-    );
+    const admin = actorOf(await createUser({ email: "root@example.com", username: "root", password: "correct horse battery" }), {
+      isAdmin: true,
+    });
     const carol = actorOf(await createUser({ email: "carol@example.com", username: "carol", password: "correct horse battery" }));
     const customer = await createCustomer(admin, { name: "Acme", slug: "acme-live" });
     await grantCustomerAccess(admin, customer.slug, "alice", { role: "editor" });
