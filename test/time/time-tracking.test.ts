@@ -173,7 +173,12 @@ describe.each(availableEngines())("[TIME] customers, contracts and time on %s", 
       locked: false,
     });
     await world.flush();
-    expect(world.events.at(-1)).toMatchObject({ room: `user:${anna.id}`, type: "time_entry.created" });
+    // To Anna's own room (her timer and week) and to the customer's (its page and reports).
+    const customerId = entry.json.customer.id;
+    expect(world.events.slice(-2).map((e) => [e.room, e.type, (e.data as { id: number }).id])).toEqual([
+      [`user:${anna.id}`, "time_entry.created", entry.json.id],
+      [`customer:${customerId}`, "time_entry.created", entry.json.id],
+    ]);
     expect((await sums(contractId)).api).toBe(90);
   });
 
