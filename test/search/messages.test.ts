@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as searchGet } from "../../app/api/v1/search/route.ts";
 import { createProject } from "../../lib/boards/projects.ts";
-import { deleteChatMessage, postChatMessage, updateChatMessage } from "../../lib/chat/chat.ts";
+import { deleteChatMessage, postBotMessage, postChatMessage, updateChatMessage } from "../../lib/chat/chat.ts";
 import {
   deleteConversationMessage,
   leaveConversation,
@@ -60,6 +60,11 @@ describe.each(availableEngines())("message search on %s", (engine) => {
     expect(ofType(await search(admin.actor, "quokka"), "message")).toHaveLength(1);
     const scoped = await keyFor(admin.id, (await getDb().project.findUniqueOrThrow({ where: { slug: "beta" } })).id);
     expect(await search(scoped.actor, "quokka")).toEqual([]);
+    // A bot's message (a webhook summary) is titled with the bot's name.
+    const alpha = await getDb().project.findUniqueOrThrow({ where: { slug: "alpha" } });
+    await postBotMessage(alpha.id, { name: "GitHub", body: "Pushed the quokka tracker" });
+    const hits = ofType(await search(alice.actor, "tracker"), "message");
+    expect(hits.map((h) => h.title.text)).toEqual(["GitHub"]);
     const res = await call(searchGet, { key: bob.key, path: "/api/v1/search?q=quokka&types=message" });
     expect(res.status).toBe(200);
     expect(res.json.results).toEqual([]);
