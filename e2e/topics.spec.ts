@@ -66,7 +66,7 @@ test("topics: create, reply, lock refuses replies; / opens the search that finds
   await page.keyboard.press("/");
   const dialog = page.getByTestId("search-dialog");
   await expect(dialog).toBeVisible();
-  const box = page.getByRole("combobox", { name: "Search cards, comments, topics and replies" });
+  const box = page.getByRole("combobox", { name: "Search cards, comments, topics, replies and messages" });
   await expect(box).toBeFocused();
   await box.fill(word.slice(0, 8));
   const result = dialog.getByTestId("search-result").filter({ hasText: `Planning the ${word} launch` });

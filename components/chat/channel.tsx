@@ -182,6 +182,33 @@ export function Channel({ room, api, readApi, events, meId, label, canPost, proj
     }
   }, [api, hasOlder]);
 
+  // A link to one message (`?m=<id>`, e.g. from the global search): older pages load until it is
+  // in the list (at most 20), then it is scrolled to and marked for a moment.
+  const [target, setTarget] = useState<number | null>(() =>
+    typeof window === "undefined" ? null : Number(new URLSearchParams(window.location.search).get("m")) || null,
+  );
+  const [flash, setFlash] = useState<number | null>(null);
+  const targetPages = useRef(0);
+  useEffect(() => {
+    if (!loaded || target === null) return;
+    const el = document.getElementById(`m-${target}`);
+    if (el) {
+      pinned.current = false;
+      el.scrollIntoView({ block: "center" });
+      setFlash(target);
+      setTarget(null);
+      const timer = setTimeout(() => setFlash(null), 2500);
+      return () => clearTimeout(timer);
+    }
+    const first = messages[0];
+    if (first && first.id > target && hasOlder && targetPages.current < 20) {
+      targetPages.current += 1;
+      void loadOlder();
+    } else {
+      setTarget(null); // deleted, or not in this channel
+    }
+  }, [loaded, target, messages, hasOlder, loadOlder]);
+
   const onScroll = () => {
     const el = logRef.current;
     if (!el) return;
@@ -333,6 +360,7 @@ export function Channel({ room, api, readApi, events, meId, label, canPost, proj
                   className={cn(
                     "group rounded-md px-2 py-1.5 hover:bg-surface-2",
                     m.isBot && "border-l-2 border-accent bg-surface-2/60",
+                    flash === m.id && "ring-2 ring-accent",
                   )}
                   data-testid="chat-message"
                 >

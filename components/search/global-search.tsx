@@ -18,14 +18,15 @@ type Result = {
   type: string;
   id: number;
   exact?: boolean;
-  project: { slug: string; key: string; name: string };
+  project: { slug: string; key: string; name: string } | null;
+  conversation?: { id: number; name: string | null; isGroup: boolean };
   key?: string;
   title: Highlighted;
   snippet: Highlighted | null;
   url: string;
 };
 
-const TYPE_ORDER = ["card", "comment", "topic", "reply"];
+const TYPE_ORDER = ["card", "comment", "topic", "reply", "message", "dm"];
 
 function Marked({ value }: { value: Highlighted }) {
   const parts: React.ReactNode[] = [];
@@ -118,6 +119,11 @@ export function GlobalSearch() {
     return out;
   }, [ordered]);
 
+  // Where a result lives: its project, or a conversation's name (a DM or an unnamed group by kind).
+  const placeOf = (r: Result) =>
+    r.project?.name ??
+    r.conversation?.name ??
+    (r.conversation?.isGroup ? t("search.groupConversation") : t("search.directMessage"));
   const go = (r: Result | undefined) => {
     if (!r) return;
     setOpen(false);
@@ -217,7 +223,7 @@ export function GlobalSearch() {
                         <span className="truncate font-medium">
                           <Marked value={result.title} />
                         </span>
-                        <span className="ml-auto shrink-0 text-[11px] text-muted">{result.project.name}</span>
+                        <span className="ml-auto shrink-0 text-[11px] text-muted">{placeOf(result)}</span>
                       </div>
                       {result.snippet ? (
                         <div className="line-clamp-2 text-[12px] text-muted">

@@ -95,14 +95,18 @@ export function topicPaths(): Json {
       get: {
         parameters: [
           query("q", "Words to find (prefix match); a card key such as PRJ-42 puts that card first", "string", true),
-          query("types", `Comma-separated: ${SEARCH_TYPES.join(", ")}`),
+          query(
+            "types",
+            `Comma-separated: ${SEARCH_TYPES.join(", ")} (message: project chat, dm: direct and group conversations)`,
+          ),
           query("limit", "Results per type (1–50, 20)", "integer"),
         ],
-        summary: "Search cards, comments, topics and replies in the projects the caller may read",
+        summary:
+          "Search cards, comments, topics and replies in the projects the caller may read, project chat messages (message) and the caller's own conversation messages (dm: current members only; never through a key limited to a project)",
         responses: {
           ...ok(
             200,
-            "{ query, results: [{ type, id, exact?, project, key?, title: { text, marks }, snippet, url }] } (marks: [start, end) ranges)",
+            "{ query, results: [{ type, id, exact?, project (null for dm), conversation? (dm), key?, title: { text, marks }, snippet, url }] } (marks: [start, end) ranges; a message's title is its author)",
           ),
           ...errors(400, 401),
         },

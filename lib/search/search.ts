@@ -77,12 +77,15 @@ function fullText(engine: Engine, source: SearchSource, terms: string[]) {
 
 const CARD_KEY = /^([A-Za-z][A-Za-z0-9]{0,9})-(\d{1,9})$/;
 
-const projectOf = (r: Record<string, unknown>) => ({
-  id: Number(r.project_id),
-  slug: String(r.project_slug),
-  key: String(r.project_key),
-  name: String(r.project_name),
-});
+const projectOf = (r: Record<string, unknown>) =>
+  r.project_id === null || r.project_id === undefined
+    ? null
+    : {
+        id: Number(r.project_id),
+        slug: String(r.project_slug),
+        key: String(r.project_key),
+        name: String(r.project_name),
+      };
 
 /** Cards whose key is the query, among the projects the actor may read. */
 async function exactCards(actor: Actor, query: string, terms: string[]): Promise<SearchResult[]> {
@@ -118,14 +121,14 @@ export async function search(
   const sources = SOURCES.filter((s) => !options.types || options.types.includes(s.type));
   const exact = sources.some((s) => s.type === "card") ? await exactCards(actor, query, terms) : [];
   if (terms.length === 0) return exact;
-  const access = readableProjectsSql(actor);
+  const projects = readableProjectsSql(actor);
   const perSource = await Promise.all(
     sources.map(async (source) => {
       const ft = fullText(engine, source, terms);
       if (!ft) return [];
       const found = await run(() =>
         rows(Prisma.sql`SELECT ${source.select}, ${ft.score} AS score FROM ${source.from}${ft.join}
-          WHERE ${ft.match} AND ${source.live} AND ${access}
+          WHERE ${ft.match} AND ${source.live} AND ${source.access ? source.access(actor) : projects}
           ORDER BY score DESC, ${Prisma.raw(`${source.alias}.id`)} DESC LIMIT ${limit}`),
       );
       return found.map(

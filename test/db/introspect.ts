@@ -34,7 +34,7 @@ export type SchemaDescription = Record<string, TableDescription>;
 
 const IGNORED_TABLES = new Set(["_prisma_migrations", "sqlite_sequence"]);
 
-// Full-text search artefacts are engine-specific by design (lib/search, migration 0009) and are left
+// Full-text search artefacts are engine-specific by design (lib/search, migrations 0009 and 0010) and are left
 // out of the parity comparison, each explicitly: SQLite's FTS5 virtual tables and their shadow tables
 // (<name>_data, _idx, _docsize, _config, _content), PostgreSQL's generated tsvector columns. MySQL's
 // FULLTEXT indexes are not unique, so they never enter a description. test/search checks that each

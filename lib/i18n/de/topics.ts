@@ -40,7 +40,7 @@ export const topics: { [K in keyof typeof en]: string } = {
   "topics.page": "Seite {page} von {pages}",
   "search.open": "Suchen",
   "search.title": "Suche",
-  "search.label": "Karten, Kommentare, Themen und Antworten durchsuchen",
+  "search.label": "Karten, Kommentare, Themen, Antworten und Nachrichten durchsuchen",
   "search.placeholder": "Suchen… (ein Kartenschlüssel wie PRJ-42 springt zur Karte)",
   "search.empty": "Nichts gefunden für „{query}“.",
   "search.hint": "Tippe, um alles zu durchsuchen, was du lesen darfst.",
@@ -50,5 +50,9 @@ export const topics: { [K in keyof typeof en]: string } = {
   "search.type.comment": "Kommentare",
   "search.type.topic": "Themen",
   "search.type.reply": "Antworten",
+  "search.type.message": "Chatnachrichten",
+  "search.type.dm": "Direktnachrichten",
+  "search.directMessage": "Direktnachricht",
+  "search.groupConversation": "Gruppenunterhaltung",
   "search.keyHint": "↑↓ zum Wechseln, Enter zum Öffnen, Esc zum Schließen",
 };

@@ -38,7 +38,7 @@ export const topics = {
   "topics.page": "Page {page} of {pages}",
   "search.open": "Search",
   "search.title": "Search",
-  "search.label": "Search cards, comments, topics and replies",
+  "search.label": "Search cards, comments, topics, replies and messages",
   "search.placeholder": "Search… (a card key such as PRJ-42 jumps to it)",
   "search.empty": "Nothing found for “{query}”.",
   "search.hint": "Type to search everything you can read.",
@@ -48,5 +48,9 @@ export const topics = {
   "search.type.comment": "Comments",
   "search.type.topic": "Topics",
   "search.type.reply": "Replies",
+  "search.type.message": "Chat messages",
+  "search.type.dm": "Direct messages",
+  "search.directMessage": "Direct message",
+  "search.groupConversation": "Group conversation",
   "search.keyHint": "↑↓ to move, Enter to open, Esc to close",
 };
