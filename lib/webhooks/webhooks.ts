@@ -48,7 +48,9 @@ const view = (origin: string, w: Row): WebhookView => ({
 });
 
 export async function listWebhooks(actor: Actor, slug: string, origin: string): Promise<WebhookView[]> {
-  const { project } = await requireProject(actor, slug, "admin");
+  // A read: the admins of an archived (read-only) project still see its webhooks.
+  const { project, role } = await requireProject(actor, slug);
+  if (role !== "admin") throw new AppError("forbidden", `This needs the admin role in the project; you are ${role}.`);
   const rows = await getDb().projectWebhook.findMany({
     where: { projectId: project.id },
     select: SELECT,

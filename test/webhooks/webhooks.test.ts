@@ -7,7 +7,7 @@ import { DELETE as hookDelete, PATCH as hookPatch } from "../../app/api/v1/proje
 import { GET as hooksGet, POST as hooksPost } from "../../app/api/v1/projects/[slug]/webhooks/route.ts";
 import { POST as deliver } from "../../app/api/webhooks/[id]/route.ts";
 import { createCard } from "../../lib/boards/cards.ts";
-import { createProject } from "../../lib/boards/projects.ts";
+import { createProject, setProjectArchived } from "../../lib/boards/projects.ts";
 import { getDb } from "../../lib/db/client.ts";
 import { fixedCards, mentionedCards } from "../../lib/webhooks/keys.ts";
 import { hmacSignature } from "../../lib/webhooks/verify.ts";
@@ -124,6 +124,19 @@ describe.each(availableEngines())("webhooks on %s", (engine) => {
     expect((await call(hooksGet, { key: member.key, params: { slug } })).status).toBe(403);
     expect((await create(admin, { provider: "svn" })).status).toBe(400);
     expect(await getDb().projectWebhook.count()).toBe(before);
+
+    // An archived project is read-only: its admins still list its webhooks (the settings page does),
+    // but cannot add any.
+    await setProjectArchived(admin.actor, slug, true);
+    try {
+      const archived = await call(hooksGet, { key: admin.key, params: { slug } });
+      expect(archived.status).toBe(200);
+      expect(archived.json.webhooks.some((w: { id: number }) => w.id === res.json.id)).toBe(true);
+      expect((await call(hooksGet, { key: member.key, params: { slug } })).status).toBe(403);
+      expect((await create(admin, { provider: "github" })).status).toBe(409);
+    } finally {
+      await setProjectArchived(admin.actor, slug, false);
+    }
   });
 
   it("links a signed GitHub push's commits to the cards they mention, and ignores a replay", async () => {
