@@ -18,6 +18,7 @@ import {
   MAX_BODY,
   type MessageRow,
   markersOf,
+  markRead,
   mentionedUsernames,
   pageWhere,
   toMessageId,
@@ -159,20 +160,13 @@ export async function markChatRead(actor: Actor, slug: string, input: unknown = 
   const data = parseInput(ZMarkRead, input);
   const { project } = await requireProject(actor, slug);
   const db = getDb();
-  let target = data.messageId;
-  if (target === undefined) {
-    const last = await db.chatMessage.findFirst({
-      where: { projectId: project.id },
-      orderBy: { id: "desc" },
-      select: { id: true },
-    });
-    target = last?.id ?? 0;
-  } else {
-    const exists = await db.chatMessage.findFirst({ where: { id: target, projectId: project.id }, select: { id: true } });
-    if (!exists) throw new AppError("not_found", "Message not found");
-  }
-  const lastReadMessageId = target ? await advanceMarker(actor.userId, chatChannel(project.id), target) : 0;
-  return { lastReadMessageId, unread: await countUnread(actor.userId, project.id, lastReadMessageId) };
+  return markRead(actor.userId, chatChannel(project.id), data.messageId, {
+    newest: async () =>
+      (await db.chatMessage.findFirst({ where: { projectId: project.id }, orderBy: { id: "desc" }, select: { id: true } }))?.id ??
+      0,
+    has: async (id) => !!(await db.chatMessage.findFirst({ where: { id, projectId: project.id }, select: { id: true } })),
+    unreadAfter: (after) => countUnread(actor.userId, project.id, after),
+  });
 }
 
 const countUnread = (userId: number, projectId: number, after: number) =>

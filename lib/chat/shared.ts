@@ -93,6 +93,22 @@ export async function advanceMarker(userId: number, channel: string, messageId: 
   return messageId;
 }
 
+/** A channel's messages as read markers see them. */
+export type MarkedChannel = {
+  newest: () => Promise<number>;
+  has: (messageId: number) => Promise<boolean>;
+  unreadAfter: (messageId: number) => Promise<number>;
+};
+
+/** Moves the user's marker in `channel` to `messageId` (default: the newest message); answers it and what is still unread. */
+export async function markRead(userId: number, channel: string, messageId: number | undefined, messages: MarkedChannel) {
+  let target = messageId;
+  if (target === undefined) target = await messages.newest();
+  else if (!(await messages.has(target))) throw new AppError("not_found", "Message not found");
+  const lastReadMessageId = target ? await advanceMarker(userId, channel, target) : 0;
+  return { lastReadMessageId, unread: await messages.unreadAfter(lastReadMessageId) };
+}
+
 export async function markersOf(userId: number, channels: string[]) {
   if (!channels.length) return new Map<string, number>();
   const rows = await getDb().readMarker.findMany({

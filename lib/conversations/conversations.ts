@@ -10,6 +10,7 @@ import {
   MAX_BODY,
   type MessageRow,
   markersOf,
+  markRead,
   mentionedUsernames,
   pageWhere,
   toMessageId,
@@ -291,20 +292,14 @@ export async function markConversationRead(actor: Actor, id: string | number, in
   const data = parseInput(ZMarkRead, input);
   const c = await requireMember(actor, id);
   const db = getDb();
-  let target = data.messageId;
-  if (target === undefined) {
-    const last = await db.conversationMessage.findFirst({
-      where: { conversationId: c.id },
-      orderBy: { id: "desc" },
-      select: { id: true },
-    });
-    target = last?.id ?? 0;
-  } else {
-    const exists = await db.conversationMessage.findFirst({ where: { id: target, conversationId: c.id }, select: { id: true } });
-    if (!exists) throw new AppError("not_found", "Message not found");
-  }
-  const lastReadMessageId = target ? await advanceMarker(actor.userId, conversationChannel(c.id), target) : 0;
-  return { lastReadMessageId, unread: await countUnread(actor.userId, c.id, lastReadMessageId) };
+  return markRead(actor.userId, conversationChannel(c.id), data.messageId, {
+    newest: async () =>
+      (await db.conversationMessage.findFirst({ where: { conversationId: c.id }, orderBy: { id: "desc" }, select: { id: true } }))
+        ?.id ?? 0,
+    has: async (messageId) =>
+      !!(await db.conversationMessage.findFirst({ where: { id: messageId, conversationId: c.id }, select: { id: true } })),
+    unreadAfter: (after) => countUnread(actor.userId, c.id, after),
+  });
 }
 
 /** Active users to start a conversation with (by username prefix). */

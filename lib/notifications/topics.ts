@@ -2,12 +2,10 @@
 // those who replied), an `@username` in it tells that user; all only if they can read the project.
 import type { ProjectRef } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
-import { mentionedUsernames, usersNamed } from "../chat/shared.ts";
+import { excerpt, mentionedUsernames, usersNamed } from "../chat/shared.ts";
 import { translate } from "../i18n/index.ts";
 import { notify } from "./notify.ts";
 import { activeUsers, projectReaders } from "./readers.ts";
-
-const excerpt = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}…` : text);
 
 export async function notifyTopicReply(
   actor: Actor,
