@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useLanguage, useT } from "@/components/i18n-provider.tsx";
 import { Badge, type BadgeVariant } from "@/components/ui/badge.tsx";
 import { Button } from "@/components/ui/button.tsx";
@@ -10,6 +10,7 @@ import { CheckIcon, PlusIcon } from "@/components/ui/icons.tsx";
 import { Field, Input } from "@/components/ui/input.tsx";
 import { SectionCard } from "@/components/ui/section-card.tsx";
 import { toast } from "@/components/ui/toast.tsx";
+import { useCopy } from "@/components/ui/use-copy.ts";
 import { api, formatDate, formatDateTime } from "./api.ts";
 
 export type ProfileApiKey = {
@@ -297,19 +298,10 @@ function CreateKeyDialog({
 /** The raw key, shown once, with a copy button. */
 function ShownOnce({ rawKey }: { rawKey: string }) {
   const t = useT();
-  const input = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState(false);
-
-  async function onCopy() {
-    try {
-      await navigator.clipboard.writeText(rawKey);
-      setCopied(true);
-      toast(t("profile.apiKeys.copied"), { variant: "success" });
-    } catch {
-      input.current?.select();
-      toast(t("profile.apiKeys.copyFailed"), { variant: "error" });
-    }
-  }
+  const { input, copied, onCopy } = useCopy(rawKey, {
+    copied: t("profile.apiKeys.copied"),
+    failed: t("profile.apiKeys.copyFailed"),
+  });
 
   return (
     <DialogContent title={t("profile.apiKeys.createdTitle")} description={t("profile.apiKeys.createdBody")} hideClose>

@@ -1,6 +1,5 @@
 "use client";
-// Project settings: inbound webhooks (project admins). The secret is shown once, right after creation.
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useLanguage, useT } from "@/components/i18n-provider.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
 import { Button } from "@/components/ui/button.tsx";
@@ -8,6 +7,8 @@ import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/u
 import { CheckIcon, PlusIcon } from "@/components/ui/icons.tsx";
 import { Field, Input, Label } from "@/components/ui/input.tsx";
 import { toast } from "@/components/ui/toast.tsx";
+// Project settings: inbound webhooks (project admins). The secret is shown once, right after creation.
+import { useCopy } from "@/components/ui/use-copy.ts";
 import type { WebhookView } from "@/lib/webhooks/webhooks.ts";
 import { api, projectPath } from "./api.ts";
 import { Section, Select, useErrorToast } from "./parts.tsx";
@@ -249,18 +250,7 @@ function ShownOnce({ url, secret }: { url: string; secret: string }) {
 
 function CopyField({ label, value, testId, copyLabel }: { label: string; value: string; testId: string; copyLabel: string }) {
   const t = useT();
-  const input = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState(false);
-  async function onCopy() {
-    try {
-      await navigator.clipboard.writeText(value);
-      setCopied(true);
-      toast(t("webhooks.copied"), { variant: "success" });
-    } catch {
-      input.current?.select();
-      toast(t("webhooks.copyFailed"), { variant: "error" });
-    }
-  }
+  const { input, copied, onCopy } = useCopy(value, { copied: t("webhooks.copied"), failed: t("webhooks.copyFailed") });
   return (
     <div className="flex flex-col gap-1.5">
       <Label htmlFor={testId}>{label}</Label>
