@@ -51,7 +51,10 @@ const postgresql = diff("postgresql");
 const mysql = pgToMysql(postgresql);
 
 const existing = existsSync(join(migrations, "sqlite")) ? readdirSync(join(migrations, "sqlite")) : [];
-const next = String(existing.length + 1).padStart(4, "0");
+// The highest number plus one (numbers may have gaps: a migration may be withdrawn before it lands).
+// MIGRATION_NUMBER sets it, for work on a branch that must not collide with another branch's.
+const highest = Math.max(0, ...existing.map((d) => Number.parseInt(d, 10)).filter(Number.isFinite));
+const next = String(Number(process.env.MIGRATION_NUMBER) || highest + 1).padStart(4, "0");
 for (const [provider, sql] of Object.entries({ sqlite, postgresql, mysql })) {
   const dir = join(migrations, provider, `${next}_${name}`);
   mkdirSync(dir, { recursive: true });
