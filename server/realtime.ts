@@ -7,7 +7,15 @@
 //   x-warmdesk-key); each event gets the room's next sequence number and is emitted as
 //   `event` `{ room, seq, type, data }`.
 // - POST /internal/revoke `{ sessionIds }` (same header) disconnects those sessions' sockets at once.
-// - `sync` `{ room, since }` answers the buffered events after `since`, or `reset` when too old.
+// - Sequence numbers belong to an epoch (a random id of the numbering): the join ack, every event
+//   and every sync answer carry `epoch`. A new in-memory sidecar starts a new epoch; sidecars sharing
+//   Redis share one (it changes only when Redis lost the numbers). A client that saw another epoch
+//   reloads instead of trusting its seq.
+// - `sync` `{ room, since, epoch? }` answers the buffered events after `since`, or `reset` when too
+//   old or from another epoch.
+// - A publish with `lost: true` (the web app could not deliver some events) starts a new epoch and
+//   tells every socket `resync` `{ epoch }`: reload everything.
+// - On SIGTERM/SIGINT every socket is told `shutdown` `{ reconnect: true }` before it is closed.
 // - `presence` `{ room, state }` lists the socket's user in the room's `presence` `{ room, users }`
 //   message (sent to the room whenever it changes); `typing` `{ room }` is relayed to the room's
 //   other sockets as `typing` `{ room, user }`. Neither has a seq: they are not replayed.
@@ -17,7 +25,7 @@
 //   (INCRBY warmdesk:seq:<room>) and the replay buffer (a capped list per room).
 //
 // Run: `node --import tsx server/realtime.ts` (the launcher does this).
-import { timingSafeEqual } from "node:crypto";
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer, type Server as HttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
@@ -54,28 +62,45 @@ const ZRevokeBody = z.object({ sessionIds: z.array(z.number().int().positive()).
 type SocketData = { actor: Actor; presence?: Record<string, PresenceState> };
 type Events = DefaultEventsMap;
 
-/** Where sequence numbers and the replay buffer live: this process, or Redis (shared). */
+/** A new numbering's id: short, unique enough to tell two sidecars' lifetimes apart. */
+const newEpoch = () => `${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
+
+/** Where sequence numbers, their epoch and the replay buffer live: this process, or Redis (shared). */
 interface SeqStore {
-  current(room: string): Promise<number>;
+  current(room: string): Promise<{ epoch: string; seq: number }>;
   /** Reserves `count` consecutive numbers for the room; returns the first. */
-  reserve(room: string, count: number): Promise<number>;
+  reserve(room: string, count: number): Promise<{ epoch: string; first: number }>;
   remember(room: string, events: WireEvent[]): Promise<void>;
-  /** Buffered events with seq > since, oldest first; null when `since` is older than the buffer. */
-  since(room: string, since: number): Promise<WireEvent[] | null>;
+  /**
+   * Buffered events with seq > since, oldest first; `events: null` when `since` is older than the
+   * buffer, ahead of the room's numbers, or from another epoch (`epoch` given and different).
+   */
+  since(room: string, since: number, epoch?: string): Promise<{ epoch: string; seq: number; events: WireEvent[] | null }>;
+  /** Starts a new epoch (events were lost): every client must reload. */
+  renew(): Promise<string>;
   close(): Promise<void>;
 }
 
+/** The events of `log` after `since`, or null when the log does not reach back that far. */
+function replay(log: WireEvent[], since: number, current: number): WireEvent[] | null {
+  if (since > current) return null;
+  if (since === current) return [];
+  if (log.length === 0 || log[0].seq > since + 1) return null;
+  return log.filter((e) => e.seq > since);
+}
+
 function memoryStore(keep: number): SeqStore {
+  let epoch = newEpoch();
   const seqs = new Map<string, number>();
   const logs = new Map<string, WireEvent[]>();
   return {
     async current(room) {
-      return seqs.get(room) ?? 0;
+      return { epoch, seq: seqs.get(room) ?? 0 };
     },
     async reserve(room, count) {
       const first = (seqs.get(room) ?? 0) + 1;
       seqs.set(room, first + count - 1);
-      return first;
+      return { epoch, first };
     },
     async remember(room, events) {
       const log = logs.get(room) ?? [];
@@ -83,38 +108,53 @@ function memoryStore(keep: number): SeqStore {
       if (log.length > keep) log.splice(0, log.length - keep);
       logs.set(room, log);
     },
-    async since(room, since) {
-      const current = seqs.get(room) ?? 0;
-      if (since > current) return null; // the sidecar restarted: numbers began again
-      if (since === current) return [];
-      const log = logs.get(room) ?? [];
-      if (log.length === 0 || log[0].seq > since + 1) return null;
-      return log.filter((e) => e.seq > since);
+    async since(room, since, asked) {
+      const seq = seqs.get(room) ?? 0;
+      if (asked !== undefined && asked !== epoch) return { epoch, seq, events: null };
+      return { epoch, seq, events: replay(logs.get(room) ?? [], since, seq) };
+    },
+    async renew() {
+      epoch = newEpoch();
+      return epoch;
     },
     async close() {},
   };
 }
 
+type Multi = {
+  set(key: string, value: string, options: { NX: true }): Multi;
+  get(key: string): Multi;
+  incrBy(key: string, by: number): Multi;
+  lRange(key: string, from: number, to: number): Multi;
+  rPush(key: string, values: string[]): Multi;
+  lTrim(key: string, from: number, to: number): Multi;
+  exec(): Promise<unknown[]>;
+};
 /** The few commands the store uses (node-redis v6). */
 interface RedisLike {
-  get(key: string): Promise<string | null | unknown>;
-  incrBy(key: string, by: number): Promise<number>;
-  lRange(key: string, from: number, to: number): Promise<string[]>;
-  multi(): {
-    rPush(key: string, values: string[]): { lTrim(key: string, from: number, to: number): { exec(): Promise<unknown> } };
-  };
+  set(key: string, value: string): Promise<unknown>;
+  multi(): Multi;
 }
 
+/**
+ * Sequence numbers in Redis: `<prefix>:epoch`, `<prefix>:seq:<room>` (INCRBY) and
+ * `<prefix>:log:<room>` (a capped list). Every read of a number reads the epoch in the same MULTI,
+ * creating it when missing (SET NX): if Redis lost its data (a restart without persistence), the
+ * numbers begin again under a new epoch, and clients reload.
+ */
 function redisStore(client: RedisLike, prefix: string, keep: number): SeqStore {
+  const epochKey = `${prefix}:epoch`;
   const seqKey = (room: string) => `${prefix}:seq:${room}`;
   const logKey = (room: string) => `${prefix}:log:${room}`;
+  const withEpoch = () => client.multi().set(epochKey, newEpoch(), { NX: true }).get(epochKey);
   return {
     async current(room) {
-      return Number((await client.get(seqKey(room))) ?? 0);
+      const [, epoch, seq] = await withEpoch().get(seqKey(room)).exec();
+      return { epoch: String(epoch), seq: Number(seq ?? 0) };
     },
     async reserve(room, count) {
-      const last = await client.incrBy(seqKey(room), count);
-      return last - count + 1;
+      const [, epoch, last] = await withEpoch().incrBy(seqKey(room), count).exec();
+      return { epoch: String(epoch), first: Number(last) - count + 1 };
     },
     async remember(room, events) {
       await client
@@ -126,15 +166,22 @@ function redisStore(client: RedisLike, prefix: string, keep: number): SeqStore {
         .lTrim(logKey(room), -keep, -1)
         .exec();
     },
-    async since(room, since) {
-      const current = Number((await client.get(seqKey(room))) ?? 0);
-      if (since > current) return null;
-      if (since === current) return [];
-      const raw = await client.lRange(logKey(room), 0, -1);
-      // Two sidecars may append concurrently: order by seq.
-      const log = raw.map((r) => JSON.parse(r) as WireEvent).sort((a, b) => a.seq - b.seq);
-      if (log.length === 0 || log[0].seq > since + 1) return null;
-      return log.filter((e) => e.seq > since);
+    async since(room, since, asked) {
+      const [, rawEpoch, rawSeq, raw] = await withEpoch().get(seqKey(room)).lRange(logKey(room), 0, -1).exec();
+      const epoch = String(rawEpoch);
+      const seq = Number(rawSeq ?? 0);
+      if (asked !== undefined && asked !== epoch) return { epoch, seq, events: null };
+      // Two sidecars may append concurrently: order by seq. A list left from another epoch is ignored.
+      const log = (raw as string[])
+        .map((r) => JSON.parse(r) as WireEvent)
+        .filter((e) => e.epoch === undefined || e.epoch === epoch)
+        .sort((a, b) => a.seq - b.seq);
+      return { epoch, seq, events: replay(log, since, seq) };
+    },
+    async renew() {
+      const epoch = newEpoch();
+      await client.set(epochKey, epoch);
+      return epoch;
     },
     async close() {},
   };
@@ -303,8 +350,14 @@ export async function startRealtime(options: RealtimeOptions = {}): Promise<Real
   // One publish batch at a time, so that events of a room leave this process in seq order. Within
   // a batch, an access removal takes effect before any event published after it goes out.
   let chain: Promise<unknown> = Promise.resolve();
-  const publishEvents = (events: PublishedEvent[]) => {
+  const publishEvents = (events: PublishedEvent[], lost = false) => {
     const run = chain.then(async () => {
+      if (lost) {
+        // Some events never reached any sidecar: nobody's seq can be trusted. Everyone reloads.
+        const epoch = await store.renew();
+        io.emit("resync", { epoch });
+        log(`realtime: the web app reported lost events; new epoch ${epoch}, every client reloads`);
+      }
       let segment: PublishedEvent[] = [];
       for (const e of events) {
         segment.push(e);
@@ -328,8 +381,8 @@ export async function startRealtime(options: RealtimeOptions = {}): Promise<Real
     }
     await Promise.all(
       [...byRoom].map(async ([room, list]) => {
-        const first = await store.reserve(room, list.length);
-        const wire: WireEvent[] = list.map((e, i) => ({ room, seq: first + i, type: e.type, data: e.data }));
+        const { epoch, first } = await store.reserve(room, list.length);
+        const wire: WireEvent[] = list.map((e, i) => ({ room, seq: first + i, epoch, type: e.type, data: e.data }));
         for (const w of wire) io.to(room).emit("event", w);
         await store.remember(room, wire);
       }),
@@ -401,7 +454,7 @@ export async function startRealtime(options: RealtimeOptions = {}): Promise<Real
           return apiError("validation", "Invalid publish body", { fields });
         });
         if (!body) return;
-        await publishEvents(body.events);
+        await publishEvents(body.events, body.lost === true);
         return sendJson(res, 202, { ok: true, count: body.events.length });
       }
       if (url === "/internal/revoke") {
@@ -464,7 +517,8 @@ export async function startRealtime(options: RealtimeOptions = {}): Promise<Real
       try {
         if (!(await canReadRoom(socket.data.actor, room.data))) return ack({ ok: false, error: { code: "not_found" } });
         await socket.join(room.data);
-        ack({ ok: true, seq: await store.current(room.data) });
+        const { epoch, seq } = await store.current(room.data);
+        ack({ ok: true, seq, epoch });
       } catch (e) {
         log(`realtime: join failed: ${(e as Error).message}`);
         ack({ ok: false, error: { code: "unavailable" } });
@@ -503,15 +557,21 @@ export async function startRealtime(options: RealtimeOptions = {}): Promise<Real
 
     socket.on("sync", async (payload: unknown, cb: unknown) => {
       const ack = ackOf(cb);
-      const p = (payload ?? {}) as { room?: unknown; since?: unknown };
+      const p = (payload ?? {}) as { room?: unknown; since?: unknown; epoch?: unknown };
       const room = ZRoom.safeParse(p.room);
-      if (!room.success || typeof p.since !== "number" || !Number.isInteger(p.since) || p.since < 0) {
-        return ack({ ok: false, error: { code: "validation", message: "expected { room, since }" } });
+      if (
+        !room.success ||
+        typeof p.since !== "number" ||
+        !Number.isInteger(p.since) ||
+        p.since < 0 ||
+        (p.epoch !== undefined && typeof p.epoch !== "string")
+      ) {
+        return ack({ ok: false, error: { code: "validation", message: "expected { room, since, epoch? }" } });
       }
       if (!socket.rooms.has(room.data)) return ack({ ok: false, error: { code: "not_found", message: "join the room first" } });
       try {
-        const events = await store.since(room.data, p.since);
-        ack(events === null ? { ok: true, reset: true, seq: await store.current(room.data) } : { ok: true, events });
+        const { epoch, seq, events } = await store.since(room.data, p.since, p.epoch as string | undefined);
+        ack(events === null ? { ok: true, reset: true, seq, epoch } : { ok: true, events, epoch });
       } catch (e) {
         log(`realtime: sync failed: ${(e as Error).message}`);
         ack({ ok: false, error: { code: "unavailable" } });
@@ -573,6 +633,8 @@ export async function startRealtime(options: RealtimeOptions = {}): Promise<Real
     http,
     close: async () => {
       clearInterval(recheck);
+      // This sidecar's clients only (not those of the others sharing Redis): come back soon.
+      io.local.emit("shutdown", { reconnect: true });
       for (const t of presenceTimers.values()) clearTimeout(t);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await store.close();
@@ -599,6 +661,8 @@ async function main() {
     };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
+    // Started by the launcher: when it dies (even by SIGKILL), the IPC channel closes; stop too.
+    if (process.send) process.once("disconnect", stop);
   } catch (e) {
     console.error(`realtime: could not start: ${(e as Error).message}`);
     process.exit(1);

@@ -2,16 +2,25 @@
 // board and a card dialog over it, the notification bell, a chat). No React here, so that tests
 // drive it against a real sidecar.
 //
-// Catch-up: every room remembers the last `seq` it applied. A skipped number, or a reconnect after
-// a network drop or a sleep, asks the sidecar for what was missed (`sync`); when its buffer no
-// longer reaches back that far (or the sidecar restarted), the subscribers reload (`onResync`).
+// Catch-up: every room remembers the last `seq` it applied and the `epoch` of that numbering. A
+// skipped number, or a reconnect after a network drop or a sleep, asks the sidecar for what was
+// missed (`sync`); when its buffer no longer reaches back that far, or the numbering is another
+// epoch (the sidecar restarted, or events were lost), the subscribers reload (`onResync`).
 // A new subscriber always reloads once its room is joined: what it rendered may predate the join.
+//
+// It never gives up: whatever went wrong (the token could not be fetched because the web app is
+// restarting, the sidecar refused the token or could not check it, the sidecar is down, it closed
+// the connection, the network dropped), it tries again with a fresh token after a capped
+// exponential backoff with jitter, until it is live again. Socket.IO's own reconnection is off: it
+// stops for good once the server refuses a handshake.
 import { io, type Socket } from "socket.io-client";
 import type {
   JoinAck,
   PresenceMessage,
   PresenceState,
   PresenceUser,
+  ResyncMessage,
+  SyncAck,
   TypingMessage,
   WireEvent,
 } from "../../lib/realtime/events.ts";
@@ -36,6 +45,8 @@ type Room = {
   subs: Set<Subscription>;
   /** Last seq applied; null until the first join answered. */
   seq: number | null;
+  /** The numbering `seq` belongs to (null: not known yet, or a sidecar that does not send it). */
+  epoch: string | null;
   joined: boolean;
   /** The sidecar refused the room (no access). */
   denied: boolean;
@@ -46,14 +57,26 @@ type Room = {
 
 export type TokenSource = () => Promise<{ token: string; url: string }>;
 
-type SyncAck = { ok: true; events: WireEvent[] } | { ok: true; reset: true; seq: number } | { ok: false };
+export type ConnectionOptions = {
+  transports?: ("websocket" | "polling")[];
+  /** First retry after a failure (then doubling, with jitter), and the longest wait between tries. */
+  retryMinMs?: number;
+  retryMaxMs?: number;
+};
 
 const TYPING_THROTTLE_MS = 2000;
 const IDLE_CLOSE_MS = 5000;
+const RETRY_MIN_MS = 500;
+const RETRY_MAX_MS = 15_000;
 
 export class RealtimeConnection {
   private socket: Socket | null = null;
   private starting = false;
+  /** Failed tries since the connection was last up (the backoff's exponent). */
+  private failures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The token for the next handshake (fetched just before it). */
+  private pendingToken = "";
   private readonly rooms = new Map<string, Room>();
   private readonly statusListeners = new Set<(s: RealtimeStatus) => void>();
   private readonly lastTyping = new Map<string, number>();
@@ -62,14 +85,14 @@ export class RealtimeConnection {
 
   constructor(
     private readonly getToken: TokenSource,
-    private readonly options: { transports?: ("websocket" | "polling")[] } = {},
+    private readonly options: ConnectionOptions = {},
   ) {}
 
   /** Follows a room until the returned function is called. */
   subscribe(room: string, handlers: RoomHandlers): () => void {
     let r = this.rooms.get(room);
     if (!r) {
-      r = { name: room, subs: new Set(), seq: null, joined: false, denied: false, queue: null, presence: [] };
+      r = { name: room, subs: new Set(), seq: null, epoch: null, joined: false, denied: false, queue: null, presence: [] };
       this.rooms.set(room, r);
     }
     clearTimeout(this.idleTimer);
@@ -126,6 +149,9 @@ export class RealtimeConnection {
   /** Closes the socket (tests; a page that no longer follows anything). */
   stop(): void {
     clearTimeout(this.idleTimer);
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.failures = 0;
     this.socket?.disconnect();
     this.socket = null;
     for (const r of this.rooms.values()) r.joined = false;
@@ -138,7 +164,8 @@ export class RealtimeConnection {
     for (const l of this.statusListeners) l(next);
   }
 
-  private async start(attempt = 0): Promise<void> {
+  /** Opens the tab's socket: a token first, then the handshake; any failure tries again later. */
+  private async start(): Promise<void> {
     if (this.socket || this.starting || this.rooms.size === 0) return;
     this.starting = true;
     let first: { token: string; url: string };
@@ -146,50 +173,96 @@ export class RealtimeConnection {
       first = await this.getToken();
     } catch {
       this.starting = false;
-      if (this.rooms.size === 0) return;
-      this.setStatus("reconnecting");
-      setTimeout(() => void this.start(attempt + 1), Math.min(30_000, 1000 * 2 ** attempt));
+      this.retryLater(() => void this.start());
       return;
     }
     this.starting = false;
     if (this.socket || this.rooms.size === 0) return;
-    let pending: string | null = first.token;
+    this.pendingToken = first.token;
     const socket = io(first.url, {
       transports: this.options.transports ?? ["websocket"],
-      // After a network drop or a laptop's sleep: try again soon (at most every 3 s, with jitter),
-      // and give up on an attempt that hangs half-open after 5 s rather than Socket.IO's 20 s.
-      reconnectionDelay: 500,
-      reconnectionDelayMax: 3000,
+      autoConnect: false,
+      reconnection: false,
+      // Give up on an attempt that hangs half-open after 5 s rather than Socket.IO's 20 s.
       timeout: 5000,
-      // Called before every connection attempt: the first uses the token fetched above.
-      auth: (cb) => {
-        if (pending) {
-          const token = pending;
-          pending = null;
-          cb({ token });
-          return;
-        }
-        this.getToken().then(
-          ({ token }) => cb({ token }),
-          () => cb({ token: "" }),
-        );
-      },
+      auth: (cb) => cb({ token: this.pendingToken }),
     });
     this.socket = socket;
     socket.on("connect", () => {
+      this.failures = 0;
       for (const r of this.rooms.values()) this.join(r);
     });
-    socket.on("disconnect", () => {
+    socket.on("disconnect", (reason) => {
       for (const r of this.rooms.values()) {
         r.joined = false;
         r.presence = [];
         this.dispatchPresence(r);
       }
-      if (this.socket === socket) this.setStatus("reconnecting");
+      if (this.socket !== socket) return;
+      this.setStatus("reconnecting");
+      // Only this side's own disconnect() is final; a server's (shutting down, a revoked session
+      // that may be replaced by a fresh one) is not.
+      if (reason !== "io client disconnect") this.reconnectLater(socket);
     });
+    // The handshake failed: the sidecar refused the token (`unauthorized`), could not check it
+    // (`unavailable`), or could not be reached.
     socket.on("connect_error", () => {
+      if (this.socket !== socket) return;
+      this.setStatus("reconnecting");
+      this.reconnectLater(socket);
+    });
+    // The sidecar is stopping (a restart, a deploy): the disconnect that follows reconnects.
+    socket.on("shutdown", () => {
       if (this.socket === socket) this.setStatus("reconnecting");
     });
+    // Events were lost for every room (the web app could not deliver them): reload everything.
+    socket.on("resync", ({ epoch }: ResyncMessage) => {
+      if (this.socket !== socket) return;
+      for (const r of this.rooms.values()) {
+        if (!r.joined || r.seq === null) continue;
+        r.epoch = epoch;
+        for (const s of r.subs) s.needsResync = true;
+        this.settleAll(r);
+      }
+    });
+    this.attach(socket);
+    socket.connect();
+  }
+
+  /** Waits out the backoff (longer after every failure, with jitter), then runs `next`. */
+  private retryLater(next: () => void) {
+    if (this.retryTimer !== undefined || this.rooms.size === 0) return;
+    this.setStatus("reconnecting");
+    const min = this.options.retryMinMs ?? RETRY_MIN_MS;
+    const max = this.options.retryMaxMs ?? RETRY_MAX_MS;
+    const ceiling = Math.min(max, min * 2 ** this.failures);
+    this.failures++;
+    // Half fixed, half random: clients cut off together do not all come back in the same instant.
+    const delay = ceiling / 2 + Math.random() * (ceiling / 2);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      next();
+    }, delay);
+  }
+
+  private reconnectLater(socket: Socket) {
+    this.retryLater(() => this.reconnectNow(socket));
+  }
+
+  /** A fresh token (the last one may have expired, or been refused), then the handshake. */
+  private reconnectNow(socket: Socket) {
+    if (this.socket !== socket || socket.connected) return;
+    this.getToken().then(
+      ({ token }) => {
+        if (this.socket !== socket || socket.connected) return;
+        this.pendingToken = token;
+        socket.connect();
+      },
+      () => this.reconnectLater(socket),
+    );
+  }
+
+  private attach(socket: Socket) {
     socket.on("event", (event: WireEvent) => this.receive(event));
     socket.on("presence", (message: PresenceMessage) => {
       const r = this.rooms.get(message.room);
@@ -232,9 +305,13 @@ export class RealtimeConnection {
       r.denied = false;
       this.sendPresence(r, false);
       const previous = r.seq;
-      if (previous === null || ack.seq < previous) {
-        // First join, or the sidecar's numbers began again (it restarted): reload.
+      // A sidecar that sends no epoch (older than it) is judged by its numbers alone.
+      const otherEpoch = ack.epoch !== undefined && ack.epoch !== r.epoch;
+      if (previous === null || otherEpoch || ack.seq < previous) {
+        // First join, or the numbering began again (the sidecar restarted, or events were lost):
+        // what this room holds cannot be caught up by seq; reload.
         r.seq = ack.seq;
+        r.epoch = ack.epoch ?? null;
         for (const s of r.subs) s.needsResync = true;
         this.settleAll(r);
       } else if (ack.seq === previous) {
@@ -280,6 +357,14 @@ export class RealtimeConnection {
       r.queue.push(event);
       return;
     }
+    if (event.epoch !== undefined && event.epoch !== r.epoch) {
+      // A new numbering while connected (Redis lost its numbers, or events were lost): reload.
+      r.epoch = event.epoch;
+      r.seq = event.seq;
+      for (const s of r.subs) s.needsResync = true;
+      this.settleAll(r);
+      return;
+    }
     if (event.seq <= r.seq) return;
     if (event.seq > r.seq + 1) {
       r.queue = [event];
@@ -295,12 +380,22 @@ export class RealtimeConnection {
     const socket = this.socket;
     if (!socket || r.seq === null) return;
     r.queue ??= [];
-    socket.emit("sync", { room: r.name, since: r.seq }, (ack: SyncAck) => {
+    const epoch = r.epoch ?? undefined;
+    socket.emit("sync", { room: r.name, since: r.seq, ...(epoch ? { epoch } : {}) }, (ack: SyncAck) => {
       if (this.rooms.get(r.name) !== r) return;
       const queued = r.queue ?? [];
       r.queue = null;
-      if (!ack?.ok || "reset" in ack) {
-        r.seq = ack?.ok && "reset" in ack ? ack.seq : Math.max(r.seq ?? 0, ...queued.map((e) => e.seq));
+      const otherEpoch = ack?.ok && ack.epoch !== undefined && ack.epoch !== r.epoch;
+      if (!ack?.ok || "reset" in ack || otherEpoch) {
+        if (ack?.ok && ack.epoch !== undefined) r.epoch = ack.epoch;
+        r.seq =
+          ack?.ok && "reset" in ack
+            ? ack.seq
+            : Math.max(
+                r.seq ?? 0,
+                ...queued.map((e) => e.seq),
+                ...(ack?.ok && "events" in ack ? ack.events.map((e) => e.seq) : []),
+              );
         for (const s of r.subs) s.needsResync = true;
         this.settleAll(r);
         return;

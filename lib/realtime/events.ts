@@ -1,5 +1,7 @@
 // The realtime wire contract, shared by the web app, the sidecar and the browser.
-// Every change is `event` with `{ room, seq, type, data }`; `seq` is consecutive per room.
+// Every change is `event` with `{ room, seq, epoch, type, data }`; `seq` is consecutive per room
+// within an `epoch` (the numbering's id: when it changes, the numbers began again and what a client
+// holds must be reloaded). `epoch` was added later: clients must accept its absence.
 import { z } from "zod";
 
 export const EVENT_TYPES = [
@@ -67,12 +69,29 @@ export const ZPublishedEvent = z.object({
   data: z.unknown(),
 });
 export type PublishedEvent = z.infer<typeof ZPublishedEvent>;
-export const ZPublishBody = z.object({ events: z.array(ZPublishedEvent).min(1).max(1000) });
+/**
+ * `lost: true`: the web app could not deliver some events (its queue overflowed while the sidecar
+ * was away, or it restarted after a crash): the sidecar starts a new epoch, and every client reloads.
+ */
+export const ZPublishBody = z
+  .object({ events: z.array(ZPublishedEvent).max(1000), lost: z.boolean().optional() })
+  .refine((b) => b.events.length > 0 || b.lost === true, { message: "events must not be empty", path: ["events"] });
 
-/** What a socket receives. */
-export type WireEvent = PublishedEvent & { seq: number };
+/** What a socket receives. `epoch` is missing only from sidecars older than it. */
+export type WireEvent = PublishedEvent & { seq: number; epoch?: string };
 
-export type JoinAck = { ok: true; seq: number } | { ok: false; error: { code: string; message?: string } };
+export type JoinAck = { ok: true; seq: number; epoch?: string } | { ok: false; error: { code: string; message?: string } };
+
+/** `sync` `{ room, since, epoch? }` answers this: the missed events, or `reset` (reload). */
+export type SyncAck =
+  | { ok: true; events: WireEvent[]; epoch?: string }
+  | { ok: true; reset: true; seq: number; epoch?: string }
+  | { ok: false; error?: { code: string; message?: string } };
+
+/** `resync` `{ epoch }`: events were lost for every room; reload everything, then follow `epoch`. */
+export type ResyncMessage = { epoch: string };
+/** `shutdown` `{ reconnect: true }`: this sidecar is stopping; connect again (to it or another). */
+export type ShutdownMessage = { reconnect: boolean };
 
 export const projectRoom = (projectId: number) => `project:${projectId}`;
 export const conversationRoom = (conversationId: number) => `conversation:${conversationId}`;

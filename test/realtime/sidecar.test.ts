@@ -17,7 +17,7 @@ import { createUser } from "../../lib/users/users.ts";
 import { type RealtimeServer, startRealtime } from "../../server/realtime.ts";
 import { type TestDatabase, useFreshDatabase } from "../helpers/db.ts";
 
-type Ack = { ok: boolean; seq?: number; error?: { code: string }; events?: WireEvent[]; reset?: boolean };
+type Ack = { ok: boolean; seq?: number; epoch?: string; error?: { code: string }; events?: WireEvent[]; reset?: boolean };
 
 const actorOf = (u: { id: number; username: string }, extra: Partial<Actor> = {}): Actor => ({
   userId: u.id,
@@ -118,7 +118,7 @@ describe("realtime sidecar", () => {
 
   it("lets a member join the project room and refuses a non-member with not_found", async () => {
     const a = await connect(tokenFor(alice));
-    expect(await emit(a, "join", { room: `project:${project.id}` })).toEqual({ ok: true, seq: 0 });
+    expect(await emit(a, "join", { room: `project:${project.id}` })).toEqual({ ok: true, seq: 0, epoch: expect.any(String) });
     const b = await connect(tokenFor(bob));
     expect(await emit(b, "join", { room: `project:${project.id}` })).toEqual({ ok: false, error: { code: "not_found" } });
     expect(await emit(b, "join", { room: `user:${alice.userId}` })).toEqual({ ok: false, error: { code: "not_found" } });
@@ -146,7 +146,10 @@ describe("realtime sidecar", () => {
 
   it("delivers published events with consecutive seq to members only", async () => {
     const a = await connect(tokenFor(alice));
-    const start = (await emit(a, "join", { room: `project:${project.id}` })).seq as number;
+    const joined = await emit(a, "join", { room: `project:${project.id}` });
+    const start = joined.seq as number;
+    const epoch = joined.epoch as string;
+    expect(epoch).toMatch(/^[a-z0-9]+-[0-9a-f]{8}$/);
     const b = await connect(tokenFor(bob));
     await emit(b, "join", { room: `project:${project.id}` }); // refused
     await emit(b, "join", { room: `user:${bob.userId}` });
@@ -161,8 +164,8 @@ describe("realtime sidecar", () => {
     });
     expect(res.status).toBe(202);
     expect(await ca.next(2)).toEqual([
-      { room: `project:${project.id}`, seq: start + 1, type: "card.created", data: { key: "ALP-1" } },
-      { room: `project:${project.id}`, seq: start + 2, type: "card.updated", data: { key: "ALP-1", title: "x" } },
+      { room: `project:${project.id}`, seq: start + 1, epoch, type: "card.created", data: { key: "ALP-1" } },
+      { room: `project:${project.id}`, seq: start + 2, epoch, type: "card.updated", data: { key: "ALP-1", title: "x" } },
     ]);
 
     // Events reach a socket in emit order: if bob had received the project's events, they
@@ -170,14 +173,14 @@ describe("realtime sidecar", () => {
     expect((await postPublish({ events: [{ room: `user:${bob.userId}`, type: "dm.message", data: { n: 1 } }] })).status).toBe(
       202,
     );
-    expect(await cb.next(1)).toEqual([{ room: `user:${bob.userId}`, seq: 1, type: "dm.message", data: { n: 1 } }]);
+    expect(await cb.next(1)).toEqual([{ room: `user:${bob.userId}`, seq: 1, epoch, type: "dm.message", data: { n: 1 } }]);
     expect(cb.seen).toHaveLength(1);
     expect(ca.seen).toHaveLength(2);
 
     // Through the domain's publish() (batched, HTTP to REALTIME_INTERNAL_URL).
     publish([{ room: `project:${project.id}`, type: "chat.message", data: { body: "hi" } }]);
     expect(await ca.next(1)).toEqual([
-      { room: `project:${project.id}`, seq: start + 3, type: "chat.message", data: { body: "hi" } },
+      { room: `project:${project.id}`, seq: start + 3, epoch, type: "chat.message", data: { body: "hi" } },
     ]);
   });
 
@@ -242,11 +245,31 @@ describe("realtime sidecar", () => {
     expect(sync.ok).toBe(true);
     expect(sync.events?.map((e) => e.seq)).toEqual([joined.seq, (joined.seq as number) + 1]);
     expect(sync.events?.[1]).toEqual(event);
-    expect(await emit(a, "sync", { room: `project:${project.id}`, since: event.seq })).toEqual({ ok: true, events: [] });
-    // A number from the future (the sidecar restarted) means: reload.
+    expect(await emit(a, "sync", { room: `project:${project.id}`, since: event.seq })).toEqual({
+      ok: true,
+      events: [],
+      epoch: joined.epoch,
+    });
+    // With the epoch it holds, the same answer; with another epoch (the numbers began again), reload.
+    expect(await emit(a, "sync", { room: `project:${project.id}`, since: event.seq, epoch: joined.epoch })).toEqual({
+      ok: true,
+      events: [],
+      epoch: joined.epoch,
+    });
+    expect(await emit(a, "sync", { room: `project:${project.id}`, since: event.seq, epoch: "old-epoch" })).toEqual({
+      ok: true,
+      reset: true,
+      seq: event.seq,
+      epoch: joined.epoch,
+    });
+    // A number from the future (a client without epoch, from before a sidecar restart) means: reload.
     expect(await emit(a, "sync", { room: `project:${project.id}`, since: event.seq + 100 })).toMatchObject({
       ok: true,
       reset: true,
+    });
+    expect(await emit(a, "sync", { room: `project:${project.id}`, since: 0, epoch: 42 })).toMatchObject({
+      ok: false,
+      error: { code: "validation" },
     });
     // Only rooms the socket joined.
     const b = await connect(tokenFor(bob));
@@ -254,6 +277,55 @@ describe("realtime sidecar", () => {
       ok: false,
       error: { code: "not_found" },
     });
+  });
+
+  it("starts a new epoch when the web app reports lost events, and tells every socket to reload", async () => {
+    const a = await connect(tokenFor(alice));
+    const before = await emit(a, "join", { room: `project:${project.id}` });
+    const resync = new Promise<{ epoch: string }>((resolve) => a.once("resync", resolve));
+    const ca = collector(a);
+    const res = await postPublish({
+      lost: true,
+      events: [{ room: `project:${project.id}`, type: "card.created", data: { key: "ALP-9" } }],
+    });
+    expect(res.status).toBe(202);
+    const { epoch } = await resync;
+    expect(epoch).not.toBe(before.epoch);
+    // The batch that came with it is numbered in the new epoch, after the room's numbers.
+    expect(await ca.next(1)).toEqual([
+      { room: `project:${project.id}`, seq: (before.seq as number) + 1, epoch, type: "card.created", data: { key: "ALP-9" } },
+    ]);
+    expect(await emit(a, "join", { room: `project:${project.id}` })).toEqual({
+      ok: true,
+      seq: (before.seq as number) + 1,
+      epoch,
+    });
+    // A report with nothing else to publish is accepted too.
+    expect((await postPublish({ events: [], lost: true })).status).toBe(202);
+    expect((await emit(a, "join", { room: `project:${project.id}` })).epoch).not.toBe(epoch);
+  });
+
+  it("tells its sockets to reconnect when it stops, and a new sidecar is another epoch", async () => {
+    const other = await startRealtime({ port: 0, host: "127.0.0.1", redisUrl: null, log: () => {} });
+    const s = await new Promise<Socket>((resolve, reject) => {
+      const c = connectClient(`http://127.0.0.1:${other.port}`, {
+        auth: { token: tokenFor(alice) },
+        transports: ["websocket"],
+        reconnection: false,
+        forceNew: true,
+      });
+      sockets.push(c);
+      c.once("connect", () => resolve(c));
+      c.once("connect_error", reject);
+    });
+    const first = await emit(s, "join", { room: `project:${project.id}` });
+    const hint = new Promise((resolve) => s.once("shutdown", resolve));
+    const gone = new Promise((resolve) => s.once("disconnect", resolve));
+    await other.close();
+    expect(await hint).toEqual({ reconnect: true });
+    expect(await gone).toBe("transport close");
+    const a = await connect(tokenFor(alice));
+    expect((await emit(a, "join", { room: `project:${project.id}` })).epoch).not.toBe(first.epoch);
   });
 
   it("stops delivering after leave", async () => {
@@ -331,8 +403,10 @@ describe.skipIf(!redisUrl)("two sidecars joined by Redis (TEST_REDIS_URL)", () =
       const c1 = await connectTo(s1.port);
       const c2 = await connectTo(s2.port);
       const room = `project:${project.id}`;
-      expect(await emit(c1, "join", { room })).toEqual({ ok: true, seq: 0 });
-      expect(await emit(c2, "join", { room })).toEqual({ ok: true, seq: 0 });
+      const j1 = await emit(c1, "join", { room });
+      expect(j1).toEqual({ ok: true, seq: 0, epoch: expect.any(String) });
+      // Sidecars sharing Redis share one numbering, epoch included.
+      expect(await emit(c2, "join", { room })).toEqual(j1);
       const k1 = collector(c1);
       const k2 = collector(c2);
       const post = (port: number, type: string) =>
@@ -344,17 +418,46 @@ describe.skipIf(!redisUrl)("two sidecars joined by Redis (TEST_REDIS_URL)", () =
       expect((await post(s1.port, "card.created")).status).toBe(202);
       const [e1] = await k1.next(1);
       const [e2] = await k2.next(1);
-      expect(e1).toEqual({ room, seq: 1, type: "card.created", data: { via: s1.port } });
+      expect(e1).toEqual({ room, seq: 1, epoch: j1.epoch, type: "card.created", data: { via: s1.port } });
       expect(e2).toEqual(e1);
       // The other sidecar continues the same sequence, and replays what the first one published.
       expect((await post(s2.port, "card.updated")).status).toBe(202);
       expect((await k1.next(1))[0].seq).toBe(2);
       expect((await k2.next(1))[0].seq).toBe(2);
-      const sync = await emit(c2, "sync", { room, since: 0 });
+      const sync = await emit(c2, "sync", { room, since: 0, epoch: j1.epoch });
       expect(sync.events?.map((e) => e.seq)).toEqual([1, 2]);
+
+      // A sidecar restart keeps the numbering (it lives in Redis): a client of the old one catches up.
+      await s1.close();
+      const s3 = await startRealtime({ port: 0, host: "127.0.0.1", redisUrl, redisPrefix: prefix, log: () => {} });
+      try {
+        const c3 = await connectTo(s3.port);
+        expect(await emit(c3, "join", { room })).toEqual({ ok: true, seq: 2, epoch: j1.epoch });
+        expect((await emit(c3, "sync", { room, since: 1, epoch: j1.epoch })).events?.map((e) => e.seq)).toEqual([2]);
+
+        // Redis lost its data (a restart without persistence): the numbers begin again under a new
+        // epoch, on every sidecar, and a client holding the old one is told to reload.
+        const { createClient } = await import("redis");
+        const admin = createClient({ url: redisUrl });
+        await admin.connect();
+        await admin.del(await admin.keys(`${prefix}:*`));
+        await admin.close();
+        const again = await emit(c3, "join", { room });
+        expect(again).toMatchObject({ ok: true, seq: 0 });
+        expect(again.epoch).not.toBe(j1.epoch);
+        expect(await emit(c2, "join", { room })).toEqual(again);
+        expect(await emit(c2, "sync", { room, since: 2, epoch: j1.epoch })).toEqual({
+          ok: true,
+          reset: true,
+          seq: 0,
+          epoch: again.epoch,
+        });
+      } finally {
+        await s3.close();
+      }
     } finally {
       for (const s of open) s.disconnect();
-      await s1.close();
+      await s1.close().catch(() => {});
       await s2.close();
       const { createClient } = await import("redis");
       const c = createClient({ url: redisUrl });
