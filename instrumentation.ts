@@ -3,6 +3,11 @@
 // service, and several instances running it at once only repeat idempotent DELETEs.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.WARMDESK_EVENTS_LOST === "1") {
+    // The previous web process died: some committed writes' events may never have been published.
+    const { announceLostEvents } = await import("./lib/realtime/publish.ts");
+    announceLostEvents();
+  }
   const { startCleanupTimer } = await import("./lib/audit/cleanup.ts");
   startCleanupTimer();
   const { startAttachmentCleanupTimer } = await import("./lib/attachments/cleanup.ts");

@@ -1,5 +1,6 @@
 // `npm test`: the whole suite, in order, stopping at the first failure:
-//   typecheck (tsc) → lint (biome) → unit + integration (vitest) → production build → e2e (playwright).
+//   typecheck (tsc) → lint (biome) → unit + integration (vitest) → production build → process faults
+//   (vitest.faults.config.ts: test/faults against the build) → e2e (playwright).
 // Databases: SQLite always; PostgreSQL / MySQL / Redis when TEST_POSTGRES_URL / TEST_MYSQL_URL /
 // TEST_REDIS_URL are set. E2E needs Debian's Chromium (/usr/bin/chromium): without it the e2e step
 // is skipped on a developer's machine and fails in CI (CI=true).
@@ -44,6 +45,15 @@ function run(command, args, env = {}) {
 
 function banner(text) {
   console.log(`\n━━━ ${text} ━━━`);
+}
+
+/** Test-case counts from vitest's JSON report. */
+function vitestCounts(path) {
+  const r = readJson(path);
+  if (!r) return { passed: 0, failed: 0 };
+  // A test file that fails to load has no failed test case but a failed suite.
+  const failedFiles = (r.testResults ?? []).filter((f) => f.status === "failed" && f.assertionResults?.length === 0).length;
+  return { passed: r.numPassedTests ?? 0, failed: (r.numFailedTests ?? 0) + failedFiles };
 }
 
 function readJson(path) {
@@ -120,13 +130,7 @@ async function main() {
     ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`],
     {
       note: `[${used.join(", ")}${skipped.length ? `; skipped: ${skipped.map((s) => s.split(" ")[0]).join(", ")}` : ""}]`,
-      count: () => {
-        const r = readJson(vitestJson);
-        if (!r) return { passed: 0, failed: 0 };
-        // A test file that fails to load has no failed test case but a failed suite.
-        const failedFiles = (r.testResults ?? []).filter((f) => f.status === "failed" && f.assertionResults?.length === 0).length;
-        return { passed: r.numPassedTests ?? 0, failed: (r.numFailedTests ?? 0) + failedFiles };
-      },
+      count: () => vitestCounts(vitestJson),
     },
   );
   if (!unitOk) return finish();
@@ -136,6 +140,16 @@ async function main() {
     ? await step("production build (scripts/build.mjs)", process.execPath, [buildScript])
     : await step("production build (next build)", bin("next"), ["build"]);
   if (!buildOk) return finish();
+
+  // The process faults (test/faults): the build started by the launcher, its processes killed.
+  const faultsJson = join(resultsDir, "faults.json");
+  const faultsOk = await step(
+    "process faults (vitest, against the build)",
+    bin("vitest"),
+    ["run", "--config", "vitest.faults.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${faultsJson}`],
+    { count: () => vitestCounts(faultsJson) },
+  );
+  if (!faultsOk) return finish();
 
   if (!hasSpecs(join(root, "e2e"))) {
     skip("e2e (playwright)", "no specs in e2e/");

@@ -3,9 +3,25 @@
 //      (`warmdesk prepare`, in a short-lived process so that this one stays small);
 //   2. the production build when .next/BUILD_ID is missing or older than the sources
 //      (WARMDESK_SKIP_BUILD=1 never builds);
-//   3. `next start -p $PORT` and the realtime sidecar, as children with the same environment.
-// Signals are forwarded to both; when either dies the other is stopped and the launcher exits
-// non-zero. `npm run dev` (WARMDESK_DEV=1) runs `next dev` and never builds.
+//   3. the web app (server/web.mjs: Next.js with a draining shutdown) and the realtime sidecar, as
+//      children with the same environment, supervised.
+//
+// Supervision: a child that dies is started again, the other one is left alone (the web app keeps
+// serving while the sidecar restarts; clients reconnect and catch up). Restarts back off (250 ms,
+// doubling, at most 30 s); a child that ran for QUICK_EXIT_MS counts as healthy again. A web
+// process that dies CRASH_LOOP times in a row within QUICK_EXIT_MS of its start (a port in use, a
+// broken build) stops the launcher with exit 1; a crash-looping sidecar does not (live updates are
+// a convenience on top of a working app): it is retried every 60 s and reported each time.
+// A web process started after its predecessor died gets WARMDESK_EVENTS_LOST=1: events of writes it
+// committed may never have reached the sidecar, so clients are told to reload.
+//
+// SIGINT/SIGTERM stop the launcher: the web app first (it drains: in-flight requests finish and
+// their events are published), then the sidecar (its clients are told to reconnect); whatever has
+// not exited after STOP_GRACE_MS is killed. A second signal kills both at once. `npm run dev`
+// (WARMDESK_DEV=1) runs `next dev` and never builds.
+//
+// Memory: each child's V8 heap is capped (--max-old-space-size): WARMDESK_WEB_HEAP_MB (default
+// 256) and WARMDESK_REALTIME_HEAP_MB (default 128); 0 leaves Node's default. See README.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { request } from "node:http";
@@ -89,8 +105,7 @@ if (!dev && process.env.WARMDESK_SKIP_BUILD !== "1") {
 
 // 3. The two servers.
 const nextBin = join(root, "node_modules/next/dist/bin/next");
-const webArgs = [nextBin, dev ? "dev" : "start", "-p", String(port)];
-if (process.env.HOST) webArgs.push("-H", process.env.HOST);
+const devArgs = [nextBin, "dev", "-p", String(port), ...(process.env.HOST ? ["-H", process.env.HOST] : [])];
 // The production build bundles the sidecar (scripts/build.mjs); dev, or a missing/stale bundle, runs the TypeScript.
 const bundle = join(root, ".next/warmdesk/realtime.mjs");
 const bundleFresh =
@@ -98,42 +113,150 @@ const bundleFresh =
   existsSync(bundle) &&
   statSync(bundle).mtimeMs >= Math.max(newestMtime(join(root, "server")), newestMtime(join(root, "lib")));
 const realtimeArgs = bundleFresh ? [bundle] : ["--import", "tsx", join(root, "server/realtime.ts")];
-const children = [
-  { name: "web", proc: spawn(process.execPath, webArgs, { cwd: root, env, stdio: "inherit" }) },
-  { name: "realtime", proc: spawn(process.execPath, realtimeArgs, { cwd: root, env, stdio: "inherit" }) },
-];
 
-let stopping = false;
-let exitCode = 0;
-
-function stopAll(signal) {
-  for (const { proc } of children) if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
-  // Whatever does not stop in time is killed.
-  setTimeout(() => {
-    for (const { proc } of children) if (proc.exitCode === null && proc.signalCode === null) proc.kill("SIGKILL");
-  }, 10_000).unref();
+function heapArgs(variable, fallback) {
+  const raw = process.env[variable];
+  const mb = raw === undefined || raw === "" ? fallback : Number(raw);
+  if (!Number.isInteger(mb) || mb < 0) fail(`${variable} must be a whole number of megabytes (0: Node's default), not "${raw}"`);
+  return mb > 0 ? [`--max-old-space-size=${mb}`] : [];
 }
 
-for (const child of children) {
-  child.proc.on("exit", (code, signal) => {
-    if (!stopping) {
-      stopping = true;
-      exitCode = 1;
-      console.error(`warmdesk: the ${child.name} process stopped (${signal ?? `exit ${code}`}); stopping the other one`);
-      stopAll("SIGTERM");
-    }
-    if (children.every(({ proc }) => proc.exitCode !== null || proc.signalCode !== null)) process.exit(exitCode);
+const RESTART_MIN_MS = 250;
+const RESTART_MAX_MS = 30_000;
+const QUICK_EXIT_MS = Number(process.env.WARMDESK_QUICK_EXIT_MS || 10_000);
+const CRASH_LOOP = 5;
+const SIDECAR_LOOP_RETRY_MS = 60_000;
+const STOP_GRACE_MS = 12_000;
+
+const children = {
+  web: {
+    name: "web",
+    args: dev ? devArgs : [...heapArgs("WARMDESK_WEB_HEAP_MB", 256), join(root, "server/web.mjs")],
+    proc: null,
+    startedAt: 0,
+    quickExits: 0,
+    restarts: 0,
+    timer: null,
+    eventsLost: false,
+    stopSent: false,
+  },
+  realtime: {
+    name: "realtime",
+    args: [...heapArgs("WARMDESK_REALTIME_HEAP_MB", 128), ...realtimeArgs],
+    proc: null,
+    startedAt: 0,
+    quickExits: 0,
+    restarts: 0,
+    timer: null,
+    eventsLost: false,
+    stopSent: false,
+  },
+};
+
+let stopping = false;
+
+const isRunning = (child) => child.proc !== null && child.proc.exitCode === null && child.proc.signalCode === null;
+
+function start(child) {
+  child.timer = null;
+  if (stopping) return;
+  const childEnv = { ...env, ...(child.eventsLost ? { WARMDESK_EVENTS_LOST: "1" } : {}) };
+  // Its own process group: a terminal's Ctrl-C reaches the launcher only, which stops the children
+  // in order. The IPC channel lets a child notice that the launcher died and stop itself.
+  const proc = spawn(process.execPath, child.args, {
+    cwd: root,
+    env: childEnv,
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+    detached: true,
   });
+  child.proc = proc;
+  child.startedAt = Date.now();
+  if (child.restarts > 0) say(`${child.name} started again (pid ${proc.pid}, restart ${child.restarts})`);
+  else say(`${child.name} started (pid ${proc.pid})`);
+  proc.on("error", (error) => say(`could not start the ${child.name} process: ${error.message}`));
+  proc.on("exit", (code, signal) => onExit(child, proc, code, signal));
+}
+
+function onExit(child, proc, code, signal) {
+  if (child.proc !== proc) return;
+  const how = signal ?? `exit ${code}`;
+  if (stopping) {
+    say(`${child.name} stopped (${how})`);
+    return stopNext();
+  }
+  const ran = Date.now() - child.startedAt;
+  child.quickExits = ran < QUICK_EXIT_MS ? child.quickExits + 1 : 0;
+  child.restarts++;
+  // A web process that drained (exit 0 after a signal) published everything; any other end may not have.
+  if (child.name === "web" && code !== 0) child.eventsLost = true;
+  let delay = Math.min(RESTART_MAX_MS, RESTART_MIN_MS * 2 ** Math.max(0, child.quickExits - 1));
+  const other = child === children.web ? children.realtime : children.web;
+  const others = isRunning(other) ? `; the ${other.name} process keeps running` : "";
+  if (child.quickExits >= CRASH_LOOP) {
+    if (child.name === "web") {
+      console.error(
+        `warmdesk: the web process died ${child.quickExits} times in a row within ${QUICK_EXIT_MS / 1000} s of starting (last: ${how}); giving up. See the errors above.`,
+      );
+      return stopAll("SIGTERM", 1);
+    }
+    delay = SIDECAR_LOOP_RETRY_MS;
+    console.error(
+      `warmdesk: the realtime process died ${child.quickExits} times in a row within ${QUICK_EXIT_MS / 1000} s of starting (last: ${how}); live updates are off, the web app keeps serving; trying again in ${delay / 1000} s. See the errors above.`,
+    );
+  } else {
+    console.error(
+      `warmdesk: the ${child.name} process died (${how}) after ${(ran / 1000).toFixed(1)} s; starting it again in ${delay} ms${others}`,
+    );
+  }
+  child.timer = setTimeout(() => start(child), delay);
+}
+
+let exitCode = 0;
+let stopOrder = [];
+let stopSignal = "SIGTERM";
+
+/** Stops the children one after the other: the web app drains first, then the sidecar. */
+function stopAll(signal, code = 0) {
+  if (stopping) return;
+  stopping = true;
+  exitCode = code;
+  for (const child of Object.values(children)) clearTimeout(child.timer);
+  stopOrder = [children.web, children.realtime];
+  stopSignal = signal;
+  stopNext();
+}
+
+function stopNext() {
+  while (stopOrder.length > 0 && !isRunning(stopOrder[0])) stopOrder.shift();
+  const child = stopOrder[0];
+  if (!child) {
+    if (Object.values(children).every((c) => !isRunning(c))) process.exit(exitCode);
+    return;
+  }
+  if (child.stopSent) return;
+  child.stopSent = true;
+  child.proc.kill(stopSignal);
+  setTimeout(() => {
+    if (!isRunning(child)) return;
+    console.error(`warmdesk: the ${child.name} process did not stop within ${STOP_GRACE_MS / 1000} s; killing it`);
+    child.proc.kill("SIGKILL");
+  }, STOP_GRACE_MS).unref();
 }
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    say(`${signal}: stopping`);
-    stopAll(signal);
+    if (stopping) {
+      say(`${signal} again: killing both processes now`);
+      for (const child of Object.values(children)) if (isRunning(child)) child.proc.kill("SIGKILL");
+      process.exit(exitCode || 1);
+    }
+    say(`${signal}: stopping (the web app drains first, then the realtime sidecar)`);
+    stopAll(signal === "SIGINT" ? "SIGTERM" : signal);
   });
 }
+
+start(children.web);
+start(children.realtime);
 
 // Tell the operator where to go once the web app answers.
 const url = env.NEXTAUTH_URL;
@@ -142,7 +265,9 @@ const started = Date.now();
   if (stopping) return;
   const req = request({ host: "127.0.0.1", port, path: "/api/health", method: "GET", timeout: 2000 }, (res) => {
     res.resume();
-    say(`ready at ${url} (pids: web ${children[0].proc.pid}, realtime ${children[1].proc.pid})`);
+    say(
+      `ready at ${url} (pids: launcher ${process.pid}, web ${children.web.proc?.pid}, realtime ${children.realtime.proc?.pid})`,
+    );
     if (!state.hasUsers) say(`no user exists yet: open ${url} in a browser to create the first administrator`);
   });
   req.on("error", () => {

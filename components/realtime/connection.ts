@@ -67,7 +67,7 @@ export type ConnectionOptions = {
 const TYPING_THROTTLE_MS = 2000;
 const IDLE_CLOSE_MS = 5000;
 const RETRY_MIN_MS = 500;
-const RETRY_MAX_MS = 15_000;
+const RETRY_MAX_MS = 5000;
 
 export class RealtimeConnection {
   private socket: Socket | null = null;
