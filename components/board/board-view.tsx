@@ -221,10 +221,14 @@ export function BoardView({
   // While a refetch is in flight, events keep arriving; they are replayed on top of its answer
   // (idempotently), so that an answer read before an event cannot undo it.
   const refetching = useRef<{ events: WireEvent[] } | null>(null);
+  // Shown as aria-busy on the board while a reload runs: after a (re)join the board is only known
+  // to be current once the reload answered, not when the connection says "live".
+  const [isReloading, setReloading] = useState(false);
   const resync = useCallback(async () => {
     if (refetching.current) return;
     const inflight = { events: [] as WireEvent[] };
     refetching.current = inflight;
+    setReloading(true);
     try {
       const fresh = await apiJson<BoardState>(`${projectPath(slug)}/board`);
       update((current) => {
@@ -239,6 +243,7 @@ export function BoardView({
       // The next event or reconnect tries again.
     } finally {
       refetching.current = null;
+      setReloading(false);
     }
   }, [slug, update]);
   const [isRemoved, setRemoved] = useState(false);
@@ -732,6 +737,7 @@ export function BoardView({
           aria-label={t("board.columns")}
           className="flex min-h-0 flex-1 items-start gap-3 overflow-x-auto px-5 pb-5"
           data-testid="board"
+          aria-busy={isReloading || undefined}
         >
           <SortableContext items={columnIds} strategy={horizontalListSortingStrategy}>
             {visible.columns.map((column, i) => (

@@ -73,9 +73,16 @@ export const createCard = (request: APIRequestContext, slug: string, body: Recor
   apiJson<{ key: string; id: number }>(request, "POST", `/api/v1/projects/${slug}/cards`, body);
 
 /** The board page, with the realtime connection established (so no event can be missed after this). */
+/**
+ * Opens a board and waits until it is current: live, and the reload that follows every join has
+ * answered (the board is aria-busy until then). "Live" alone is not enough: the reload is an HTTP
+ * request, and one still running when a test changes things (or cuts the realtime connection)
+ * shows changes made after the page was open.
+ */
 export async function openBoard(page: Page, slug: string) {
   await page.goto(`/${slug}`, { waitUntil: "domcontentloaded" });
   await expect(page.getByTestId("realtime-status")).toHaveAttribute("data-status", "live");
+  await expect(page.getByTestId("board")).not.toHaveAttribute("aria-busy", "true");
 }
 
 export const column = (page: Page, name: string) => page.locator(`section[data-column-name="${name}"]`);
