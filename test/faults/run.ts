@@ -100,9 +100,13 @@ async function privatePostgres(port: number): Promise<PrivateServer> {
 async function privateMariadb(port: number): Promise<PrivateServer> {
   const dir = mkdtempSync(join(tmpdir(), "warmdesk-faults-my-"));
   const data = join(dir, "data");
-  execFileSync("mysql_install_db", ["--user=root", `--datadir=${data}`, "--auth-root-authentication-method=normal"], {
-    stdio: "ignore",
-  });
+  execFileSync(
+    "mysql_install_db",
+    ["--no-defaults", "--user=root", `--datadir=${data}`, "--auth-root-authentication-method=normal"],
+    {
+      stdio: "ignore",
+    },
+  );
   let proc: ChildProcess | null = null;
   const start = async () => {
     proc = spawn(

@@ -68,7 +68,10 @@ async function followersConverge(app: Launched, slug: string, followers: ReturnT
   }
 }
 
-/** kill -9 of the web process while 4 writers work: it comes back, the sidecar is left alone. */
+/**
+ * kill -9 of the web process while 4 writers work: it comes back, the sidecar is left alone, the
+ * followers (and one that started while the web app was down) end with the server's board.
+ */
 export async function killWeb(app: Launched): Promise<Report> {
   const project = await newProject(app, "Web killed");
   const followers = [follow(app, project), follow(app, project)];
@@ -80,12 +83,15 @@ export async function killWeb(app: Launched): Promise<Report> {
   const mark = app.lines.length;
   const killedAt = Date.now();
   process.kill(app.pid("web"), "SIGKILL");
+  // A page opened now finds the sidecar up and the web app down (its token fetch fails): it must
+  // keep trying until the web app is back, then go live.
+  const late = follow(app, project);
   await app.waitFor(/^warmdesk: web started again/, 60_000, mark);
   await until(async () => (await api(app, "GET", "/api/health")).status === 200, "the web app to answer", 120_000);
   const backAfter = Date.now() - killedAt;
   await sleep(1500);
   await load.stop();
-  const settle = await followersConverge(app, project.slug, followers);
+  const settle = await followersConverge(app, project.slug, [...followers, late]);
   if (app.starts("realtime") !== realtimeStarts || !isAlive(sidecar)) throw new Error("the sidecar was restarted");
   checkWrites(await board(app, project.slug), load.acknowledged);
   return {
