@@ -100,13 +100,16 @@ async function privatePostgres(port: number): Promise<PrivateServer> {
 async function privateMariadb(port: number): Promise<PrivateServer> {
   const dir = mkdtempSync(join(tmpdir(), "warmdesk-faults-my-"));
   const data = join(dir, "data");
-  execFileSync(
-    "mysql_install_db",
-    ["--no-defaults", "--user=root", `--datadir=${data}`, "--auth-root-authentication-method=normal"],
-    {
-      stdio: "ignore",
-    },
-  );
+  try {
+    execFileSync(
+      "mysql_install_db",
+      ["--no-defaults", "--user=root", `--datadir=${data}`, "--auth-root-authentication-method=normal"],
+      { stdio: "ignore" },
+    );
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
   let proc: ChildProcess | null = null;
   const start = async () => {
     proc = spawn(
