@@ -436,7 +436,12 @@ export class RealtimeConnection {
 let shared: RealtimeConnection | null = null;
 
 async function fetchToken(): Promise<{ token: string; url: string }> {
-  const res = await fetch("/api/realtime/token", { method: "POST", credentials: "same-origin" });
+  // A request that hangs (a web app stuck mid-restart) must fail, so that the next try comes.
+  const res = await fetch("/api/realtime/token", {
+    method: "POST",
+    credentials: "same-origin",
+    signal: AbortSignal.timeout(10_000),
+  });
   if (!res.ok) throw new Error(`realtime token: ${res.status}`);
   return res.json();
 }
