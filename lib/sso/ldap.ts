@@ -197,6 +197,17 @@ export async function ldapAuthenticate(c: LdapConfig, username: string, password
   }
 }
 
+/** Parentheses open and close in pairs (values are escaped, so every parenthesis is structure). */
+function isBalanced(filter: string): boolean {
+  if (!filter.startsWith("(") || !filter.endsWith(")")) return false;
+  let depth = 0;
+  for (const ch of filter) {
+    if (ch === "(") depth++;
+    else if (ch === ")" && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
 export type LdapCheck = {
   ok: boolean;
   problem: string | null;
@@ -216,7 +227,10 @@ export async function checkLdap(c: LdapConfig, username?: string): Promise<LdapC
   ] as const) {
     if (!template) continue;
     try {
-      FilterParser.parseString(fill(template, { username: "sample", dn: "cn=sample,dc=example" }));
+      const filter = fill(template, { username: "sample", dn: "cn=sample,dc=example" });
+      // ldapts closes parentheses left open at the end; a filter the administrator typed that way is still a typo.
+      if (!isBalanced(filter)) throw new Error(`unbalanced parentheses in ${template}`);
+      FilterParser.parseString(filter);
     } catch (e) {
       return fail(`The ${name} is not a valid LDAP filter: ${(e as Error).message}`);
     }
@@ -233,6 +247,8 @@ export async function checkLdap(c: LdapConfig, username?: string): Promise<LdapC
     try {
       await client.search(c.baseDn, { scope: "base", filter: "(objectClass=*)", attributes: ["dn"] });
     } catch (e) {
+      const code = (e as { code?: string }).code ?? "";
+      if (/^E[A-Z]+$/.test(code)) return fail(`The directory could not be reached: ${explain(e)}`);
       return fail(`The base DN ${c.baseDn} cannot be read: ${explain(e)}`);
     }
     let user: LdapUser | null = null;

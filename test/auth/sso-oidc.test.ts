@@ -14,7 +14,7 @@ import { DEFAULT_OIDC, getSsoConfig, type OidcSettings, writeSsoSections } from 
 import { verifySsoSecondFactor } from "../../lib/sso/sign-in.ts";
 import { createUser } from "../../lib/users/users.ts";
 import { type TestDatabase, useFreshDatabase } from "../helpers/db.ts";
-import { resign, signInAtProvider, startTestProvider, type TestProvider } from "../helpers/oidc-provider.ts";
+import { closedPort, resign, signInAtProvider, startTestProvider, type TestProvider } from "../helpers/oidc-provider.ts";
 import { base32Decode, totpAt } from "../helpers/rfc6238.ts";
 
 const APP = "http://warmdesk.test";
@@ -210,7 +210,7 @@ describe("[SSO] OpenID Connect sign-in", () => {
     const wrongSecret = await checkOidc({ ...oidc, clientSecret: "wrong" }, APP);
     expect(wrongSecret.ok).toBe(false);
     expect(wrongSecret.problem).toMatch(/client secret/);
-    const unreachable = await checkOidc({ ...oidc, issuer: "http://127.0.0.1:9" }, APP);
+    const unreachable = await checkOidc({ ...oidc, issuer: `http://127.0.0.1:${await closedPort()}` }, APP);
     expect(unreachable.ok).toBe(false);
     expect(unreachable.problem).toMatch(/Discovery failed.*(refused|reached)/);
     // The discovery document names another issuer than the one configured.

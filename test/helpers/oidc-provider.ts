@@ -206,3 +206,11 @@ export async function signInAtProvider(authorizationUrl: string, login: string):
   }
   throw new Error("too many redirects at the provider");
 }
+
+/** A loopback port where nothing listens (bound once, then closed): an unreachable server. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  const port = await listen(server, 0);
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
