@@ -57,7 +57,8 @@ async function connect(c: LdapConfig): Promise<Client> {
     url: c.url,
     timeout: TIMEOUT_MS,
     connectTimeout: CONNECT_TIMEOUT_MS,
-    tlsOptions: tlsOptions(c),
+    // ldapts speaks TLS from the start whenever tlsOptions are given: only for ldaps://.
+    ...(c.url.startsWith("ldaps:") ? { tlsOptions: tlsOptions(c) } : {}),
     strictDN: false,
   });
   try {

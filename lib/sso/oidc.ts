@@ -175,8 +175,8 @@ const str = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : null
 
 function profileFromClaims(issuer: string, subject: string, claims: Record<string, unknown>, groups: unknown): ExternalProfile {
   const email = str(claims.email)?.toLowerCase() ?? null;
-  // Entra ID sends no email_verified: its `email` is the verified primary address of the tenant
-  // (Grafana and GitLab treat it alike); everyone else must say so.
+  // Linking to an existing account needs the provider to say the email is verified; providers that
+  // never send email_verified (Entra ID) therefore create or find accounts by subject only.
   const verified = claims.email_verified === true || claims.email_verified === "true";
   return {
     provider: "oidc",

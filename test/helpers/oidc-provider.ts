@@ -10,6 +10,8 @@ import type { AddressInfo } from "node:net";
 import { decodeJwt, importJWK, type JWK, SignJWT } from "jose";
 import Provider from "oidc-provider";
 
+export { closedPort } from "./ports.ts";
+
 export type TestAccount = {
   email?: string;
   email_verified?: boolean;
@@ -205,12 +207,4 @@ export async function signInAtProvider(authorizationUrl: string, login: string):
     body = new URLSearchParams(prompt === "login" ? { prompt, login, password: "any" } : { prompt });
   }
   throw new Error("too many redirects at the provider");
-}
-
-/** A loopback port where nothing listens (bound once, then closed): an unreachable server. */
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  const port = await listen(server, 0);
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
