@@ -4,15 +4,19 @@
 
 import { decode } from "next-auth/jwt";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { POST as realtimeToken } from "../../app/api/realtime/token/route.ts";
 import { NO_META } from "../../lib/audit/audit.ts";
 import { nextAuthSecret } from "../../lib/auth/request.ts";
 import { sealSecret } from "../../lib/auth/secret-box.ts";
-import { actorForSessionToken } from "../../lib/auth/sessions.ts";
+import { actorForSessionToken, isSessionLive } from "../../lib/auth/sessions.ts";
+import { getConfig } from "../../lib/config.ts";
+import { verifyRealtimeToken } from "../../lib/realtime/token.ts";
 import { checkOidc, clearOidcCache } from "../../lib/sso/oidc.ts";
 import { beginOidc, completeOidc } from "../../lib/sso/oidc-sign-in.ts";
 import { DEFAULT_OIDC, getSsoConfig, type OidcSettings, writeSsoSections } from "../../lib/sso/settings.ts";
 import { verifySsoSecondFactor } from "../../lib/sso/sign-in.ts";
 import { createUser } from "../../lib/users/users.ts";
+import { call } from "../api/helpers.ts";
 import { type TestDatabase, useFreshDatabase } from "../helpers/db.ts";
 import { closedPort, resign, signInAtProvider, startTestProvider, type TestProvider } from "../helpers/oidc-provider.ts";
 import { base32Decode, totpAt } from "../helpers/rfc6238.ts";
@@ -90,6 +94,14 @@ describe("[SSO] OpenID Connect sign-in", () => {
     const audit = await t.db.auditLog.findMany({ where: { userId: user.id }, orderBy: { id: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["user.created", "auth.sign_in"]));
     expect(JSON.parse(audit.find((a) => a.action === "auth.sign_in")?.details ?? "{}")).toMatchObject({ method: "oidc" });
+
+    // The browser's cookie works for the API and the realtime sidecar's token, like a password session's.
+    const cookie = `${outcome.cookie.name}=${encodeURIComponent(outcome.cookie.value)}`;
+    const token = await call(realtimeToken, { method: "POST", headers: { cookie } });
+    expect(token.status).toBe(200);
+    const claims = verifyRealtimeToken(token.json.token, getConfig().authSecret);
+    expect(claims).toMatchObject({ uid: user.id, sid: session.id });
+    expect(await isSessionLive(session.id)).toBe(true);
 
     // The second sign-in finds the same account by its subject, even with another email at the provider.
     idp.accounts.set("alice", { ...idp.accounts.get("alice"), email: "alice.l@corp.example" });
