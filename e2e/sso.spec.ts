@@ -158,6 +158,7 @@ test("[SSO]: a directory user signs in with the password form", async ({ browser
 // Screenshots for design review (tmp/shots/sso-*.png), only with E2E_SHOTS=1.
 test("[SHOTS]: sign-in settings, the SSO button, SSO only, the LDAP test result", async ({ browser }) => {
   test.skip(!process.env.E2E_SHOTS, "screenshots only with E2E_SHOTS=1");
+  test.setTimeout(900_000);
   for (const language of ["en", "de"] as const) {
     const who = await createAdmin(language, "ssoshots");
     for (const colorScheme of ["light", "dark"] as const) {

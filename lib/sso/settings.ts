@@ -6,7 +6,8 @@
 import { z } from "zod";
 import { openSecret, sealSecret } from "../auth/secret-box.ts";
 import { getConfig } from "../config.ts";
-import { getDb } from "../db/client.ts";
+import { getDb, Prisma } from "../db/client.ts";
+import { rows, run } from "../db/direct.ts";
 
 const DOMAIN = /^(?=.{1,191}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*$/;
 
@@ -154,12 +155,14 @@ export const SSO_KEYS = { oidc: "sso_oidc", ldap: "sso_ldap", policy: "sso_polic
 type Stored<T> = T & { secret?: string };
 
 async function readRows(): Promise<Record<string, unknown>> {
-  const rows = await getDb().systemSetting.findMany({
-    where: { key: { in: Object.values(SSO_KEYS) } },
-    select: { key: true, value: true },
-  });
+  // Every sign-in attempt and sign-in page reads this: plain SQL on the driver (lib/db/direct.ts).
+  const found = await run(() =>
+    rows<{ key: string; value: string }>(
+      Prisma.sql`SELECT s.key, s.value FROM system_settings s WHERE s.key IN (${Prisma.join(Object.values(SSO_KEYS))})`,
+    ),
+  );
   const out: Record<string, unknown> = {};
-  for (const row of rows) {
+  for (const row of found) {
     try {
       out[row.key] = JSON.parse(row.value);
     } catch {
