@@ -5,28 +5,27 @@ export const sso: { [K in keyof typeof en]: string } = {
   "sso.signIn.or": "oder",
   "sso.signIn.identifier": "E-Mail oder Benutzername",
   "sso.signIn.directoryUnavailable":
-    "Das Unternehmensverzeichnis ist gerade nicht erreichbar. Versuchen Sie es gleich noch einmal oder wenden Sie sich an eine Administratorin oder einen Administrator.",
+    "Das Unternehmensverzeichnis ist gerade nicht erreichbar. Versuche es gleich noch einmal oder wende dich an die Administration.",
   "sso.signIn.localOnly": "Die Anmeldung mit lokalem Passwort ist nur für den Notfall-Administrator vorgesehen.",
   "sso.signIn.mfaSubtitle":
-    "Ihr Identitätsanbieter hat Sie angemeldet. Geben Sie zum Abschluss den 6-stelligen Code aus Ihrer Authenticator-App ein.",
-  "sso.signIn.mfaExpired": "Diese Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.",
+    "Dein Identitätsanbieter hat dich angemeldet. Gib zum Abschluss den 6-stelligen Code aus deiner Authenticator-App ein.",
+  "sso.signIn.mfaExpired": "Diese Anmeldung ist abgelaufen. Bitte melde dich erneut an.",
   "sso.error.not_configured": "Single Sign-on ist auf dieser Instanz nicht eingerichtet.",
-  "sso.error.unavailable": "Der Identitätsanbieter ist gerade nicht erreichbar. Versuchen Sie es gleich noch einmal.",
+  "sso.error.unavailable": "Der Identitätsanbieter ist gerade nicht erreichbar. Versuche es gleich noch einmal.",
   "sso.error.state": "Die Anmeldung hat zu lange gedauert oder wurde in einem anderen Browser begonnen. Bitte erneut versuchen.",
-  "sso.error.provider": "Der Identitätsanbieter hat Sie nicht angemeldet.",
+  "sso.error.provider": "Der Identitätsanbieter hat dich nicht angemeldet.",
   "sso.error.exchange": "Die Anmeldung konnte nicht abgeschlossen werden. Bitte erneut versuchen.",
   "sso.error.token":
     "Die Antwort des Identitätsanbieters konnte nicht geprüft werden. Bitte erneut versuchen oder die Administration informieren.",
   "sso.error.claims":
-    "Der Identitätsanbieter hat nicht übermittelt, was WarmDesk braucht (eine E-Mail-Adresse). Wenden Sie sich an die Administration.",
-  "sso.error.group_not_allowed":
-    "Ihr Konto ist in keiner Gruppe, die WarmDesk nutzen darf. Wenden Sie sich an die Administration.",
-  "sso.error.domain_not_allowed": "Konten Ihrer E-Mail-Domain dürfen sich hier nicht anmelden.",
+    "Der Identitätsanbieter hat nicht übermittelt, was WarmDesk braucht (eine E-Mail-Adresse). Wende dich an die Administration.",
+  "sso.error.group_not_allowed": "Dein Konto ist in keiner Gruppe, die WarmDesk nutzen darf. Wende dich an die Administration.",
+  "sso.error.domain_not_allowed": "Konten deiner E-Mail-Domain dürfen sich hier nicht anmelden.",
   "sso.error.sign_up_disabled":
-    "Für Sie gibt es noch kein WarmDesk-Konto, und Konten werden nicht automatisch angelegt. Wenden Sie sich an die Administration.",
+    "Für dich gibt es noch kein WarmDesk-Konto, und Konten werden nicht automatisch angelegt. Wende dich an die Administration.",
   "sso.error.email_taken":
-    "Ein WarmDesk-Konto verwendet Ihre E-Mail-Adresse bereits. Melden Sie sich mit dessen Passwort an oder bitten Sie die Administration, die Verknüpfung zu erlauben.",
-  "sso.error.disabled": "Ihr Konto ist deaktiviert. Wenden Sie sich an die Administration.",
+    "Ein WarmDesk-Konto verwendet deine E-Mail-Adresse bereits. Melde dich mit dessen Passwort an oder bitte die Administration, die Verknüpfung zu erlauben.",
+  "sso.error.disabled": "Dein Konto ist deaktiviert. Wende dich an die Administration.",
   "sso.error.locked": "Zu viele Versuche. Bitte später erneut versuchen.",
 
   "sso.admin.title": "Anmeldung",
