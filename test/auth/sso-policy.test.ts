@@ -7,9 +7,11 @@ import { projectRole } from "../../lib/auth/access.ts";
 import { attemptSignIn } from "../../lib/auth/next-auth.ts";
 import { createProject } from "../../lib/boards/projects.ts";
 import { getDb } from "../../lib/db/client.ts";
+import { updateSettings } from "../../lib/settings/settings.ts";
 import { clearOidcCache } from "../../lib/sso/oidc.ts";
 import { beginOidc, completeOidc } from "../../lib/sso/oidc-sign-in.ts";
 import { addGroupMember, createGroup, setGroupProjectAccess } from "../../lib/users/groups.ts";
+import { signUp } from "../../lib/users/signup.ts";
 import { call, freshWorld, type Person, person } from "../api/helpers.ts";
 import { availableEngines } from "../helpers/db.ts";
 import { closedPort, signInAtProvider, startTestProvider, type TestProvider } from "../helpers/oidc-provider.ts";
@@ -148,6 +150,11 @@ describe.each(availableEngines())("[SSO] groups and policies (%s)", (engine) => 
     });
     expect(JSON.parse(refused.details ?? "{}")).toMatchObject({ reason: "password_disabled" });
     expect((await attemptSignIn({ email: rootEmail, password: "a long enough password" }, meta, { delay: false })).ok).toBe(true);
+    // Self-service sign-up makes password accounts: off while passwords are.
+    await updateSettings(admin.actor, { allow_signup: true });
+    await expect(signUp({ email: "new@example.test", username: "newbie", password: "a long enough password" })).rejects.toThrow(
+      /not available/,
+    );
     // Single sign-on still works for everyone.
     idp.accounts.set("frank", { email: "frank@corp.example", email_verified: true, preferred_username: "frank" });
     expect((await signInAs("frank")).kind).toBe("session");
@@ -157,6 +164,9 @@ describe.each(availableEngines())("[SSO] groups and policies (%s)", (engine) => 
     expect(off.status).toBe(400);
     expect(off.json.error.message).toMatch(/Password sign-in can only be turned off/);
     expect((await patch({ policy: { passwordSignIn: true } })).status).toBe(200);
+    expect((await signUp({ email: "new@example.test", username: "newbie", password: "a long enough password" })).username).toBe(
+      "newbie",
+    );
     expect((await attemptSignIn({ email: plainEmail, password: "a long enough password" }, meta, { delay: false })).ok).toBe(
       true,
     );
