@@ -51,9 +51,11 @@ export default defineConfig({
     { name: "setup", testMatch: /setup\.spec\.ts$/ },
     {
       name: "chromium",
-      testIgnore: /setup\.spec\.ts$/,
+      testIgnore: /(setup|sso)\.spec\.ts$/,
       dependencies: external ? [] : ["setup"],
     },
+    // Company sign-in changes instance-wide settings (SSO only refuses passwords): after the others.
+    { name: "sso", testMatch: /sso\.spec\.ts$/, dependencies: ["chromium"] },
   ],
   webServer: external
     ? undefined

@@ -21,6 +21,23 @@ const ZEnv = z.object({
   APP_URL: z.string().url().optional(),
   /** How many reverse proxies in front of the web app append to X-Forwarded-For (0 = none). */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+  // Company sign-in (lib/sso/settings.ts): each one set here overrides, and locks, the same field
+  // of Administration → Settings → Sign-in.
+  OIDC_ISSUER: z.string().url().max(191).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(191).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(500).optional(),
+  OIDC_SCOPES: z.string().min(1).max(500).optional(),
+  OIDC_BUTTON_LABEL: z.string().min(1).max(64).optional(),
+  LDAP_URL: z
+    .string()
+    .regex(/^ldaps?:\/\/[^\s]+$/, "must start with ldap:// or ldaps://")
+    .max(191)
+    .optional(),
+  LDAP_BIND_DN: z.string().min(1).max(500).optional(),
+  LDAP_BIND_PASSWORD: z.string().min(1).max(500).optional(),
+  LDAP_BASE_DN: z.string().min(1).max(500).optional(),
+  /** A PEM file with the CA certificate(s) the LDAP server's certificate must chain to. */
+  LDAP_CA_FILE: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -37,6 +54,11 @@ export type Config = {
   /** Origin for links in emails; null means "the origin the request came in on". */
   appUrl: string | null;
   trustProxyHops: number;
+  /** Company sign-in settings given by the environment (absent keys come from the database). */
+  ssoEnv: {
+    oidc: { issuer?: string; clientId?: string; clientSecret?: string; scopes?: string; buttonLabel?: string };
+    ldap: { url?: string; bindDn?: string; bindPassword?: string; baseDn?: string; caCert?: string };
+  };
 };
 
 let cached: Config | null = null;
@@ -62,8 +84,37 @@ export function getConfig(): Config {
     redisUrl: env.REDIS_URL ?? null,
     appUrl: env.APP_URL ? new URL(env.APP_URL).origin : null,
     trustProxyHops: env.TRUST_PROXY_HOPS,
+    ssoEnv: {
+      oidc: defined({
+        issuer: env.OIDC_ISSUER,
+        clientId: env.OIDC_CLIENT_ID,
+        clientSecret: env.OIDC_CLIENT_SECRET,
+        scopes: env.OIDC_SCOPES,
+        buttonLabel: env.OIDC_BUTTON_LABEL,
+      }),
+      ldap: defined({
+        url: env.LDAP_URL,
+        bindDn: env.LDAP_BIND_DN,
+        bindPassword: env.LDAP_BIND_PASSWORD,
+        baseDn: env.LDAP_BASE_DN,
+        caCert: env.LDAP_CA_FILE ? readCaFile(env.LDAP_CA_FILE) : undefined,
+      }),
+    },
   };
   return cached;
+}
+
+/** The object without its undefined entries (so that spreading it overrides only what is set). */
+function defined<T extends Record<string, string | undefined>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function readCaFile(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (e) {
+    throw new Error(`WarmDesk: invalid configuration\n  LDAP_CA_FILE: cannot read ${file} (${(e as Error).message})`);
+  }
 }
 
 /** The secret is generated on first run and kept in the data directory, never a constant. */

@@ -54,8 +54,17 @@ export function UserMenu({ user }: { user: ShellUser }) {
   }
 
   async function onSignOut() {
+    // A single sign-on session also ends at the provider when it offers that (RP-initiated logout):
+    // ask where to go while the session cookie still says how it was made.
+    const provider = await fetch("/api/auth/sso/end-session")
+      .then((res) => (res.ok ? (res.json() as Promise<{ url: string | null }>) : { url: null }))
+      .catch(() => ({ url: null }));
     // No redirect by next-auth: its absolute URL depends on NEXTAUTH_URL, which self-hosters may not set.
     await signOut({ redirect: false });
+    if (provider.url) {
+      window.location.assign(provider.url);
+      return;
+    }
     router.replace("/sign-in");
     router.refresh();
   }

@@ -8,6 +8,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { NO_META, type RequestMeta, recordAudit, requestMeta } from "../audit/audit.ts";
 import { getDb } from "../db/client.ts";
+import { checkPasswordWithPolicy, type DirectoryFailure } from "../sso/password-sign-in.ts";
 import { lockedUntil, recordSignInFailure, resetAccountFailures, sleep, throttleKeys } from "./lockout.ts";
 import { verifySecondFactor } from "./mfa.ts";
 import { burnPasswordCheck, verifyPassword } from "./passwords.ts";
@@ -15,7 +16,12 @@ import { nextAuthSecret } from "./request.ts";
 import { createSession, revokeSessionToken, SESSION_MAX_AGE_S } from "./sessions.ts";
 
 /** Error messages `authorize` throws; the sign-in form recognises them. */
-export const SIGN_IN_ERRORS = { mfaRequired: "MFA_REQUIRED", mfaInvalid: "MFA_INVALID", locked: "LOCKED" } as const;
+export const SIGN_IN_ERRORS = {
+  mfaRequired: "MFA_REQUIRED",
+  mfaInvalid: "MFA_INVALID",
+  locked: "LOCKED",
+  directoryUnavailable: "DIRECTORY_UNAVAILABLE",
+} as const;
 
 const SIGN_IN_USER = { id: true, username: true, email: true, passwordHash: true, isActive: true, mfaEnabled: true } as const;
 
@@ -47,7 +53,7 @@ export async function checkCredentials(email: string, password: string) {
 export type SignInAttempt = { email: string; password: string; code?: string | null };
 export type SignInResult =
   | { ok: true; user: { id: number; username: string; email: string }; secondFactor: "totp" | "recovery" | null }
-  | { ok: false; reason: "invalid" | "locked" | "mfa_required" | "mfa_invalid" };
+  | { ok: false; reason: "invalid" | "locked" | "mfa_required" | "mfa_invalid" | "unavailable" };
 
 /** Options for tests: skip the progressive delay, or evaluate TOTP codes at another time. */
 export type SignInOptions = { delay?: boolean; now?: number };
@@ -63,10 +69,16 @@ export async function attemptSignIn(
 
   const fail = async (
     userId: number | null,
-    reason: "unknown_email" | "wrong_password" | "disabled" | "mfa_invalid",
+    reason: Exclude<DirectoryFailure, "directory_unavailable"> | "mfa_invalid",
+    detail?: string,
   ): Promise<SignInResult> => {
     const counted = await recordSignInFailure(keys);
-    await recordAudit({ actor: userId, action: "auth.sign_in_failed", details: { email, reason }, meta });
+    await recordAudit({
+      actor: userId,
+      action: "auth.sign_in_failed",
+      details: { email, reason, ...(detail ? { detail } : {}) },
+      meta,
+    });
     for (const lock of counted.locked) {
       await recordAudit({
         actor: lock.key === keys.account ? userId : null,
@@ -92,8 +104,21 @@ export async function attemptSignIn(
     return { ok: false, reason: "locked" };
   }
 
-  const checked = await verifyCredentials(email, attempt.password);
-  if (!checked.ok) return fail(checked.userId, checked.reason);
+  // LDAP and "SSO only" (lib/sso) decide when configured; otherwise the local password does.
+  const checked =
+    (await checkPasswordWithPolicy(email, attempt.password, meta)) ?? (await verifyCredentials(email, attempt.password));
+  if (!checked.ok) {
+    const detail = "detail" in checked ? checked.detail : undefined;
+    if (checked.reason !== "directory_unavailable") return fail(checked.userId, checked.reason, detail);
+    // Not counted against the account: the directory being down is nobody's guess.
+    await recordAudit({
+      actor: checked.userId,
+      action: "auth.sign_in_failed",
+      details: { email, reason: checked.reason, detail },
+      meta,
+    });
+    return { ok: false, reason: "unavailable" };
+  }
   const { user } = checked;
 
   let secondFactor: "totp" | "recovery" | null = null;
@@ -111,7 +136,7 @@ export async function attemptSignIn(
     action: "auth.sign_in",
     resourceType: "user",
     resourceId: user.id,
-    details: { mfa: secondFactor },
+    details: { mfa: secondFactor, ...("method" in checked && checked.method === "ldap" ? { method: "ldap" } : {}) },
     meta,
   });
   return { ok: true, user: { id: user.id, username: user.username, email: user.email }, secondFactor };
@@ -134,6 +159,7 @@ export async function authorizeCredentials(
     if (result.reason === "mfa_required") throw new Error(SIGN_IN_ERRORS.mfaRequired);
     if (result.reason === "mfa_invalid") throw new Error(SIGN_IN_ERRORS.mfaInvalid);
     if (result.reason === "locked") throw new Error(SIGN_IN_ERRORS.locked);
+    if (result.reason === "unavailable") throw new Error(SIGN_IN_ERRORS.directoryUnavailable);
     return null;
   }
   const { user } = result;

@@ -7,7 +7,12 @@ export function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, BCRYPT_COST);
 }
 
+/** Accounts made by single sign-on have no password: their hash is "!", which nothing matches. */
+export const hasUsablePassword = (hash: string) => hash.startsWith("$2");
+
 export function verifyPassword(password: string, hash: string): Promise<boolean> {
+  // Same work for an account without a password, so that the answer's time tells nothing.
+  if (!hasUsablePassword(hash)) return burnPasswordCheck(password);
   return bcrypt.compare(password, hash);
 }
 

@@ -1,11 +1,12 @@
-// Secrets the server must read back (TOTP secrets, the SMTP password, webhook secrets) are stored
+// Secrets the server must read back (TOTP secrets, the SMTP password, webhook secrets, the OpenID
+// Connect client secret and LDAP bind password, the sign-in state of an SSO round trip) are stored
 // encrypted with AES-256-GCM under a key derived from the server secret, one key per purpose.
 // Format: `v1.<iv>.<tag>.<ciphertext>`, each part base64url.
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { getConfig } from "../config.ts";
 import { deriveKey } from "./tokens.ts";
 
-export type SecretPurpose = "totp" | "smtp" | "webhook";
+export type SecretPurpose = "totp" | "smtp" | "webhook" | "sso";
 
 const keyFor = (purpose: SecretPurpose) => deriveKey(getConfig().authSecret, `secret-box:${purpose}`);
 

@@ -13,6 +13,7 @@ import { profile } from "./de/profile.ts";
 import { projects } from "./de/projects.ts";
 import { realtime } from "./de/realtime.ts";
 import { scrum } from "./de/scrum.ts";
+import { sso } from "./de/sso.ts";
 import { system } from "./de/system.ts";
 import { time } from "./de/time.ts";
 import { topics } from "./de/topics.ts";
@@ -36,4 +37,5 @@ export const de = {
   ...topics,
   ...attachments,
   ...webhooks,
+  ...sso,
 };

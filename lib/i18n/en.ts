@@ -13,6 +13,7 @@ import { profile } from "./en/profile.ts";
 import { projects } from "./en/projects.ts";
 import { realtime } from "./en/realtime.ts";
 import { scrum } from "./en/scrum.ts";
+import { sso } from "./en/sso.ts";
 import { system } from "./en/system.ts";
 import { time } from "./en/time.ts";
 import { topics } from "./en/topics.ts";
@@ -36,4 +37,5 @@ export const en = {
   ...topics,
   ...attachments,
   ...webhooks,
+  ...sso,
 };

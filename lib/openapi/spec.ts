@@ -15,6 +15,7 @@ import { body, ERROR_SCHEMA, errors, type Json, ok, pathParam, read, schema, wri
 import { profilePaths, profileSchemas } from "./profile.ts";
 import { projectPaths, projectSchemas } from "./projects.ts";
 import { scrumPaths, scrumSchemas } from "./scrum.ts";
+import { ssoPaths, ssoSchemas } from "./sso.ts";
 import { systemPaths, systemSchemas } from "./system.ts";
 import { timePaths, timeSchemas } from "./time.ts";
 import { topicPaths, topicSchemas } from "./topics.ts";
@@ -53,6 +54,7 @@ export function openApiDocument(): Json {
         ...profileSchemas(),
         ...adminSchemas(),
         ...systemSchemas(),
+        ...ssoSchemas(),
         ...scrumSchemas(),
         ...timeSchemas(),
         ...chatSchemas(),
@@ -163,6 +165,7 @@ export function openApiDocument(): Json {
       ...profilePaths(),
       ...adminPaths(),
       ...systemPaths(),
+      ...ssoPaths(),
       ...scrumPaths(),
       ...timePaths(),
       ...chatPaths(),

@@ -214,7 +214,7 @@ function auditGroup(
 }
 
 /** Tells users (room user:<id>) about projects they can no longer read, like the project side does. */
-async function notifyLostAccess(userIds: number[], projectIds: number[]) {
+export async function notifyLostAccess(userIds: number[], projectIds: number[]) {
   if (userIds.length === 0 || projectIds.length === 0) return;
   const db = getDb();
   const [users, projects] = await Promise.all([

@@ -6,6 +6,7 @@ import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { allowRequest } from "../auth/rate-limit.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { getSettings } from "../settings/settings.ts";
+import { getSsoConfig } from "../sso/settings.ts";
 import { createUser, ZCreateUser } from "./users.ts";
 
 export const SIGNUP_LIMIT = { perIp: 5, windowMs: 60 * 60 * 1000 } as const;
@@ -20,13 +21,15 @@ export const ZSignUp = z
   })
   .strict();
 
+/** Sign-up makes password accounts: "SSO only" (lib/sso) turns it off too. */
 export async function isSignUpAllowed(): Promise<boolean> {
-  return (await getSettings()).allow_signup;
+  const [settings, sso] = await Promise.all([getSettings(), getSsoConfig()]);
+  return settings.allow_signup && sso.policy.passwordSignIn;
 }
 
 export async function signUp(input: unknown, meta?: RequestMeta) {
   const settings = await getSettings();
-  if (!settings.allow_signup) throw new AppError("not_found", "Sign-up is not available on this instance.");
+  if (!(await isSignUpAllowed())) throw new AppError("not_found", "Sign-up is not available on this instance.");
   const data = parseInput(ZSignUp, input);
   if (meta?.ip && !(await allowRequest(`signup:ip:${meta.ip}`, SIGNUP_LIMIT.perIp, SIGNUP_LIMIT.windowMs))) {
     throw new AppError("rate_limited", "Too many sign-ups from this address. Try again later.");

@@ -10,7 +10,18 @@ import { TotpCodeInput } from "@/components/ui/totp-code-input.tsx";
 
 type Step = "password" | "code";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignInForm({
+  callbackUrl,
+  identifier = "email",
+  showForgot = true,
+  notice = null,
+}: {
+  callbackUrl: string;
+  /** With an LDAP directory, people sign in with their directory username too. */
+  identifier?: "email" | "emailOrUsername";
+  showForgot?: boolean;
+  notice?: string | null;
+}) {
   const t = useT();
   const [step, setStep] = useState<Step>("password");
   const [useRecovery, setUseRecovery] = useState(false);
@@ -44,7 +55,15 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         return;
       }
       // One message for every other failure: it must not tell whether the email exists.
-      setError(t(reason === "LOCKED" ? "auth.signIn.locked" : "auth.signIn.failed"));
+      setError(
+        t(
+          reason === "LOCKED"
+            ? "auth.signIn.locked"
+            : reason === "DIRECTORY_UNAVAILABLE"
+              ? "sso.signIn.directoryUnavailable"
+              : "auth.signIn.failed",
+        ),
+      );
       if (step === "code") {
         setStep("password");
         setCredentials({ email, password: "" });
@@ -143,11 +162,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form noValidate onSubmit={onPassword} className="flex flex-col gap-4">
+      {notice ? <p className="text-sm text-muted">{notice}</p> : null}
       {alert}
-      <Field label={t("auth.email")} id="signin-email">
+      <Field label={t(identifier === "email" ? "auth.email" : "sso.signIn.identifier")} id="signin-email">
         <Input
           name="email"
-          type="email"
+          type={identifier === "email" ? "email" : "text"}
+          autoCapitalize="none"
+          spellCheck={false}
           autoComplete="username"
           required
           autoFocus
@@ -159,12 +181,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         label={t("auth.password")}
         id="signin-password"
         aside={
-          <Link
-            href="/forgot-password"
-            className="rounded-sm text-xs text-accent hover:underline focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-ring/30"
-          >
-            {t("auth.signIn.forgot")}
-          </Link>
+          showForgot ? (
+            <Link
+              href="/forgot-password"
+              className="rounded-sm text-xs text-accent hover:underline focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-ring/30"
+            >
+              {t("auth.signIn.forgot")}
+            </Link>
+          ) : null
         }
       >
         <Input

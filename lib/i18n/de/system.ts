@@ -146,6 +146,8 @@ export const system: { [K in keyof typeof en]: string } = {
   "system.audit.action.group.access_changed": "Gruppenzugriff geändert",
   "system.audit.action.settings.updated": "Einstellungen geändert",
   "system.audit.action.settings.test_email": "Test-E-Mail gesendet",
+  "system.audit.action.settings.sso_updated": "Anmeldeeinstellungen geändert",
+  "system.audit.action.user.identity_linked": "Konto mit einem Anmeldeanbieter verknüpft",
   "system.audit.action.api_key.created": "API-Schlüssel erstellt",
   "system.audit.action.api_key.revoked": "API-Schlüssel widerrufen",
   "system.audit.action.project.member_added": "Projektmitglied hinzugefügt",

@@ -142,6 +142,8 @@ export const system = {
   "system.audit.action.group.access_changed": "Group access changed",
   "system.audit.action.settings.updated": "Settings changed",
   "system.audit.action.settings.test_email": "Test email sent",
+  "system.audit.action.settings.sso_updated": "Sign-in settings changed",
+  "system.audit.action.user.identity_linked": "Account linked to a sign-in provider",
   "system.audit.action.api_key.created": "API key created",
   "system.audit.action.api_key.revoked": "API key revoked",
   "system.audit.action.project.member_added": "Project member added",
