@@ -3,6 +3,9 @@
 // service, and several instances running it at once only repeat idempotent DELETEs.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Settings are cached while this feed from the sidecar is connected (lib/cache/invalidation.ts).
+  const { startInvalidationFeed } = await import("./lib/cache/invalidation.ts");
+  await startInvalidationFeed();
   const { startCleanupTimer } = await import("./lib/audit/cleanup.ts");
   startCleanupTimer();
   const { startAttachmentCleanupTimer } = await import("./lib/attachments/cleanup.ts");
