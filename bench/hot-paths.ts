@@ -215,6 +215,41 @@ async function benchEngine(engine: Engine): Promise<Result[]> {
       }),
     );
   }
+  // Concurrent writers (group commit on SQLite): 50 loops of moves and 25 of creates for 5 s each.
+  for (const [label, workers, body] of [
+    ["moveCard, 50 concurrent", 50, (i: number) => moveCard(actor, project.slug, pick(i), { columnId: columns[i % 20] })],
+    [
+      "createCard, 25 concurrent",
+      25,
+      (i: number) => createCard(actor, project.slug, { title: `C ${i}`, columnId: columns[i % 20] }),
+    ],
+  ] as const) {
+    const s0 = statements;
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const latencies: number[] = [];
+    let n = 0;
+    let failed = 0;
+    await Promise.all(
+      Array.from({ length: workers }, async (_, w) => {
+        while (performance.now() - t0 < 5000) {
+          const i = n++ * 31 + w;
+          const t = performance.now();
+          await body(i).catch(() => failed++);
+          latencies.push(performance.now() - t);
+        }
+      }),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(c0);
+    latencies.sort((a, b) => a - b);
+    results.push({
+      op: `${label}: ${(latencies.length / seconds).toFixed(0)}/s, p50 ${latencies[Math.floor(latencies.length / 2)].toFixed(1)} ms, p99 ${latencies[Math.floor(latencies.length * 0.99)].toFixed(1)} ms${failed ? `, ${failed} failed` : ""}`,
+      cpuUs: (cpu.user + cpu.system) / latencies.length,
+      wallUs: (seconds * 1e6) / latencies.length,
+      statements: (statements - s0) / latencies.length,
+    });
+  }
   await getDb().$disconnect();
   await closeDirect();
   await database.drop();

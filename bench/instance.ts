@@ -164,7 +164,7 @@ export async function startInstance(
     WARMDESK_ADMIN_PASSWORD: password,
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL } : {}),
-    ...(process.env.WARMDESK_SQLITE_SYNCHRONOUS ? { WARMDESK_SQLITE_SYNCHRONOUS: process.env.WARMDESK_SQLITE_SYNCHRONOUS } : {}),
+    ...(process.env.SQLITE_SYNCHRONOUS ? { SQLITE_SYNCHRONOUS: process.env.SQLITE_SYNCHRONOUS } : {}),
     ...(options.cpuProf
       ? { NODE_OPTIONS: `--require ${join(ownRoot, "bench/cpu-profile.cjs")}`, BENCH_CPU_PROF_DIR: options.cpuProf }
       : {}),

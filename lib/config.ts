@@ -21,6 +21,12 @@ const ZEnv = z.object({
   APP_URL: z.string().url().optional(),
   /** How many reverse proxies in front of the web app append to X-Forwarded-For (0 = none). */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+  /**
+   * SQLite only. `full` (default): a write is acknowledged once it is on disk (the WAL is synced
+   * before the answer; concurrent writes share one sync). `normal`: acknowledged at commit, synced
+   * at checkpoints: faster, but a power loss can drop the last acknowledged writes (never corrupts).
+   */
+  SQLITE_SYNCHRONOUS: z.enum(["full", "normal"]).default("full"),
 });
 
 export type Config = {
@@ -37,6 +43,7 @@ export type Config = {
   /** Origin for links in emails; null means "the origin the request came in on". */
   appUrl: string | null;
   trustProxyHops: number;
+  sqliteSynchronous: "full" | "normal";
 };
 
 let cached: Config | null = null;
@@ -62,6 +69,7 @@ export function getConfig(): Config {
     redisUrl: env.REDIS_URL ?? null,
     appUrl: env.APP_URL ? new URL(env.APP_URL).origin : null,
     trustProxyHops: env.TRUST_PROXY_HOPS,
+    sqliteSynchronous: env.SQLITE_SYNCHRONOUS,
   };
   return cached;
 }
