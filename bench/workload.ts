@@ -274,11 +274,17 @@ export async function runWorkload(client: Client, label: string, o: WorkloadOpti
       const list = lists.get(to) as string[];
       const body: { columnId: number; afterKey?: string; beforeKey?: string } = { columnId: to };
       let at = list.length;
-      const placed = list.length > 0 && random(100) < o.between;
+      let placed = list.length > 0 && random(100) < o.between;
       if (placed) {
         at = random(list.length + 1);
-        if (at > 0) body.afterKey = list[at - 1];
-        if (at < list.length) body.beforeKey = list[at];
+        // A neighbour that another client is moving right now would make this move a 400/409.
+        if ((at > 0 && inFlight.has(list[at - 1])) || (at < list.length && inFlight.has(list[at]))) {
+          placed = false;
+          at = list.length;
+        } else {
+          if (at > 0) body.afterKey = list[at - 1];
+          if (at < list.length) body.beforeKey = list[at];
+        }
       }
       list.splice(at, 0, key);
       columnOf.set(key, to);
