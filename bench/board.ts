@@ -240,7 +240,7 @@ async function main() {
     log(`${engine}: starting WarmDesk on a fresh data directory (port ${o.port + i})`);
     let instance: Instance | null = null;
     try {
-      instance = await startInstance(engine, { root: o.root, port: o.port + i, cpuProf: o.cpuProf, log });
+      instance = await startInstance(engine, { root: o.root, port: o.port + i, cpuProf: o.cpuProf, build: o.build, log });
       running = instance;
       const inst = instance;
       await sleep(3000);

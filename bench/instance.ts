@@ -135,7 +135,7 @@ export function treeCpuMs(pid: number): number {
 
 export async function startInstance(
   engine: Engine,
-  options: { root?: string | null; port: number; cpuProf: string | null; log: (line: string) => void },
+  options: { root?: string | null; port: number; cpuProf: string | null; build?: boolean; log: (line: string) => void },
 ): Promise<Instance> {
   const root = options.root ?? ownRoot;
   const dataDir = mkdtempSync(join(tmpdir(), `warmdesk-bench-${engine}-`));
@@ -164,6 +164,7 @@ export async function startInstance(
     WARMDESK_ADMIN_PASSWORD: password,
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL } : {}),
+    ...(options.build === false ? { WARMDESK_SKIP_BUILD: "1" } : {}),
     ...(process.env.SQLITE_SYNCHRONOUS ? { SQLITE_SYNCHRONOUS: process.env.SQLITE_SYNCHRONOUS } : {}),
     ...(options.cpuProf
       ? { NODE_OPTIONS: `--require ${join(ownRoot, "bench/cpu-profile.cjs")}`, BENCH_CPU_PROF_DIR: options.cpuProf }

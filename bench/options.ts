@@ -31,6 +31,7 @@ Options:
   --compare           after the run, report figures more than 25 % worse than the last recorded
                       run on the same engine (exit code 3 when there are)
   --no-record         do not append to bench/RESULTS.md
+  --no-build          start the existing build even when sources changed since (WARMDESK_SKIP_BUILD)
   --note TEXT         a note recorded with the run (e.g. "before: settings cache")
   --cpu-prof DIR      start the web process with --cpu-prof, profiles written to DIR
   --help`;
@@ -59,6 +60,7 @@ export type BenchOptions = {
   port: number;
   compare: boolean;
   record: boolean;
+  build: boolean;
   note: string;
   cpuProf: string | null;
   help: boolean;
@@ -92,6 +94,7 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
       port: { type: "string", default: "3900" },
       compare: { type: "boolean", default: false },
       "no-record": { type: "boolean", default: false },
+      "no-build": { type: "boolean", default: false },
       note: { type: "string", default: "" },
       "cpu-prof": { type: "string" },
       help: { type: "boolean", default: false },
@@ -156,6 +159,7 @@ export function parseBenchArgs(argv: string[], env: Record<string, string | unde
     port: int("port", v.port, 1024, 65_000),
     compare: v.compare,
     record: !v["no-record"],
+    build: !v["no-build"],
     note: v.note.replace(/\s+/g, " ").trim().slice(0, 200),
     cpuProf: v["cpu-prof"] ?? null,
     help: v.help,
