@@ -243,8 +243,11 @@ async function benchEngine(engine: Engine): Promise<Result[]> {
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(c0);
     latencies.sort((a, b) => a - b);
+    console.log(
+      `  ${engine}: ${label}: ${(latencies.length / seconds).toFixed(0)}/s, p50 ${latencies[Math.floor(latencies.length / 2)].toFixed(1)} ms, p99 ${latencies[Math.floor(latencies.length * 0.99)].toFixed(1)} ms${failed ? `, ${failed} failed` : ""}`,
+    );
     results.push({
-      op: `${label}: ${(latencies.length / seconds).toFixed(0)}/s, p50 ${latencies[Math.floor(latencies.length / 2)].toFixed(1)} ms, p99 ${latencies[Math.floor(latencies.length * 0.99)].toFixed(1)} ms${failed ? `, ${failed} failed` : ""}`,
+      op: label,
       cpuUs: (cpu.user + cpu.system) / latencies.length,
       wallUs: (seconds * 1e6) / latencies.length,
       statements: (statements - s0) / latencies.length,
