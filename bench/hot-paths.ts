@@ -256,6 +256,7 @@ async function benchEngine(engine: Engine): Promise<Result[]> {
   await getDb().$disconnect();
   await closeDirect();
   await database.drop();
+  rmSync(database.dataDir, { recursive: true, force: true });
   return results;
 }
 
