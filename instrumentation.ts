@@ -8,6 +8,9 @@ export async function register() {
     const { announceLostEvents } = await import("./lib/realtime/publish.ts");
     announceLostEvents();
   }
+  // Settings are cached while this feed from the sidecar is connected (lib/cache/invalidation.ts).
+  const { startInvalidationFeed } = await import("./lib/cache/invalidation.ts");
+  await startInvalidationFeed();
   const { startCleanupTimer } = await import("./lib/audit/cleanup.ts");
   startCleanupTimer();
   const { startAttachmentCleanupTimer } = await import("./lib/attachments/cleanup.ts");

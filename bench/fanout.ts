@@ -6,6 +6,13 @@
 //
 //   npx tsx bench/fanout.ts [--url http://localhost:3000] [--key wd_...] [--user <admin>]
 //                           [--clients 1000] [--processes 2] [--moves 200] [--rate 20] [--pids web=1,realtime=2]
+//                           [--sidecars http://127.0.0.1:3001,http://127.0.0.1:3002]
+//
+// Scale-out: with several sidecars joined through Redis (REDIS_URL on each; a second one is
+// `REALTIME_PORT=3002 node .next/warmdesk/realtime.mjs` with the first one's environment), pass their
+// URLs with --sidecars: the client processes are spread over them (process i connects to sidecar
+// i mod n) while moves are published through the web app's sidecar, so most deliveries cross Redis.
+// Name every sidecar in --pids (realtime=<pid>,realtime=<pid>) for the memory per 1,000 connections.
 import { fork } from "node:child_process";
 import { parseArgs } from "node:util";
 import { apiClient, apiKey, assertLoopback, findProcesses, ms, pct, rssMb } from "./common.ts";
@@ -20,6 +27,7 @@ const { values: args } = parseArgs({
     processes: { type: "string", default: "2" },
     moves: { type: "string", default: "200" },
     rate: { type: "string", default: "20" },
+    sidecars: { type: "string" },
   },
   strict: true,
 });
@@ -64,16 +72,20 @@ async function main() {
   const { token, url } = await json<{ token: string; url: string }>("POST", "/api/realtime/token");
   assertLoopback(url);
 
-  const sidecar = findProcesses(args.pids).find((p) => p.label === "realtime");
+  const sidecarUrls = args.sidecars ? args.sidecars.split(",").map((u) => u.trim().replace(/\/$/, "")) : [url];
+  for (const u of sidecarUrls) assertLoopback(u);
+  const sidecars = findProcesses(args.pids).filter((p) => p.label === "realtime");
+  const rssSidecars = () => sidecars.reduce((sum, p) => sum + rssMb(p.pid), 0);
   const workers = Array.from({ length: PROCESSES }, () =>
     fork(new URL("./fanout-worker.ts", import.meta.url).pathname, [], { execArgv: ["--import", "tsx"] }),
   );
   const room = `project:${project.id}`;
   // Warm-up: a first connection per worker, so that what the sidecar loads once (modules, database
   // connections, caches) is in the "before" figure and the difference is the connections' own.
-  await Promise.all(workers.map((w) => ask(w, { cmd: "start", args: { url, token, room, count: 1 } }, "ready")));
+  const urlOf = (i: number) => sidecarUrls[i % sidecarUrls.length];
+  await Promise.all(workers.map((w, i) => ask(w, { cmd: "start", args: { url: urlOf(i), token, room, count: 1 } }, "ready")));
   await sleep(2000);
-  const rssBefore = sidecar ? rssMb(sidecar.pid) : Number.NaN;
+  const rssBefore = sidecars.length ? rssSidecars() : Number.NaN;
   const t0 = performance.now();
   const ready = await Promise.all(
     workers.map((w, i) =>
@@ -81,7 +93,7 @@ async function main() {
         w,
         {
           cmd: "start",
-          args: { url, token, room, count: Math.floor(CLIENTS / PROCESSES) + (i < CLIENTS % PROCESSES ? 1 : 0) },
+          args: { url: urlOf(i), token, room, count: Math.floor(CLIENTS / PROCESSES) + (i < CLIENTS % PROCESSES ? 1 : 0) },
         },
         "ready",
       ),
@@ -90,13 +102,13 @@ async function main() {
   const connected = ready.reduce((n, r) => n + r.connected, 0) - PROCESSES;
   const refused = ready.reduce((n, r) => n + r.refused, 0);
   console.log(
-    `clients: ${connected}/${CLIENTS} connected and joined ${room} in ${((performance.now() - t0) / 1000).toFixed(1)} s (${refused} refused), over ${PROCESSES} processes`,
+    `clients: ${connected}/${CLIENTS} connected and joined ${room} in ${((performance.now() - t0) / 1000).toFixed(1)} s (${refused} refused), over ${PROCESSES} processes and ${sidecarUrls.length} sidecar(s)`,
   );
   await sleep(3000);
-  if (sidecar) {
-    const rssAfter = rssMb(sidecar.pid);
+  if (sidecars.length) {
+    const rssAfter = rssSidecars();
     console.log(
-      `sidecar memory (RSS): ${rssBefore.toFixed(0)} MB before, ${rssAfter.toFixed(0)} MB with ${connected} idle connections = ` +
+      `sidecar memory (RSS, ${sidecars.length} sidecar(s)): ${rssBefore.toFixed(0)} MB before, ${rssAfter.toFixed(0)} MB with ${connected} idle connections = ` +
         `${(((rssAfter - rssBefore) / connected) * 1000).toFixed(1)} MB per 1,000`,
     );
   } else {

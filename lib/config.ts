@@ -38,6 +38,12 @@ const ZEnv = z.object({
   LDAP_BASE_DN: z.string().min(1).max(500).optional(),
   /** A PEM file with the CA certificate(s) the LDAP server's certificate must chain to. */
   LDAP_CA_FILE: z.string().min(1).optional(),
+  /**
+   * SQLite only. `full` (default): a write is acknowledged once it is on disk (the WAL is synced
+   * before the answer; concurrent writes share one sync). `normal`: acknowledged at commit, synced
+   * at checkpoints: faster, but a power loss can drop the last acknowledged writes (never corrupts).
+   */
+  SQLITE_SYNCHRONOUS: z.enum(["full", "normal"]).default("full"),
 });
 
 export type Config = {
@@ -59,6 +65,7 @@ export type Config = {
     oidc: { issuer?: string; clientId?: string; clientSecret?: string; scopes?: string; buttonLabel?: string };
     ldap: { url?: string; bindDn?: string; bindPassword?: string; baseDn?: string; caCert?: string };
   };
+  sqliteSynchronous: "full" | "normal";
 };
 
 let cached: Config | null = null;
@@ -100,6 +107,7 @@ export function getConfig(): Config {
         caCert: env.LDAP_CA_FILE ? readCaFile(env.LDAP_CA_FILE) : undefined,
       }),
     },
+    sqliteSynchronous: env.SQLITE_SYNCHRONOUS,
   };
   return cached;
 }

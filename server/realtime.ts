@@ -57,6 +57,7 @@ const PRESENCE_DEBOUNCE_MS = 100;
 /** A room's presence list names at most this many people. */
 const PRESENCE_MAX_USERS = 50;
 const ZRevokeBody = z.object({ sessionIds: z.array(z.number().int().positive()).max(10_000) });
+const ZInvalidateBody = z.object({ topics: z.array(z.string().min(1).max(64)).min(1).max(20) });
 
 /** `presence`: the states this socket announced, per room (see ZPresenceState). */
 type SocketData = { actor: Actor; presence?: Record<string, PresenceState> };
@@ -474,6 +475,15 @@ export async function startRealtime(options: RealtimeOptions = {}): Promise<Real
         }
         return sendJson(res, 200, { ok: true, disconnected: count });
       }
+      if (url === "/internal/invalidate") {
+        // `{ topics }`: cached rows changed (lib/cache/invalidation.ts); every web process hears it.
+        const body = await readInternalBody(req, res, publishKey, ZInvalidateBody, () =>
+          apiError("validation", "expected { topics: string[] }"),
+        );
+        if (!body) return;
+        internal.emit("invalidate", body.topics);
+        return sendJson(res, 200, { ok: true });
+      }
       // Socket.IO handles its own path; everything else is unknown.
       if (!url.startsWith("/socket.io")) return sendJson(res, 404, apiError("not_found", "Not found"));
     } catch (e) {
@@ -489,6 +499,21 @@ export async function startRealtime(options: RealtimeOptions = {}): Promise<Real
     pingTimeout: 5_000,
     cors: { origin: allowedOrigins(), methods: ["GET", "POST"] },
     ...(adapter ? { adapter } : {}),
+  });
+
+  // The web processes' feed of cache invalidations (lib/cache/invalidation.ts): they connect with
+  // the publish key; what one sends, every other one hears (through Redis, on every sidecar).
+  const internal = io.of("/internal");
+  internal.use((socket, next) => {
+    const key = (socket.handshake.auth as { key?: unknown } | undefined)?.key;
+    if (typeof key === "string" && safeKeyEqual(key, publishKey)) return next();
+    next(Object.assign(new Error("unauthorized"), { data: { code: "unauthorized" } }));
+  });
+  internal.on("connection", (socket) => {
+    socket.on("invalidate", (topics: unknown) => {
+      const parsed = ZInvalidateBody.shape.topics.safeParse(topics);
+      if (parsed.success) socket.broadcast.emit("invalidate", parsed.data);
+    });
   });
 
   io.use(async (socket, next) => {

@@ -139,7 +139,7 @@ async function freeSlug(base: string): Promise<string> {
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }
 
-type ProjectRow = {
+export type ProjectRow = {
   id: number;
   name: string;
   slug: string;

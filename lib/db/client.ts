@@ -39,16 +39,19 @@ export function createDb(databaseUrl: string): Db {
 }
 
 /**
- * The SQLite adapter, with the connection's pragmas set before its first query. WAL (set once on
- * the file by migrate()) makes `synchronous = NORMAL` safe against corruption; it drops the fsync
- * of every commit, which otherwise dominates a write's cost. Foreign keys are per connection.
+ * The SQLite adapter, with the connection's pragmas set before its first query. WAL is set once on
+ * the file by migrate(). Prisma's connection carries the writes off the hot paths: with the default
+ * SQLITE_SYNCHRONOUS=full each commit syncs the WAL (durable when acknowledged); `normal` (opt-in)
+ * syncs only at checkpoints. The hot paths' own connection (direct.ts) shares one sync among
+ * concurrent commits. Foreign keys are per connection.
  */
 function sqliteAdapter(databaseUrl: string): PrismaBetterSQLite3 {
   const inner = new PrismaBetterSQLite3({ url: sqlitePath(databaseUrl), timeout: 10_000 });
   const connect = inner.connect.bind(inner);
   inner.connect = async () => {
     const adapter = await connect();
-    await adapter.executeScript("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+    const synchronous = getConfig().sqliteSynchronous === "normal" ? "NORMAL" : "FULL";
+    await adapter.executeScript(`PRAGMA synchronous = ${synchronous}; PRAGMA foreign_keys = ON;`);
     // The adapter opens transactions with a deferred BEGIN. When another connection (the sidecar,
     // the CLI) writes between such a transaction's first read and its first write, SQLite answers
     // SQLITE_BUSY_SNAPSHOT at once instead of waiting. Our transactions write, so they take the

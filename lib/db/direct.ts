@@ -18,9 +18,18 @@
 // When Prisma's connection holds the lock, BEGIN answers SQLITE_BUSY at once and is retried after a
 // short pause. On PostgreSQL and MySQL it runs on a pooled connection, statement by statement.
 //
+// Durability on SQLite (group commit): the connection commits with `synchronous = NORMAL` (no sync
+// inside COMMIT, which would block the event loop for a disk flush, ~6 ms here), and with the default
+// SQLITE_SYNCHRONOUS=full a transaction resolves only after the WAL file was synced (fdatasync on
+// libuv's thread pool) by a sync that started after its COMMIT. One sync runs at a time and the next
+// one covers every commit made meanwhile, so concurrent writers share a flush, as PostgreSQL's group
+// commit does. The commit frames are in the WAL, so a synced WAL holds every acknowledged write;
+// SQLite itself syncs the WAL and the database file around checkpoints.
+//
 // Values: Dates are written as UTC in each engine's format (as Prisma writes them) and read back as
 // Dates on PostgreSQL and MySQL (strings on SQLite, as Prisma's $queryRaw gives them); booleans as
 // 1/0 where the engine has no boolean. Row mappers use Number()/Boolean() on what they read.
+import { open } from "node:fs/promises";
 import Database from "better-sqlite3";
 import { getConfig } from "../config.ts";
 import { type Db, mariadbConfig, Prisma, type Tx } from "./client.ts";
@@ -100,9 +109,50 @@ const utc = (d: Date) => d.toISOString().replace("T", " ").replace("Z", "");
 const BUSY_RETRY_FOR_MS = 30_000;
 const STATEMENT_CACHE = 500;
 
+/** Group commit: `durable()` resolves once a WAL sync that started after the call has finished. */
+function walSyncer(walPath: string) {
+  let handle: Awaited<ReturnType<typeof open>> | null = null;
+  let running: Promise<void> | null = null;
+  let queued: Promise<void> | null = null;
+  const sync = async () => {
+    try {
+      handle ??= await open(walPath, "r");
+    } catch (e) {
+      // No WAL file: the database is not in WAL mode, where SQLite syncs inside COMMIT itself.
+      if ((e as { code?: string }).code === "ENOENT") return;
+      throw e;
+    }
+    await handle.datasync();
+  };
+  const durable = (): Promise<void> => {
+    if (!running) {
+      running = sync().finally(() => {
+        running = null;
+      });
+      return running;
+    }
+    // A sync is under way, but it may have started before this commit: wait for the next one.
+    queued ??= running.then(
+      () => {
+        queued = null;
+        return durable();
+      },
+      () => {
+        queued = null;
+        return durable();
+      },
+    );
+    return queued;
+  };
+  return { durable, close: () => handle?.close() };
+}
+
 function sqliteDriver(path: string): Driver {
   const db = new Database(path, { timeout: 0 });
+  // See the header: commits do not sync; with SQLITE_SYNCHRONOUS=full (the default) transactions
+  // wait for a shared WAL sync before they resolve.
   db.pragma("synchronous = NORMAL");
+  const wal = getConfig().sqliteSynchronous === "full" ? walSyncer(`${path}-wal`) : null;
   db.pragma("foreign_keys = ON");
   // No busy waiting on this connection: a wait would block the event loop, and with it the
   // transaction of Prisma's connection that holds the lock. BEGIN is retried asynchronously instead.
@@ -147,7 +197,7 @@ function sqliteDriver(path: string): Driver {
   const rollback = prepare("ROLLBACK");
   return {
     engine: "sqlite",
-    async transaction(body) {
+    async transaction<T>(body: () => Step<T>): Promise<T> {
       const started = Date.now();
       for (let attempt = 0; ; attempt++) {
         try {
@@ -158,19 +208,22 @@ function sqliteDriver(path: string): Driver {
           await new Promise((r) => setTimeout(r, Math.min(1 + attempt, 20)));
         }
       }
+      let result: T;
       try {
-        const result = drive(body);
+        result = drive(body);
         commit.run();
-        return result;
       } catch (e) {
         if (db.inTransaction) rollback.run();
         throw e;
       }
+      await wal?.durable();
+      return result;
     },
     async run(body) {
       return drive(body);
     },
     async close() {
+      await wal?.close();
       db.close();
     },
   };

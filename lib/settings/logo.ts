@@ -3,6 +3,7 @@
 // page shows it.
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { type Actor, requireAdmin } from "../auth/actor.ts";
+import { invalidate } from "../cache/invalidation.ts";
 import { getDb } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { readImage, removeImage, storeImage } from "../uploads/images.ts";
@@ -12,6 +13,7 @@ export const MAX_LOGO_BYTES = 1024 * 1024;
 
 async function storeLogoName(name: string) {
   await getDb().systemSetting.upsert({ where: { key: "logo" }, create: { key: "logo", value: name }, update: { value: name } });
+  invalidate("settings");
 }
 
 /** Reads the `file` field of a multipart upload and makes it the logo (system admins only). */

@@ -1,11 +1,14 @@
-// System settings: key/value rows in `system_settings`, read at request time (one query) so that a
-// change applies at once on every instance, without a restart. Each key has a zod type and a default;
+// System settings: key/value rows in `system_settings`, read on every request (session idle time,
+// API rate limit, branding). A web process keeps them in memory while its invalidation feed is
+// connected (lib/cache/invalidation.ts), and every change calls `invalidate("settings")`, so that a
+// change still applies at once on every instance, without a restart. Each key has a zod type and a default;
 // a stored value that no longer parses falls back to the default rather than breaking pages.
 // The SMTP password is stored sealed (secret-box) and is never returned by `publicSettings`.
 import { z } from "zod";
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { type Actor, requireAdmin } from "../auth/actor.ts";
 import { openSecret, sealSecret } from "../auth/secret-box.ts";
+import { cachedValue, invalidate, isCaching } from "../cache/invalidation.ts";
 import { getDb, Prisma } from "../db/client.ts";
 import { rows, run } from "../db/direct.ts";
 import { parseInput } from "../errors.ts";
@@ -87,19 +90,26 @@ function parseSetting(key: string, value: string): unknown {
   return parsed.success ? parsed.data : undefined;
 }
 
-/** Every setting, read now. */
-export async function getSettings(): Promise<Settings> {
-  const rows = await getDb().systemSetting.findMany({ select: { key: true, value: true } });
+async function loadSettings(): Promise<Settings> {
+  const stored = await run(() => rows<{ key: string; value: string }>(Prisma.sql`SELECT s.key, s.value FROM system_settings s`));
   const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-  for (const { key, value } of rows) {
+  for (const { key, value } of stored) {
     const parsed = parseSetting(key, value);
     if (parsed !== undefined) settings[key] = parsed;
   }
-  return settings as Settings;
+  return Object.freeze(settings) as Settings;
 }
 
-/** One setting, read now: one row (this runs on every request, e.g. the session idle timeout). */
+const cachedSettings = cachedValue("settings", loadSettings);
+
+/** Every setting: from this process's cache, or read now. */
+export async function getSettings(): Promise<Settings> {
+  return { ...(await cachedSettings()) };
+}
+
+/** One setting (this runs on every request, e.g. the session idle timeout): cached, or one row read now. */
 export async function getSetting<K extends keyof Settings>(key: K): Promise<Settings[K]> {
+  if (isCaching()) return (await cachedSettings())[key];
   const [row] = await run(() => rows<{ value: string }>(Prisma.sql`SELECT s.value FROM system_settings s WHERE s.key = ${key}`));
   const parsed = row ? parseSetting(key, row.value) : undefined;
   return (parsed === undefined ? DEFAULT_SETTINGS[key] : parsed) as Settings[K];
@@ -154,6 +164,7 @@ export async function updateSettings(actor: Actor, input: unknown, meta?: Reques
     }
   });
   if (changed.length) {
+    invalidate("settings");
     const shown = Object.fromEntries(changed.map((k) => [k, k === "smtp_password" ? "(changed)" : patch[k as SettingKey]]));
     await recordAudit({ actor, action: "settings.updated", resourceType: "settings", details: shown, meta });
   }
