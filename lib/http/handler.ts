@@ -1,7 +1,7 @@
 // The one wrapper for route handlers: authenticate (session or API key), run the domain call,
 // translate errors to `{ error: { code, message, details } }` with the right status. Handlers built
 // with it stay a few lines long.
-import type { Actor } from "../auth/actor.ts";
+import { type Actor, type RouteScope, requireScope } from "../auth/actor.ts";
 import { enforceApiRateLimit } from "../auth/api-rate-limit.ts";
 import { authenticate } from "../auth/request.ts";
 import { AppError, ERROR_STATUS } from "../errors.ts";
@@ -32,13 +32,23 @@ export function errorResponse(e: unknown): Response {
   return Response.json({ error: { code: "internal", message: "Something went wrong on our side." } }, { status: 500 });
 }
 
+export type RouteOptions = {
+  /** What the route reaches (see RouteScope): checked here, before the handler runs. */
+  scope: RouteScope;
+  status?: number;
+};
+
+/** A route handler built by apiRoute, carrying its declaration (the authorization matrix reads it). */
+export type ApiRouteHandler<P> = ((req: Request, ctx: Ctx<P>) => Promise<Response>) & { readonly scope: RouteScope };
+
 /** A JSON route that needs an authenticated actor. */
-export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options: { status?: number } = {}) {
-  return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
+export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options: RouteOptions): ApiRouteHandler<P> {
+  const route = async (req: Request, ctx: Ctx<P>): Promise<Response> => {
     try {
       const actor = await authenticate(req.headers);
       if (!actor) throw new AppError("unauthorized", "Sign in, or send an API key as `Authorization: Bearer <key>`.");
       if (actor.apiKeyId !== undefined) await enforceApiRateLimit(actor.apiKeyId);
+      requireScope(actor, options.scope);
       if (actor.mustChangePassword && !PASSWORD_CHANGE_PATHS.has(new URL(req.url).pathname)) {
         throw new AppError("forbidden", "Change your password first");
       }
@@ -49,6 +59,7 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options
       return errorResponse(e);
     }
   };
+  return Object.assign(route, { scope: options.scope });
 }
 
 /** A path segment (e.g. a username) decoded once; a malformed escape stays as it is (and matches nothing). */
