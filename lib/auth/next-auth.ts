@@ -8,7 +8,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { NO_META, type RequestMeta, recordAudit, requestMeta } from "../audit/audit.ts";
 import { getDb } from "../db/client.ts";
-import { lockedUntil, recordSignInFailure, resetAccountFailures, sleep, throttleKeys } from "./lockout.ts";
+import { auditLocks, reserveAttempt, sleep, throttleKeys } from "./lockout.ts";
 import { verifySecondFactor } from "./mfa.ts";
 import { burnPasswordCheck, verifyPassword } from "./passwords.ts";
 import { nextAuthSecret } from "./request.ts";
@@ -61,25 +61,9 @@ export async function attemptSignIn(
   const email = attempt.email.trim().toLowerCase().slice(0, 191);
   const keys = throttleKeys(email, meta.ip);
 
-  const fail = async (
-    userId: number | null,
-    reason: "unknown_email" | "wrong_password" | "disabled" | "mfa_invalid",
-  ): Promise<SignInResult> => {
-    const counted = await recordSignInFailure(keys);
-    await recordAudit({ actor: userId, action: "auth.sign_in_failed", details: { email, reason }, meta });
-    for (const lock of counted.locked) {
-      await recordAudit({
-        actor: lock.key === keys.account ? userId : null,
-        action: "auth.locked",
-        details: { key: lock.key, until: lock.until.toISOString() },
-        meta,
-      });
-    }
-    if (options.delay !== false && counted.delayMs > 0) await sleep(counted.delayMs);
-    return { ok: false, reason: reason === "mfa_invalid" ? "mfa_invalid" : "invalid" };
-  };
-
-  if (await lockedUntil(keys)) {
+  // The attempt is counted before anything is checked: concurrent guesses cannot outrun the lock.
+  const reserved = await reserveAttempt(keys);
+  if (!reserved) {
     // Same work as a real check, so a lock cannot be told from a slow answer either.
     await burnPasswordCheck(attempt.password);
     const user = await getDb().user.findFirst({ where: { email, deletedAt: null }, select: { id: true } });
@@ -92,6 +76,17 @@ export async function attemptSignIn(
     return { ok: false, reason: "locked" };
   }
 
+  const fail = async (
+    userId: number | null,
+    reason: "unknown_email" | "wrong_password" | "disabled" | "mfa_invalid",
+  ): Promise<SignInResult> => {
+    const counted = await reserved.fail();
+    await recordAudit({ actor: userId, action: "auth.sign_in_failed", details: { email, reason }, meta });
+    await auditLocks(counted.locked, keys, userId, meta);
+    if (options.delay !== false && counted.delayMs > 0) await sleep(counted.delayMs);
+    return { ok: false, reason: reason === "mfa_invalid" ? "mfa_invalid" : "invalid" };
+  };
+
   const checked = await verifyCredentials(email, attempt.password);
   if (!checked.ok) return fail(checked.userId, checked.reason);
   const { user } = checked;
@@ -99,12 +94,16 @@ export async function attemptSignIn(
   let secondFactor: "totp" | "recovery" | null = null;
   if (user.mfaEnabled) {
     const code = attempt.code?.trim();
-    if (!code) return { ok: false, reason: "mfa_required" };
+    if (!code) {
+      // The password was right and nothing was guessed yet: the reservation is given back.
+      await reserved.release();
+      return { ok: false, reason: "mfa_required" };
+    }
     secondFactor = await verifySecondFactor(user.id, code.slice(0, 64), meta, options.now);
     if (!secondFactor) return fail(user.id, "mfa_invalid");
   }
 
-  await resetAccountFailures(keys);
+  await reserved.succeed();
   await getDb().user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() }, select: { id: true } });
   await recordAudit({
     actor: user.id,
