@@ -3,9 +3,10 @@
 //      (`warmdesk prepare`, in a short-lived process so that this one stays small);
 //   2. the production build when .next/BUILD_ID is missing or older than the sources
 //      (WARMDESK_SKIP_BUILD=1 never builds);
-//   3. `next start -p $PORT` and the realtime sidecar, as children with the same environment.
+//   3. the web server (server/web.ts, Next's handler on $PORT) and the realtime sidecar, as children
+//      with the same environment.
 // Signals are forwarded to both; when either dies the other is stopped and the launcher exits
-// non-zero. `npm run dev` (WARMDESK_DEV=1) runs `next dev` and never builds.
+// non-zero. `npm run dev` (WARMDESK_DEV=1) runs Next's dev server the same way and never builds.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { request } from "node:http";
@@ -87,17 +88,19 @@ if (!dev && process.env.WARMDESK_SKIP_BUILD !== "1") {
   }
 }
 
-// 3. The two servers.
-const nextBin = join(root, "node_modules/next/dist/bin/next");
-const webArgs = [nextBin, dev ? "dev" : "start", "-p", String(port)];
-if (process.env.HOST) webArgs.push("-H", process.env.HOST);
-// The production build bundles the sidecar (scripts/build.mjs); dev, or a missing/stale bundle, runs the TypeScript.
-const bundle = join(root, ".next/warmdesk/realtime.mjs");
-const bundleFresh =
-  !dev &&
-  existsSync(bundle) &&
-  statSync(bundle).mtimeMs >= Math.max(newestMtime(join(root, "server")), newestMtime(join(root, "lib")));
-const realtimeArgs = bundleFresh ? [bundle] : ["--import", "tsx", join(root, "server/realtime.ts")];
+// 3. The two servers: the web server (server/web.ts: Next behind a server that knows the client's
+// address) and the sidecar. The production build bundles both (scripts/build.mjs); dev, or a
+// missing/stale bundle, runs the TypeScript.
+function serverArgs(name) {
+  const bundle = join(root, `.next/warmdesk/${name}.mjs`);
+  const fresh =
+    !dev &&
+    existsSync(bundle) &&
+    statSync(bundle).mtimeMs >= Math.max(newestMtime(join(root, "server")), newestMtime(join(root, "lib")));
+  return fresh ? [bundle] : ["--import", "tsx", join(root, `server/${name}.ts`)];
+}
+const webArgs = serverArgs("web");
+const realtimeArgs = serverArgs("realtime");
 const children = [
   { name: "web", proc: spawn(process.execPath, webArgs, { cwd: root, env, stdio: "inherit" }) },
   { name: "realtime", proc: spawn(process.execPath, realtimeArgs, { cwd: root, env, stdio: "inherit" }) },

@@ -8,6 +8,7 @@ import { nextAuthSecret } from "../../lib/auth/request.ts";
 import { createSession } from "../../lib/auth/sessions.ts";
 import { getDb } from "../../lib/db/client.ts";
 import type { Engine } from "../../lib/db/engine.ts";
+import { CLIENT_ADDRESS_HEADER, markBehindWebServer } from "../../lib/http/client-address.ts";
 import type { PublishedEvent } from "../../lib/realtime/events.ts";
 import { setPublishSink } from "../../lib/realtime/publish.ts";
 import { createUser } from "../../lib/users/users.ts";
@@ -37,6 +38,15 @@ export async function keyFor(userId: number, projectId: number | null): Promise<
   const actor = await actorForApiKey(key);
   if (!actor) throw new Error("api key did not authenticate");
   return { key, actor };
+}
+
+/**
+ * The headers of a request from a client at `address`, as server/web.ts hands it to the app (it
+ * takes the address from the connection; see lib/http/client-address.ts).
+ */
+export function fromAddress(address: string): Record<string, string> {
+  markBehindWebServer();
+  return { [CLIENT_ADDRESS_HEADER]: address };
 }
 
 /**
