@@ -8,6 +8,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { NO_META, type RequestMeta, recordAudit, requestMeta } from "../audit/audit.ts";
 import { getDb } from "../db/client.ts";
+import { safeReturnPath } from "../http/return-url.ts";
 import { auditLocks, reserveAttempt, sleep, throttleKeys } from "./lockout.ts";
 import { verifySecondFactor } from "./mfa.ts";
 import { burnPasswordCheck, verifyPassword } from "./passwords.ts";
@@ -165,6 +166,10 @@ export function authOptions(): NextAuthOptions {
       },
       async session({ session }) {
         return session;
+      },
+      // next-auth's own `callbackUrl` (its sign-in and sign-out redirects): on this site only.
+      async redirect({ url, baseUrl }) {
+        return new URL(safeReturnPath(url, baseUrl), baseUrl).toString();
       },
     },
     events: {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/current.ts";
+import { safeReturnPath } from "@/lib/http/return-url.ts";
 import { translate } from "@/lib/i18n/index.ts";
 import { getInstanceName } from "@/lib/settings/instance-name.ts";
 import { visitorLanguage } from "@/lib/settings/language.ts";
@@ -18,19 +19,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: translate(await language(), "auth.signIn.title") };
 }
 
-/** Only paths on this site: an absolute or protocol-relative URL would make this an open redirect. */
-function safeCallback(value: string | string[] | undefined): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v?.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/";
-}
-
 export default async function SignInPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   if (!(await hasAnyUser())) redirect("/setup");
-  const callbackUrl = safeCallback((await searchParams).callbackUrl);
+  const callbackUrl = safeReturnPath((await searchParams).callbackUrl);
   if (await currentActor()) redirect(callbackUrl);
   const lang = await language();
   const [instance, signUp] = await Promise.all([getInstanceName(), isSignUpAllowed()]);
