@@ -100,7 +100,7 @@ describe("[SECURITY] spoofed forwarding headers", { timeout: 300_000 }, () => {
     await t.drop();
   });
 
-  const useTrust = (proxies: string | undefined) => {
+  const trustProxies = (proxies: string | undefined) => {
     if (proxies === undefined) delete process.env.TRUSTED_PROXIES;
     else process.env.TRUSTED_PROXIES = proxies;
     resetConfigForTests();
@@ -112,7 +112,7 @@ describe("[SECURITY] spoofed forwarding headers", { timeout: 300_000 }, () => {
   };
 
   it("without trusted proxies, locks the connection's address whatever X-Forwarded-For says", async () => {
-    useTrust(undefined);
+    trustProxies(undefined);
     const emails = [newEmail(), newEmail()];
     for (const email of emails) await createUser({ email, username: email.split("@")[0], password });
     // 3 × 4 failures from one connection, each with another forwarded address and a forged internal header.
@@ -140,7 +140,7 @@ describe("[SECURITY] spoofed forwarding headers", { timeout: 300_000 }, () => {
   });
 
   it("believes X-Forwarded-For only as far as trusted proxies wrote it; the session keeps that address", async () => {
-    useTrust("127.0.0.1/8");
+    trustProxies("127.0.0.1/8");
     const email = newEmail();
     const user = await createUser({ email, username: email.split("@")[0], password });
     // The client prepended a fake entry; the trusted proxy (this loopback connection) appended the real one.
@@ -152,7 +152,7 @@ describe("[SECURITY] spoofed forwarding headers", { timeout: 300_000 }, () => {
     expect(audit.ip).toBe("203.0.113.50");
 
     // A proxy that is not trusted is the client.
-    useTrust("10.0.0.0/8");
+    trustProxies("10.0.0.0/8");
     expect((await signIn({ email, password }, { "x-forwarded-for": "203.0.113.51" })).seen).toBe("127.0.0.1");
   });
 
