@@ -7,6 +7,7 @@ import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { getDb, Prisma } from "../db/client.ts";
 import { asDate, exec, rows, run } from "../db/direct.ts";
 import { AppError, parseInput } from "../errors.ts";
+import { disconnectApiKeys } from "../realtime/publish.ts";
 import { requireProject } from "./access.ts";
 import { type Actor, requireBrowser } from "./actor.ts";
 import { randomToken, sha256 } from "./tokens.ts";
@@ -177,6 +178,7 @@ export async function revokeApiKey(actor: Actor, id: number, meta?: RequestMeta)
   if (!existing) throw new AppError("not_found", "API key not found");
   if (existing.revokedAt) return view(await db.apiKey.findUniqueOrThrow({ where: { id }, select: KEY_SELECT }));
   const row = await db.apiKey.update({ where: { id }, data: { revokedAt: new Date() }, select: KEY_SELECT });
+  disconnectApiKeys([id]);
   await recordAudit({
     actor,
     action: "api_key.revoked",
@@ -186,6 +188,17 @@ export async function revokeApiKey(actor: Actor, id: number, meta?: RequestMeta)
     meta,
   });
   return view(row);
+}
+
+/** Is the key still good (not revoked, not expired, its user active)? The sidecar asks this for every
+ * socket opened with a key, on connect, on join and on every re-check (plain SQL on the driver). */
+export async function isApiKeyLive(keyId: number): Promise<boolean> {
+  const [k] = await run(() =>
+    rows(Prisma.sql`
+      SELECT k.expires_at, k.revoked_at, u.is_active, u.deleted_at FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.id = ${keyId}`),
+  );
+  if (!k || k.revoked_at !== null || k.deleted_at !== null || !Number(k.is_active)) return false;
+  return k.expires_at === null || asDate(k.expires_at).getTime() > Date.now();
 }
 
 export async function actorForApiKey(key: string): Promise<Actor | null> {

@@ -6,7 +6,10 @@ import { signRealtimeToken } from "@/lib/realtime/token.ts";
 export const POST = apiRoute(
   async ({ req, actor }) => {
     const config = getConfig();
-    const token = signRealtimeToken({ uid: actor.userId, sid: actor.sessionId, pid: actor.apiKeyProjectId }, config.authSecret);
+    const token = signRealtimeToken(
+      { uid: actor.userId, sid: actor.sessionId, pid: actor.apiKeyProjectId, kid: actor.apiKeyId ?? null },
+      config.authSecret,
+    );
     return { token, url: realtimeUrl(req, config) };
   },
   { scope: "project" },
