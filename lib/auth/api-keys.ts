@@ -190,6 +190,24 @@ export async function revokeApiKey(actor: Actor, id: number, meta?: RequestMeta)
   return view(row);
 }
 
+/**
+ * Revokes every live key of a user, and drops their realtime sockets at once. A new password (reset
+ * by an administrator, by email or on the command line, or changed by the user) revokes them all:
+ * keys are minted with a signed-in browser, so whoever knew the old password could have minted one,
+ * and a key would otherwise outlive the password that let it be made. Returns how many.
+ */
+export async function revokeUserApiKeys(userId: number): Promise<number> {
+  const db = getDb();
+  const live = await db.apiKey.findMany({ where: { userId, revokedAt: null }, select: { id: true } });
+  if (live.length === 0) return 0;
+  const { count } = await db.apiKey.updateMany({
+    where: { id: { in: live.map((k) => k.id) }, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  disconnectApiKeys(live.map((k) => k.id));
+  return count;
+}
+
 /** Is the key still good (not revoked, not expired, its user active)? The sidecar asks this for every
  * socket opened with a key, on connect, on join and on every re-check (plain SQL on the driver). */
 export async function isApiKeyLive(keyId: number): Promise<boolean> {

@@ -1,9 +1,11 @@
 // A signed-in user changes their own password: the current one must be right, the new one must be
-// valid and different. Every other session of the user is signed out; the current one stays. Only
+// valid and different. Every other session of the user is signed out (the current one stays) and
+// every API key is revoked (see revokeUserApiKeys). Only
 // from a signed-in browser, and wrong current passwords count towards the account's sign-in lock.
 import { z } from "zod";
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { type Actor, requireBrowser } from "../auth/actor.ts";
+import { revokeUserApiKeys } from "../auth/api-keys.ts";
 import { proveSecret } from "../auth/lockout.ts";
 import { hashPassword, verifyPassword } from "../auth/passwords.ts";
 import { revokeUserSessions } from "../auth/sessions.ts";
@@ -39,5 +41,13 @@ export async function changePassword(actor: Actor, input: unknown, meta?: Reques
     select: { id: true },
   });
   await revokeUserSessions(actor.userId, { except: actor.sessionId });
-  await recordAudit({ actor, action: "user.password_changed", resourceType: "user", resourceId: actor.userId, meta });
+  const apiKeysRevoked = await revokeUserApiKeys(actor.userId);
+  await recordAudit({
+    actor,
+    action: "user.password_changed",
+    resourceType: "user",
+    resourceId: actor.userId,
+    details: { apiKeysRevoked },
+    meta,
+  });
 }
