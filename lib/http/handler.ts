@@ -5,6 +5,7 @@ import { type Actor, type RouteScope, requireScope } from "../auth/actor.ts";
 import { enforceApiRateLimit } from "../auth/api-rate-limit.ts";
 import { authenticate } from "../auth/request.ts";
 import { AppError, ERROR_STATUS } from "../errors.ts";
+import { requireDeclaredBody, requireSameOrigin } from "./same-origin.ts";
 
 export const MAX_JSON_BYTES = 1_000_000;
 /** The only API a user who must change their password may call (signing out is next-auth's). */
@@ -49,6 +50,11 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options
       if (!actor) throw new AppError("unauthorized", "Sign in, or send an API key as `Authorization: Bearer <key>`.");
       if (actor.apiKeyId !== undefined) await enforceApiRateLimit(actor.apiKeyId);
       requireScope(actor, options.scope);
+      if (actor.sessionId !== null) {
+        // The browser's cookie authenticated it: only this site's pages may change anything with it.
+        requireSameOrigin(req);
+        requireDeclaredBody(req);
+      }
       if (actor.mustChangePassword && !PASSWORD_CHANGE_PATHS.has(new URL(req.url).pathname)) {
         throw new AppError("forbidden", "Change your password first");
       }
@@ -97,6 +103,8 @@ export function publicRoute<P = Record<string, never>>(
 ) {
   return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
     try {
+      // Sign-up, first-run setup and password reset: not from another site's page either.
+      requireSameOrigin(req);
       const result = await handler({ req, params: await ctx.params });
       if (result instanceof Response) return result;
       return Response.json(result, { status: options.status ?? 200 });
