@@ -52,7 +52,7 @@ describe("[SECURITY] CSRF", () => {
 
   it("decides by Sec-Fetch-Site when the browser sends it, else by Origin", async () => {
     const before = await rowCounts();
-    const refused = [
+    const refused: Record<string, string>[] = [
       { "sec-fetch-site": "cross-site" },
       { "sec-fetch-site": "same-site", origin: "https://other.localhost:3000" },
       { origin: "https://evil.example" },
@@ -64,7 +64,7 @@ describe("[SECURITY] CSRF", () => {
       expect({ headers, status: res.status }).toEqual({ headers, status: 403 });
     }
     expect(await rowCounts()).toEqual(before);
-    const allowed = [
+    const allowed: Record<string, string>[] = [
       { "sec-fetch-site": "same-origin", origin: "http://localhost:3000" },
       { origin: "http://localhost:3000", host: "localhost:3000" },
       {},
