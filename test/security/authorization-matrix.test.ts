@@ -30,7 +30,7 @@ import { addReply } from "../../lib/topics/replies.ts";
 import { createTopic } from "../../lib/topics/topics.ts";
 import { createGroup } from "../../lib/users/groups.ts";
 import { createWebhook } from "../../lib/webhooks/webhooks.ts";
-import { browserSession, freshWorld, keyFor, type Person, person } from "../api/helpers.ts";
+import { browserSession, freshWorld, keyFor, person } from "../api/helpers.ts";
 
 type Operation = { method: string; path: string; op: { security?: unknown[]; requestBody?: unknown } };
 type Handler = ((req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) & {
@@ -266,7 +266,6 @@ beforeAll(async () => {
     viewerId: String(viewer.id),
   };
   const revoked = await keyFor(member.id, null);
-  await world.database.db.apiKey.updateMany({ where: { userId: member.id, projectId: null }, data: {} });
   const revokedRow = await world.database.db.apiKey.findFirstOrThrow({ where: { userId: member.id }, orderBy: { id: "desc" } });
   await world.database.db.apiKey.update({ where: { id: revokedRow.id }, data: { revokedAt: new Date() } });
   await world.database.db.user.update({ where: { id: disabled.id }, data: { isActive: false } });
