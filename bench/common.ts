@@ -77,7 +77,9 @@ export function findProcesses(pids?: string): { label: string; pid: number }[] {
     const m = /^\s*(\d+)\s+(.*)$/.exec(line);
     if (!m) continue;
     const [, pid, cmd] = m;
-    if (/next-server|next\/dist\/bin\/next (start|dev)|\.bin\/next (start|dev)|server\/web\.mjs/.test(cmd))
+    if (
+      /next-server|next\/dist\/bin\/next (start|dev)|\.bin\/next (start|dev)|server\/web\.(ts|mjs)|warmdesk\/web\.mjs/.test(cmd)
+    )
       found.push({ label: "web", pid: Number(pid) });
     else if (/server\/realtime\.ts|warmdesk\/realtime\.mjs/.test(cmd)) found.push({ label: "realtime", pid: Number(pid) });
   }

@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import proxyaddr from "proxy-addr";
 import { z } from "zod";
 
 const ZEnv = z.object({
@@ -19,8 +20,21 @@ const ZEnv = z.object({
   REDIS_URL: z.string().url().optional(),
   /** The public address of the web app (https://warmdesk.example.com): links in emails use it. */
   APP_URL: z.string().url().optional(),
-  /** How many reverse proxies in front of the web app append to X-Forwarded-For (0 = none). */
-  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+  /**
+   * The reverse proxies in front of the web app whose X-Forwarded-For is believed: addresses and
+   * CIDR ranges, comma-separated, or proxy-addr's names `loopback`, `linklocal`, `uniquelocal`.
+   * Unset: none, the client address is the connection's.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .refine(
+      (v) => v === undefined || isTrustList(v),
+      "must be addresses or CIDR ranges (or loopback, linklocal, uniquelocal), comma-separated",
+    ),
+  /** Deprecated: how many proxies append to X-Forwarded-For. Now means that many proxies on
+   * loopback or private addresses (`loopback, linklocal, uniquelocal` and the private IPv4 ranges). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
   // Company sign-in (lib/sso/settings.ts): each one set here overrides, and locks, the same field
   // of Administration → Settings → Sign-in.
   OIDC_ISSUER: z.string().url().max(191).optional(),
@@ -46,6 +60,24 @@ const ZEnv = z.object({
   SQLITE_SYNCHRONOUS: z.enum(["full", "normal"]).default("full"),
 });
 
+/** The private and local ranges a deprecated TRUST_PROXY_HOPS trusts. */
+export const PRIVATE_PROXY_RANGES = ["loopback", "linklocal", "uniquelocal", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"];
+
+function isTrustList(value: string): boolean {
+  try {
+    proxyaddr.compile(splitList(value));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const splitList = (value: string) =>
+  value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
 export type Config = {
   dataDir: string;
   databaseUrl: string;
@@ -59,7 +91,10 @@ export type Config = {
   redisUrl: string | null;
   /** Origin for links in emails; null means "the origin the request came in on". */
   appUrl: string | null;
-  trustProxyHops: number;
+  /** Which proxies' X-Forwarded-For entries are believed (lib/http/client-address.ts). */
+  trustedProxies: { addresses: string[]; maxHops: number | null };
+  /** Start-up warnings (a deprecated variable), printed once by the web server. */
+  warnings: string[];
   /** Company sign-in settings given by the environment (absent keys come from the database). */
   ssoEnv: {
     oidc: { issuer?: string; clientId?: string; clientSecret?: string; scopes?: string; buttonLabel?: string };
@@ -90,7 +125,7 @@ export function getConfig(): Config {
     authSecret: env.AUTH_SECRET ?? loadOrCreateSecret(dataDir),
     redisUrl: env.REDIS_URL ?? null,
     appUrl: env.APP_URL ? new URL(env.APP_URL).origin : null,
-    trustProxyHops: env.TRUST_PROXY_HOPS,
+    ...trustedProxies(env),
     ssoEnv: {
       oidc: defined({
         issuer: env.OIDC_ISSUER,
@@ -123,6 +158,22 @@ function readCaFile(file: string): string {
   } catch (e) {
     throw new Error(`WarmDesk: invalid configuration\n  LDAP_CA_FILE: cannot read ${file} (${(e as Error).message})`);
   }
+}
+
+function trustedProxies(env: z.infer<typeof ZEnv>): Pick<Config, "trustedProxies" | "warnings"> {
+  if (env.TRUSTED_PROXIES !== undefined) {
+    const warnings = env.TRUST_PROXY_HOPS === undefined ? [] : ["TRUST_PROXY_HOPS is ignored because TRUSTED_PROXIES is set."];
+    return { trustedProxies: { addresses: splitList(env.TRUSTED_PROXIES), maxHops: null }, warnings };
+  }
+  if (!env.TRUST_PROXY_HOPS) return { trustedProxies: { addresses: [], maxHops: null }, warnings: [] };
+  // The old meaning (believe the last N entries of X-Forwarded-For, from wherever they came) let any
+  // client that reached the app directly choose its address. Kept only for proxies on private networks.
+  return {
+    trustedProxies: { addresses: PRIVATE_PROXY_RANGES, maxHops: env.TRUST_PROXY_HOPS },
+    warnings: [
+      `TRUST_PROXY_HOPS is deprecated: it now trusts up to ${env.TRUST_PROXY_HOPS} proxies on loopback or private addresses. Set TRUSTED_PROXIES to your proxies' addresses instead.`,
+    ],
+  };
 }
 
 /** The secret is generated on first run and kept in the data directory, never a constant. */

@@ -3,7 +3,8 @@
 //      (`warmdesk prepare`, in a short-lived process so that this one stays small);
 //   2. the production build when .next/BUILD_ID is missing or older than the sources
 //      (WARMDESK_SKIP_BUILD=1 never builds);
-//   3. the web app (server/web.mjs: Next.js with a draining shutdown) and the realtime sidecar, as
+//   3. the web app (server/web.ts: Next.js behind our own HTTP server, which knows the client's
+//      address and drains on shutdown) and the realtime sidecar, as
 //      children with the same environment, supervised.
 //
 // Supervision: a child that dies is started again, the other one is left alone (the web app keeps
@@ -18,7 +19,7 @@
 // SIGINT/SIGTERM stop the launcher: the web app first (it drains: in-flight requests finish and
 // their events are published), then the sidecar (its clients are told to reconnect); whatever has
 // not exited after STOP_GRACE_MS is killed. A second signal kills both at once. `npm run dev`
-// (WARMDESK_DEV=1) runs `next dev` and never builds.
+// (WARMDESK_DEV=1) runs Next's dev server the same way and never builds.
 //
 // Memory: each child's V8 heap is capped (--max-old-space-size): WARMDESK_WEB_HEAP_MB (default
 // 256) and WARMDESK_REALTIME_HEAP_MB (default 128); 0 leaves Node's default. See README.
@@ -103,16 +104,19 @@ if (!dev && process.env.WARMDESK_SKIP_BUILD !== "1") {
   }
 }
 
-// 3. The two servers.
-const nextBin = join(root, "node_modules/next/dist/bin/next");
-const devArgs = [nextBin, "dev", "-p", String(port), ...(process.env.HOST ? ["-H", process.env.HOST] : [])];
-// The production build bundles the sidecar (scripts/build.mjs); dev, or a missing/stale bundle, runs the TypeScript.
-const bundle = join(root, ".next/warmdesk/realtime.mjs");
-const bundleFresh =
-  !dev &&
-  existsSync(bundle) &&
-  statSync(bundle).mtimeMs >= Math.max(newestMtime(join(root, "server")), newestMtime(join(root, "lib")));
-const realtimeArgs = bundleFresh ? [bundle] : ["--import", "tsx", join(root, "server/realtime.ts")];
+// 3. The two servers: the web server (server/web.ts: Next behind a server that knows the client's
+// address and drains on shutdown) and the sidecar. The production build bundles both
+// (scripts/build.mjs); dev, or a missing/stale bundle, runs the TypeScript.
+function serverArgs(name) {
+  const bundle = join(root, `.next/warmdesk/${name}.mjs`);
+  const fresh =
+    !dev &&
+    existsSync(bundle) &&
+    statSync(bundle).mtimeMs >= Math.max(newestMtime(join(root, "server")), newestMtime(join(root, "lib")));
+  return fresh ? [bundle] : ["--import", "tsx", join(root, `server/${name}.ts`)];
+}
+const webArgs = serverArgs("web");
+const realtimeArgs = serverArgs("realtime");
 
 function heapArgs(variable, fallback) {
   const raw = process.env[variable];
@@ -131,7 +135,7 @@ const STOP_GRACE_MS = 12_000;
 const children = {
   web: {
     name: "web",
-    args: dev ? devArgs : [...heapArgs("WARMDESK_WEB_HEAP_MB", 256), join(root, "server/web.mjs")],
+    args: [...(dev ? [] : heapArgs("WARMDESK_WEB_HEAP_MB", 256)), ...webArgs],
     proc: null,
     startedAt: 0,
     quickExits: 0,

@@ -6,7 +6,10 @@
 // - The web app POSTs `{ events: [{ room, type, data }] }` to /internal/publish (header
 //   x-warmdesk-key); each event gets the room's next sequence number and is emitted as
 //   `event` `{ room, seq, type, data }`.
-// - POST /internal/revoke `{ sessionIds }` (same header) disconnects those sessions' sockets at once.
+// - POST /internal/revoke `{ sessionIds?, apiKeyIds? }` (same header) disconnects those sessions' and
+//   API keys' sockets at once.
+// - Authority is re-checked, not remembered: before every join and every 10 s the socket's user (its
+//   current role, still active) and its session or API key (not revoked, not expired) are loaded again.
 // - Sequence numbers belong to an epoch (a random id of the numbering): the join ack, every event
 //   and every sync answer carry `epoch`. A new in-memory sidecar starts a new epoch; sidecars sharing
 //   Redis share one (it changes only when Redis lost the numbers). A client that saw another epoch
@@ -33,6 +36,7 @@ import { type DefaultEventsMap, Server } from "socket.io";
 import { z } from "zod";
 import { canReadRoom } from "../lib/auth/access.ts";
 import type { Actor } from "../lib/auth/actor.ts";
+import { isApiKeyLive } from "../lib/auth/api-keys.ts";
 import { isSessionLive } from "../lib/auth/sessions.ts";
 import { getConfig } from "../lib/config.ts";
 import { Prisma } from "../lib/db/client.ts";
@@ -56,7 +60,10 @@ const RECHECK_INTERVAL_MS = 10_000;
 const PRESENCE_DEBOUNCE_MS = 100;
 /** A room's presence list names at most this many people. */
 const PRESENCE_MAX_USERS = 50;
-const ZRevokeBody = z.object({ sessionIds: z.array(z.number().int().positive()).max(10_000) });
+const ZRevokeBody = z.object({
+  sessionIds: z.array(z.number().int().positive()).max(10_000).default([]),
+  apiKeyIds: z.array(z.number().int().positive()).max(10_000).default([]),
+});
 const ZInvalidateBody = z.object({ topics: z.array(z.string().min(1).max(64)).min(1).max(20) });
 
 /** `presence`: the states this socket announced, per room (see ZPresenceState). */
@@ -218,27 +225,32 @@ async function activeUser(userId: number) {
   return u ? { id: Number(u.id), username: u.username, role: u.role, language: u.language } : null;
 }
 
-/** Loads the actor behind a realtime token, or null when the token, session or user is not valid. */
+/**
+ * The actor behind a socket as it is now: the user active, with their current role (a demoted admin
+ * is no admin any more), and the session or API key the token was issued to still good. Null when
+ * any of that no longer holds. Asked on connect, before every join and on every re-check.
+ */
+async function currentActor(actor: Actor): Promise<Actor | null> {
+  const user = await activeUser(actor.userId);
+  if (!user) return null;
+  if (actor.sessionId !== null && !(await isSessionLive(actor.sessionId))) return null;
+  if (actor.apiKeyId !== undefined && !(await isApiKeyLive(actor.apiKeyId))) return null;
+  return { ...actor, username: user.username, isAdmin: user.role === "admin", language: user.language };
+}
+
+/** Loads the actor behind a realtime token, or null when the token, session, key or user is not valid. */
 async function actorForToken(token: unknown, secret: string): Promise<Actor | null> {
   const payload = verifyRealtimeToken(token, secret);
   if (!payload) return null;
-  const user = await activeUser(payload.uid);
-  if (!user) return null;
-  if (payload.sid !== null && !(await isSessionLive(payload.sid))) return null;
-  return {
-    userId: user.id,
-    username: user.username,
-    isAdmin: user.role === "admin",
+  return currentActor({
+    userId: payload.uid,
+    username: "",
+    isAdmin: false,
     sessionId: payload.sid,
     apiKeyProjectId: payload.pid,
-    language: user.language,
-  };
-}
-
-/** Is the actor behind a connected socket still allowed in (session live, user active)? */
-async function stillValid(actor: Actor): Promise<boolean> {
-  if (actor.sessionId !== null) return isSessionLive(actor.sessionId);
-  return (await activeUser(actor.userId)) !== null;
+    ...(payload.kid !== null ? { apiKeyId: payload.kid } : {}),
+    language: "en",
+  });
 }
 
 function allowedOrigins(): string[] | "*" {
@@ -459,16 +471,20 @@ export async function startRealtime(options: RealtimeOptions = {}): Promise<Real
         return sendJson(res, 202, { ok: true, count: body.events.length });
       }
       if (url === "/internal/revoke") {
-        // `{ sessionIds: number[] }`: sessions just revoked; their sockets (on any sidecar) go now.
+        // `{ sessionIds?: number[], apiKeyIds?: number[] }`: sessions and keys just revoked; their
+        // sockets (on any sidecar) go now.
         const body = await readInternalBody(req, res, publishKey, ZRevokeBody, () =>
-          apiError("validation", "expected { sessionIds: number[] }"),
+          apiError("validation", "expected { sessionIds?: number[], apiKeyIds?: number[] }"),
         );
         if (!body) return;
-        const revoked = new Set(body.sessionIds);
+        const sessions = new Set(body.sessionIds);
+        const keys = new Set(body.apiKeyIds);
         let count = 0;
         for (const s of await io.fetchSockets()) {
-          const sid = (s.data as Partial<SocketData>).actor?.sessionId;
-          if (sid != null && revoked.has(sid)) {
+          const actor = (s.data as Partial<SocketData>).actor;
+          const sid = actor?.sessionId;
+          const kid = actor?.apiKeyId;
+          if ((sid != null && sessions.has(sid)) || (kid !== undefined && keys.has(kid))) {
             s.disconnect(true);
             count++;
           }
@@ -540,7 +556,15 @@ export async function startRealtime(options: RealtimeOptions = {}): Promise<Real
           error: { code: "validation", message: "room must be project:<id>, conversation:<id>, user:<id> or customer:<id>" },
         });
       try {
-        if (!(await canReadRoom(socket.data.actor, room.data))) return ack({ ok: false, error: { code: "not_found" } });
+        // Authority as it is now, not as it was at connect time: a revoked key or session goes, a
+        // demoted admin joins as what they are now.
+        const actor = await currentActor(socket.data.actor);
+        if (!actor) {
+          ack({ ok: false, error: { code: "unauthorized" } });
+          return void socket.disconnect(true);
+        }
+        socket.data.actor = actor;
+        if (!(await canReadRoom(actor, room.data))) return ack({ ok: false, error: { code: "not_found" } });
         await socket.join(room.data);
         const { epoch, seq } = await store.current(room.data);
         ack({ ok: true, seq, epoch });
@@ -611,17 +635,19 @@ export async function startRealtime(options: RealtimeOptions = {}): Promise<Real
     checking = true;
     try {
       const sockets = [...io.of("/").sockets.values()];
-      const valid = new Map<string, Promise<boolean>>();
+      const current = new Map<string, Promise<Actor | null>>();
       const access = new Map<string, Promise<boolean>>();
       for (const s of sockets) {
-        const actor = s.data.actor;
-        if (!actor) continue;
-        const who = `${actor.userId}:${actor.sessionId}:${actor.apiKeyProjectId}`;
-        if (!valid.has(who)) valid.set(who, stillValid(actor));
-        if (!(await valid.get(who))) {
+        if (!s.data.actor) continue;
+        const who = `${s.data.actor.userId}:${s.data.actor.sessionId}:${s.data.actor.apiKeyId}:${s.data.actor.apiKeyProjectId}`;
+        if (!current.has(who)) current.set(who, currentActor(s.data.actor));
+        const actor = await current.get(who);
+        if (!actor) {
           s.disconnect(true);
           continue;
         }
+        // The current role decides from now on (a demoted admin keeps only what they may still read).
+        s.data.actor = actor;
         for (const room of s.rooms) {
           if (room === s.id) continue;
           const k = `${who}|${room}`;

@@ -99,9 +99,11 @@ export async function canReadRoom(actor: Actor, room: string): Promise<boolean> 
   const m = /^(project|conversation|user|customer):(\d+)$/.exec(room);
   if (!m) return false;
   const id = Number(m[2]);
-  if (m[1] === "user") return id === actor.userId;
   if (m[1] === "project") return (await projectRole(actor, id)) !== null;
+  // A key limited to one project follows that project's room and nothing else: not its owner's own
+  // room (direct messages, notifications, time), not conversations, not customers.
   if (actor.apiKeyProjectId !== null) return false;
+  if (m[1] === "user") return id === actor.userId;
   if (m[1] === "customer") return (await customerRole(actor, id)) !== null;
   const [member] = await run(() =>
     rows(

@@ -30,6 +30,28 @@ export function requireBrowser(actor: Actor, what: string): void {
   if (actor.sessionId === null) throw new AppError("forbidden", `${what} can only be changed from a signed-in browser.`);
 }
 
+/**
+ * What a route reaches, declared once per route (apiRoute's `scope`) and enforced before its handler
+ * runs, so that what a credential may reach is decided in one place:
+ * - `project`: work inside projects. A key limited to one project may call it; the access checks
+ *   (requireProject, readableProjectIds, …) keep it to that project, everything else is not found.
+ * - `account`: the user's whole account (profile, notifications, conversations, customers, timer,
+ *   other users). A key limited to one project is refused (403): it must see nothing outside its project.
+ * - `browser`: account security (password, second factor, sessions, API keys, profile changes): a
+ *   signed-in browser only; any API key is refused (403).
+ * - `admin`: system administration: system admins through a browser or an unlimited key; everyone
+ *   else gets 404 (requireAdmin).
+ */
+export type RouteScope = "project" | "account" | "browser" | "admin";
+
+export function requireScope(actor: Actor, scope: RouteScope): void {
+  if (scope === "admin") requireAdmin(actor);
+  else if (scope === "browser") requireBrowser(actor, "Your account's security");
+  else if (scope === "account" && actor.apiKeyProjectId !== null) {
+    throw new AppError("forbidden", "This API key is limited to one project; it cannot reach anything outside it.");
+  }
+}
+
 /** System administration: system admins only, and not through a key limited to one project. Everyone else: not found. */
 export function requireAdmin(actor: Actor): void {
   if (!actor.isAdmin || actor.apiKeyProjectId !== null) throw new AppError("not_found", "Not found");

@@ -7,6 +7,7 @@ import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { getDb, Prisma } from "../db/client.ts";
 import { asDate, exec, rows, run } from "../db/direct.ts";
 import { AppError, parseInput } from "../errors.ts";
+import { disconnectApiKeys } from "../realtime/publish.ts";
 import { requireProject } from "./access.ts";
 import { type Actor, requireBrowser } from "./actor.ts";
 import { randomToken, sha256 } from "./tokens.ts";
@@ -177,6 +178,7 @@ export async function revokeApiKey(actor: Actor, id: number, meta?: RequestMeta)
   if (!existing) throw new AppError("not_found", "API key not found");
   if (existing.revokedAt) return view(await db.apiKey.findUniqueOrThrow({ where: { id }, select: KEY_SELECT }));
   const row = await db.apiKey.update({ where: { id }, data: { revokedAt: new Date() }, select: KEY_SELECT });
+  disconnectApiKeys([id]);
   await recordAudit({
     actor,
     action: "api_key.revoked",
@@ -186,6 +188,35 @@ export async function revokeApiKey(actor: Actor, id: number, meta?: RequestMeta)
     meta,
   });
   return view(row);
+}
+
+/**
+ * Revokes every live key of a user, and drops their realtime sockets at once. A new password (reset
+ * by an administrator, by email or on the command line, or changed by the user) revokes them all:
+ * keys are minted with a signed-in browser, so whoever knew the old password could have minted one,
+ * and a key would otherwise outlive the password that let it be made. Returns how many.
+ */
+export async function revokeUserApiKeys(userId: number): Promise<number> {
+  const db = getDb();
+  const live = await db.apiKey.findMany({ where: { userId, revokedAt: null }, select: { id: true } });
+  if (live.length === 0) return 0;
+  const { count } = await db.apiKey.updateMany({
+    where: { id: { in: live.map((k) => k.id) }, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  disconnectApiKeys(live.map((k) => k.id));
+  return count;
+}
+
+/** Is the key still good (not revoked, not expired, its user active)? The sidecar asks this for every
+ * socket opened with a key, on connect, on join and on every re-check (plain SQL on the driver). */
+export async function isApiKeyLive(keyId: number): Promise<boolean> {
+  const [k] = await run(() =>
+    rows(Prisma.sql`
+      SELECT k.expires_at, k.revoked_at, u.is_active, u.deleted_at FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.id = ${keyId}`),
+  );
+  if (!k || k.revoked_at !== null || k.deleted_at !== null || !Number(k.is_active)) return false;
+  return k.expires_at === null || asDate(k.expires_at).getTime() > Date.now();
 }
 
 export async function actorForApiKey(key: string): Promise<Actor | null> {

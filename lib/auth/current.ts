@@ -6,7 +6,7 @@ import type { Actor } from "./actor.ts";
 import { authenticate } from "./request.ts";
 
 export async function currentActor(): Promise<Actor | null> {
-  return authenticate(await headers());
+  return authenticate(await headers(), { apiKeys: false });
 }
 
 /** The actor, or a redirect to the sign-in page (or to the password change when one is due). */

@@ -11,6 +11,7 @@ import { getDb } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { getInstanceName } from "../settings/instance-name.ts";
 import { type Actor, requireBrowser } from "./actor.ts";
+import { proveSecret } from "./lockout.ts";
 import { verifyPassword } from "./passwords.ts";
 import { openSecret, sealSecret } from "./secret-box.ts";
 import { sha256 } from "./tokens.ts";
@@ -188,11 +189,16 @@ export const ZMfaProof = z
     message: "give your current password or a code",
   });
 
+/** The proof, counted like a sign-in attempt on the account (lib/auth/lockout.ts): 429 while locked. */
 async function checkProof(actor: Actor, input: unknown, meta?: RequestMeta): Promise<void> {
   const proof = parseInput(ZMfaProof, input);
-  const user = await getDb().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { passwordHash: true } });
-  if (proof.password !== undefined && (await verifyPassword(proof.password, user.passwordHash))) return;
-  if (proof.code !== undefined && (await verifySecondFactor(actor.userId, proof.code, meta))) return;
+  const user = await getDb().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true, passwordHash: true } });
+  const what = proof.password !== undefined ? "password" : "second_factor";
+  const right = await proveSecret({ id: actor.userId, email: user.email }, what, meta, async () => {
+    if (proof.password !== undefined && (await verifyPassword(proof.password, user.passwordHash))) return true;
+    return proof.code !== undefined && (await verifySecondFactor(actor.userId, proof.code, meta)) !== null;
+  });
+  if (right) return;
   const path = proof.password !== undefined ? "password" : "code";
   throw new AppError("validation", "That password or code is not right.", { fields: [{ path, message: "not right" }] });
 }

@@ -8,8 +8,9 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { NO_META, type RequestMeta, recordAudit, requestMeta } from "../audit/audit.ts";
 import { getDb } from "../db/client.ts";
+import { safeReturnPath } from "../http/return-url.ts";
 import { checkPasswordWithPolicy, type DirectoryFailure } from "../sso/password-sign-in.ts";
-import { lockedUntil, recordSignInFailure, resetAccountFailures, sleep, throttleKeys } from "./lockout.ts";
+import { auditLocks, reserveAttempt, sleep, throttleKeys } from "./lockout.ts";
 import { verifySecondFactor } from "./mfa.ts";
 import { burnPasswordCheck, verifyPassword } from "./passwords.ts";
 import { nextAuthSecret } from "./request.ts";
@@ -67,31 +68,9 @@ export async function attemptSignIn(
   const email = attempt.email.trim().toLowerCase().slice(0, 191);
   const keys = throttleKeys(email, meta.ip);
 
-  const fail = async (
-    userId: number | null,
-    reason: Exclude<DirectoryFailure, "directory_unavailable"> | "mfa_invalid",
-    detail?: string,
-  ): Promise<SignInResult> => {
-    const counted = await recordSignInFailure(keys);
-    await recordAudit({
-      actor: userId,
-      action: "auth.sign_in_failed",
-      details: { email, reason, ...(detail ? { detail } : {}) },
-      meta,
-    });
-    for (const lock of counted.locked) {
-      await recordAudit({
-        actor: lock.key === keys.account ? userId : null,
-        action: "auth.locked",
-        details: { key: lock.key, until: lock.until.toISOString() },
-        meta,
-      });
-    }
-    if (options.delay !== false && counted.delayMs > 0) await sleep(counted.delayMs);
-    return { ok: false, reason: reason === "mfa_invalid" ? "mfa_invalid" : "invalid" };
-  };
-
-  if (await lockedUntil(keys)) {
+  // The attempt is counted before anything is checked: concurrent guesses cannot outrun the lock.
+  const reserved = await reserveAttempt(keys);
+  if (!reserved) {
     // Same work as a real check, so a lock cannot be told from a slow answer either.
     await burnPasswordCheck(attempt.password);
     const user = await getDb().user.findFirst({ where: { email, deletedAt: null }, select: { id: true } });
@@ -104,6 +83,23 @@ export async function attemptSignIn(
     return { ok: false, reason: "locked" };
   }
 
+  const fail = async (
+    userId: number | null,
+    reason: Exclude<DirectoryFailure, "directory_unavailable"> | "mfa_invalid",
+    detail?: string,
+  ): Promise<SignInResult> => {
+    const counted = await reserved.fail();
+    await recordAudit({
+      actor: userId,
+      action: "auth.sign_in_failed",
+      details: { email, reason, ...(detail ? { detail } : {}) },
+      meta,
+    });
+    await auditLocks(counted.locked, keys, userId, meta);
+    if (options.delay !== false && counted.delayMs > 0) await sleep(counted.delayMs);
+    return { ok: false, reason: reason === "mfa_invalid" ? "mfa_invalid" : "invalid" };
+  };
+
   // LDAP and "SSO only" (lib/sso) decide when configured; otherwise the local password does.
   const checked =
     (await checkPasswordWithPolicy(email, attempt.password, meta)) ?? (await verifyCredentials(email, attempt.password));
@@ -111,6 +107,7 @@ export async function attemptSignIn(
     const detail = "detail" in checked ? checked.detail : undefined;
     if (checked.reason !== "directory_unavailable") return fail(checked.userId, checked.reason, detail);
     // Not counted against the account: the directory being down is nobody's guess.
+    await reserved.release();
     await recordAudit({
       actor: checked.userId,
       action: "auth.sign_in_failed",
@@ -124,12 +121,16 @@ export async function attemptSignIn(
   let secondFactor: "totp" | "recovery" | null = null;
   if (user.mfaEnabled) {
     const code = attempt.code?.trim();
-    if (!code) return { ok: false, reason: "mfa_required" };
+    if (!code) {
+      // The password was right and nothing was guessed yet: the reservation is given back.
+      await reserved.release();
+      return { ok: false, reason: "mfa_required" };
+    }
     secondFactor = await verifySecondFactor(user.id, code.slice(0, 64), meta, options.now);
     if (!secondFactor) return fail(user.id, "mfa_invalid");
   }
 
-  await resetAccountFailures(keys);
+  await reserved.succeed();
   await getDb().user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() }, select: { id: true } });
   await recordAudit({
     actor: user.id,
@@ -192,6 +193,10 @@ export function authOptions(): NextAuthOptions {
       },
       async session({ session }) {
         return session;
+      },
+      // next-auth's own `callbackUrl` (its sign-in and sign-out redirects): on this site only.
+      async redirect({ url, baseUrl }) {
+        return new URL(safeReturnPath(url, baseUrl), baseUrl).toString();
       },
     },
     events: {

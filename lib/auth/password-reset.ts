@@ -1,7 +1,7 @@
 // Password reset by email. The request answers the same whether or not the address has an account
 // (and sends in the background, so timing does not tell either); the emailed token is random, stored
 // only as its SHA-256, valid for an hour and usable once. Confirming sets the password, clears
-// must_change_password and signs the user out everywhere.
+// must_change_password, signs the user out everywhere and revokes their API keys.
 
 import { z } from "zod";
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
@@ -12,6 +12,7 @@ import { EMAIL_NOT_CONFIGURED, sendMail } from "../mail/mailer.ts";
 import { passwordResetEmail } from "../mail/templates.ts";
 import { getSettings, isSmtpConfigured } from "../settings/settings.ts";
 import { ZCreateUser } from "../users/users.ts";
+import { revokeUserApiKeys } from "./api-keys.ts";
 import { hashPassword } from "./passwords.ts";
 import { allowRequest } from "./rate-limit.ts";
 import { randomToken, sha256 } from "./tokens.ts";
@@ -113,7 +114,15 @@ export async function confirmPasswordReset(input: unknown, meta?: RequestMeta): 
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash, mustChangePassword: false }, select: { id: true } });
     await tx.session.deleteMany({ where: { userId: row.userId } });
   });
-  await recordAudit({ actor: row.userId, action: "auth.password_reset", resourceType: "user", resourceId: row.userId, meta });
+  const apiKeysRevoked = await revokeUserApiKeys(row.userId);
+  await recordAudit({
+    actor: row.userId,
+    action: "auth.password_reset",
+    resourceType: "user",
+    resourceId: row.userId,
+    details: { apiKeysRevoked },
+    meta,
+  });
   return { ok: true };
 }
 

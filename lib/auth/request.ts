@@ -55,9 +55,14 @@ export async function sessionTokenFromCookies(cookieHeader: string | null): Prom
   return null;
 }
 
-export async function authenticate(headers: Headers): Promise<Actor | null> {
+/**
+ * The actor of a request. API routes take an API key or the session cookie; pages and server
+ * actions (`{ apiKeys: false }`) are for browsers and take only the cookie, so that a key never
+ * renders an account's pages (sessions, keys, administration).
+ */
+export async function authenticate(headers: Headers, options: { apiKeys?: boolean } = {}): Promise<Actor | null> {
   const authorization = headers.get("authorization");
-  if (authorization) {
+  if (authorization && options.apiKeys !== false) {
     const m = /^Bearer\s+(\S+)$/i.exec(authorization);
     return m ? actorForApiKey(m[1]) : null;
   }

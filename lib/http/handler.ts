@@ -1,10 +1,11 @@
 // The one wrapper for route handlers: authenticate (session or API key), run the domain call,
 // translate errors to `{ error: { code, message, details } }` with the right status. Handlers built
 // with it stay a few lines long.
-import type { Actor } from "../auth/actor.ts";
+import { type Actor, type RouteScope, requireScope } from "../auth/actor.ts";
 import { enforceApiRateLimit } from "../auth/api-rate-limit.ts";
 import { authenticate } from "../auth/request.ts";
 import { AppError, ERROR_STATUS } from "../errors.ts";
+import { requireDeclaredBody, requireSameOrigin } from "./same-origin.ts";
 
 export const MAX_JSON_BYTES = 1_000_000;
 /** The only API a user who must change their password may call (signing out is next-auth's). */
@@ -32,13 +33,28 @@ export function errorResponse(e: unknown): Response {
   return Response.json({ error: { code: "internal", message: "Something went wrong on our side." } }, { status: 500 });
 }
 
+export type RouteOptions = {
+  /** What the route reaches (see RouteScope): checked here, before the handler runs. */
+  scope: RouteScope;
+  status?: number;
+};
+
+/** A route handler built by apiRoute, carrying its declaration (the authorization matrix reads it). */
+export type ApiRouteHandler<P> = ((req: Request, ctx: Ctx<P>) => Promise<Response>) & { readonly scope: RouteScope };
+
 /** A JSON route that needs an authenticated actor. */
-export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options: { status?: number } = {}) {
-  return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
+export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options: RouteOptions): ApiRouteHandler<P> {
+  const route = async (req: Request, ctx: Ctx<P>): Promise<Response> => {
     try {
       const actor = await authenticate(req.headers);
       if (!actor) throw new AppError("unauthorized", "Sign in, or send an API key as `Authorization: Bearer <key>`.");
       if (actor.apiKeyId !== undefined) await enforceApiRateLimit(actor.apiKeyId);
+      requireScope(actor, options.scope);
+      if (actor.sessionId !== null) {
+        // The browser's cookie authenticated it: only this site's pages may change anything with it.
+        requireSameOrigin(req);
+        requireDeclaredBody(req);
+      }
       if (actor.mustChangePassword && !PASSWORD_CHANGE_PATHS.has(new URL(req.url).pathname)) {
         throw new AppError("forbidden", "Change your password first");
       }
@@ -49,6 +65,7 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options
       return errorResponse(e);
     }
   };
+  return Object.assign(route, { scope: options.scope });
 }
 
 /** A path segment (e.g. a username) decoded once; a malformed escape stays as it is (and matches nothing). */
@@ -86,6 +103,8 @@ export function publicRoute<P = Record<string, never>>(
 ) {
   return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
     try {
+      // Sign-up, first-run setup and password reset: not from another site's page either.
+      requireSameOrigin(req);
       const result = await handler({ req, params: await ctx.params });
       if (result instanceof Response) return result;
       return Response.json(result, { status: options.status ?? 200 });

@@ -84,6 +84,7 @@ export function systemPaths(): Json {
     },
     "/api/branding/logo": {
       get: {
+        security: [],
         summary: "The instance logo (public: the sign-in page shows it)",
         responses: {
           "200": { description: "The image", content: { "image/png": {}, "image/jpeg": {}, "image/webp": {} } },
@@ -93,6 +94,7 @@ export function systemPaths(): Json {
     },
     "/api/auth/password-reset/request": {
       post: {
+        security: [],
         summary:
           "Email a password reset link (public). 202 whether or not the address has an account; 400 when email is not configured; 429 after too many requests for the address or from the IP.",
         requestBody: body("PasswordResetRequest"),
@@ -101,6 +103,7 @@ export function systemPaths(): Json {
     },
     "/api/auth/password-reset/confirm": {
       post: {
+        security: [],
         summary:
           "Set a new password with the emailed token (public). The token works once, for an hour; every session of the user is signed out.",
         requestBody: body("PasswordResetConfirm"),

@@ -116,7 +116,7 @@ export function flushPublished(timeoutMs: number): Promise<boolean> {
   });
 }
 
-// server/web.mjs calls every module instance's flush when it drains (a bundler may load this module
+// server/web.ts calls every module instance's flush when it drains (a bundler may load this module
 // more than once).
 const FLUSHERS = Symbol.for("warmdesk.realtime.flushers");
 const registry = globalThis as unknown as Record<symbol, Set<(ms: number) => Promise<boolean>> | undefined>;
@@ -160,23 +160,36 @@ export function setPublishSink(next: Sink | null): void {
   sink = next ?? postToSidecar;
 }
 
-type RevokeSink = (sessionIds: number[]) => Promise<void>;
+/** Sessions and API keys whose sockets must go now (either list may be empty). */
+type RevokeSink = (sessionIds: number[], apiKeyIds: number[]) => Promise<void>;
 let revokeSink: RevokeSink = postRevokeToSidecar;
 
 /** Tells the sidecar to drop the sockets of revoked sessions now. Fire-and-forget: a failure is
  * logged (at most once a minute); the sidecar's periodic re-check drops them anyway. */
 export function disconnectSessions(sessionIds: number[]): void {
-  if (sessionIds.length === 0) return;
-  revokeSink(sessionIds).catch((e: Error) =>
-    warnSidecarDown("revoke", `could not tell the sidecar about ${sessionIds.length} revoked session(s): ${e.message}`),
+  disconnect(sessionIds, []);
+}
+
+/** Tells the sidecar to drop the sockets opened with revoked API keys now (same fallback). */
+export function disconnectApiKeys(apiKeyIds: number[]): void {
+  disconnect([], apiKeyIds);
+}
+
+function disconnect(sessionIds: number[], apiKeyIds: number[]): void {
+  if (sessionIds.length === 0 && apiKeyIds.length === 0) return;
+  revokeSink(sessionIds, apiKeyIds).catch((e: Error) =>
+    warnSidecarDown(
+      "revoke",
+      `could not tell the sidecar about ${sessionIds.length} revoked session(s) and ${apiKeyIds.length} key(s): ${e.message}`,
+    ),
   );
 }
 
-function postRevokeToSidecar(sessionIds: number[]) {
-  return postInternal("revoke", { sessionIds }, { signal: AbortSignal.timeout(5000) });
+function postRevokeToSidecar(sessionIds: number[], apiKeyIds: number[]) {
+  return postInternal("revoke", { sessionIds, apiKeyIds }, { signal: AbortSignal.timeout(5000) });
 }
 
 /** Tests without a sidecar replace the transport of revocations. */
-export function setRevokeSink(next: RevokeSink | null): void {
+export function setRevokeSink(next: ((sessionIds: number[], apiKeyIds: number[]) => Promise<void>) | null): void {
   revokeSink = next ?? postRevokeToSidecar;
 }

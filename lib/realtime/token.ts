@@ -8,8 +8,12 @@ export const REALTIME_TOKEN_TTL_S = 120;
 
 const ZPayload = z.object({
   uid: z.number().int(),
+  /** The session the token was issued to (a browser), or null. */
   sid: z.number().int().nullable(),
+  /** The project an API key is limited to, or null. */
   pid: z.number().int().nullable(),
+  /** The API key the token was issued to, or null: the sidecar re-checks it (revoked, expired). */
+  kid: z.number().int().nullable().default(null),
   exp: z.number(),
 });
 export type RealtimeTokenPayload = z.infer<typeof ZPayload>;
@@ -18,7 +22,11 @@ function sign(body: string, secret: string): string {
   return createHmac("sha256", deriveKey(secret, "realtime-token")).update(body).digest("base64url");
 }
 
-export function signRealtimeToken(p: Omit<RealtimeTokenPayload, "exp">, secret: string, ttlS = REALTIME_TOKEN_TTL_S): string {
+export function signRealtimeToken(
+  p: Omit<RealtimeTokenPayload, "exp" | "kid"> & { kid?: number | null },
+  secret: string,
+  ttlS = REALTIME_TOKEN_TTL_S,
+): string {
   const body = Buffer.from(JSON.stringify({ ...p, exp: Math.floor(Date.now() / 1000) + ttlS })).toString("base64url");
   return `${body}.${sign(body, secret)}`;
 }

@@ -2,6 +2,7 @@
 // browser) and callback (from the provider's answer to a session, the second factor, or a reason).
 import type { RequestMeta } from "../audit/audit.ts";
 import { getConfig } from "../config.ts";
+import { safeReturnPath } from "../http/return-url.ts";
 import { resolveExternalUser } from "./identities.ts";
 import { finishOidcSignIn, SsoError, startOidcSignIn } from "./oidc.ts";
 import { getSsoConfig, isOidcUsable } from "./settings.ts";
@@ -10,15 +11,10 @@ import { auditSsoFailure, finishExternalSignIn, type SsoOutcome } from "./sign-i
 /** The public origin for redirect URIs: APP_URL when set, else the request's. */
 export const publicOrigin = (requestUrl: string) => getConfig().appUrl ?? new URL(requestUrl).origin;
 
-/** Only paths on this site (an absolute URL would make the sign-in an open redirect). */
-export function safeCallbackUrl(value: string | null | undefined): string {
-  return value?.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
-}
-
 export async function beginOidc(requestUrl: string, callbackUrl: string | null) {
   const { oidc } = await getSsoConfig();
   if (!isOidcUsable(oidc)) throw new SsoError("not_configured", "Single sign-on is not set up.");
-  return startOidcSignIn(oidc, publicOrigin(requestUrl), safeCallbackUrl(callbackUrl));
+  return startOidcSignIn(oidc, publicOrigin(requestUrl), safeReturnPath(callbackUrl));
 }
 
 export type CallbackOutcome = SsoOutcome & { callbackUrl: string };

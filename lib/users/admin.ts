@@ -6,6 +6,7 @@ import { randomInt } from "node:crypto";
 import { z } from "zod";
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { type Actor, requireAdmin } from "../auth/actor.ts";
+import { revokeUserApiKeys } from "../auth/api-keys.ts";
 import { clearMfa } from "../auth/mfa.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { revokeUserSessions } from "../auth/sessions.ts";
@@ -304,8 +305,8 @@ export async function enableUser(actor: Actor, rawId: string | number, meta?: Re
 }
 
 /**
- * Sets a new temporary password (returned once), requires a new one at the next sign-in and signs
- * the user out everywhere.
+ * Sets a new temporary password (returned once), requires a new one at the next sign-in, signs
+ * the user out everywhere and revokes their API keys.
  */
 export async function forcePasswordReset(actor: Actor, rawId: string | number, meta?: RequestMeta) {
   requireAdmin(actor);
@@ -317,7 +318,8 @@ export async function forcePasswordReset(actor: Actor, rawId: string | number, m
   const passwordHash = await hashPassword(temporaryPassword);
   await getDb().user.update({ where: { id }, data: { passwordHash, mustChangePassword: true }, select: { id: true } });
   await revokeUserSessions(id);
-  await auditUser(actor, "user.password_reset_forced", user, meta);
+  const apiKeysRevoked = await revokeUserApiKeys(id);
+  await auditUser(actor, "user.password_reset_forced", user, meta, { apiKeysRevoked });
   return { user: await loadUser(id), temporaryPassword };
 }
 
@@ -346,8 +348,8 @@ export async function deleteUser(actor: Actor, rawId: string | number, meta?: Re
   const now = new Date();
   const user = await retireUser(id, async (tx) => {
     await tx.user.update({ where: { id }, data: { deletedAt: now }, select: { id: true } });
-    await tx.apiKey.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now } });
   });
   await revokeUserSessions(id);
+  await revokeUserApiKeys(id);
   await auditUser(actor, "user.deleted", user, meta, { email: user.email });
 }

@@ -1,8 +1,12 @@
 // A signed-in user changes their own password: the current one must be right, the new one must be
-// valid and different. Every other session of the user is signed out; the current one stays.
+// valid and different. Every other session of the user is signed out (the current one stays) and
+// every API key is revoked (see revokeUserApiKeys). Only
+// from a signed-in browser, and wrong current passwords count towards the account's sign-in lock.
 import { z } from "zod";
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
-import type { Actor } from "../auth/actor.ts";
+import { type Actor, requireBrowser } from "../auth/actor.ts";
+import { revokeUserApiKeys } from "../auth/api-keys.ts";
+import { proveSecret } from "../auth/lockout.ts";
 import { hashPassword, verifyPassword } from "../auth/passwords.ts";
 import { revokeUserSessions } from "../auth/sessions.ts";
 import { getDb } from "../db/client.ts";
@@ -18,10 +22,15 @@ export const ZChangePassword = z
   });
 
 export async function changePassword(actor: Actor, input: unknown, meta?: RequestMeta): Promise<void> {
+  requireBrowser(actor, "Your password");
   const data = parseInput(ZChangePassword, input);
   const db = getDb();
-  const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { passwordHash: true } });
-  if (!(await verifyPassword(data.currentPassword, user.passwordHash))) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true, passwordHash: true } });
+  if (
+    !(await proveSecret({ id: actor.userId, email: user.email }, "password", meta, () =>
+      verifyPassword(data.currentPassword, user.passwordHash),
+    ))
+  ) {
     throw new AppError("validation", "The current password is not right.", {
       fields: [{ path: "currentPassword", message: "not right" }],
     });
@@ -32,5 +41,13 @@ export async function changePassword(actor: Actor, input: unknown, meta?: Reques
     select: { id: true },
   });
   await revokeUserSessions(actor.userId, { except: actor.sessionId });
-  await recordAudit({ actor, action: "user.password_changed", resourceType: "user", resourceId: actor.userId, meta });
+  const apiKeysRevoked = await revokeUserApiKeys(actor.userId);
+  await recordAudit({
+    actor,
+    action: "user.password_changed",
+    resourceType: "user",
+    resourceId: actor.userId,
+    details: { apiKeysRevoked },
+    meta,
+  });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { revokeUserApiKeys } from "../auth/api-keys.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/passwords.ts";
 import { getDb } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
@@ -80,5 +81,6 @@ export async function resetPassword(emailOrUsername: string, password: string, o
     // A new password signs the user out everywhere.
     db.session.deleteMany({ where: { userId: user.id } }),
   ]);
+  await revokeUserApiKeys(user.id);
   return user;
 }

@@ -1,10 +1,14 @@
 // Shared set-up for the REST and domain tests: a fresh database per engine, real users, real API
 // keys, and a way to call route handlers as plain functions with real Request objects.
 
+import { encode } from "next-auth/jwt";
 import type { Actor } from "../../lib/auth/actor.ts";
 import { actorForApiKey, createApiKey } from "../../lib/auth/api-keys.ts";
+import { nextAuthSecret } from "../../lib/auth/request.ts";
+import { createSession } from "../../lib/auth/sessions.ts";
 import { getDb } from "../../lib/db/client.ts";
 import type { Engine } from "../../lib/db/engine.ts";
+import { CLIENT_ADDRESS_HEADER, markBehindWebServer } from "../../lib/http/client-address.ts";
 import type { PublishedEvent } from "../../lib/realtime/events.ts";
 import { setPublishSink } from "../../lib/realtime/publish.ts";
 import { createUser } from "../../lib/users/users.ts";
@@ -34,6 +38,30 @@ export async function keyFor(userId: number, projectId: number | null): Promise<
   const actor = await actorForApiKey(key);
   if (!actor) throw new Error("api key did not authenticate");
   return { key, actor };
+}
+
+/**
+ * The headers of a request from a client at `address`, as server/web.ts hands it to the app (it
+ * takes the address from the connection; see lib/http/client-address.ts).
+ */
+export function fromAddress(address: string): Record<string, string> {
+  markBehindWebServer();
+  return { [CLIENT_ADDRESS_HEADER]: address };
+}
+
+/**
+ * A signed-in browser of a user: the cookie next-auth sets (a real session row), and the headers a
+ * browser sends with a same-origin request to the app at `call`'s origin.
+ */
+export async function browserSession(userId: number, meta: { ip?: string; userAgent?: string } = {}) {
+  const { token, sessionId } = await createSession(userId, meta);
+  const jwt = await encode({ token: { sid: token }, secret: nextAuthSecret() });
+  const headers: Record<string, string> = {
+    cookie: `next-auth.session-token=${jwt}`,
+    origin: "http://localhost:3000",
+    "sec-fetch-site": "same-origin",
+  };
+  return { sessionId, headers };
 }
 
 /** A fresh migrated database that getDb() uses, with published events captured instead of sent. */

@@ -22,7 +22,7 @@ import { getDb } from "../../lib/db/client.ts";
 import { setRevokeSink } from "../../lib/realtime/publish.ts";
 import { updateSettings } from "../../lib/settings/settings.ts";
 import { createUser } from "../../lib/users/users.ts";
-import { call } from "../api/helpers.ts";
+import { call, fromAddress } from "../api/helpers.ts";
 import { availableEngines, type TestDatabase, useFreshDatabase } from "../helpers/db.ts";
 
 const password = "correct horse battery";
@@ -70,9 +70,7 @@ describe.each(availableEngines())("[AUTH] lockout and revocation on %s", { timeo
       ok: false,
       reason: "locked",
     });
-    await expect(authorizeCredentials({ email: "ada@example.com", password }, { "x-forwarded-for": "10.0.0.3" })).rejects.toThrow(
-      "LOCKED",
-    );
+    await expect(authorizeCredentials({ email: "ada@example.com", password }, fromAddress("10.0.0.3"))).rejects.toThrow("LOCKED");
 
     const row = await t.db.loginThrottle.findUniqueOrThrow({ where: { key: accountKey("ada@example.com") } });
     const minutes = ((row.lockedUntil as Date).getTime() - Date.now()) / 60_000;

@@ -7,12 +7,12 @@ import { PATCH as settingsPatch } from "../../app/api/v1/admin/settings/route.ts
 import { checkCredentials } from "../../lib/auth/next-auth.ts";
 import { getDb } from "../../lib/db/client.ts";
 import { SIGNUP_LIMIT } from "../../lib/users/signup.ts";
-import { call, freshWorld, type Person, person } from "../api/helpers.ts";
+import { call, freshWorld, fromAddress, type Person, person } from "../api/helpers.ts";
 import { availableEngines } from "../helpers/db.ts";
 
 const password = "a long enough password";
 const signUp = (body: unknown, ip = "203.0.113.7") =>
-  call(signUpPost, { method: "POST", body, path: "/api/auth/sign-up", headers: { "x-forwarded-for": ip } });
+  call(signUpPost, { method: "POST", body, path: "/api/auth/sign-up", headers: fromAddress(ip) });
 const userCount = () => getDb().user.count();
 
 describe.each(availableEngines())("[AUTH] sign-up on %s", (engine) => {

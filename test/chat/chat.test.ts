@@ -223,6 +223,9 @@ describe.each(availableEngines())("chat on %s", (engine) => {
     await postConversationMessage(owner.actor, dm.json.id, { body: "private" });
     const { keyFor } = await import("../api/helpers.ts");
     const scoped = await keyFor(outsider.id, project.id);
-    expect((await call(listDm, { key: scoped.key, params: { id: String(dm.json.id) } })).status).toBe(404);
+    // Refused for every conversation alike (the route is account-wide, lib/auth/actor.ts RouteScope).
+    const refused = await call(listDm, { key: scoped.key, params: { id: String(dm.json.id) } });
+    expect(refused.status).toBe(403);
+    expect(JSON.stringify(refused.json)).not.toContain("private");
   });
 });

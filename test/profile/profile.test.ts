@@ -114,7 +114,7 @@ describe.each(availableEngines())("[PROFILE] on %s", (engine) => {
       expect(JSON.stringify(row)).not.toContain(scopedKey);
       expect(row.lastUsedAt).not.toBeNull();
       await getDb().apiKey.update({ where: { id: scopedId }, data: { lastUsedAt: null } });
-      expect((await call(meGet, { key: scopedKey })).status).toBe(200);
+      expect((await call(projectGet, { key: scopedKey, params: { slug: slugA } })).status).toBe(200);
       const used = await getDb().apiKey.findUniqueOrThrow({ where: { id: scopedId } });
       expect(used.lastUsedAt?.getTime()).toBeGreaterThan(Date.now() - 60_000);
 

@@ -12,7 +12,7 @@ import { requestPasswordReset } from "../../lib/auth/password-reset.ts";
 import { actorForSessionToken, createSession } from "../../lib/auth/sessions.ts";
 import { sha256 } from "../../lib/auth/tokens.ts";
 import { getDb } from "../../lib/db/client.ts";
-import { call, freshWorld, type Person, person } from "../api/helpers.ts";
+import { call, freshWorld, fromAddress, type Person, person } from "../api/helpers.ts";
 
 type Received = { from: string; to: string[]; raw: string };
 
@@ -170,7 +170,7 @@ describe("[SMTP] password reset by email", () => {
     const res = await call(requestReset, {
       body: { email: email.toUpperCase() },
       path: "/api/auth/password-reset/request",
-      headers: { "x-forwarded-for": "10.1.1.1" },
+      headers: fromAddress("10.1.1.1"),
     });
     expect(res.status).toBe(202);
     const mail = await inbox.next();

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/current.ts";
+import { safeReturnPath } from "@/lib/http/return-url.ts";
 import { translate } from "@/lib/i18n/index.ts";
 import { getInstanceName } from "@/lib/settings/instance-name.ts";
 import { visitorLanguage } from "@/lib/settings/language.ts";
@@ -20,12 +21,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: translate(await language(), "auth.signIn.title") };
 }
 
-/** Only paths on this site: an absolute or protocol-relative URL would make this an open redirect. */
-function safeCallback(value: string | string[] | undefined): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v?.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/";
-}
-
 export default async function SignInPage({
   searchParams,
 }: {
@@ -33,7 +28,7 @@ export default async function SignInPage({
 }) {
   if (!(await hasAnyUser())) redirect("/setup");
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const callbackUrl = safeReturnPath(params.callbackUrl);
   if (await currentActor()) redirect(callbackUrl);
   const lang = await language();
   const [instance, signUp, sso] = await Promise.all([getInstanceName(), isSignUpAllowed(), signInOptions()]);

@@ -7,6 +7,7 @@ import { useT } from "@/components/i18n-provider.tsx";
 import { Button } from "@/components/ui/button.tsx";
 import { Field, Input } from "@/components/ui/input.tsx";
 import { TotpCodeInput } from "@/components/ui/totp-code-input.tsx";
+import { safeReturnPath } from "@/lib/http/return-url.ts";
 
 type Step = "password" | "code";
 
@@ -38,7 +39,7 @@ export function SignInForm({
       const result = await signIn("credentials", { email, password, ...(code ? { code } : {}), redirect: false });
       if (result && !result.error) {
         // A full load: the root layout then renders with the user's own language and theme.
-        window.location.assign(callbackUrl || "/");
+        window.location.assign(safeReturnPath(callbackUrl));
         return;
       }
       setBusy(false);

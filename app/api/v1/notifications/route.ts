@@ -1,8 +1,9 @@
 import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
 import { listNotifications } from "@/lib/notifications/notify.ts";
 
-export const GET = apiRoute(async ({ req, actor }) =>
-  listNotifications(actor, Object.fromEntries(new URL(req.url).searchParams)),
+export const GET = apiRoute(
+  async ({ req, actor }) => listNotifications(actor, Object.fromEntries(new URL(req.url).searchParams)),
+  { scope: "account" },
 );
 
 const notAllowed = methodNotAllowed("GET");

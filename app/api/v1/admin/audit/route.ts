@@ -1,7 +1,9 @@
 import { auditQueryFrom, listAudit } from "@/lib/audit/list.ts";
 import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
 
-export const GET = apiRoute(async ({ req, actor }) => listAudit(actor, auditQueryFrom(new URL(req.url).searchParams)));
+export const GET = apiRoute(async ({ req, actor }) => listAudit(actor, auditQueryFrom(new URL(req.url).searchParams)), {
+  scope: "admin",
+});
 
 const notAllowed = methodNotAllowed("GET");
 

@@ -3,7 +3,7 @@ import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
 
 type Params = { id: string };
 
-export const GET = apiRoute<Params>(async ({ params, actor }) => getConversation(actor, params.id));
+export const GET = apiRoute<Params>(async ({ params, actor }) => getConversation(actor, params.id), { scope: "account" });
 
 const notAllowed = methodNotAllowed("GET");
 

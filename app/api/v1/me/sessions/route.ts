@@ -1,7 +1,7 @@
 import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
 import { mySessions } from "@/lib/users/profile.ts";
 
-export const GET = apiRoute(async ({ actor }) => ({ sessions: await mySessions(actor) }));
+export const GET = apiRoute(async ({ actor }) => ({ sessions: await mySessions(actor) }), { scope: "account" });
 
 const notAllowed = methodNotAllowed("GET");
 

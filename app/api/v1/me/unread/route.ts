@@ -1,7 +1,7 @@
 import { unreadSummary } from "@/lib/conversations/unread.ts";
 import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
 
-export const GET = apiRoute(async ({ actor }) => unreadSummary(actor));
+export const GET = apiRoute(async ({ actor }) => unreadSummary(actor), { scope: "account" });
 
 const notAllowed = methodNotAllowed("GET");
 

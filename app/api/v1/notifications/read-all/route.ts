@@ -1,7 +1,7 @@
 import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
 import { markAllNotificationsRead } from "@/lib/notifications/notify.ts";
 
-export const POST = apiRoute(async ({ actor }) => markAllNotificationsRead(actor));
+export const POST = apiRoute(async ({ actor }) => markAllNotificationsRead(actor), { scope: "account" });
 
 const notAllowed = methodNotAllowed("POST");
 

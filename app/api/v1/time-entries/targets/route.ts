@@ -1,7 +1,7 @@
 import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
 import { bookingTargets } from "@/lib/time/targets.ts";
 
-export const GET = apiRoute(async ({ actor }) => bookingTargets(actor));
+export const GET = apiRoute(async ({ actor }) => bookingTargets(actor), { scope: "account" });
 
 const notAllowed = methodNotAllowed("GET");
 

@@ -1,7 +1,7 @@
 import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
 import { startTimer } from "@/lib/time/timer.ts";
 
-export const POST = apiRoute(async ({ req, actor }) => startTimer(actor, await readJson(req)), { status: 201 });
+export const POST = apiRoute(async ({ req, actor }) => startTimer(actor, await readJson(req)), { scope: "account", status: 201 });
 
 const notAllowed = methodNotAllowed("POST");
 

@@ -3,7 +3,7 @@ import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
 
 type Params = { id: string };
 
-export const POST = apiRoute<Params>(async ({ params, actor }) => leaveConversation(actor, params.id));
+export const POST = apiRoute<Params>(async ({ params, actor }) => leaveConversation(actor, params.id), { scope: "account" });
 
 const notAllowed = methodNotAllowed("POST");
 

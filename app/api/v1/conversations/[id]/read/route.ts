@@ -3,8 +3,9 @@ import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
 
 type Params = { id: string };
 
-export const POST = apiRoute<Params>(async ({ req, params, actor }) =>
-  markConversationRead(actor, params.id, await readJson(req)),
+export const POST = apiRoute<Params>(
+  async ({ req, params, actor }) => markConversationRead(actor, params.id, await readJson(req)),
+  { scope: "account" },
 );
 
 const notAllowed = methodNotAllowed("POST");

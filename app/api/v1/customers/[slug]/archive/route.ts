@@ -2,8 +2,9 @@ import { requestMeta } from "@/lib/audit/audit.ts";
 import { setCustomerArchived } from "@/lib/customers/customers.ts";
 import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
 
-export const POST = apiRoute<{ slug: string }>(async ({ req, params, actor }) =>
-  setCustomerArchived(actor, params.slug, true, requestMeta(req.headers)),
+export const POST = apiRoute<{ slug: string }>(
+  async ({ req, params, actor }) => setCustomerArchived(actor, params.slug, true, requestMeta(req.headers)),
+  { scope: "account" },
 );
 
 const notAllowed = methodNotAllowed("POST");

@@ -4,11 +4,11 @@ import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
 
 type Params = { slug: string };
 
-export const GET = apiRoute<Params>(async ({ params, actor }) => listContracts(actor, params.slug));
+export const GET = apiRoute<Params>(async ({ params, actor }) => listContracts(actor, params.slug), { scope: "account" });
 
 export const POST = apiRoute<Params>(
   async ({ req, params, actor }) => createContract(actor, params.slug, await readJson(req), requestMeta(req.headers)),
-  { status: 201 },
+  { scope: "account", status: 201 },
 );
 
 const notAllowed = methodNotAllowed("GET, POST");

@@ -7,8 +7,9 @@ import { ZId } from "@/lib/users/profile.ts";
 type Params = { id: string };
 
 /** Revokes the key (it answers 401 from now on); the row stays, shown as revoked. */
-export const DELETE = apiRoute<Params>(async ({ req, params, actor }) =>
-  revokeApiKey(actor, parseInput(ZId, params.id), requestMeta(req.headers)),
+export const DELETE = apiRoute<Params>(
+  async ({ req, params, actor }) => revokeApiKey(actor, parseInput(ZId, params.id), requestMeta(req.headers)),
+  { scope: "browser" },
 );
 
 const notAllowed = methodNotAllowed("DELETE");

@@ -2,7 +2,9 @@ import { requestMeta } from "@/lib/audit/audit.ts";
 import { confirmMfaSetup } from "@/lib/auth/mfa.ts";
 import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
 
-export const POST = apiRoute(async ({ req, actor }) => confirmMfaSetup(actor, await readJson(req), requestMeta(req.headers)));
+export const POST = apiRoute(async ({ req, actor }) => confirmMfaSetup(actor, await readJson(req), requestMeta(req.headers)), {
+  scope: "browser",
+});
 
 const notAllowed = methodNotAllowed("POST");
 

@@ -2,8 +2,9 @@ import { requestMeta } from "@/lib/audit/audit.ts";
 import { regenerateRecoveryCodes } from "@/lib/auth/mfa.ts";
 import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
 
-export const POST = apiRoute(async ({ req, actor }) =>
-  regenerateRecoveryCodes(actor, await readJson(req), requestMeta(req.headers)),
+export const POST = apiRoute(
+  async ({ req, actor }) => regenerateRecoveryCodes(actor, await readJson(req), requestMeta(req.headers)),
+  { scope: "browser" },
 );
 
 const notAllowed = methodNotAllowed("POST");

@@ -1,7 +1,7 @@
 import { beginMfaSetup } from "@/lib/auth/mfa.ts";
 import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
 
-export const POST = apiRoute(async ({ actor }) => beginMfaSetup(actor));
+export const POST = apiRoute(async ({ actor }) => beginMfaSetup(actor), { scope: "browser" });
 
 const notAllowed = methodNotAllowed("POST");
 

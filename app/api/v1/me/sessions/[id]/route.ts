@@ -5,10 +5,13 @@ import { revokeMySession, ZId } from "@/lib/users/profile.ts";
 
 type Params = { id: string };
 
-export const DELETE = apiRoute<Params>(async ({ req, params, actor }) => {
-  await revokeMySession(actor, parseInput(ZId, params.id), requestMeta(req.headers));
-  return new Response(null, { status: 204 });
-});
+export const DELETE = apiRoute<Params>(
+  async ({ req, params, actor }) => {
+    await revokeMySession(actor, parseInput(ZId, params.id), requestMeta(req.headers));
+    return new Response(null, { status: 204 });
+  },
+  { scope: "browser" },
+);
 
 const notAllowed = methodNotAllowed("DELETE");
 

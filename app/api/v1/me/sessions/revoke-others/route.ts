@@ -2,7 +2,9 @@ import { requestMeta } from "@/lib/audit/audit.ts";
 import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
 import { revokeOtherSessions } from "@/lib/users/profile.ts";
 
-export const POST = apiRoute(async ({ req, actor }) => revokeOtherSessions(actor, requestMeta(req.headers)));
+export const POST = apiRoute(async ({ req, actor }) => revokeOtherSessions(actor, requestMeta(req.headers)), {
+  scope: "browser",
+});
 
 const notAllowed = methodNotAllowed("POST");
 

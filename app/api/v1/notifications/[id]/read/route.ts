@@ -3,7 +3,7 @@ import { markNotificationRead } from "@/lib/notifications/notify.ts";
 
 type Params = { id: string };
 
-export const POST = apiRoute<Params>(async ({ params, actor }) => markNotificationRead(actor, params.id));
+export const POST = apiRoute<Params>(async ({ params, actor }) => markNotificationRead(actor, params.id), { scope: "account" });
 
 const notAllowed = methodNotAllowed("POST");
 

@@ -1,7 +1,9 @@
 import { setProjectArchived } from "@/lib/boards/projects.ts";
 import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
 
-export const POST = apiRoute<{ slug: string }>(async ({ params, actor }) => setProjectArchived(actor, params.slug, true));
+export const POST = apiRoute<{ slug: string }>(async ({ params, actor }) => setProjectArchived(actor, params.slug, true), {
+  scope: "project",
+});
 
 const notAllowed = methodNotAllowed("POST");
 

@@ -3,10 +3,12 @@ import { getBacklog, placeInBacklog } from "@/lib/scrum/planning.ts";
 
 type Params = { slug: string };
 
-export const GET = apiRoute<Params>(async ({ params, actor }) => getBacklog(actor, params.slug));
+export const GET = apiRoute<Params>(async ({ params, actor }) => getBacklog(actor, params.slug), { scope: "project" });
 
 /** `{ key, afterKey?, beforeKey? }`: reorders the card in the backlog, or takes it out of its sprint. */
-export const POST = apiRoute<Params>(async ({ req, params, actor }) => placeInBacklog(actor, params.slug, await readJson(req)));
+export const POST = apiRoute<Params>(async ({ req, params, actor }) => placeInBacklog(actor, params.slug, await readJson(req)), {
+  scope: "project",
+});
 
 const notAllowed = methodNotAllowed("GET, POST");
 

@@ -1,7 +1,7 @@
 import { getBoard } from "@/lib/boards/board.ts";
 import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
 
-export const GET = apiRoute<{ slug: string }>(async ({ params, actor }) => getBoard(actor, params.slug));
+export const GET = apiRoute<{ slug: string }>(async ({ params, actor }) => getBoard(actor, params.slug), { scope: "project" });
 
 const notAllowed = methodNotAllowed("GET");
 

@@ -3,7 +3,7 @@ import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
 
 export const POST = apiRoute<{ slug: string }>(
   async ({ req, params, actor }) => createCard(actor, params.slug, (await readJson(req)) as never),
-  { status: 201 },
+  { scope: "project", status: 201 },
 );
 
 const notAllowed = methodNotAllowed("POST");

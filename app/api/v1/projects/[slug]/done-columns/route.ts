@@ -3,9 +3,11 @@ import { getDoneColumns, setDoneColumns } from "@/lib/scrum/planning.ts";
 
 type Params = { slug: string };
 
-export const GET = apiRoute<Params>(async ({ params, actor }) => getDoneColumns(actor, params.slug));
+export const GET = apiRoute<Params>(async ({ params, actor }) => getDoneColumns(actor, params.slug), { scope: "project" });
 
-export const PUT = apiRoute<Params>(async ({ req, params, actor }) => setDoneColumns(actor, params.slug, await readJson(req)));
+export const PUT = apiRoute<Params>(async ({ req, params, actor }) => setDoneColumns(actor, params.slug, await readJson(req)), {
+  scope: "project",
+});
 
 const notAllowed = methodNotAllowed("GET, PUT");
 

@@ -3,9 +3,10 @@ import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
 
 type Params = { slug: string };
 
-export const GET = apiRoute<Params>(async ({ params, actor }) => listMembers(actor, params.slug));
+export const GET = apiRoute<Params>(async ({ params, actor }) => listMembers(actor, params.slug), { scope: "project" });
 
 export const POST = apiRoute<Params>(async ({ req, params, actor }) => addMember(actor, params.slug, await readJson(req)), {
+  scope: "project",
   status: 201,
 });
 

@@ -4,9 +4,12 @@ import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
 type Params = { slug: string };
 const query = (req: Request) => Object.fromEntries(new URL(req.url).searchParams);
 
-export const GET = apiRoute<Params>(async ({ req, params, actor }) => listChatMessages(actor, params.slug, query(req)));
+export const GET = apiRoute<Params>(async ({ req, params, actor }) => listChatMessages(actor, params.slug, query(req)), {
+  scope: "project",
+});
 
 export const POST = apiRoute<Params>(async ({ req, params, actor }) => postChatMessage(actor, params.slug, await readJson(req)), {
+  scope: "project",
   status: 201,
 });
 

@@ -5,14 +5,17 @@ import { createWebhook, listWebhooks } from "@/lib/webhooks/webhooks.ts";
 
 type Params = { slug: string };
 
-export const GET = apiRoute<Params>(async ({ req, params, actor }) => ({
-  webhooks: await listWebhooks(actor, params.slug, linkOrigin(req.url)),
-}));
+export const GET = apiRoute<Params>(
+  async ({ req, params, actor }) => ({
+    webhooks: await listWebhooks(actor, params.slug, linkOrigin(req.url)),
+  }),
+  { scope: "project" },
+);
 
 export const POST = apiRoute<Params>(
   async ({ req, params, actor }) =>
     createWebhook(actor, params.slug, await readJson(req), linkOrigin(req.url), requestMeta(req.headers)),
-  { status: 201 },
+  { scope: "project", status: 201 },
 );
 
 const notAllowed = methodNotAllowed("GET, POST");

@@ -3,7 +3,7 @@ import { avatarResponse } from "@/lib/users/avatar.ts";
 
 type Params = { username: string };
 
-export const GET = apiRoute<Params>(async ({ params }) => avatarResponse(params.username));
+export const GET = apiRoute<Params>(async ({ params }) => avatarResponse(params.username), { scope: "account" });
 
 const notAllowed = methodNotAllowed("GET");
 

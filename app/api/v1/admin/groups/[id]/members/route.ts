@@ -4,7 +4,7 @@ import { addGroupMember } from "@/lib/users/groups.ts";
 
 export const POST = apiRoute<{ id: string }>(
   async ({ req, params, actor }) => addGroupMember(actor, params.id, await readJson(req), requestMeta(req.headers)),
-  { status: 201 },
+  { scope: "admin", status: 201 },
 );
 
 const notAllowed = methodNotAllowed("POST");

@@ -1,7 +1,7 @@
 import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
 import { testLdapSettings } from "@/lib/sso/admin.ts";
 
-export const POST = apiRoute(async ({ actor, req }) => testLdapSettings(actor, await readJson(req)));
+export const POST = apiRoute(async ({ actor, req }) => testLdapSettings(actor, await readJson(req)), { scope: "admin" });
 
 const notAllowed = methodNotAllowed("POST");
 

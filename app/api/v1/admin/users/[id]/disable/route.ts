@@ -2,8 +2,9 @@ import { requestMeta } from "@/lib/audit/audit.ts";
 import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
 import { disableUser } from "@/lib/users/admin.ts";
 
-export const POST = apiRoute<{ id: string }>(async ({ req, params, actor }) =>
-  disableUser(actor, params.id, requestMeta(req.headers)),
+export const POST = apiRoute<{ id: string }>(
+  async ({ req, params, actor }) => disableUser(actor, params.id, requestMeta(req.headers)),
+  { scope: "admin" },
 );
 
 const notAllowed = methodNotAllowed("POST");

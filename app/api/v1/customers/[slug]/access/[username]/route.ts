@@ -4,14 +4,19 @@ import { apiRoute, decodeSegment, methodNotAllowed, readJson } from "@/lib/http/
 
 type Params = { slug: string; username: string };
 
-export const PUT = apiRoute<Params>(async ({ req, params, actor }) =>
-  grantCustomerAccess(actor, params.slug, decodeSegment(params.username), await readJson(req), requestMeta(req.headers)),
+export const PUT = apiRoute<Params>(
+  async ({ req, params, actor }) =>
+    grantCustomerAccess(actor, params.slug, decodeSegment(params.username), await readJson(req), requestMeta(req.headers)),
+  { scope: "account" },
 );
 
-export const DELETE = apiRoute<Params>(async ({ req, params, actor }) => {
-  await revokeCustomerAccess(actor, params.slug, decodeSegment(params.username), requestMeta(req.headers));
-  return new Response(null, { status: 204 });
-});
+export const DELETE = apiRoute<Params>(
+  async ({ req, params, actor }) => {
+    await revokeCustomerAccess(actor, params.slug, decodeSegment(params.username), requestMeta(req.headers));
+    return new Response(null, { status: 204 });
+  },
+  { scope: "account" },
+);
 
 const notAllowed = methodNotAllowed("PUT, DELETE");
 

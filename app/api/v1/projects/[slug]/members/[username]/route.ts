@@ -3,14 +3,18 @@ import { apiRoute, decodeSegment, methodNotAllowed, readJson } from "@/lib/http/
 
 type Params = { slug: string; username: string };
 
-export const PATCH = apiRoute<Params>(async ({ req, params, actor }) =>
-  changeMemberRole(actor, params.slug, decodeSegment(params.username), await readJson(req)),
+export const PATCH = apiRoute<Params>(
+  async ({ req, params, actor }) => changeMemberRole(actor, params.slug, decodeSegment(params.username), await readJson(req)),
+  { scope: "project" },
 );
 
-export const DELETE = apiRoute<Params>(async ({ params, actor }) => {
-  await removeMember(actor, params.slug, decodeSegment(params.username));
-  return new Response(null, { status: 204 });
-});
+export const DELETE = apiRoute<Params>(
+  async ({ params, actor }) => {
+    await removeMember(actor, params.slug, decodeSegment(params.username));
+    return new Response(null, { status: 204 });
+  },
+  { scope: "project" },
+);
 
 const notAllowed = methodNotAllowed("PATCH, DELETE");
 

@@ -3,11 +3,14 @@ import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
 
 type Params = { slug: string; id: string };
 
-export const PATCH = apiRoute<Params>(async ({ req, params, actor }) =>
-  updateChatMessage(actor, params.slug, params.id, await readJson(req)),
+export const PATCH = apiRoute<Params>(
+  async ({ req, params, actor }) => updateChatMessage(actor, params.slug, params.id, await readJson(req)),
+  { scope: "project" },
 );
 
-export const DELETE = apiRoute<Params>(async ({ params, actor }) => deleteChatMessage(actor, params.slug, params.id));
+export const DELETE = apiRoute<Params>(async ({ params, actor }) => deleteChatMessage(actor, params.slug, params.id), {
+  scope: "project",
+});
 
 const notAllowed = methodNotAllowed("PATCH, DELETE");
 

@@ -3,9 +3,11 @@ import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
 
 type Params = { slug: string };
 
-export const GET = apiRoute<Params>(async ({ params, actor }) => chatReadState(actor, params.slug));
+export const GET = apiRoute<Params>(async ({ params, actor }) => chatReadState(actor, params.slug), { scope: "project" });
 
-export const POST = apiRoute<Params>(async ({ req, params, actor }) => markChatRead(actor, params.slug, await readJson(req)));
+export const POST = apiRoute<Params>(async ({ req, params, actor }) => markChatRead(actor, params.slug, await readJson(req)), {
+  scope: "project",
+});
 
 const notAllowed = methodNotAllowed("GET, POST");
 

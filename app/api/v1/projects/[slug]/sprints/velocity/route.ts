@@ -4,10 +4,13 @@ import { getVelocity } from "@/lib/scrum/reports.ts";
 type Params = { slug: string };
 
 /** `?count=7`: how many of the last completed sprints. */
-export const GET = apiRoute<Params>(async ({ req, params, actor }) => {
-  const count = new URL(req.url).searchParams.get("count");
-  return getVelocity(actor, params.slug, count ? { count } : {});
-});
+export const GET = apiRoute<Params>(
+  async ({ req, params, actor }) => {
+    const count = new URL(req.url).searchParams.get("count");
+    return getVelocity(actor, params.slug, count ? { count } : {});
+  },
+  { scope: "project" },
+);
 
 const notAllowed = methodNotAllowed("GET");
 

@@ -3,13 +3,16 @@ import { deleteTopic, getTopic, updateTopic } from "@/lib/topics/topics.ts";
 
 type Params = { slug: string; id: string };
 
-export const GET = apiRoute<Params>(async ({ params, actor }) => getTopic(actor, params.slug, params.id));
+export const GET = apiRoute<Params>(async ({ params, actor }) => getTopic(actor, params.slug, params.id), { scope: "project" });
 
-export const PATCH = apiRoute<Params>(async ({ req, params, actor }) =>
-  updateTopic(actor, params.slug, params.id, await readJson(req)),
+export const PATCH = apiRoute<Params>(
+  async ({ req, params, actor }) => updateTopic(actor, params.slug, params.id, await readJson(req)),
+  { scope: "project" },
 );
 
-export const DELETE = apiRoute<Params>(async ({ params, actor }) => deleteTopic(actor, params.slug, params.id));
+export const DELETE = apiRoute<Params>(async ({ params, actor }) => deleteTopic(actor, params.slug, params.id), {
+  scope: "project",
+});
 
 const notAllowed = methodNotAllowed("GET, PATCH, DELETE");
 

@@ -5,14 +5,18 @@ import { deleteWebhook, updateWebhook } from "@/lib/webhooks/webhooks.ts";
 
 type Params = { slug: string; id: string };
 
-export const PATCH = apiRoute<Params>(async ({ req, params, actor }) =>
-  updateWebhook(actor, params.slug, params.id, await readJson(req), linkOrigin(req.url)),
+export const PATCH = apiRoute<Params>(
+  async ({ req, params, actor }) => updateWebhook(actor, params.slug, params.id, await readJson(req), linkOrigin(req.url)),
+  { scope: "project" },
 );
 
-export const DELETE = apiRoute<Params>(async ({ req, params, actor }) => {
-  await deleteWebhook(actor, params.slug, params.id, requestMeta(req.headers));
-  return new Response(null, { status: 204 });
-});
+export const DELETE = apiRoute<Params>(
+  async ({ req, params, actor }) => {
+    await deleteWebhook(actor, params.slug, params.id, requestMeta(req.headers));
+    return new Response(null, { status: 204 });
+  },
+  { scope: "project" },
+);
 
 const notAllowed = methodNotAllowed("PATCH, DELETE");
 

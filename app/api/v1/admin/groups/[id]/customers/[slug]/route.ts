@@ -4,14 +4,19 @@ import { removeGroupCustomerAccess, setGroupCustomerAccess } from "@/lib/users/g
 
 type Params = { id: string; slug: string };
 
-export const PUT = apiRoute<Params>(async ({ req, params, actor }) =>
-  setGroupCustomerAccess(actor, params.id, params.slug, await readJson(req), requestMeta(req.headers)),
+export const PUT = apiRoute<Params>(
+  async ({ req, params, actor }) =>
+    setGroupCustomerAccess(actor, params.id, params.slug, await readJson(req), requestMeta(req.headers)),
+  { scope: "admin" },
 );
 
-export const DELETE = apiRoute<Params>(async ({ req, params, actor }) => {
-  await removeGroupCustomerAccess(actor, params.id, params.slug, requestMeta(req.headers));
-  return new Response(null, { status: 204 });
-});
+export const DELETE = apiRoute<Params>(
+  async ({ req, params, actor }) => {
+    await removeGroupCustomerAccess(actor, params.id, params.slug, requestMeta(req.headers));
+    return new Response(null, { status: 204 });
+  },
+  { scope: "admin" },
+);
 
 const notAllowed = methodNotAllowed("PUT, DELETE");
 

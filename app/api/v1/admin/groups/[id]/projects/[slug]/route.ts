@@ -4,14 +4,19 @@ import { removeGroupProjectAccess, setGroupProjectAccess } from "@/lib/users/gro
 
 type Params = { id: string; slug: string };
 
-export const PUT = apiRoute<Params>(async ({ req, params, actor }) =>
-  setGroupProjectAccess(actor, params.id, params.slug, await readJson(req), requestMeta(req.headers)),
+export const PUT = apiRoute<Params>(
+  async ({ req, params, actor }) =>
+    setGroupProjectAccess(actor, params.id, params.slug, await readJson(req), requestMeta(req.headers)),
+  { scope: "admin" },
 );
 
-export const DELETE = apiRoute<Params>(async ({ req, params, actor }) => {
-  await removeGroupProjectAccess(actor, params.id, params.slug, requestMeta(req.headers));
-  return new Response(null, { status: 204 });
-});
+export const DELETE = apiRoute<Params>(
+  async ({ req, params, actor }) => {
+    await removeGroupProjectAccess(actor, params.id, params.slug, requestMeta(req.headers));
+    return new Response(null, { status: 204 });
+  },
+  { scope: "admin" },
+);
 
 const notAllowed = methodNotAllowed("PUT, DELETE");
 

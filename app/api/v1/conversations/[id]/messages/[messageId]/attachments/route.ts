@@ -5,7 +5,7 @@ type Params = { id: string; messageId: string };
 
 export const POST = apiRoute<Params>(
   async ({ req, params, actor }) => uploadConversationAttachments(actor, params.id, params.messageId, req),
-  { status: 201 },
+  { scope: "account", status: 201 },
 );
 
 const notAllowed = methodNotAllowed("POST");

@@ -1,8 +1,9 @@
 import { contractBurndown } from "@/lib/customers/contracts.ts";
 import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
 
-export const GET = apiRoute<{ slug: string; id: string }>(async ({ params, actor }) =>
-  contractBurndown(actor, params.slug, params.id),
+export const GET = apiRoute<{ slug: string; id: string }>(
+  async ({ params, actor }) => contractBurndown(actor, params.slug, params.id),
+  { scope: "account" },
 );
 
 const notAllowed = methodNotAllowed("GET");

@@ -3,11 +3,13 @@ import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
 
 type Params = { slug: string; key: string };
 
-export const GET = apiRoute<Params>(async ({ params, actor }) => listCardAttachments(actor, params.slug, params.key));
+export const GET = apiRoute<Params>(async ({ params, actor }) => listCardAttachments(actor, params.slug, params.key), {
+  scope: "project",
+});
 
 export const POST = apiRoute<Params>(
   async ({ req, params, actor }) => uploadCardAttachments(actor, params.slug, params.key, req),
-  { status: 201 },
+  { scope: "project", status: 201 },
 );
 
 const notAllowed = methodNotAllowed("GET, POST");

@@ -3,11 +3,13 @@ import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
 
 type Params = { slug: string; key: string };
 
-export const GET = apiRoute<Params>(async ({ params, actor }) => getChecklist(actor, params.slug, params.key));
+export const GET = apiRoute<Params>(async ({ params, actor }) => getChecklist(actor, params.slug, params.key), {
+  scope: "project",
+});
 
 export const POST = apiRoute<Params>(
   async ({ req, params, actor }) => addChecklistItem(actor, params.slug, params.key, await readJson(req)),
-  { status: 201 },
+  { scope: "project", status: 201 },
 );
 
 const notAllowed = methodNotAllowed("GET, POST");

@@ -3,7 +3,9 @@ import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
 
 type Params = { slug: string; key: string };
 
-export const GET = apiRoute<Params>(async ({ params, actor }) => getCardHistory(actor, params.slug, params.key));
+export const GET = apiRoute<Params>(async ({ params, actor }) => getCardHistory(actor, params.slug, params.key), {
+  scope: "project",
+});
 
 const notAllowed = methodNotAllowed("GET");
 

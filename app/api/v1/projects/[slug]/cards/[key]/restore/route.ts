@@ -3,7 +3,9 @@ import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
 
 type Params = { slug: string; key: string };
 
-export const POST = apiRoute<Params>(async ({ params, actor }) => restoreCard(actor, params.slug, params.key));
+export const POST = apiRoute<Params>(async ({ params, actor }) => restoreCard(actor, params.slug, params.key), {
+  scope: "project",
+});
 
 const notAllowed = methodNotAllowed("POST");
 

@@ -1,8 +1,9 @@
 import { moveColumn } from "@/lib/boards/columns.ts";
 import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
 
-export const POST = apiRoute<{ slug: string; id: string }>(async ({ req, params, actor }) =>
-  moveColumn(actor, params.slug, params.id, await readJson(req)),
+export const POST = apiRoute<{ slug: string; id: string }>(
+  async ({ req, params, actor }) => moveColumn(actor, params.slug, params.id, await readJson(req)),
+  { scope: "project" },
 );
 
 const notAllowed = methodNotAllowed("POST");

@@ -5,7 +5,7 @@ type Params = { slug: string; id: string };
 
 export const POST = apiRoute<Params>(
   async ({ req, params, actor }) => uploadChatAttachments(actor, params.slug, params.id, req),
-  { status: 201 },
+  { scope: "project", status: 201 },
 );
 
 const notAllowed = methodNotAllowed("POST");

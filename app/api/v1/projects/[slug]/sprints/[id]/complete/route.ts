@@ -3,8 +3,9 @@ import { completeSprint } from "@/lib/scrum/sprints.ts";
 
 type Params = { slug: string; id: string };
 
-export const POST = apiRoute<Params>(async ({ req, params, actor }) =>
-  completeSprint(actor, params.slug, params.id, await readJson(req)),
+export const POST = apiRoute<Params>(
+  async ({ req, params, actor }) => completeSprint(actor, params.slug, params.id, await readJson(req)),
+  { scope: "project" },
 );
 
 const notAllowed = methodNotAllowed("POST");

@@ -3,13 +3,14 @@ import { addReply, listReplies } from "@/lib/topics/replies.ts";
 
 type Params = { slug: string; id: string };
 
-export const GET = apiRoute<Params>(async ({ req, params, actor }) =>
-  listReplies(actor, params.slug, params.id, Object.fromEntries(new URL(req.url).searchParams)),
+export const GET = apiRoute<Params>(
+  async ({ req, params, actor }) => listReplies(actor, params.slug, params.id, Object.fromEntries(new URL(req.url).searchParams)),
+  { scope: "project" },
 );
 
 export const POST = apiRoute<Params>(
   async ({ req, params, actor }) => addReply(actor, params.slug, params.id, await readJson(req)),
-  { status: 201 },
+  { scope: "project", status: 201 },
 );
 
 const notAllowed = methodNotAllowed("GET, POST");

@@ -4,7 +4,9 @@ import { removeFromSprint } from "@/lib/scrum/planning.ts";
 type Params = { slug: string; id: string; key: string };
 
 /** Takes the card out of the sprint, to the top of the backlog; answers the card. */
-export const DELETE = apiRoute<Params>(async ({ params, actor }) => removeFromSprint(actor, params.slug, params.id, params.key));
+export const DELETE = apiRoute<Params>(async ({ params, actor }) => removeFromSprint(actor, params.slug, params.id, params.key), {
+  scope: "project",
+});
 
 const notAllowed = methodNotAllowed("DELETE");
 

@@ -3,11 +3,14 @@ import { deleteReply, updateReply } from "@/lib/topics/replies.ts";
 
 type Params = { slug: string; id: string; replyId: string };
 
-export const PATCH = apiRoute<Params>(async ({ req, params, actor }) =>
-  updateReply(actor, params.slug, params.id, params.replyId, await readJson(req)),
+export const PATCH = apiRoute<Params>(
+  async ({ req, params, actor }) => updateReply(actor, params.slug, params.id, params.replyId, await readJson(req)),
+  { scope: "project" },
 );
 
-export const DELETE = apiRoute<Params>(async ({ params, actor }) => deleteReply(actor, params.slug, params.id, params.replyId));
+export const DELETE = apiRoute<Params>(async ({ params, actor }) => deleteReply(actor, params.slug, params.id, params.replyId), {
+  scope: "project",
+});
 
 const notAllowed = methodNotAllowed("PATCH, DELETE");
 

@@ -3,8 +3,9 @@ import { apiRoute, methodNotAllowed, readJson } from "@/lib/http/handler.ts";
 
 type Params = { slug: string; key: string; id: string };
 
-export const POST = apiRoute<Params>(async ({ req, params, actor }) =>
-  moveChecklistItem(actor, params.slug, params.key, params.id, await readJson(req)),
+export const POST = apiRoute<Params>(
+  async ({ req, params, actor }) => moveChecklistItem(actor, params.slug, params.key, params.id, await readJson(req)),
+  { scope: "project" },
 );
 
 const notAllowed = methodNotAllowed("POST");

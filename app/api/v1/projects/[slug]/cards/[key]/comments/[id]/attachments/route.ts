@@ -5,7 +5,7 @@ type Params = { slug: string; key: string; id: string };
 
 export const POST = apiRoute<Params>(
   async ({ req, params, actor }) => uploadCommentAttachments(actor, params.slug, params.key, params.id, req),
-  { status: 201 },
+  { scope: "project", status: 201 },
 );
 
 const notAllowed = methodNotAllowed("POST");

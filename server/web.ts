@@ -1,0 +1,139 @@
+// The web app's process: Next's request handler behind our own Node HTTP server (`npm start` runs
+// this through the launcher; WARMDESK_DEV=1 runs Next's dev server the same way). Two things Next
+// cannot do by itself:
+//
+// - The real client address. For every request the server removes the internal headers a client may
+//   have sent and sets the client address from the TCP connection (X-Forwarded-For only from
+//   TRUSTED_PROXIES; see lib/http/client-address.ts).
+// - A draining shutdown. On SIGTERM/SIGINT, at once: the listening socket closes (new connections
+//   are refused), idle keep-alive connections close, a request that still arrives on an open
+//   connection answers 503 `{ error: { code: "shutting_down" } }` with `Connection: close` and
+//   `Retry-After: 1`, and the requests already running finish (their answers carry
+//   `Connection: close`). Then the events those requests published go to the sidecar, and the
+//   process exits 0, within WARMDESK_DRAIN_MS (default 9 s; past that it closes what is left and
+//   exits 1).
+//
+// Started by the launcher with an IPC channel: when the launcher dies (even by SIGKILL), the
+// channel closes and this process drains and exits too, so no orphan keeps the port.
+import { createServer, type Server, type ServerResponse } from "node:http";
+import { pathToFileURL } from "node:url";
+import { getConfig } from "../lib/config.ts";
+import { compileTrust, markBehindWebServer, stampClientAddress } from "../lib/http/client-address.ts";
+
+/** Set by lib/realtime/publish.ts: each hands the events still queued to the sidecar within a budget. */
+type Flusher = (budgetMs: number) => Promise<boolean>;
+const FLUSHERS = Symbol.for("warmdesk.realtime.flushers");
+
+export type WebServer = { server: Server; drain: (why: string) => Promise<number> };
+
+export async function startWeb(
+  options: { dev?: boolean; port?: number; host?: string; drainMs?: number } = {},
+): Promise<WebServer> {
+  const config = getConfig();
+  for (const warning of config.warnings) console.warn(`warmdesk: ${warning}`);
+  const trust = compileTrust(config.trustedProxies);
+  const port = options.port ?? config.port;
+  const host = options.host ?? process.env.HOST;
+  const drainMs = options.drainMs ?? Number(process.env.WARMDESK_DRAIN_MS || 9000);
+  const dev = options.dev ?? false;
+  if (!dev) (process.env as Record<string, string>).NODE_ENV = "production";
+  // Next's own signal handling would exit before the drain finishes.
+  process.env.NEXT_MANUAL_SIG_HANDLE = "true";
+  const { default: next } = await import("next");
+  // The app's directory is the working directory (the launcher starts this there).
+  const app = next({ dev, port, hostname: host });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  markBehindWebServer();
+
+  /** Responses still being produced: they learn `Connection: close` when the drain begins. */
+  const running = new Set<ServerResponse>();
+  let draining = false;
+  let idle: (() => void) | null = null;
+
+  const server = createServer((req, res) => {
+    if (draining) {
+      const body = JSON.stringify({ error: { code: "shutting_down", message: "The server is restarting; try again." } });
+      res.writeHead(503, {
+        "content-type": "application/json",
+        "content-length": Buffer.byteLength(body),
+        "retry-after": "1",
+        connection: "close",
+      });
+      res.end(body);
+      return;
+    }
+    stampClientAddress(req, trust);
+    running.add(res);
+    res.once("close", () => {
+      running.delete(res);
+      if (draining && running.size === 0) idle?.();
+    });
+    handle(req, res).catch((error: unknown) => {
+      console.error(`web: request failed: ${(error as Error)?.stack ?? error}`);
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end();
+      }
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+
+  /** Drains and answers the exit code (0: everything finished and was published in time). */
+  const drain = async (why: string): Promise<number> => {
+    if (draining) return 0;
+    draining = true;
+    const started = Date.now();
+    console.log(`web: ${why}: draining (${running.size} request(s) running)`);
+    let timedOut = false;
+    const deadline = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        timedOut = true;
+        resolve();
+      }, drainMs).unref(),
+    );
+    // close() stops listening and closes the idle keep-alive connections (Node ≥ 19).
+    server.close();
+    for (const res of running) if (!res.headersSent) res.setHeader("connection", "close");
+    if (running.size > 0) await Promise.race([new Promise<void>((resolve) => (idle = resolve)), deadline]);
+    if (timedOut) {
+      console.error(`web: ${running.size} request(s) still running after ${drainMs} ms; closing them`);
+      server.closeAllConnections();
+      return 1;
+    }
+    // What those requests published is handed to the sidecar before the process goes.
+    const flushers = ((globalThis as Record<symbol, unknown>)[FLUSHERS] as Set<Flusher> | undefined) ?? new Set<Flusher>();
+    const budget = Math.max(500, drainMs - (Date.now() - started) - 500);
+    const flushed = await Promise.all([...flushers].map((flush) => flush(budget).catch(() => false)));
+    if (flushed.includes(false))
+      console.error("web: the sidecar did not take the last events in time (clients reload when they reconnect)");
+    server.closeAllConnections();
+    await app.close().catch(() => {});
+    console.log(`web: stopped after ${Date.now() - started} ms`);
+    return 0;
+  };
+  return { server, drain };
+}
+
+async function main() {
+  let web: WebServer;
+  try {
+    web = await startWeb({ dev: process.env.WARMDESK_DEV === "1" });
+  } catch (e) {
+    console.error(`web: could not start: ${(e as Error).message}`);
+    process.exit(1);
+  }
+  const address = web.server.address();
+  console.log(`web: listening on ${typeof address === "object" && address ? `${address.address}:${address.port}` : address}`);
+  const stop = (why: string) => void web.drain(why).then((code) => process.exit(code));
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => stop(signal));
+  if (process.send) process.on("disconnect", () => stop("the launcher went away"));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();
