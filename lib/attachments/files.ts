@@ -86,7 +86,13 @@ export async function receiveFiles(req: Request, maxBytes: number): Promise<Stor
     bb = busboy({
       headers: { "content-type": type },
       defParamCharset: "utf8",
-      limits: { fileSize: maxBytes, files: MAX_FILES_PER_REQUEST, fields: 20, parts: MAX_FILES_PER_REQUEST + 20 },
+      limits: {
+        fileSize: maxBytes,
+        files: MAX_FILES_PER_REQUEST,
+        fields: 20,
+        fieldSize: 64 * 1024,
+        parts: MAX_FILES_PER_REQUEST + 20,
+      },
     });
   } catch {
     throw new AppError("validation", "The multipart body is malformed (no boundary?).");

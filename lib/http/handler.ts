@@ -5,6 +5,7 @@ import type { Actor } from "../auth/actor.ts";
 import { enforceApiRateLimit } from "../auth/api-rate-limit.ts";
 import { authenticate } from "../auth/request.ts";
 import { AppError, ERROR_STATUS } from "../errors.ts";
+import { decodeUtf8, parseJsonText, readBodyCapped } from "./body.ts";
 
 export const MAX_JSON_BYTES = 1_000_000;
 /** The only API a user who must change their password may call (signing out is next-auth's). */
@@ -60,23 +61,20 @@ export function decodeSegment(raw: string): string {
   }
 }
 
-/** The request body as JSON: 415 for another content type, 413 when too large, 400 when malformed. */
+/** The request body as JSON: 415 for another content type, 413 when too large (counted while it streams), 400 when malformed. */
 export async function readJson(req: Request): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (type && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new AppError("unsupported_media_type", "Send JSON (Content-Type: application/json).");
   }
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_JSON_BYTES) throw new AppError("payload_too_large", `The body may be at most ${MAX_JSON_BYTES} bytes.`);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BYTES)
-    throw new AppError("payload_too_large", `The body may be at most ${MAX_JSON_BYTES} bytes.`);
+  const bytes = await readBodyCapped(
+    req,
+    MAX_JSON_BYTES,
+    () => new AppError("payload_too_large", `The body may be at most ${MAX_JSON_BYTES} bytes.`),
+  );
+  const text = decodeUtf8(bytes);
   if (!text.trim()) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("validation", "The body is not valid JSON.");
-  }
+  return parseJsonText(text);
 }
 
 /** A JSON route without authentication (health, first-run setup). Same error format. */

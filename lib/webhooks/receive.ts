@@ -7,6 +7,7 @@ import { openSecret } from "../auth/secret-box.ts";
 import { loadCardJson, moveCard } from "../boards/cards.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import { AppError } from "../errors.ts";
+import { decodeUtf8, parseJsonText, readBodyCapped } from "../http/body.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { doneColumnIds } from "../scrum/progress.ts";
@@ -59,7 +60,13 @@ function effectsOf(projectKey: string, event: GitEvent): { links: Map<number, Li
   return { links, fixes: [...fixes] };
 }
 
-export async function receiveDelivery(webhookId: string, rawBody: Buffer, headers: Headers): Promise<DeliveryResult> {
+/**
+ * Receives one delivery. The webhook is looked up before a byte of the body is read (an unknown id
+ * costs the sender a 404, not our memory), and the body is read with MAX_DELIVERY_BYTES counted while
+ * it streams.
+ */
+export async function receiveDelivery(webhookId: string, req: Request): Promise<DeliveryResult> {
+  const headers = req.headers;
   const id = Number(webhookId);
   const db = getDb();
   const hook =
@@ -80,16 +87,16 @@ export async function receiveDelivery(webhookId: string, rawBody: Buffer, header
     throw new AppError("not_found", "Webhook not found");
   }
   const provider = hook.provider as Provider;
+  const rawBody = await readBodyCapped(
+    req,
+    MAX_DELIVERY_BYTES,
+    () => new AppError("payload_too_large", `A delivery may be at most ${MAX_DELIVERY_BYTES} bytes.`),
+  );
   const secret = openSecret("webhook", hook.secret);
   if (secret === null || !verifyDelivery(provider, secret, rawBody, headers)) {
     throw new AppError("unauthorized", "The delivery's signature is missing or wrong.");
   }
-  let body: unknown;
-  try {
-    body = JSON.parse(rawBody.toString("utf8"));
-  } catch {
-    throw new AppError("validation", "The body is not valid JSON.");
-  }
+  const body = parseJsonText(decodeUtf8(rawBody));
   const eventName = eventNameOf(provider, headers);
   const event = normaliseEvent(provider, eventName, body);
   if (event === "ignored") return { status: "ignored", reason: "event" };
