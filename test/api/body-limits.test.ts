@@ -55,7 +55,7 @@ function startServer(): Promise<Server> {
       headers: req.headers as Record<string, string>,
       body: req.method === "GET" ? undefined : (Readable.toWeb(req) as ReadableStream),
       duplex: "half",
-    } as RequestInit);
+    } as ConstructorParameters<typeof NextRequest>[1]);
     const answer = await found.handler(webReq, { params: Promise.resolve(found.params) });
     res.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "text/plain" });
     res.end(Buffer.from(await answer.arrayBuffer()));
@@ -149,7 +149,7 @@ describe("request bodies are capped while they stream", () => {
 
   for (const [name, path, headers] of cases) {
     it(`${name}: a chunked 50 MB body answers 413 without holding it`, async () => {
-      const auth = path().startsWith("/api/v1/") ? { authorization: `Bearer ${admin.key}` } : {};
+      const auth: Record<string, string> = path().startsWith("/api/v1/") ? { authorization: `Bearer ${admin.key}` } : {};
       global.gc?.();
       const before = rss();
       let peak = before;
