@@ -176,7 +176,7 @@ describe("request bodies are capped while they stream", () => {
 });
 
 describe("JSON bodies are checked before a route sees them", () => {
-  const read = (body: string | Uint8Array) =>
+  const read = (body: string | Uint8Array<ArrayBuffer>) =>
     readJson(new Request("http://localhost/x", { method: "POST", headers: { "content-type": "application/json" }, body })).then(
       () => null,
       (e: AppError) => ({ code: e.code, message: e.message, details: e.details }),
