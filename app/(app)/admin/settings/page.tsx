@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { requireAdminPage } from "@/app/(app)/admin/require-admin.ts";
 import { SettingsForm } from "@/components/admin/settings-form.tsx";
 import { LogoMark } from "@/components/shell/logo.tsx";
 import { requireActor } from "@/lib/auth/current.ts";
@@ -15,8 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminSettingsPage() {
-  const actor = await requireActor();
-  if (!actor.isAdmin) notFound();
+  const actor = await requireAdminPage();
   const [settings, me] = await Promise.all([
     readSettings(actor),
     getDb().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true } }),

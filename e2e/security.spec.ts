@@ -1,0 +1,163 @@
+// Input handling against the production server: the Content-Security-Policy of every main page
+// (nonce on every script, no violation: the guard in support/test.ts fails any test that sees one),
+// hostile markdown that renders at once in the browser, request bodies capped while they stream,
+// malformed %-escapes in /api paths, and admin pages for an admin's project-scoped API key.
+import { request as httpRequest } from "node:http";
+import { createAdmin } from "./support/admin.ts";
+import { apiJson, createCard, createProject, signedInContext, uniq } from "./support/fixtures.ts";
+import { expect, test } from "./support/test.ts";
+
+const BASE = new URL(process.env.E2E_BASE_URL ?? "http://localhost:3100");
+
+/** A chunked POST of `total` bytes (no Content-Length); stops writing once the answer arrives. */
+function postChunked(path: string, total: number): Promise<{ status: number; body: string; sent: number }> {
+  return new Promise((resolve, reject) => {
+    const chunk = Buffer.alloc(64 * 1024, "a");
+    let sent = 0;
+    let answered = false;
+    const req = httpRequest(
+      {
+        host: BASE.hostname,
+        port: BASE.port,
+        path,
+        method: "POST",
+        headers: { "content-type": "application/json", "transfer-encoding": "chunked" },
+      },
+      (res) => {
+        answered = true;
+        let body = "";
+        res.on("data", (d) => {
+          body += d;
+        });
+        res.on("end", () => {
+          resolve({ status: res.statusCode ?? 0, body, sent });
+          req.destroy();
+        });
+      },
+    );
+    req.on("error", (e) => {
+      if (!answered) reject(e);
+    });
+    const pump = () => {
+      while (!answered && sent < total) {
+        sent += chunk.length;
+        if (!req.write(chunk)) {
+          req.once("drain", pump);
+          return;
+        }
+      }
+      if (!answered) req.end();
+    };
+    pump();
+  });
+}
+
+test("[SECURITY]: every main page has a nonce CSP, its scripts carry the nonce, and nothing is refused", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const admin = await createAdmin();
+  const ctx = await signedInContext(browser, admin);
+  const project = await createProject(ctx.request);
+  const card = await createCard(ctx.request, project.slug, {
+    title: "Hostile markdown",
+    description: `**bold** ${"[".repeat(100_000)}`,
+  });
+  await apiJson(ctx.request, "POST", `/api/v1/projects/${project.slug}/messages`, { body: `See ${card.key} and **this**` });
+  const topic = await apiJson<{ id: number }>(ctx.request, "POST", `/api/v1/projects/${project.slug}/topics`, {
+    title: "Plan",
+    body: "A *topic* body",
+  });
+  const customer = await apiJson<{ slug: string }>(ctx.request, "POST", "/api/v1/customers", { name: `Customer ${uniq()}` });
+  const page = await ctx.newPage();
+  const paths = [
+    "/",
+    `/${project.slug}`,
+    `/${project.slug}/cards/${card.key}`,
+    `/${project.slug}/chat`,
+    `/${project.slug}/topics`,
+    `/${project.slug}/topics/${topic.id}`,
+    `/${project.slug}/reports`,
+    `/${project.slug}/settings`,
+    "/chat",
+    "/customers",
+    `/customers/${customer.slug}`,
+    "/time",
+    "/time/reports",
+    "/profile",
+    "/api-docs",
+    "/admin/users",
+    "/admin/groups",
+    "/admin/settings",
+    "/admin/audit",
+  ];
+  for (const path of paths) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(200);
+    const csp = res?.headers()["content-security-policy"] ?? "";
+    const nonce = /script-src [^;]*'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce, `${path}: ${csp}`).toBeTruthy();
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    await page.waitForLoadState("networkidle");
+    const scripts = await page.locator("script").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+    expect(scripts.length, path).toBeGreaterThan(0);
+    expect(
+      scripts.every((n) => n === nonce),
+      `${path}: every script carries the nonce`,
+    ).toBe(true);
+  }
+  // The hostile description rendered (its bold part is markup, the brackets text) and the page answers.
+  await page.goto(`/${project.slug}/cards/${card.key}`);
+  await expect(page.locator("strong", { hasText: "bold" }).first()).toBeVisible();
+  // A nonce is fresh for every response.
+  const first = (await ctx.request.get("/")).headers()["content-security-policy"];
+  const second = (await ctx.request.get("/")).headers()["content-security-policy"];
+  expect(first).not.toBe(second);
+  await ctx.close();
+
+  // Signed out: the sign-in page too.
+  const visitor = await browser.newContext();
+  const signIn = await visitor.newPage();
+  const res = await signIn.goto("/sign-in");
+  expect(res?.headers()["content-security-policy"]).toContain("'strict-dynamic'");
+  await expect(signIn.getByRole("button").first()).toBeVisible();
+  await visitor.close();
+});
+
+test("[SECURITY]: admin pages answer 404 to an administrator's project-scoped API key", async ({ browser, playwright }) => {
+  const admin = await createAdmin();
+  const ctx = await signedInContext(browser, admin);
+  const project = await createProject(ctx.request);
+  const { key } = await apiJson<{ key: string }>(ctx.request, "POST", "/api/v1/me/api-keys", {
+    name: "scoped",
+    projectSlug: project.slug,
+  });
+  const { key: full } = await apiJson<{ key: string }>(ctx.request, "POST", "/api/v1/me/api-keys", { name: "full" });
+  await ctx.close();
+  const script = await playwright.request.newContext({ baseURL: BASE.origin });
+  for (const path of ["/admin", "/admin/users", "/admin/groups", "/admin/settings", "/admin/audit"]) {
+    const scoped = await script.get(path, { headers: { authorization: `Bearer ${key}` }, maxRedirects: 0 });
+    expect(scoped.status(), path).toBe(404);
+  }
+  const whole = await script.get("/admin/users", { headers: { authorization: `Bearer ${full}` }, maxRedirects: 0 });
+  expect(whole.status()).toBe(200);
+  await script.dispose();
+});
+
+test("[SECURITY]: chunked 50 MB bodies answer 413 and malformed %-escapes answer a JSON 400", async ({ playwright }) => {
+  test.setTimeout(120_000);
+  for (const path of ["/api/auth/sign-up", "/api/auth/callback/credentials", "/api/webhooks/1"]) {
+    const answer = await postChunked(path, 50 * 1024 * 1024);
+    // A webhook that does not exist is refused before its body is read.
+    expect(answer.status, `${path}: ${answer.body}`).toBe(path.startsWith("/api/webhooks/") ? 404 : 413);
+    expect(answer.sent).toBeLessThan(50 * 1024 * 1024);
+  }
+  const api = await playwright.request.newContext({ baseURL: BASE.origin });
+  for (const path of ["/api/v1/projects/%ZZ/board", "/api/v1/projects/a%E0%A4%A/cards", "/api/v1/customers/%ED%A0%80"]) {
+    for (const method of ["GET", "POST", "DELETE"]) {
+      const res = await api.fetch(path, { method, data: method === "POST" ? {} : undefined });
+      expect(res.status(), `${method} ${path}`).toBe(400);
+      expect((await res.json()).error.code).toBe("validation");
+    }
+  }
+  expect((await api.get("/api/health")).status()).toBe(200);
+  await api.dispose();
+});
