@@ -2,8 +2,9 @@
 // Content-Length) is counted as it streams and refused with 413 at the first byte past the cap,
 // never buffered whole first. JSON text is checked before any route sees it: valid UTF-8, nesting
 // at most MAX_JSON_DEPTH deep (deeper input would only serve to exhaust a recursive reader), and no
-// lone UTF-16 surrogate (`"\ud800"`) in any string or key: no engine can store one (SQLite, PostgreSQL
-// and MySQL would each keep a different replacement), so it is refused with a 400 naming the field.
+// lone UTF-16 surrogate (`"\ud800"`) and no NUL character in any string or key: no engine can store
+// a lone surrogate (SQLite, PostgreSQL and MySQL would each keep a different replacement) and
+// PostgreSQL cannot store NUL, so either is refused with a 400 naming the field.
 import { AppError } from "../errors.ts";
 
 export const MAX_JSON_DEPTH = 64;
@@ -60,7 +61,7 @@ function checkJsonValue(root: unknown) {
   for (let node = stack.pop(); node; node = stack.pop()) {
     const { value, depth } = node;
     if (typeof value === "string") {
-      if (!value.isWellFormed()) throw loneSurrogate(node);
+      if (!isStorable(value)) throw unstorable(node);
       continue;
     }
     if (value === null || typeof value !== "object") continue;
@@ -71,18 +72,23 @@ function checkJsonValue(root: unknown) {
       for (let i = 0; i < value.length; i++) stack.push({ value: value[i], depth: depth + 1, key: i, parent: node });
     } else {
       for (const [k, v] of Object.entries(value)) {
-        if (!k.isWellFormed()) throw loneSurrogate(node);
+        if (!isStorable(k)) throw unstorable(node);
         stack.push({ value: v, depth: depth + 1, key: k, parent: node });
       }
     }
   }
 }
 
-function loneSurrogate(node: Node) {
+/** Text every engine stores as it is: no lone surrogate, no NUL. */
+export function isStorable(text: string): boolean {
+  return text.isWellFormed() && !text.includes("\u0000");
+}
+
+function unstorable(node: Node) {
   const path: (string | number)[] = [];
   for (let n: Node | null = node; n && n.key !== null; n = n.parent) path.unshift(n.key);
   const field = path.join(".");
   return new AppError("validation", `Invalid input: ${field || "body"}`, {
-    fields: [{ path: field, message: "Text must not contain a lone UTF-16 surrogate (\\ud800-\\udfff)." }],
+    fields: [{ path: field, message: "Text must not contain a lone UTF-16 surrogate (\\ud800-\\udfff) or a NUL character." }],
   });
 }

@@ -29,8 +29,23 @@ export function errorResponse(e: unknown): Response {
   if (code === "P2025") return errorResponse(new AppError("not_found", "Not found"));
   // A number too large for its column (e.g. an id beyond 32 bits) that a schema let through.
   if (code === "P2020") return errorResponse(new AppError("validation", "A value is out of range."));
+  // PostgreSQL refusing text it cannot store (NUL, or not UTF-8): input a schema should have refused.
+  if (code === "22021" || code === "22P05")
+    return errorResponse(new AppError("validation", "The text contains a character that cannot be stored."));
   console.error("unexpected error", e);
   return Response.json({ error: { code: "internal", message: "Something went wrong on our side." } }, { status: 500 });
+}
+
+/**
+ * A NUL character (`%00`) in a path segment or the query names nothing that exists, and PostgreSQL
+ * cannot even compare with one: 404 for a path, 400 for a query, before any lookup.
+ */
+function refuseNul(req: Request, params: unknown) {
+  for (const value of Object.values((params ?? {}) as Record<string, unknown>)) {
+    const values = Array.isArray(value) ? value : [value];
+    if (values.some((v) => typeof v === "string" && v.includes("\u0000"))) throw new AppError("not_found", "Not found");
+  }
+  if (new URL(req.url).search.includes("%00")) throw new AppError("validation", "The query must not contain NUL characters.");
 }
 
 /** A JSON route that needs an authenticated actor. */
@@ -43,7 +58,9 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options
       if (actor.mustChangePassword && !PASSWORD_CHANGE_PATHS.has(new URL(req.url).pathname)) {
         throw new AppError("forbidden", "Change your password first");
       }
-      const result = await handler({ req, params: await ctx.params, actor });
+      const params = await ctx.params;
+      refuseNul(req, params);
+      const result = await handler({ req, params, actor });
       if (result instanceof Response) return result;
       return Response.json(result, { status: options.status ?? 200 });
     } catch (e) {
@@ -84,7 +101,9 @@ export function publicRoute<P = Record<string, never>>(
 ) {
   return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
     try {
-      const result = await handler({ req, params: await ctx.params });
+      const params = await ctx.params;
+      refuseNul(req, params);
+      const result = await handler({ req, params });
       if (result instanceof Response) return result;
       return Response.json(result, { status: options.status ?? 200 });
     } catch (e) {
