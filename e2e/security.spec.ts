@@ -161,3 +161,52 @@ test("[SECURITY]: chunked 50 MB bodies answer 413 and malformed %-escapes answer
   expect((await api.get("/api/health")).status()).toBe(200);
   await api.dispose();
 });
+
+test("[SECURITY]: every documented operation answers hostile paths and bodies over HTTP with a JSON 4xx", async ({
+  playwright,
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const admin = await createAdmin();
+  const ctx = await signedInContext(browser, admin);
+  const { key } = await apiJson<{ key: string }>(ctx.request, "POST", "/api/v1/me/api-keys", { name: "fuzz" });
+  await ctx.close();
+  const api = await playwright.request.newContext({
+    baseURL: BASE.origin,
+    extraHTTPHeaders: { authorization: `Bearer ${key}` },
+  });
+  const doc = await (await api.get("/api/v1/openapi.json")).json();
+  const failures: string[] = [];
+  const check = async (label: string, res: { status(): number; headers(): Record<string, string>; text(): Promise<string> }) => {
+    const status = res.status();
+    const isJson = (res.headers()["content-type"] ?? "").includes("application/json");
+    if (status >= 500 || (status >= 400 && status !== 431 && status !== 414 && !isJson)) {
+      failures.push(`${label} → ${status} ${(await res.text()).slice(0, 120)}`);
+    }
+  };
+  let sent = 0;
+  for (const [template, operations] of Object.entries<Record<string, unknown>>(doc.paths)) {
+    if (!template.includes("{")) continue;
+    for (const method of Object.keys(operations)) {
+      for (const hostile of ["%ZZ", "%E0%A4%A", "%ED%A0%80", "%00", "x".repeat(4000)]) {
+        const path = template.replace(/\{\w+\}/g, hostile);
+        const res = await api.fetch(path, { method: method.toUpperCase(), headers: { "content-type": "text/plain" }, data: "x" });
+        sent++;
+        await check(`${method.toUpperCase()} ${template} with ${hostile.slice(0, 12)}`, res);
+      }
+    }
+  }
+  expect(sent).toBeGreaterThan(300);
+  await check("a 20,000-character URL", await api.get(`/api/v1/projects/${"a".repeat(20_000)}/board`));
+  await check(
+    "invalid UTF-8 JSON",
+    await api.fetch("/api/v1/projects", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      data: Buffer.from([0x7b, 0xff, 0x7d]),
+    }),
+  );
+  expect(failures).toEqual([]);
+  expect((await api.get("/api/health")).status()).toBe(200);
+  await api.dispose();
+});
