@@ -45,11 +45,12 @@ export function proxy(req: NextRequest) {
 export const config = {
   matcher: [
     // Pages: everything but the API, Next's static files and public files with an extension.
-    // Server actions (`next-action`) and prefetches answer no HTML and carry bodies or none.
+    // Server actions (`next-action`), client navigations (`rsc`) and prefetches answer no HTML.
     {
       source: "/((?!api/|_next/static|_next/image|favicon\\.svg|.*\\.[\\w]+$).*)",
       missing: [
         { type: "header", key: "next-action" },
+        { type: "header", key: "rsc" },
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
       ],
