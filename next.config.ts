@@ -13,6 +13,9 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // Everything is self-hosted: no remote images are optimised or proxied.
   images: { remotePatterns: [], unoptimized: true },
+  // Next copies a request body for proxy.ts (up to this size, the rest is cut off). The proxy sees
+  // no uploads and no server actions (its matcher), only JSON to an /api path with a %-escape.
+  experimental: { proxyClientMaxBodySize: 1_000_001 },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,8 +1,9 @@
 // Groups in the browser: an admin creates a group, adds a member with the user picker and gives the
 // group a role in a project; the member can then open the project. Screenshots with E2E_SHOTS=1.
-import { expect, type Page, test } from "@playwright/test";
+
 import { createAdmin } from "./support/admin.ts";
 import { apiJson, closeAll, createUsers, signedInContext, uniq } from "./support/fixtures.ts";
+import { expect, type Page, test } from "./support/test.ts";
 
 // Actions wait for the database and pages compile on first use in dev mode: allow more than 10 s.
 const SLOW = { timeout: 20_000 };

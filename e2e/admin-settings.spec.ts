@@ -4,8 +4,8 @@
 // /tmp/shots/d2.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { type APIRequestContext, type Browser, expect, test } from "@playwright/test";
 import { apiJson, signedInContext, type TestUser, uniq } from "./support/fixtures.ts";
+import { type APIRequestContext, type Browser, expect, test } from "./support/test.ts";
 
 const run = promisify(execFile);
 const SHOTS = "/tmp/shots/d2";

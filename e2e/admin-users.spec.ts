@@ -1,9 +1,10 @@
 // User administration in the browser: an admin disables a user whose browser is signed in, and the
 // user's next navigation lands on the sign-in page; an admin creates a user and is shown the
 // temporary password once, which then signs the new user in. Screenshots with E2E_SHOTS=1.
-import { expect, type Page, test } from "@playwright/test";
+
 import { createAdmin } from "./support/admin.ts";
 import { closeAll, createUsers, signedInContext, uniq } from "./support/fixtures.ts";
+import { expect, type Page, test } from "./support/test.ts";
 
 // Creating a user hashes a password (bcrypt, cost 12) and actions wait for the database: on a busy
 // machine that takes seconds, so answers get more time than the default 10 s.

@@ -2,9 +2,9 @@
 // progress bar while they upload, the image's server-made thumbnail, a download, and deleting one.
 // Takes a screenshot of the section in tmp/shots/.
 import { mkdirSync } from "node:fs";
-import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { createCard, createProject, createUsers, signedInContext } from "./support/fixtures.ts";
+import { expect, test } from "./support/test.ts";
 
 test("[ATTACH]: upload two files with the picker, see progress and a thumbnail, download one, delete one", async ({
   browser,

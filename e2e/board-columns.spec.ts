@@ -1,6 +1,6 @@
 // Columns reorder by dragging their header handle: with the keyboard (Space, arrows, Space, with
 // announcements), Escape cancels, and the new order is what the server keeps. Viewers get no handle.
-import { expect, test } from "@playwright/test";
+
 import {
   addMember,
   createProject,
@@ -11,6 +11,7 @@ import {
   openBoard,
   signedInContext,
 } from "./support/fixtures.ts";
+import { expect, test } from "./support/test.ts";
 
 const columnNames = (page: import("@playwright/test").Page) =>
   page.locator("section[data-column-name]").evaluateAll((els) => els.map((e) => e.getAttribute("data-column-name")));

@@ -1,4 +1,3 @@
-import { expect, test } from "@playwright/test";
 import {
   addMember,
   apiJson,
@@ -12,6 +11,7 @@ import {
   openBoard,
   signedInContext,
 } from "./support/fixtures.ts";
+import { expect, test } from "./support/test.ts";
 
 const visibleKeys = async (page: import("@playwright/test").Page) =>
   page.locator("[data-card-key]").evaluateAll((els) => els.map((e) => e.getAttribute("data-card-key")));

@@ -1,7 +1,8 @@
 // Touch: a card is dragged by pressing and holding it (the TouchSensor's delay), then moving the
 // finger; real touch events through the DevTools protocol, in a context with a touch screen.
-import { expect, test } from "@playwright/test";
+
 import { card, column, createCard, createProject, createUsers, getBoard, openBoard, signIn } from "./support/fixtures.ts";
+import { expect, test } from "./support/test.ts";
 
 test("[BOARD]: a card is dragged to another column by touch (press and hold, move, lift)", async ({ browser }) => {
   const [alice] = await createUsers(1);

@@ -1,4 +1,3 @@
-import { expect, type Page, test } from "@playwright/test";
 import {
   addMember,
   apiJson,
@@ -15,6 +14,7 @@ import {
   signedInContext,
   uniq,
 } from "./support/fixtures.ts";
+import { expect, type Page, test } from "./support/test.ts";
 
 const isMove = (key: string) => (res: { url(): string; request(): { method(): string } }) =>
   res.url().endsWith(`/cards/${key}/move`) && res.request().method() === "POST";

@@ -1,7 +1,7 @@
 // The card detail: open a card from the board, build a checklist, tick an item and see the
 // progress on the board card; edit the title. With E2E_SHOTS=1 also screenshots of a lived-in
 // card (light/dark × en/de) in tmp/shots/.
-import { expect, test } from "@playwright/test";
+
 import {
   addMember,
   apiJson,
@@ -13,6 +13,7 @@ import {
   signedInContext,
   uniq,
 } from "./support/fixtures.ts";
+import { expect, test } from "./support/test.ts";
 
 test("[CARD]: checklist ticks show as progress on the board card; the title is editable", async ({ browser }) => {
   const [user] = await createUsers(1);

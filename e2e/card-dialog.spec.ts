@@ -1,7 +1,7 @@
 // A card opened from the board shows as a dialog over it, at the card's own URL; Escape goes back to
 // the board (focus on the card again) and the board behind stays live. The same URL loaded directly
 // is the full card page.
-import { expect, test } from "@playwright/test";
+
 import {
   card,
   column,
@@ -12,6 +12,7 @@ import {
   openBoard,
   signedInContext,
 } from "./support/fixtures.ts";
+import { expect, test } from "./support/test.ts";
 
 test("[CARD]: a card opens as a dialog with its own URL; Escape returns to the board; a reload shows the full page", async ({
   browser,

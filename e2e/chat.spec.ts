@@ -1,7 +1,8 @@
 // [CHAT]: two users in two browsers. A DM typed by one shows the typing indicator and then appears
 // live for the other, with an unread badge first; a project chat mention raises the bell count.
-import { expect, test } from "@playwright/test";
+
 import { addMember, apiJson, closeAll, createProject, createUsers, signedInContext } from "./support/fixtures.ts";
+import { expect, test } from "./support/test.ts";
 
 test("[CHAT]: DM live with typing and unread badge; mention rings the bell", async ({ browser }) => {
   const [alice, bob] = await createUsers(2, "en", ["alice", "bob"]);

@@ -1,9 +1,10 @@
 // Two-factor authentication in the browser: turn it on from the profile (reading the setup key the
 // page shows, computing codes with the independent RFC 6238 in test/helpers/rfc6238.ts), sign out,
 // sign in with password then code, and once more with a recovery code.
-import { expect, type Page, test } from "@playwright/test";
+
 import { base32Decode, totpAt as totp } from "../test/helpers/rfc6238.ts";
 import { createUsers, signIn, type TestUser } from "./support/fixtures.ts";
+import { expect, type Page, test } from "./support/test.ts";
 
 async function signInWithPassword(page: Page, user: TestUser) {
   await page.goto("/sign-in");

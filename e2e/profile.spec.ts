@@ -1,7 +1,7 @@
 // The profile page in a real browser: language, API keys (shown once, and they work), sessions.
 import { mkdirSync } from "node:fs";
-import { expect, type Page, test } from "@playwright/test";
 import { createProject, createUsers, signedInContext, signIn } from "./support/fixtures.ts";
+import { expect, type Page, test } from "./support/test.ts";
 
 /** Opens the profile page and waits until it is interactive (hydrated). */
 async function openProfile(page: Page, hash = "") {

@@ -1,8 +1,9 @@
 // Project settings: an admin adds a viewer through the settings page; the viewer's board has no
 // write controls and the server refuses their writes; label management; old slugs redirect.
 // Screenshots of the page with E2E_SHOTS=1 (into E2E_SHOTS_DIR, default tmp/shots).
-import { expect, type Page, test } from "@playwright/test";
+
 import { apiJson, closeAll, createUsers, getBoard, openBoard, signedInContext, uniq } from "./support/fixtures.ts";
+import { expect, type Page, test } from "./support/test.ts";
 
 /** Opens a project's settings and waits until the page is interactive (hydrated). */
 async function openSettings(page: Page, slug: string) {

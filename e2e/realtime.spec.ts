@@ -1,7 +1,7 @@
 // Live collaboration in two browsers: edits show up in the other one, a page whose connection was
 // cut catches up once it is back (the WebSocket is routed through Playwright so that it can be cut
 // and held down), and presence shows who else has the board or a card open.
-import { type BrowserContext, expect, type Page, test, type WebSocketRoute } from "@playwright/test";
+
 import {
   addMember,
   apiJson,
@@ -15,6 +15,7 @@ import {
   openBoard,
   signedInContext,
 } from "./support/fixtures.ts";
+import { type BrowserContext, expect, type Page, test, type WebSocketRoute } from "./support/test.ts";
 
 /** The board as the page shows it: column names with their card keys, in order. */
 const shownBoard = (page: Page) =>

@@ -4,7 +4,6 @@
 // the backlog, the sprint board and the charts (en/de × light/dark) in tmp/shots/.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { expect, type Locator, type Page, type Response, test } from "@playwright/test";
 import {
   addMember,
   apiJson,
@@ -20,6 +19,7 @@ import {
   signedInContext,
   uniq,
 } from "./support/fixtures.ts";
+import { expect, type Locator, type Page, type Response, test } from "./support/test.ts";
 
 const run = promisify(execFile);
 

@@ -1,8 +1,9 @@
 // The global search finds a project chat message: grouped under "Chat messages" with the word
 // marked; Enter opens the project chat at that message (?m=<id>), which is scrolled to and shown.
 // Screenshot in tmp/shots/.
-import { expect, test } from "@playwright/test";
+
 import { apiJson, closeAll, createProject, createUsers, signedInContext, uniq } from "./support/fixtures.ts";
+import { expect, test } from "./support/test.ts";
 
 test("search finds a chat message and opens the chat at it", async ({ browser }) => {
   const [user] = await createUsers(1, "en", ["searcher"]);

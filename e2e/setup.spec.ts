@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test.ts";
 
 // Runs first, in its own project, while the database is still empty (see playwright.config.ts).
 test("[SETUP]: the first-run setup page creates the administrator and lands signed in", async ({ page }) => {

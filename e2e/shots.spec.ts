@@ -1,7 +1,8 @@
 // Screenshots of a lived-in board for design review (light/dark × en/de), written to tmp/shots/.
 // Not a test of behaviour: runs only with E2E_SHOTS=1.
-import { expect, test } from "@playwright/test";
+
 import { addMember, apiJson, createUsers, getBoard, openBoard, signedInContext, uniq } from "./support/fixtures.ts";
+import { expect, test } from "./support/test.ts";
 
 test.skip(!process.env.E2E_SHOTS, "screenshots only with E2E_SHOTS=1");
 test.describe.configure({ timeout: 300_000 });

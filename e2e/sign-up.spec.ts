@@ -1,8 +1,9 @@
 // Self-service sign-up: absent until an administrator allows it; then the sign-in page links to it
 // and a visitor creates an account and lands signed in. (Only this spec turns sign-up on.)
-import { expect, test } from "@playwright/test";
+
 import { createAdmin } from "./support/admin.ts";
 import { apiJson, signedInContext, uniq } from "./support/fixtures.ts";
+import { expect, test } from "./support/test.ts";
 
 test("[SIGN-UP]: allowed by an admin, a visitor creates an account from the sign-in page; off again, the page is gone", async ({
   browser,

@@ -2,8 +2,9 @@
 // tab and books an entry that the week view and the customer's contract show; the week view books
 // from the keyboard; a user without access to the customer gets its page as not found. With
 // E2E_SHOTS=1 also screenshots of the time pages (en/de × light/dark) in tmp/shots/.
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+
 import { apiJson, createCard, createUsers, signedInContext, uniq } from "./support/fixtures.ts";
+import { type APIRequestContext, expect, type Page, test } from "./support/test.ts";
 
 async function customerWithProject(request: APIRequestContext, hours = 10) {
   const id = uniq();

@@ -4,8 +4,9 @@
 // banner without a composer. `/` opens the global search (outside the board, which keeps `/` for
 // its filter; Ctrl+K opens the search there), which finds the topic with the words marked;
 // arrows and Enter open it. Screenshots in tmp/shots/.
-import { expect, test } from "@playwright/test";
+
 import { addMember, closeAll, createProject, createUsers, signedInContext, uniq } from "./support/fixtures.ts";
+import { expect, test } from "./support/test.ts";
 
 test("topics: create, reply, lock refuses replies; / opens the search that finds the topic", async ({ browser }) => {
   const [admin, member] = await createUsers(2, "en", ["admin", "member"]);

@@ -2,8 +2,8 @@
 // once), a signed push is delivered to it, and the card detail lists the commit. Screenshots of
 // the settings section, the card's Development links and the API docs go to tmp/shots.
 import { createHmac } from "node:crypto";
-import { expect, test } from "@playwright/test";
 import { apiJson, createUsers, signedInContext, uniq } from "./support/fixtures.ts";
+import { expect, test } from "./support/test.ts";
 
 const shots = process.env.E2E_SHOTS_DIR ?? "tmp/shots";
 

@@ -190,6 +190,18 @@ function loadOrCreateSecret(dataDir: string): string {
   }
 }
 
+/** What an operator should hear about at start-up: settings that work, but not safely in production. */
+export function startupWarnings(config: Pick<Config, "appUrl">): string[] {
+  const warnings: string[] = [];
+  if (!config.appUrl) {
+    warnings.push(
+      "APP_URL is not set: links in emails (password reset, notifications) use the address each request came in on, " +
+        "which its Host header decides. Set APP_URL to the public address (https://warmdesk.example.com) in production.",
+    );
+  }
+  return warnings;
+}
+
 /** For tests: forget the parsed environment so a changed process.env is read again. */
 export function resetConfigForTests(): void {
   cached = null;

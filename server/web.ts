@@ -17,7 +17,7 @@
 // channel closes and this process drains and exits too, so no orphan keeps the port.
 import { createServer, type Server, type ServerResponse } from "node:http";
 import { pathToFileURL } from "node:url";
-import { getConfig } from "../lib/config.ts";
+import { getConfig, startupWarnings } from "../lib/config.ts";
 import { compileTrust, markBehindWebServer, stampClientAddress } from "../lib/http/client-address.ts";
 
 /** Set by lib/realtime/publish.ts: each hands the events still queued to the sidecar within a budget. */
@@ -30,7 +30,7 @@ export async function startWeb(
   options: { dev?: boolean; port?: number; host?: string; drainMs?: number } = {},
 ): Promise<WebServer> {
   const config = getConfig();
-  for (const warning of config.warnings) console.warn(`warmdesk: ${warning}`);
+  for (const warning of [...config.warnings, ...startupWarnings(config)]) console.warn(`warmdesk: ${warning}`);
   const trust = compileTrust(config.trustedProxies);
   const port = options.port ?? config.port;
   const host = options.host ?? process.env.HOST;

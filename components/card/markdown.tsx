@@ -1,130 +1,177 @@
-// A small markdown renderer that builds React elements, never HTML strings: raw HTML in the
-// source stays text (React escapes it), links are limited to http(s) and mailto. Covers what
-// people write in cards: paragraphs, headings, lists, quotes, fenced code, **bold**, *italic*,
-// `code`, ~~strike~~, [links](url) and bare URLs.
+// Markdown for descriptions, comments, topics and chat. Parsing is markdown-it's (CommonMark, linear
+// in the input: its pathological-input tests include 100,000 `[`, nested emphasis and deep quotes),
+// rendering is ours: its tokens become React elements, never an HTML string. Raw HTML in the source
+// stays text (`html: false`, and React escapes it), links are limited to http(s), mailto and paths
+// on this site, images become links (no third-party request when a card is opened), and nesting is
+// capped so a hostile source cannot build a deep tree.
+import MarkdownIt, { type Token } from "markdown-it";
 import type { ReactNode } from "react";
 
-const SAFE_URL = /^(https?:\/\/|mailto:)/i;
+/** Longer sources render their first MAX_RENDERED characters as markdown and the rest as plain text. */
+export const MAX_RENDERED = 100_000;
 
-function inline(text: string, keyBase: string): ReactNode[] {
-  const out: ReactNode[] = [];
-  const re =
-    /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)|\*\*([^*]+)\*\*|__([^_]+)__|\*([^*\s][^*]*)\*|_([^_\s][^_]*)_|~~([^~]+)~~|\[([^\]]+)\]\(([^)\s]+)\)|(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"])/g;
-  let last = 0;
-  let i = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m.index > last) out.push(text.slice(last, m.index));
-    const k = `${keyBase}-${i++}`;
-    if (m[2] !== undefined) out.push(<code key={k}>{m[2]}</code>);
-    else if (m[3] !== undefined || m[4] !== undefined) out.push(<strong key={k}>{inline(m[3] ?? m[4], k)}</strong>);
-    else if (m[5] !== undefined || m[6] !== undefined) out.push(<em key={k}>{inline(m[5] ?? m[6], k)}</em>);
-    else if (m[7] !== undefined) out.push(<del key={k}>{inline(m[7], k)}</del>);
-    else if (m[8] !== undefined) {
-      const url = m[9];
-      out.push(
-        SAFE_URL.test(url) ? (
-          <a key={k} href={url} target="_blank" rel="noreferrer noopener nofollow">
-            {inline(m[8], k)}
-          </a>
-        ) : (
-          m[0]
-        ),
-      );
-    } else if (m[10] !== undefined) {
-      out.push(
-        <a key={k} href={m[10]} target="_blank" rel="noreferrer noopener nofollow">
-          {m[10]}
-        </a>,
-      );
+const SAFE_URL = /^(https?:\/\/|mailto:|\/(?![/\\]))/i;
+
+const md = new MarkdownIt("default", { html: false, linkify: true, breaks: true, maxNesting: 20 });
+md.validateLink = (url) => SAFE_URL.test(url.trim());
+// Only URLs with a scheme become links (not `example.com` or `name@host`), as people expect in prose.
+md.linkify.set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
+md.disable(["table"]);
+
+const TASK = /^\[([ xX])\]\s+/;
+
+const LINK_PROPS = { target: "_blank", rel: "noreferrer noopener nofollow" } as const;
+
+/** Inline tokens (the children of an `inline` token) as React nodes. */
+function renderInline(tokens: Token[], keyBase: string): ReactNode[] {
+  const root: ReactNode[] = [];
+  const stack: { tag: string; href?: string; children: ReactNode[] }[] = [];
+  const top = () => (stack.length ? stack[stack.length - 1].children : root);
+  tokens.forEach((t, i) => {
+    const key = `${keyBase}-${i}`;
+    switch (t.type) {
+      case "text":
+        top().push(t.content);
+        break;
+      case "softbreak":
+      case "hardbreak":
+        top().push(<br key={key} />);
+        break;
+      case "code_inline":
+        top().push(<code key={key}>{t.content}</code>);
+        break;
+      case "image": {
+        const href = String(t.attrGet("src") ?? "");
+        const alt = t.children?.length ? renderInline(t.children, key) : t.content || href;
+        top().push(
+          <a key={key} href={href} {...LINK_PROPS}>
+            {alt}
+          </a>,
+        );
+        break;
+      }
+      case "strong_open":
+      case "em_open":
+      case "s_open":
+      case "link_open":
+        stack.push({ tag: t.tag, href: String(t.attrGet("href") ?? ""), children: [] });
+        break;
+      case "strong_close":
+      case "em_close":
+      case "s_close":
+      case "link_close": {
+        const open = stack.pop();
+        if (!open) break;
+        const el =
+          open.tag === "a" ? (
+            <a key={key} href={open.href} {...LINK_PROPS}>
+              {open.children}
+            </a>
+          ) : open.tag === "strong" ? (
+            <strong key={key}>{open.children}</strong>
+          ) : open.tag === "em" ? (
+            <em key={key}>{open.children}</em>
+          ) : (
+            <del key={key}>{open.children}</del>
+          );
+        top().push(el);
+        break;
+      }
+      default:
+        // html_inline cannot occur with `html: false`; anything unknown shows as its source text.
+        if (t.content) top().push(t.content);
     }
-    last = m.index + m[0].length;
+  });
+  // Unbalanced opens (not produced by markdown-it, but cheap to tolerate) keep their text.
+  while (stack.length) {
+    const open = stack.pop();
+    if (open) top().push(...open.children);
   }
-  if (last < text.length) out.push(text.slice(last));
-  return out;
+  return root;
 }
 
-/** Inline content with soft line breaks kept as <br>. */
-function lines(text: string, keyBase: string): ReactNode[] {
-  return text.split("\n").flatMap((line, i) =>
-    // biome-ignore lint/suspicious/noArrayIndexKey: static text, lines have no identity besides their place
-    i === 0 ? inline(line, `${keyBase}l${i}`) : [<br key={`${keyBase}br${i}`} />, ...inline(line, `${keyBase}l${i}`)],
+/** A checkbox for a task list item (`- [x] done`), taken off the item's first inline token. */
+function taskBox(tokens: Token[], start: number, key: string): ReactNode | null {
+  const inline = tokens[start + 1]?.type === "paragraph_open" ? tokens[start + 2] : undefined;
+  const first = inline?.children?.[0];
+  if (!inline || first?.type !== "text") return null;
+  const m = TASK.exec(first.content);
+  if (!m) return null;
+  first.content = first.content.slice(m[0].length);
+  const label = inline.content.replace(TASK, "");
+  return (
+    <span key={`${key}-box`}>
+      <input type="checkbox" checked={m[1] !== " "} readOnly disabled aria-label={label} />{" "}
+    </span>
   );
 }
 
-export function renderMarkdown(source: string): ReactNode[] {
-  const src = source.replace(/\r\n?/g, "\n").split("\n");
-  const blocks: ReactNode[] = [];
-  let i = 0;
-  let n = 0;
-  while (i < src.length) {
-    const line = src[i];
-    const key = `b${n++}`;
-    if (!line.trim()) {
-      i++;
+/** Block tokens from `start` to the matching close (or the end) as React nodes. */
+function renderBlocks(tokens: Token[], start: number, end: number): ReactNode[] {
+  const out: ReactNode[] = [];
+  let i = start;
+  while (i < end) {
+    const t = tokens[i];
+    const key = `b${i}`;
+    if (t.nesting === 1) {
+      // Find the matching close: tokens carry their nesting level.
+      let j = i + 1;
+      while (j < end && !(tokens[j].nesting === -1 && tokens[j].level === t.level)) j++;
+      const box = t.type === "list_item_open" ? taskBox(tokens, i, key) : null;
+      const children = renderBlocks(tokens, i + 1, j);
+      if (t.hidden) out.push(...children);
+      else out.push(blockElement(t, key, box ? [box, ...children] : children));
+      i = j + 1;
       continue;
     }
-    const fence = /^\s*(```|~~~)/.exec(line);
-    if (fence) {
-      const body: string[] = [];
-      i++;
-      while (i < src.length && !src[i].trim().startsWith(fence[1])) body.push(src[i++]);
-      i++;
-      blocks.push(
+    if (t.type === "inline") out.push(...renderInline(t.children ?? [], key));
+    else if (t.type === "fence" || t.type === "code_block")
+      out.push(
         <pre key={key}>
-          <code>{body.join("\n")}</code>
+          <code>{t.content.replace(/\n$/, "")}</code>
         </pre>,
       );
-      continue;
-    }
-    const heading = /^(#{1,6})\s+(.*)$/.exec(line);
-    if (heading) {
-      const level = Math.min(heading[1].length + 2, 6);
-      const Tag = `h${level}` as "h3";
-      blocks.push(<Tag key={key}>{inline(heading[2], key)}</Tag>);
-      i++;
-      continue;
-    }
-    if (/^\s*>/.test(line)) {
-      const body: string[] = [];
-      while (i < src.length && /^\s*>/.test(src[i])) body.push(src[i++].replace(/^\s*>\s?/, ""));
-      blocks.push(<blockquote key={key}>{renderMarkdown(body.join("\n"))}</blockquote>);
-      continue;
-    }
-    const bullet = /^\s*([-*+]|\d+[.)])\s+/;
-    if (bullet.test(line)) {
-      const ordered = /^\s*\d/.test(line);
-      const items: string[] = [];
-      while (i < src.length && (bullet.test(src[i]) || (/^\s{2,}\S/.test(src[i]) && items.length))) {
-        if (bullet.test(src[i])) items.push(src[i].replace(bullet, ""));
-        else items[items.length - 1] += `\n${src[i].trim()}`;
-        i++;
-      }
-      const children = items.map((it, j) => {
-        const task = /^\[([ xX])\]\s+(.*)$/s.exec(it);
-        return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: list items have no identity besides their place
-          <li key={j}>
-            {task ? (
-              <>
-                <input type="checkbox" checked={task[1] !== " "} readOnly disabled aria-label={task[2]} />{" "}
-                {lines(task[2], `${key}-${j}`)}
-              </>
-            ) : (
-              lines(it, `${key}-${j}`)
-            )}
-          </li>
-        );
-      });
-      blocks.push(ordered ? <ol key={key}>{children}</ol> : <ul key={key}>{children}</ul>);
-      continue;
-    }
-    const para: string[] = [];
-    while (i < src.length && src[i].trim() && !/^(#{1,6}\s|\s*>|\s*(```|~~~)|\s*([-*+]|\d+[.)])\s+)/.test(src[i]))
-      para.push(src[i++]);
-    if (para.length === 0) para.push(src[i++]);
-    blocks.push(<p key={key}>{lines(para.join("\n"), key)}</p>);
+    else if (t.type === "hr") out.push(<hr key={key} />);
+    else if (t.content) out.push(<p key={key}>{t.content}</p>);
+    i++;
   }
-  return blocks;
+  return out;
+}
+
+function blockElement(t: Token, key: string, children: ReactNode[]): ReactNode {
+  switch (t.type) {
+    case "heading_open": {
+      // Headings in a card sit under the page's own: # is an h3.
+      const Tag = `h${Math.min(Number(t.tag.slice(1)) + 2, 6)}` as "h3";
+      return <Tag key={key}>{children}</Tag>;
+    }
+    case "paragraph_open":
+      return <p key={key}>{children}</p>;
+    case "blockquote_open":
+      return <blockquote key={key}>{children}</blockquote>;
+    case "bullet_list_open":
+      return <ul key={key}>{children}</ul>;
+    case "ordered_list_open": {
+      const from = Number(t.attrGet("start") ?? 1);
+      return (
+        <ol key={key} start={from !== 1 ? from : undefined}>
+          {children}
+        </ol>
+      );
+    }
+    case "list_item_open":
+      return <li key={key}>{children}</li>;
+    default:
+      return <div key={key}>{children}</div>;
+  }
+}
+
+export function renderMarkdown(source: string): ReactNode[] {
+  const head = source.length > MAX_RENDERED ? source.slice(0, MAX_RENDERED) : source;
+  const tokens = md.parse(head, {});
+  const out = renderBlocks(tokens, 0, tokens.length);
+  if (head.length < source.length) out.push(<p key="rest">{source.slice(MAX_RENDERED)}</p>);
+  return out;
 }
 
 const PROSE = [

@@ -86,7 +86,13 @@ export async function receiveFiles(req: Request, maxBytes: number): Promise<Stor
     bb = busboy({
       headers: { "content-type": type },
       defParamCharset: "utf8",
-      limits: { fileSize: maxBytes, files: MAX_FILES_PER_REQUEST, fields: 20, parts: MAX_FILES_PER_REQUEST + 20 },
+      limits: {
+        fileSize: maxBytes,
+        files: MAX_FILES_PER_REQUEST,
+        fields: 20,
+        fieldSize: 64 * 1024,
+        parts: MAX_FILES_PER_REQUEST + 20,
+      },
     });
   } catch {
     throw new AppError("validation", "The multipart body is malformed (no boundary?).");
@@ -189,6 +195,13 @@ export async function receiveFiles(req: Request, maxBytes: number): Promise<Stor
   }
 }
 
+/**
+ * Thumbnails being made, by stored name. Making one decodes the whole image (up to 100 megapixels,
+ * hundreds of MB): concurrent first requests for one image, as a page of readers opening a fresh
+ * upload makes, share the one run instead of each starting their own.
+ */
+const inFlight = new Map<string, Promise<string | null>>();
+
 /** The thumbnail of a stored image (made and cached on first use), or null when it cannot be made. */
 export async function thumbnailOf(storedName: string): Promise<string | null> {
   if (!STORED_NAME.test(storedName)) return null;
@@ -199,6 +212,14 @@ export async function thumbnailOf(storedName: string): Promise<string | null> {
   } catch {
     // not made yet
   }
+  const running = inFlight.get(storedName);
+  if (running) return running;
+  const made = makeThumbnail(storedName, path).finally(() => inFlight.delete(storedName));
+  inFlight.set(storedName, made);
+  return made;
+}
+
+async function makeThumbnail(storedName: string, path: string): Promise<string | null> {
   try {
     const { default: sharp } = await import("sharp");
     await mkdir(thumbsDir(), { recursive: true });

@@ -5,6 +5,7 @@ import { type Actor, type RouteScope, requireScope } from "../auth/actor.ts";
 import { enforceApiRateLimit } from "../auth/api-rate-limit.ts";
 import { authenticate } from "../auth/request.ts";
 import { AppError, ERROR_STATUS } from "../errors.ts";
+import { decodeUtf8, parseJsonText, readBodyCapped } from "./body.ts";
 import { requireDeclaredBody, requireSameOrigin } from "./same-origin.ts";
 
 export const MAX_JSON_BYTES = 1_000_000;
@@ -29,6 +30,9 @@ export function errorResponse(e: unknown): Response {
   if (code === "P2025") return errorResponse(new AppError("not_found", "Not found"));
   // A number too large for its column (e.g. an id beyond 32 bits) that a schema let through.
   if (code === "P2020") return errorResponse(new AppError("validation", "A value is out of range."));
+  // PostgreSQL refusing text it cannot store (NUL, or not UTF-8): input a schema should have refused.
+  if (code === "22021" || code === "22P05")
+    return errorResponse(new AppError("validation", "The text contains a character that cannot be stored."));
   console.error("unexpected error", e);
   return Response.json({ error: { code: "internal", message: "Something went wrong on our side." } }, { status: 500 });
 }
@@ -41,6 +45,17 @@ export type RouteOptions = {
 
 /** A route handler built by apiRoute, carrying its declaration (the authorization matrix reads it). */
 export type ApiRouteHandler<P> = ((req: Request, ctx: Ctx<P>) => Promise<Response>) & { readonly scope: RouteScope };
+/**
+ * A NUL character (`%00`) in a path segment or the query names nothing that exists, and PostgreSQL
+ * cannot even compare with one: 404 for a path, 400 for a query, before any lookup.
+ */
+function refuseNul(req: Request, params: unknown) {
+  for (const value of Object.values((params ?? {}) as Record<string, unknown>)) {
+    const values = Array.isArray(value) ? value : [value];
+    if (values.some((v) => typeof v === "string" && v.includes("\u0000"))) throw new AppError("not_found", "Not found");
+  }
+  if (new URL(req.url).search.includes("%00")) throw new AppError("validation", "The query must not contain NUL characters.");
+}
 
 /** A JSON route that needs an authenticated actor. */
 export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options: RouteOptions): ApiRouteHandler<P> {
@@ -58,7 +73,9 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options
       if (actor.mustChangePassword && !PASSWORD_CHANGE_PATHS.has(new URL(req.url).pathname)) {
         throw new AppError("forbidden", "Change your password first");
       }
-      const result = await handler({ req, params: await ctx.params, actor });
+      const params = await ctx.params;
+      refuseNul(req, params);
+      const result = await handler({ req, params, actor });
       if (result instanceof Response) return result;
       return Response.json(result, { status: options.status ?? 200 });
     } catch (e) {
@@ -77,23 +94,20 @@ export function decodeSegment(raw: string): string {
   }
 }
 
-/** The request body as JSON: 415 for another content type, 413 when too large, 400 when malformed. */
+/** The request body as JSON: 415 for another content type, 413 when too large (counted while it streams), 400 when malformed. */
 export async function readJson(req: Request): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (type && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new AppError("unsupported_media_type", "Send JSON (Content-Type: application/json).");
   }
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_JSON_BYTES) throw new AppError("payload_too_large", `The body may be at most ${MAX_JSON_BYTES} bytes.`);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BYTES)
-    throw new AppError("payload_too_large", `The body may be at most ${MAX_JSON_BYTES} bytes.`);
+  const bytes = await readBodyCapped(
+    req,
+    MAX_JSON_BYTES,
+    () => new AppError("payload_too_large", `The body may be at most ${MAX_JSON_BYTES} bytes.`),
+  );
+  const text = decodeUtf8(bytes);
   if (!text.trim()) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("validation", "The body is not valid JSON.");
-  }
+  return parseJsonText(text);
 }
 
 /** A JSON route without authentication (health, first-run setup). Same error format. */
@@ -105,7 +119,9 @@ export function publicRoute<P = Record<string, never>>(
     try {
       // Sign-up, first-run setup and password reset: not from another site's page either.
       requireSameOrigin(req);
-      const result = await handler({ req, params: await ctx.params });
+      const params = await ctx.params;
+      refuseNul(req, params);
+      const result = await handler({ req, params });
       if (result instanceof Response) return result;
       return Response.json(result, { status: options.status ?? 200 });
     } catch (e) {

@@ -58,16 +58,23 @@ export function webhookPaths(): Json {
           id,
           header("X-Hub-Signature-256", "GitHub: sha256=<hex HMAC-SHA256 of the raw body under the secret>"),
           header("X-GitHub-Event", "GitHub: push or pull_request (others are ignored)"),
-          header("X-GitHub-Delivery", "GitHub: the delivery id; a replayed one is ignored"),
+          header("X-GitHub-Delivery", "GitHub: the delivery id (not signed, so not what replays are recognised by)"),
           header("X-Gitlab-Token", "GitLab: the secret"),
           header("X-Gitlab-Event", "GitLab: Push Hook or Merge Request Hook"),
           header("X-Gitlab-Event-UUID", "GitLab: the delivery id"),
-          header("X-WarmDesk-Signature", "Generic: sha256=<hex HMAC-SHA256 of the raw body>"),
+          header(
+            "X-WarmDesk-Signature",
+            "Generic: sha256=<hex HMAC-SHA256 of the raw body>, or of `<timestamp>.<raw body>` when X-WarmDesk-Timestamp is sent",
+          ),
+          header(
+            "X-WarmDesk-Timestamp",
+            "Generic, optional: Unix seconds, signed with the body; refused more than 300 s from the server's clock",
+          ),
           header("X-WarmDesk-Event", "Generic: push or pull_request"),
           header("X-WarmDesk-Delivery", "Generic: the delivery id"),
         ],
         summary:
-          "A git host's delivery: card keys (PRJ-42) in commit messages, branch names and pull request titles attach links to those cards; `fixes PRJ-42` on the default branch (or in a merged pull request) moves the card to the done column",
+          "A git host's delivery (a delivery whose signed content was seen before is ignored as a replay, whatever its delivery id): card keys (PRJ-42) in commit messages, branch names and pull request titles attach links to those cards; `fixes PRJ-42` on the default branch (or in a merged pull request) moves the card to the done column",
         requestBody: {
           required: true,
           description: "The provider's own payload; for `generic`, GenericWebhookPayload",

@@ -6,6 +6,7 @@ import { type Actor, requireAdmin } from "../auth/actor.ts";
 import { invalidate } from "../cache/invalidation.ts";
 import { getDb } from "../db/client.ts";
 import { AppError } from "../errors.ts";
+import { readBodyCapped } from "../http/body.ts";
 import { readImage, removeImage, storeImage } from "../uploads/images.ts";
 import { getSetting, getSettings, type PublicSettings, publicSettings } from "./settings.ts";
 
@@ -19,14 +20,19 @@ async function storeLogoName(name: string) {
 /** Reads the `file` field of a multipart upload and makes it the logo (system admins only). */
 export async function uploadLogo(actor: Actor, req: Request, meta?: RequestMeta): Promise<PublicSettings> {
   requireAdmin(actor);
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_LOGO_BYTES + 64 * 1024) throw new AppError("payload_too_large", "The logo may be at most 1 MB.");
-  if (!/^multipart\/form-data/i.test(req.headers.get("content-type") ?? "")) {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data/i.test(type)) {
     throw new AppError("unsupported_media_type", "Send the logo as multipart/form-data, field `file`.");
   }
+  // The whole form is read with a cap (the file plus room for the multipart framing), then parsed.
+  const body = await readBodyCapped(
+    req,
+    MAX_LOGO_BYTES + 64 * 1024,
+    () => new AppError("payload_too_large", "The logo may be at most 1 MB."),
+  );
   let form: FormData;
   try {
-    form = await req.formData();
+    form = await new Response(new Uint8Array(body), { headers: { "content-type": type } }).formData();
   } catch {
     throw new AppError("validation", "The upload could not be read.");
   }

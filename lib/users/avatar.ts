@@ -6,6 +6,7 @@ import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { type Actor, requireBrowser } from "../auth/actor.ts";
 import { getDb } from "../db/client.ts";
 import { AppError } from "../errors.ts";
+import { readBodyCapped } from "../http/body.ts";
 import { getSetting } from "../settings/settings.ts";
 import { imageResponse, readImage, removeImage, storeImage } from "../uploads/images.ts";
 import { avatarUrl } from "./profile.ts";
@@ -22,31 +23,11 @@ function tooLarge(limit: number) {
   return new AppError("payload_too_large", `The picture may be at most ${mb} MB.`, { maxBytes: limit });
 }
 
-/** Reads a request body up to `limit` bytes; 413 as soon as it declares or sends more. */
-export async function readBodyCapped(req: Request, limit: number): Promise<Buffer> {
-  const declared = req.headers.get("content-length");
-  if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
-  if (!req.body) return Buffer.alloc(0);
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, total);
-}
-
 /** Stores a new avatar for the actor from the request body and removes the previous file. */
 export async function uploadAvatar(actor: Actor, req: Request, meta?: RequestMeta) {
   requireBrowser(actor, "Your avatar");
-  const bytes = await readBodyCapped(req, await avatarLimit());
+  const limit = await avatarLimit();
+  const bytes = await readBodyCapped(req, limit, () => tooLarge(limit));
   if (bytes.length === 0) throw new AppError("validation", "Send the picture as the request body.");
   const name = await storeImage("avatars", bytes, "The picture must be a PNG, JPEG or WebP image.");
   const db = getDb();

@@ -1,5 +1,6 @@
 // One delivery from a git host: verify it against the webhook's secret (over the raw body), drop
-// replays by delivery id, then attach commit / pull request links to the cards it mentions, move
+// replays (known by the hash of what was signed: lib/webhooks/verify.ts), then attach commit / pull
+// request links to the cards it mentions, move
 // the cards it fixes to the done column (through moveCard, so history and events happen as for a
 // person), and post a summary to the project chat.
 import type { Actor } from "../auth/actor.ts";
@@ -7,13 +8,14 @@ import { openSecret } from "../auth/secret-box.ts";
 import { loadCardJson, moveCard } from "../boards/cards.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import { AppError } from "../errors.ts";
+import { decodeUtf8, parseJsonText, readBodyCapped } from "../http/body.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { doneColumnIds } from "../scrum/progress.ts";
 import { fixedCards, mentionedCards } from "./keys.ts";
 import { type GitEvent, normaliseEvent } from "./payloads.ts";
 import { postWebhookBotMessage } from "./summary.ts";
-import { deliveryIdOf, eventNameOf, PROVIDERS, type Provider, verifyDelivery } from "./verify.ts";
+import { eventNameOf, PROVIDERS, type Provider, TIMESTAMP_TOLERANCE_SECONDS, verifyDelivery } from "./verify.ts";
 
 /** Git hosts send large pushes; GitHub caps payloads at 25 MB, we take up to 5 MB. */
 export const MAX_DELIVERY_BYTES = 5_000_000;
@@ -59,7 +61,13 @@ function effectsOf(projectKey: string, event: GitEvent): { links: Map<number, Li
   return { links, fixes: [...fixes] };
 }
 
-export async function receiveDelivery(webhookId: string, rawBody: Buffer, headers: Headers): Promise<DeliveryResult> {
+/**
+ * Receives one delivery. The webhook is looked up before a byte of the body is read (an unknown id
+ * costs the sender a 404, not our memory), and the body is read with MAX_DELIVERY_BYTES counted while
+ * it streams.
+ */
+export async function receiveDelivery(webhookId: string, req: Request): Promise<DeliveryResult> {
+  const headers = req.headers;
   const id = Number(webhookId);
   const db = getDb();
   const hook =
@@ -80,32 +88,37 @@ export async function receiveDelivery(webhookId: string, rawBody: Buffer, header
     throw new AppError("not_found", "Webhook not found");
   }
   const provider = hook.provider as Provider;
+  const rawBody = await readBodyCapped(
+    req,
+    MAX_DELIVERY_BYTES,
+    () => new AppError("payload_too_large", `A delivery may be at most ${MAX_DELIVERY_BYTES} bytes.`),
+  );
   const secret = openSecret("webhook", hook.secret);
-  if (secret === null || !verifyDelivery(provider, secret, rawBody, headers)) {
-    throw new AppError("unauthorized", "The delivery's signature is missing or wrong.");
+  const verdict =
+    secret === null ? ({ ok: false, reason: "signature" } as const) : verifyDelivery(provider, secret, rawBody, headers);
+  if (!verdict.ok) {
+    throw new AppError(
+      "unauthorized",
+      verdict.reason === "timestamp"
+        ? `The delivery's X-WarmDesk-Timestamp is more than ${TIMESTAMP_TOLERANCE_SECONDS} seconds from our clock.`
+        : "The delivery's signature is missing or wrong.",
+    );
   }
-  let body: unknown;
-  try {
-    body = JSON.parse(rawBody.toString("utf8"));
-  } catch {
-    throw new AppError("validation", "The body is not valid JSON.");
-  }
+  const body = parseJsonText(decodeUtf8(rawBody));
   const eventName = eventNameOf(provider, headers);
   const event = normaliseEvent(provider, eventName, body);
   if (event === "ignored") return { status: "ignored", reason: "event" };
   if (event === "invalid") throw new AppError("validation", `The ${eventName} payload lacks fields it must have.`);
 
-  const deliveryId = deliveryIdOf(provider, headers);
   const now = new Date();
-  if (deliveryId) {
-    try {
-      await db.webhookDelivery.create({
-        data: { webhookId: hook.id, deliveryId, event: eventName.slice(0, 191), receivedAt: now },
-      });
-    } catch (e) {
-      if ((e as { code?: string }).code === "P2002") return { status: "ignored", reason: "replay" };
-      throw e;
-    }
+  try {
+    // The unique (webhook_id, delivery_id) row is the claim: of two concurrent copies one wins.
+    await db.webhookDelivery.create({
+      data: { webhookId: hook.id, deliveryId: verdict.replayKey, event: eventName.slice(0, 191), receivedAt: now },
+    });
+  } catch (e) {
+    if ((e as { code?: string }).code === "P2002") return { status: "ignored", reason: "replay" };
+    throw e;
   }
   await db.projectWebhook.update({ where: { id: hook.id }, data: { lastDeliveryAt: now } });
 

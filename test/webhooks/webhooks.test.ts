@@ -165,10 +165,17 @@ describe.each(availableEngines())("webhooks on %s", (engine) => {
     expect((await lastBot())?.body).toContain("octocat pushed 2 commits to main of octo/app (HOOK-1, HOOK-2)");
 
     const count = await linkCount();
+    const messages = await getDb().chatMessage.count();
     const replay = await post(hook.id, raw, headers);
     expect(replay.status).toBe(202);
     expect(replay.json).toEqual({ status: "ignored", reason: "replay" });
+    // The delivery id is not signed: a replay under another id, or none, is still the same delivery.
+    const otherId = await post(hook.id, raw, { ...headers, "x-github-delivery": "forged-id" });
+    expect(otherId.json).toEqual({ status: "ignored", reason: "replay" });
+    const { "x-github-delivery": _, ...withoutId } = headers;
+    expect((await post(hook.id, raw, withoutId)).json).toEqual({ status: "ignored", reason: "replay" });
     expect(await linkCount()).toBe(count);
+    expect(await getDb().chatMessage.count()).toBe(messages);
   });
 
   it("answers 401 for a wrong or missing signature and changes nothing", async () => {
@@ -350,6 +357,40 @@ describe.each(availableEngines())("webhooks on %s", (engine) => {
       status: "ignored",
       reason: "event",
     });
+    expect((await post(hook.id, raw, { ...headers, "x-warmdesk-delivery": "another" })).json.reason).toBe("replay");
+  });
+
+  it("binds a generic delivery's signed timestamp: within the window once, never outside it, never stripped", async () => {
+    const { json: hook } = await create(admin, { provider: "generic" });
+    const raw = JSON.stringify({
+      kind: "push",
+      repository: "ci/app",
+      branch: "feature",
+      commits: [{ sha: "7654321", url: "https://ci.example.com/c/7654321", message: "HOOK-2 timestamped" }],
+    });
+    const signedAt = (seconds: number) => ({
+      "x-warmdesk-event": "push",
+      "x-warmdesk-timestamp": String(seconds),
+      "x-warmdesk-signature": hmacSignature(hook.secret, `${seconds}.${raw}`),
+    });
+    const now = Math.floor(Date.now() / 1000);
+    const links = await linkCount();
+    // Signed 10 minutes ago (a captured delivery): refused, though the signature is right.
+    const stale = await post(hook.id, raw, signedAt(now - 600));
+    expect(stale.status).toBe(401);
+    expect(stale.json.error.message).toContain("X-WarmDesk-Timestamp");
+    expect((await post(hook.id, raw, signedAt(now + 600))).status).toBe(401);
+    // A fresh timestamp with the old signature, or the timestamp left out: the signature fails.
+    expect((await post(hook.id, raw, { ...signedAt(now - 600), "x-warmdesk-timestamp": String(now) })).status).toBe(401);
+    const { "x-warmdesk-timestamp": _, ...stripped } = signedAt(now);
+    expect((await post(hook.id, raw, stripped)).status).toBe(401);
+    expect(await linkCount()).toBe(links);
+
+    const fresh = await post(hook.id, raw, signedAt(now - 30));
+    expect(fresh.status, JSON.stringify(fresh.json)).toBe(202);
+    expect(fresh.json.status).toBe("processed");
+    expect((await post(hook.id, raw, signedAt(now - 30))).json.reason).toBe("replay");
+    expect(await linkCount()).toBe(links + 1);
   });
 });
 

@@ -1,9 +1,8 @@
-import { notFound, redirect } from "next/navigation";
-import { requireActor } from "@/lib/auth/current.ts";
+import { redirect } from "next/navigation";
+import { requireAdminPage } from "@/app/(app)/admin/require-admin.ts";
 
 export default async function AdminPage() {
-  const actor = await requireActor();
   // Like the API: what a user may not see does not exist for them.
-  if (!actor.isAdmin) notFound();
+  await requireAdminPage();
   redirect("/admin/users");
 }

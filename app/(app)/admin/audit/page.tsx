@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { requireAdminPage } from "@/app/(app)/admin/require-admin.ts";
 import { AuditFilters } from "@/components/admin/audit-filters.tsx";
 import { AuditTable } from "@/components/admin/audit-table.tsx";
 import { PageHeader } from "@/components/shell/page-header.tsx";
@@ -18,8 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  const actor = await requireActor();
-  if (!actor.isAdmin) notFound();
+  const actor = await requireAdminPage();
   const t = translator(actor.language);
   const query = auditQueryFrom(await searchParams);
   const { limit: _limit, cursor, ...filters } = query;

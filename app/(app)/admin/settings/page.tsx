@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { notFound } from "next/navigation";
+import { requireAdminPage } from "@/app/(app)/admin/require-admin.ts";
 import { SettingsForm } from "@/components/admin/settings-form.tsx";
 import { SsoSettings } from "@/components/admin/sso-settings.tsx";
 import { LogoMark } from "@/components/shell/logo.tsx";
@@ -18,8 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdminSettingsPage() {
-  const actor = await requireActor();
-  if (!actor.isAdmin) notFound();
+  const actor = await requireAdminPage();
   const h = await headers();
   const requestUrl = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost"}/admin/settings`;
   const [settings, me, sso, groups] = await Promise.all([

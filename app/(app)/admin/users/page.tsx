@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { requireAdminPage } from "@/app/(app)/admin/require-admin.ts";
 import { UsersAdmin } from "@/components/admin/users-admin.tsx";
-import { requireActor } from "@/lib/auth/current.ts";
 import { AppError } from "@/lib/errors.ts";
 import { translate } from "@/lib/i18n/index.ts";
 import { listUsers } from "@/lib/users/admin.ts";
@@ -11,16 +10,14 @@ export const dynamic = "force-dynamic";
 type Search = { q?: string | string[]; status?: string | string[]; page?: string | string[] };
 
 export async function generateMetadata(): Promise<Metadata> {
-  const actor = await requireActor();
-  if (!actor.isAdmin) notFound();
+  const actor = await requireAdminPage();
   return { title: translate(actor.language, "admin.users.title") };
 }
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const actor = await requireActor();
-  if (!actor.isAdmin) notFound();
+  const actor = await requireAdminPage();
   const params = await searchParams;
   const filters = { q: one(params.q), status: one(params.status), page: one(params.page) };
   let result: Awaited<ReturnType<typeof listUsers>>;

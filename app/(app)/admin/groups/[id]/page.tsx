@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { requireAdminPage } from "@/app/(app)/admin/require-admin.ts";
 import { GroupDetail } from "@/components/admin/group-detail.tsx";
-import { requireActor } from "@/lib/auth/current.ts";
 import { AppError } from "@/lib/errors.ts";
 import { getGroup, listAccessTargets } from "@/lib/users/groups.ts";
 
 export const dynamic = "force-dynamic";
 
 async function load(id: string) {
-  const actor = await requireActor();
-  if (!actor.isAdmin) notFound();
+  const actor = await requireAdminPage();
   try {
     const [group, targets] = await Promise.all([getGroup(actor, id), listAccessTargets(actor)]);
     return { group, targets };
