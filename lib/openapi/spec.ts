@@ -11,6 +11,7 @@ import { adminPaths, adminSchemas } from "./admin.ts";
 import { attachmentPaths } from "./attachments.ts";
 import { cardPaths, cardSchemas } from "./cards.ts";
 import { chatPaths, chatSchemas } from "./chat.ts";
+import { billingPaths, billingSchemas } from "./billing.ts";
 import { body, ERROR_SCHEMA, errors, type Json, ok, pathParam, read, schema, write } from "./helpers.ts";
 import { profilePaths, profileSchemas } from "./profile.ts";
 import { projectPaths, projectSchemas } from "./projects.ts";
@@ -55,6 +56,7 @@ export function openApiDocument(): Json {
         ...systemSchemas(),
         ...scrumSchemas(),
         ...timeSchemas(),
+        ...billingSchemas(),
         ...chatSchemas(),
         ...topicSchemas(),
         ...webhookSchemas(),
@@ -165,6 +167,7 @@ export function openApiDocument(): Json {
       ...systemPaths(),
       ...scrumPaths(),
       ...timePaths(),
+      ...billingPaths(),
       ...chatPaths(),
       ...topicPaths(),
       ...attachmentPaths(),
