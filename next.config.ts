@@ -13,6 +13,9 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // Everything is self-hosted: no remote images are optimised or proxied.
   images: { remotePatterns: [], unoptimized: true },
+  // pdfkit reads its font metrics and our TTF fonts from node_modules at run time: loaded from
+  // there rather than bundled.
+  serverExternalPackages: ["pdfkit"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

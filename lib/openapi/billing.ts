@@ -1,4 +1,5 @@
 // Rates, invoice exports, contract periods, calendar feeds and outbound webhooks in the OpenAPI document.
+import { ZCreateInvoice } from "../billing/invoices.ts";
 import { ZCreateRate } from "../billing/rates.ts";
 import { body, errors, type Json, ok, pathParam, schema, write } from "./helpers.ts";
 
@@ -10,9 +11,12 @@ const query = (name: string, description: string) => ({
   schema: { type: "string" },
 });
 
+const slug = pathParam("slug", "Customer slug");
+
 export function billingSchemas(): Json {
   return {
     CreateRate: schema(ZCreateRate),
+    CreateInvoice: schema(ZCreateInvoice),
   };
 }
 
@@ -35,6 +39,54 @@ export function billingPaths(): Json {
           "Add an hourly rate from a day on, for a customer, contract or project (customer editors), optionally for one person; or a person's own rate (administrators). The most specific rate in effect on an entry's day prices it when it is booked.",
         requestBody: body("CreateRate"),
         responses: { ...ok(201, "The rate"), ...write },
+      },
+    },
+    "/api/v1/customers/{slug}/timesheet": {
+      get: {
+        parameters: [
+          slug,
+          query("from", "First day (YYYY-MM-DD), required"),
+          query("to", "Last day (YYYY-MM-DD), required"),
+          query("contract", "Contract id"),
+          query("format", "json (default), csv or pdf"),
+          query("locale", "en or de (default: yours): CSV separators and decimals, PDF language"),
+        ],
+        summary:
+          "Preview of an invoice export: the billable time of the period not invoiced yet, grouped by project and card, with amounts (nothing is marked)",
+        responses: { ...ok(200, "The timesheet as JSON, CSV or PDF"), ...errors(400, 401, 404) },
+      },
+    },
+    "/api/v1/customers/{slug}/invoices": {
+      get: {
+        parameters: [slug],
+        summary: "Invoice exports of the customer, newest first",
+        responses: { ...ok(200, "`{ invoices }`"), ...errors(401, 404) },
+      },
+      post: {
+        parameters: [slug],
+        summary:
+          "Export the period's billable, not yet invoiced time (customer editors): its entries are marked as invoiced and locked to all but administrators",
+        requestBody: body("CreateInvoice"),
+        responses: { ...ok(201, "The invoice export with its totals"), ...write },
+      },
+    },
+    "/api/v1/customers/{slug}/invoices/{id}": {
+      get: {
+        parameters: [
+          slug,
+          pathParam("id", "Invoice export id"),
+          query("format", "pdf (default), csv or json"),
+          query("locale", "en or de"),
+        ],
+        summary: "An invoice export's timesheet, from the entries it marked",
+        responses: { ...ok(200, "PDF, CSV or JSON"), ...errors(400, 401, 404, 409) },
+      },
+    },
+    "/api/v1/customers/{slug}/invoices/{id}/void": {
+      post: {
+        parameters: [slug, pathParam("id", "Invoice export id")],
+        summary: "Void an invoice export (administrators): its entries are unlocked",
+        responses: { ...ok(200, "The export, voided"), ...errors(401, 404, 409) },
       },
     },
     "/api/v1/rates/{id}": {

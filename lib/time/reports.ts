@@ -228,7 +228,7 @@ async function listReportEntries(where: Awaited<ReturnType<typeof entryFilter>>)
 }
 
 /** A CSV field: quoted when needed; a leading = + - @ is defused so spreadsheets do not run it. */
-function csvField(value: string, separator: string): string {
+export function csvField(value: string, separator: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return safe.includes(separator) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -449,7 +449,9 @@ describe.each(availableEngines())("[TIME] customers, contracts and time on %s", 
     const lines = csv.trim().split("\r\n");
     // Billable entries of a customer without rates: an amount column in its currency, 0,00.
     expect(report.json.total.amounts).toEqual({ EUR: 0 });
-    expect(lines[0]).toBe("Person;Woche;Dauer;Stunden;Minuten;Einträge;Abrechenbare Stunden;Nicht abrechenbare Stunden;Betrag (EUR)");
+    expect(lines[0]).toBe(
+      "Person;Woche;Dauer;Stunden;Minuten;Einträge;Abrechenbare Stunden;Nicht abrechenbare Stunden;Betrag (EUR)",
+    );
     const total = report.json.total.minutes;
     const hours = (m: number) => (m / 60).toFixed(2).replace(".", ",");
     expect(lines.at(-1)).toBe(

@@ -1,0 +1,23 @@
+export const billing = {
+  "billing.pdf.title": "Timesheet",
+  "billing.pdf.period": "Period",
+  "billing.pdf.contract": "Contract",
+  "billing.pdf.allContracts": "All contracts",
+  "billing.pdf.currency": "Currency",
+  "billing.pdf.export": "Invoice export",
+  "billing.pdf.date": "Date",
+  "billing.pdf.person": "Person",
+  "billing.pdf.description": "Description",
+  "billing.pdf.hours": "Hours",
+  "billing.pdf.rate": "Rate",
+  "billing.pdf.amount": "Amount",
+  "billing.pdf.subtotal": "Subtotal",
+  "billing.pdf.projectTotal": "Total {name}",
+  "billing.pdf.total": "Total",
+  "billing.pdf.noProject": "Without project",
+  "billing.pdf.noCard": "Without card",
+  "billing.pdf.empty": "No billable time in this period.",
+  "billing.pdf.page": "Page {page} of {pages}",
+  "billing.pdf.rounding":
+    "Hours as h:mm. Each amount is the hourly rate × the time, rounded half up to the currency’s smallest unit; totals are the sums of those amounts.",
+};
