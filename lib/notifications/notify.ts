@@ -12,7 +12,7 @@ import { publish } from "../realtime/publish.ts";
 import { getSettings, isSmtpConfigured } from "../settings/settings.ts";
 import { digestEmail, notificationEmail } from "./email.ts";
 
-export const NOTIFICATION_TYPES = ["mention", "assigned", "comment", "reply", "dm"] as const;
+export const NOTIFICATION_TYPES = ["mention", "assigned", "comment", "reply", "dm", "budget", "reminder"] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export const EMAIL_PREFERENCES = ["immediate", "digest", "off"] as const;
 
@@ -23,7 +23,7 @@ export type NotifyInput = {
   actorId: number | null;
   /** A text, or one rendered in the recipient's language. */
   title: string | ((language: string) => string);
-  text: string;
+  text: string | ((language: string) => string);
   /** An app path such as `/projects/alpha/chat?m=12`. */
   url: string;
 };
@@ -102,7 +102,7 @@ export async function notify(inputs: NotifyInput[]): Promise<NotificationJson[]>
         type: n.type,
         actorId: n.actorId,
         title: clip(typeof n.title === "function" ? n.title(user.language) : n.title, 180),
-        text: clip(n.text, 2000),
+        text: clip(typeof n.text === "function" ? n.text(user.language) : n.text, 2000),
         url: clip(n.url, 180),
       },
       select: SELECT,

@@ -15,6 +15,7 @@ import { z } from "zod";
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { readableProjectIds, requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
+import { checkContractAlertsSoon } from "../billing/alerts.ts";
 import { type Price, priceEntry, repriced } from "../billing/pricing.ts";
 import { findCard } from "../boards/card-detail.ts";
 import { customerRole, readableCustomers, requireCustomer } from "../customers/access.ts";
@@ -385,6 +386,7 @@ export async function createEntry(actor: Actor, input: unknown, meta?: RequestMe
   );
   const json = entryJson(row, cutoff);
   publish(entryEvents("time_entry.created", [eventOf(json)]));
+  checkContractAlertsSoon([json.contract?.id]);
   if (isLockedChange(actor, cutoff, [json.date])) await auditLocked(actor, "time_entry.created", json, meta);
   return json;
 }
@@ -501,6 +503,7 @@ export async function updateEntry(actor: Actor, rawId: string | number, input: u
   });
   const json = entryJson(row, cutoff);
   publish(entryEvents("time_entry.updated", [eventOf(json)], before.customer?.id ?? null));
+  checkContractAlertsSoon([json.contract?.id]);
   if (isLockedChange(actor, cutoff, [oldDate, date], before.invoiceId))
     await auditLocked(actor, "time_entry.updated", json, meta);
   return json;

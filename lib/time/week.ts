@@ -4,6 +4,7 @@
 // first, deleting those that reach zero, in one transaction under the user's lock.
 import { z } from "zod";
 import type { Actor } from "../auth/actor.ts";
+import { checkContractAlertsSoon } from "../billing/alerts.ts";
 import { priceEntry, repriced } from "../billing/pricing.ts";
 import { getDb, type Prisma } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
@@ -172,6 +173,7 @@ export async function setCellTotal(actor: Actor, input: unknown) {
       result.deleted.map((id) => of({ id })),
     ),
   ]);
+  checkContractAlertsSoon([resolved.contractId, ...changed.map((r) => r.contract?.id)]);
   const cell = await getDb().timeEntry.findMany({
     where: { userId: owner.id, date: dateOf(data.date), ...where },
     select: ENTRY_SELECT,

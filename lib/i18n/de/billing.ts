@@ -22,4 +22,9 @@ export const billing: { [K in keyof typeof en]: string } = {
   "billing.pdf.page": "Seite {page} von {pages}",
   "billing.pdf.rounding":
     "Stunden als h:mm. Jeder Betrag ist Stundensatz × Zeit, kaufmännisch auf die kleinste Einheit der Währung gerundet; Summen addieren diese Beträge.",
+  "billing.alert.title": "{contract} ({customer}) hat {threshold} % des Budgets verbraucht",
+  "billing.alert.exceeded": "{contract} ({customer}) ist über dem Budget",
+  "billing.alert.text": "{used} von {available} verbraucht ({percent} %) im Zeitraum {start} – {end}.",
+  "billing.reminder.before": "{key} ist am {date} fällig",
+  "billing.reminder.overdue": "{key} ist überfällig (fällig am {date})",
 };

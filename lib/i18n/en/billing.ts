@@ -20,4 +20,9 @@ export const billing = {
   "billing.pdf.page": "Page {page} of {pages}",
   "billing.pdf.rounding":
     "Hours as h:mm. Each amount is the hourly rate × the time, rounded half up to the currency’s smallest unit; totals are the sums of those amounts.",
+  "billing.alert.title": "{contract} ({customer}) has used {threshold} % of its budget",
+  "billing.alert.exceeded": "{contract} ({customer}) is over budget",
+  "billing.alert.text": "{used} of {available} used ({percent} %) in the period {start} – {end}.",
+  "billing.reminder.before": "{key} is due on {date}",
+  "billing.reminder.overdue": "{key} is overdue (due {date})",
 };
