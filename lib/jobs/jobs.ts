@@ -19,6 +19,14 @@ export const JOBS: Job[] = [
       return { alerts: (await checkContractAlerts()).length };
     },
   },
+  {
+    name: "due-reminders",
+    everyMs: 5 * MINUTE,
+    run: async () => {
+      const { sendDueReminders } = await import("../notifications/reminders.ts");
+      return { reminders: (await sendDueReminders()).length };
+    },
+  },
 ];
 
 /** Runs every job once (the command line's `run-jobs`, and tests). */

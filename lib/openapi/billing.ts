@@ -1,6 +1,7 @@
 // Rates, invoice exports, contract periods, calendar feeds and outbound webhooks in the OpenAPI document.
 import { ZCreateInvoice } from "../billing/invoices.ts";
 import { ZCreateRate } from "../billing/rates.ts";
+import { ZCreateFeed } from "../calendar/feeds.ts";
 import { body, errors, type Json, ok, pathParam, schema, write } from "./helpers.ts";
 
 const query = (name: string, description: string) => ({
@@ -17,6 +18,7 @@ export function billingSchemas(): Json {
   return {
     CreateRate: schema(ZCreateRate),
     CreateInvoice: schema(ZCreateInvoice),
+    CreateCalendarFeed: schema(ZCreateFeed),
   };
 }
 
@@ -87,6 +89,41 @@ export function billingPaths(): Json {
         parameters: [slug, pathParam("id", "Invoice export id")],
         summary: "Void an invoice export (administrators): its entries are unlocked",
         responses: { ...ok(200, "The export, voided"), ...errors(401, 404, 409) },
+      },
+    },
+    "/api/v1/customers/{slug}/contracts/{id}/periods": {
+      get: {
+        parameters: [slug, pathParam("id", "Contract id")],
+        summary:
+          "A contract's budget periods up to today, newest first: budget, carry-in, available, used (minutes or minor units) and percent; the current one with its forecast",
+        responses: { ...ok(200, "`{ contract, kind, periods, current }`"), ...errors(401, 404) },
+      },
+    },
+    "/api/v1/me/calendar-feeds": {
+      get: {
+        summary: "Your calendar feeds (without their secret URLs)",
+        responses: { ...ok(200, "`{ feeds }`"), ...errors(401) },
+      },
+      post: {
+        summary:
+          "Create your personal feed (no projectSlug) or a project's feed, or give it a new secret URL (the old one stops working); browser sessions only",
+        requestBody: body("CreateCalendarFeed"),
+        responses: { ...ok(201, "The feed with its `url`, shown this once"), ...write },
+      },
+    },
+    "/api/v1/me/calendar-feeds/{id}": {
+      delete: {
+        parameters: [pathParam("id", "Feed id")],
+        summary: "Remove a calendar feed",
+        responses: { ...ok(204, "Removed"), ...errors(401, 403, 404) },
+      },
+    },
+    "/api/calendar/{token}": {
+      get: {
+        parameters: [pathParam("token", "The feed's secret, as in its URL (…/api/calendar/wdcal_….ics)")],
+        summary:
+          "An iCalendar (RFC 5545) feed: due dates of cards and sprints, as all-day events with stable UIDs (no authentication but the secret URL)",
+        responses: { "200": { description: "text/calendar" }, ...errors(404) },
       },
     },
     "/api/v1/rates/{id}": {
