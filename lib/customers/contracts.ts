@@ -42,7 +42,11 @@ const CONTRACT_FIELDS = {
   budgetKind: z.enum(["hours", "money"]),
   /** A money budget per period in the customer's currency, e.g. "5000.00"; or `budgetMinor`. */
   budget: z.string().trim().min(1).max(32),
-  budgetMinor: z.number().int().min(0).max(MAX_RATE_MINOR * 1000),
+  budgetMinor: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_RATE_MINOR * 1000),
   /** Unused (or overdrawn) budget moves into the next period. */
   carryOver: z.boolean(),
   /** Percentages of a period's budget that raise an alert (default 80 and 100). */
@@ -300,7 +304,14 @@ export async function updateContract(actor: Actor, slug: string, id: string | nu
 /** The renewal and budget columns of a create or edit (only those given). */
 async function budgetFields(
   customerId: number,
-  data: { recurrence?: string; budgetKind?: string; budget?: string; budgetMinor?: number; carryOver?: boolean; alertThresholds?: number[] },
+  data: {
+    recurrence?: string;
+    budgetKind?: string;
+    budget?: string;
+    budgetMinor?: number;
+    carryOver?: boolean;
+    alertThresholds?: number[];
+  },
 ) {
   let budgetMinor: bigint | undefined = data.budgetMinor === undefined ? undefined : BigInt(data.budgetMinor);
   if (data.budget !== undefined) {
@@ -318,7 +329,9 @@ async function budgetFields(
     ...(data.budgetKind !== undefined ? { budgetKind: data.budgetKind } : {}),
     ...(budgetMinor !== undefined ? { budgetMinor } : {}),
     ...(data.carryOver !== undefined ? { carryOver: data.carryOver } : {}),
-    ...(data.alertThresholds !== undefined ? { alertThresholds: [...new Set(data.alertThresholds)].sort((a, b) => a - b).join(",") } : {}),
+    ...(data.alertThresholds !== undefined
+      ? { alertThresholds: [...new Set(data.alertThresholds)].sort((a, b) => a - b).join(",") }
+      : {}),
   };
 }
 
@@ -334,7 +347,14 @@ async function ownerIds(customerId: number, usernames: string[]): Promise<number
     const u = users.find((x) => x.username === name);
     const role = u
       ? await customerRole(
-          { userId: u.id, username: u.username, isAdmin: u.role === "admin", sessionId: null, apiKeyProjectId: null, language: u.language },
+          {
+            userId: u.id,
+            username: u.username,
+            isAdmin: u.role === "admin",
+            sessionId: null,
+            apiKeyProjectId: null,
+            language: u.language,
+          },
           customerId,
         )
       : null;
