@@ -27,6 +27,14 @@ export const JOBS: Job[] = [
       return { reminders: (await sendDueReminders()).length };
     },
   },
+  {
+    name: "webhook-deliveries",
+    everyMs: 15_000,
+    run: async () => {
+      const { deliverDue } = await import("../webhooks/outbound.ts");
+      return deliverDue();
+    },
+  },
 ];
 
 /** Runs every job once (the command line's `run-jobs`, and tests). */
