@@ -21,6 +21,12 @@ import { isPublicAddress } from "../../lib/webhooks/outbound-http.ts";
 import { freshWorld, type Person, person } from "../api/helpers.ts";
 import { availableEngines } from "../helpers/db.ts";
 
+/** Waits until the background queueing (after publish) has written `n` delivery rows. */
+async function queued(n: number) {
+  for (let i = 0; i < 500 && (await getDb().outboundDelivery.count()) < n; i++) await new Promise((r) => setTimeout(r, 10));
+  await flushDeliveries();
+}
+
 type Hit = { headers: Record<string, string | string[] | undefined>; body: string };
 
 describe.each(availableEngines())("[WEBHOOKS] outbound deliveries on %s", (engine) => {
@@ -89,8 +95,7 @@ describe.each(availableEngines())("[WEBHOOKS] outbound deliveries on %s", (engin
     failNext = 1;
     const card = await createCard(anna.actor, "alpha", { title: "First" });
     await updateCard(anna.actor, "alpha", card.key, { title: "Second" });
-    await new Promise((r) => setTimeout(r, 50));
-    await flushDeliveries();
+    await queued(2);
     // The created event failed once; the update waits behind it.
     expect(hits.map((h) => h.headers["x-warmdesk-event"])).toEqual(["card.created"]);
     const later = new Date(Date.now() + 61_000);
@@ -113,9 +118,9 @@ describe.each(availableEngines())("[WEBHOOKS] outbound deliveries on %s", (engin
     expect(hits.at(-1)?.headers["x-warmdesk-delivery"]).toBe(hits[0].headers["x-warmdesk-delivery"]);
     // Twice at once: each due delivery is claimed by one run.
     failNext = 0;
-    await updateCard(anna.actor, "alpha", card.key, { title: "Third" });
-    await new Promise((r) => setTimeout(r, 50));
     const before = hits.length;
+    await updateCard(anna.actor, "alpha", card.key, { title: "Third" });
+    await queued(4);
     await Promise.all([deliverDue(), deliverDue(), flushDeliveries()]);
     expect(hits.length - before).toBe(1);
   });
