@@ -16,6 +16,9 @@ const nextConfig: NextConfig = {
   // Next copies a request body for proxy.ts (up to this size, the rest is cut off). The proxy sees
   // no uploads and no server actions (its matcher), only JSON to an /api path with a %-escape.
   experimental: { proxyClientMaxBodySize: 1_000_001 },
+  // pdfkit reads its font metrics and our TTF fonts from node_modules at run time: loaded from
+  // there rather than bundled.
+  serverExternalPackages: ["pdfkit"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -20,7 +20,7 @@ export async function getBoard(actor: Actor, slug: string) {
   // Prisma's two reads here cost more CPU than the SQL itself (docs/performance.md).
   const { project, activeSprint, columns, cards } = await run(function* () {
     const [p] = yield* rows<Record<string, unknown>>(Prisma.sql`
-      SELECT p.id, p.name, p.slug, p.key, p.description, p.type, p.color, p.is_archived, p.card_counter, p.created_at,
+      SELECT p.id, p.name, p.slug, p.key, p.description, p.type, p.color, p.is_archived, p.card_counter, p.created_at, p.billable_default,
         c.id AS customer_id, c.name AS customer_name, c.slug AS customer_slug
       FROM projects p LEFT JOIN customers c ON c.id = p.customer_id WHERE p.id = ${ref.id}`);
     if (!p) throw new AppError("not_found", "Project not found");
@@ -56,6 +56,7 @@ export async function getBoard(actor: Actor, slug: string) {
       isArchived: Boolean(Number(p.is_archived)),
       cardCounter: Number(p.card_counter),
       createdAt: asDate(p.created_at),
+      billableDefault: Boolean(Number(p.billable_default)),
       customer:
         p.customer_id === null
           ? null

@@ -74,6 +74,7 @@ export const PROJECT_SELECT = {
   isArchived: true,
   cardCounter: true,
   createdAt: true,
+  billableDefault: true,
   customer: { select: { id: true, name: true, slug: true } },
 } as const;
 
@@ -150,6 +151,7 @@ export type ProjectRow = {
   isArchived: boolean;
   cardCounter: number;
   createdAt: Date;
+  billableDefault: boolean;
   customer: { id: number; name: string; slug: string } | null;
 };
 
@@ -165,6 +167,8 @@ export function projectJson(p: ProjectRow) {
     isArchived: p.isArchived,
     cardCounter: p.cardCounter,
     customer: p.customer,
+    /** New time entries on it are billable unless booked otherwise. */
+    billableDefault: p.billableDefault,
     createdAt: p.createdAt.toISOString(),
   };
 }
@@ -209,6 +213,7 @@ export const ZUpdateProject = z
       .string()
       .regex(/^#[0-9a-fA-F]{6}$/)
       .nullable(),
+    billableDefault: z.boolean(),
   })
   .partial()
   .strict()

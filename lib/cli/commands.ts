@@ -33,6 +33,9 @@ Commands:
                                             (the web app also does this hourly)
   send-digests                              email the daily notification digest now
                                             (the web app also does this daily)
+  run-jobs [--job NAME]                     run the periodic jobs once: contract budget alerts,
+                                            due-date reminders, outbound webhook deliveries
+                                            (the web app runs them every few minutes)
   backup <file>                             SQLite: online, consistent copy of the database
   restore <file>                            SQLite: replace the database with a backup
                                             (stop WarmDesk first; the current database is kept
@@ -157,6 +160,18 @@ async function cmdSendDigests(args: string[], io: CliIo) {
   const { sendDigests } = await import("../notifications/notify.ts");
   const r = await sendDigests();
   io.out(`sent ${r.sent} digest email(s)`);
+  return 0;
+}
+
+async function cmdRunJobs(args: string[], io: CliIo) {
+  const { values } = options(args, { job: { type: "string" } });
+  await ensureMigrated(io);
+  const { JOBS, runJobsOnce } = await import("../jobs/jobs.ts");
+  if (values.job !== undefined && !JOBS.some((j) => j.name === values.job)) {
+    throw new UsageError(`unknown job "${values.job}" (jobs: ${JOBS.map((j) => j.name).join(", ")})`);
+  }
+  const results = await runJobsOnce(values.job ? [values.job] : undefined);
+  for (const [name, r] of Object.entries(results)) io.out(`${name}: ${JSON.stringify(r)}`);
   return 0;
 }
 
@@ -336,6 +351,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   cleanup: cmdCleanup,
   "cleanup-attachments": cmdCleanupAttachments,
   "send-digests": cmdSendDigests,
+  "run-jobs": cmdRunJobs,
   backup: cmdBackup,
   restore: cmdRestore,
   prepare: cmdPrepare,

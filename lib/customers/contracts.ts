@@ -1,9 +1,14 @@
 // Contracts: a customer's budget of hours for a period. Usage is the sum of the minutes booked
 // against the contract (integers, summed by the database); the burn and its forecast come from
-// lib/time/forecast.ts.
+// lib/time/forecast.ts. Contracts may renew (monthly, quarterly, yearly) with an hour or money budget
+// per period and carry-over (lib/billing/periods.ts, lib/billing/budgets.ts): then the burn is the
+// current period's. Owners (and the customer's editors) get its budget alerts (lib/billing/alerts.ts).
 import { z } from "zod";
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import type { Actor } from "../auth/actor.ts";
+import { type BudgetPeriods, budgetPeriodsOf } from "../billing/budgets.ts";
+import { MAX_RATE_MINOR, parseMoney } from "../billing/money.ts";
+import { parseThresholds, RECURRENCES } from "../billing/periods.ts";
 import { getDb } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { getSetting } from "../settings/settings.ts";
@@ -32,6 +37,22 @@ const CONTRACT_FIELDS = {
   /** The budget in minutes, instead of `hours`. */
   contractedMinutes: z.number().int("whole minutes").min(0).max(MAX_CONTRACT_MINUTES),
   status: z.enum(CONTRACT_STATUSES),
+  /** Renewal; the budget (hours or money) is then per period, from the start date on. */
+  recurrence: z.enum(RECURRENCES),
+  budgetKind: z.enum(["hours", "money"]),
+  /** A money budget per period in the customer's currency, e.g. "5000.00"; or `budgetMinor`. */
+  budget: z.string().trim().min(1).max(32),
+  budgetMinor: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_RATE_MINOR * 1000),
+  /** Unused (or overdrawn) budget moves into the next period. */
+  carryOver: z.boolean(),
+  /** Percentages of a period's budget that raise an alert (default 80 and 100). */
+  alertThresholds: z.array(z.number().int().min(1).max(1000)).max(6),
+  /** Usernames told about alerts, beside the customer's editors. */
+  owners: z.array(z.string().trim().min(1).max(191)).max(20),
 };
 
 const datesInOrder = (v: { startDate?: string | null; endDate?: string | null }) =>
@@ -44,11 +65,22 @@ export const ZCreateContract = z
     hours: CONTRACT_FIELDS.hours.optional(),
     contractedMinutes: CONTRACT_FIELDS.contractedMinutes.optional(),
     status: CONTRACT_FIELDS.status.default("active"),
+    recurrence: CONTRACT_FIELDS.recurrence.optional(),
+    budgetKind: CONTRACT_FIELDS.budgetKind.optional(),
+    budget: CONTRACT_FIELDS.budget.optional(),
+    budgetMinor: CONTRACT_FIELDS.budgetMinor.optional(),
+    carryOver: CONTRACT_FIELDS.carryOver.optional(),
+    alertThresholds: CONTRACT_FIELDS.alertThresholds.optional(),
+    owners: CONTRACT_FIELDS.owners.optional(),
   })
   .strict()
-  .refine((v) => (v.hours === undefined) !== (v.contractedMinutes === undefined), {
+  .refine((v) => v.budgetKind === "money" || (v.hours === undefined) !== (v.contractedMinutes === undefined), {
     path: ["hours"],
     message: "Give the budget as hours (or as contractedMinutes), once.",
+  })
+  .refine((v) => v.budget === undefined || v.budgetMinor === undefined, {
+    path: ["budget"],
+    message: "Give the money budget as budget or budgetMinor, not both.",
   })
   .refine(datesInOrder, { path: ["endDate"], message: DATES_MESSAGE });
 
@@ -72,6 +104,13 @@ export const CONTRACT_SELECT = {
   contractedMinutes: true,
   status: true,
   createdAt: true,
+  recurrence: true,
+  budgetKind: true,
+  budgetMinor: true,
+  carryOver: true,
+  alertThresholds: true,
+  owners: { select: { user: { select: { id: true, username: true } } } },
+  customer: { select: { currency: true } },
 } as const;
 
 type ContractRow = {
@@ -84,12 +123,19 @@ type ContractRow = {
   contractedMinutes: number;
   status: string;
   createdAt: Date;
+  recurrence: string;
+  budgetKind: string;
+  budgetMinor: bigint;
+  carryOver: boolean;
+  alertThresholds: string;
+  owners: { user: { id: number; username: string } }[];
+  customer: { currency: string };
 };
 
 const budgetMinutes = (v: { hours?: number; contractedMinutes?: number }) =>
   v.contractedMinutes ?? (v.hours === undefined ? undefined : Math.round(v.hours * 60));
 
-export function contractJson(row: ContractRow, burn: Burn) {
+export function contractJson(row: ContractRow, burn: Burn, budget?: BudgetPeriods) {
   return {
     id: row.id,
     customerId: row.customerId,
@@ -101,6 +147,16 @@ export function contractJson(row: ContractRow, burn: Burn) {
     /** The budget in hours, for reading; `contractedMinutes` is the exact value. */
     hours: row.contractedMinutes / 60,
     ...burn,
+    recurrence: row.recurrence as (typeof RECURRENCES)[number],
+    budgetKind: row.budgetKind as "hours" | "money",
+    /** A money budget per period in minor units of `currency`. */
+    budgetMinor: Number(row.budgetMinor),
+    currency: row.customer.currency,
+    carryOver: row.carryOver,
+    alertThresholds: parseThresholds(row.alertThresholds),
+    owners: row.owners.map((o) => o.user.username).sort(),
+    /** The budget period holding today: its budget, carry-in, use (minutes or minor units) and forecast. */
+    currentPeriod: budget?.current ?? null,
   };
 }
 export type ContractJson = ReturnType<typeof contractJson>;
@@ -133,20 +189,24 @@ async function usageOf(rows: ContractRow[], today: string) {
 }
 
 export async function contractsWithBurn(rows: ContractRow[], today = todayUtc()) {
-  const { used, recent } = await usageOf(rows, today);
-  return rows.map((row) =>
-    contractJson(
+  const [{ used, recent }, budgets] = await Promise.all([usageOf(rows, today), budgetPeriodsOf(rows, today)]);
+  return rows.map((row) => {
+    const budget = budgets.get(row.id);
+    // A renewing hour budget burns per period: the current one's budget (with carry-in) and use.
+    const period = row.recurrence !== "none" && row.budgetKind === "hours" ? budget?.current : null;
+    return contractJson(
       row,
       computeBurn({
-        contractedMinutes: row.contractedMinutes,
-        usedMinutes: used.get(row.id) ?? 0,
+        contractedMinutes: period ? period.available : row.contractedMinutes,
+        usedMinutes: period ? period.used : (used.get(row.id) ?? 0),
         windowMinutes: recent.get(row.id) ?? 0,
         today,
-        startDate: row.startDate ? isoOf(row.startDate) : null,
-        endDate: row.endDate ? isoOf(row.endDate) : null,
+        startDate: period ? period.start : row.startDate ? isoOf(row.startDate) : null,
+        endDate: period ? period.end : row.endDate ? isoOf(row.endDate) : null,
       }),
-    ),
-  );
+      budget,
+    );
+  });
 }
 
 /** Active first, then planned, then closed; within each the latest start first. */
@@ -202,6 +262,8 @@ export async function createContract(actor: Actor, slug: string, input: unknown,
       endDate: data.endDate ? dateOf(data.endDate) : null,
       contractedMinutes: budgetMinutes(data) ?? 0,
       status: data.status,
+      ...(await budgetFields(customer.id, data)),
+      ...(data.owners ? { owners: { create: (await ownerIds(customer.id, data.owners)).map((userId) => ({ userId })) } } : {}),
     },
     select: CONTRACT_SELECT,
   });
@@ -219,6 +281,8 @@ export async function updateContract(actor: Actor, slug: string, id: string | nu
     throw new AppError("validation", DATES_MESSAGE, { fields: [{ path: "endDate", message: DATES_MESSAGE }] });
   }
   const minutes = budgetMinutes(data);
+  const owners = data.owners ? await ownerIds(customer.id, data.owners) : null;
+  const budget = await budgetFields(customer.id, data);
   const row = await getDb().contract.update({
     where: { id: before.id },
     data: {
@@ -228,11 +292,91 @@ export async function updateContract(actor: Actor, slug: string, id: string | nu
       ...(data.endDate !== undefined ? { endDate: data.endDate ? dateOf(data.endDate) : null } : {}),
       ...(minutes !== undefined ? { contractedMinutes: minutes } : {}),
       ...(data.status !== undefined ? { status: data.status } : {}),
+      ...budget,
+      ...(owners ? { owners: { deleteMany: {}, create: owners.map((userId) => ({ userId })) } } : {}),
     },
     select: CONTRACT_SELECT,
   });
   await auditContract(actor, "contract.updated", customer.slug, row, meta);
   return (await contractsWithBurn([row]))[0];
+}
+
+/** The renewal and budget columns of a create or edit (only those given). */
+async function budgetFields(
+  customerId: number,
+  data: {
+    recurrence?: string;
+    budgetKind?: string;
+    budget?: string;
+    budgetMinor?: number;
+    carryOver?: boolean;
+    alertThresholds?: number[];
+  },
+) {
+  let budgetMinor: bigint | undefined = data.budgetMinor === undefined ? undefined : BigInt(data.budgetMinor);
+  if (data.budget !== undefined) {
+    const { currency } = await getDb().customer.findUniqueOrThrow({ where: { id: customerId }, select: { currency: true } });
+    const parsed = parseMoney(data.budget, currency);
+    if (parsed === null) {
+      throw new AppError("validation", `“${data.budget}” is not an amount in ${currency}: write it like 5000.00.`, {
+        fields: [{ path: "budget", message: "not an amount" }],
+      });
+    }
+    budgetMinor = parsed;
+  }
+  return {
+    ...(data.recurrence !== undefined ? { recurrence: data.recurrence } : {}),
+    ...(data.budgetKind !== undefined ? { budgetKind: data.budgetKind } : {}),
+    ...(budgetMinor !== undefined ? { budgetMinor } : {}),
+    ...(data.carryOver !== undefined ? { carryOver: data.carryOver } : {}),
+    ...(data.alertThresholds !== undefined
+      ? { alertThresholds: [...new Set(data.alertThresholds)].sort((a, b) => a - b).join(",") }
+      : {}),
+  };
+}
+
+/** Owners must see the customer (an alert about a customer they cannot open would tell them nothing). */
+async function ownerIds(customerId: number, usernames: string[]): Promise<number[]> {
+  const { customerRole } = await import("./access.ts");
+  const users = await getDb().user.findMany({
+    where: { username: { in: usernames }, deletedAt: null },
+    select: { id: true, username: true, role: true, language: true },
+  });
+  const ids: number[] = [];
+  for (const name of new Set(usernames)) {
+    const u = users.find((x) => x.username === name);
+    const role = u
+      ? await customerRole(
+          {
+            userId: u.id,
+            username: u.username,
+            isAdmin: u.role === "admin",
+            sessionId: null,
+            apiKeyProjectId: null,
+            language: u.language,
+          },
+          customerId,
+        )
+      : null;
+    if (!u || !role) {
+      throw new AppError("validation", `${name} cannot see this customer; give them access first.`, {
+        fields: [{ path: "owners", message: `${name}: no access` }],
+      });
+    }
+    ids.push(u.id);
+  }
+  return ids;
+}
+
+/** Every budget period of a contract up to today with its use, and the current one's forecast. */
+export async function contractPeriods(actor: Actor, slug: string, id: string | number, options: { today?: string } = {}) {
+  const { customer } = await requireCustomer(actor, { slug });
+  const row = await requireContract(customer.id, id);
+  const today = options.today ?? todayUtc();
+  const budgets = await budgetPeriodsOf([row], today);
+  const [contract] = await contractsWithBurn([row], today);
+  const b = budgets.get(row.id) as BudgetPeriods;
+  return { contract, kind: b.kind, periods: [...b.periods].reverse(), current: b.current };
 }
 
 /**

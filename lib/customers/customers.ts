@@ -5,6 +5,8 @@ import { z } from "zod";
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { readableProjectIds } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
+import { isCurrency } from "../billing/money.ts";
+import { defaultCurrency } from "../billing/rates.ts";
 import { slugify } from "../boards/projects.ts";
 import { getDb } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
@@ -33,9 +35,13 @@ const CUSTOMER_FIELDS = {
   phone: optionalText(64),
   address: optionalText(2000),
   color: z.union([z.literal(""), z.string().regex(HEX, "a colour like #2f7d5b")]).nullish(),
+  /** ISO 4217 code of its rates and amounts (default: the instance's). */
+  currency: z.string().refine(isCurrency, "an ISO 4217 currency code like EUR"),
 };
 
-export const ZCreateCustomer = z.object({ ...CUSTOMER_FIELDS, slug: ZCustomerSlug.optional() }).strict();
+export const ZCreateCustomer = z
+  .object({ ...CUSTOMER_FIELDS, slug: ZCustomerSlug.optional(), currency: CUSTOMER_FIELDS.currency.optional() })
+  .strict();
 export const ZUpdateCustomer = z
   .object(CUSTOMER_FIELDS)
   .partial()
@@ -55,6 +61,7 @@ const CUSTOMER_SELECT = {
   address: true,
   color: true,
   isArchived: true,
+  currency: true,
   createdAt: true,
 } as const;
 
@@ -69,6 +76,7 @@ type CustomerRow = {
   address: string | null;
   color: string | null;
   isArchived: boolean;
+  currency: string;
   createdAt: Date;
 };
 
@@ -84,6 +92,7 @@ export function customerJson(row: CustomerRow, extra: { role: CustomerRole; isFa
     address: row.address,
     color: row.color,
     isArchived: row.isArchived,
+    currency: row.currency,
     isFavorite: extra.isFavorite,
     role: extra.role,
     createdAt: row.createdAt.toISOString(),
@@ -196,6 +205,7 @@ export async function createCustomer(actor: Actor, input: unknown, meta?: Reques
           phone: blankToNull(data.phone) ?? null,
           address: blankToNull(data.address) ?? null,
           color: blankToNull(data.color) ?? null,
+          currency: data.currency ?? (await defaultCurrency()),
         },
         select: CUSTOMER_SELECT,
       });
@@ -211,13 +221,40 @@ export async function updateCustomer(actor: Actor, slug: string, input: unknown,
   const data = parseInput(ZUpdateCustomer, input);
   const { customer, role } = await requireCustomer(actor, { slug }, "editor");
   const fields = Object.fromEntries(
-    Object.entries(data).map(([k, v]) => [k, k === "name" || k === "slug" ? v : blankToNull(v as string | null)]),
+    Object.entries(data).map(([k, v]) => [
+      k,
+      k === "name" || k === "slug" || k === "currency" ? v : blankToNull(v as string | null),
+    ]),
   );
+  if (data.currency !== undefined) await checkCurrencyChange(customer.id, data.currency);
   const row = await getDb()
     .customer.update({ where: { id: customer.id }, data: fields, select: CUSTOMER_SELECT })
     .catch((e: { code?: string }) => (e.code === "P2002" ? slugTaken(String(data.slug)) : Promise.reject(e)));
   await auditCustomer(actor, "customer.updated", row, { changed: Object.keys(data) }, meta);
   return customerJson(row, { role, isFavorite: await favoriteOf(actor, customer.id) });
+}
+
+/**
+ * A customer's currency changes only while nothing is priced in the old one: its rates and amounts
+ * would otherwise silently change meaning.
+ */
+async function checkCurrencyChange(customerId: number, currency: string) {
+  const db = getDb();
+  const current = await db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { currency: true } });
+  if (current.currency === currency) return;
+  const [rates, entries] = await Promise.all([
+    db.billingRate.count({
+      where: { OR: [{ customerId }, { contract: { customerId } }, { project: { customerId } }] },
+    }),
+    db.timeEntry.count({ where: { customerId, rateMinor: { not: null } } }),
+  ]);
+  if (rates > 0 || entries > 0) {
+    throw new AppError(
+      "conflict",
+      `The customer has ${rates} rate(s) and ${entries} priced entries in ${current.currency}; the currency can change only before anything is priced.`,
+      { fields: [{ path: "currency", message: "in use" }] },
+    );
+  }
 }
 
 /** Archives (read-only, listed last) or restores a customer (editors). */

@@ -4,6 +4,7 @@ import { account } from "./de/account.ts";
 import { admin } from "./de/admin.ts";
 import { attachments } from "./de/attachments.ts";
 import { auth } from "./de/auth.ts";
+import { billing } from "./de/billing.ts";
 import { board } from "./de/board.ts";
 import { card } from "./de/card.ts";
 import { chat } from "./de/chat.ts";
@@ -38,4 +39,5 @@ export const de = {
   ...attachments,
   ...webhooks,
   ...sso,
+  ...billing,
 };

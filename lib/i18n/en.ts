@@ -4,6 +4,7 @@ import { account } from "./en/account.ts";
 import { admin } from "./en/admin.ts";
 import { attachments } from "./en/attachments.ts";
 import { auth } from "./en/auth.ts";
+import { billing } from "./en/billing.ts";
 import { board } from "./en/board.ts";
 import { card } from "./en/card.ts";
 import { chat } from "./en/chat.ts";
@@ -38,4 +39,5 @@ export const en = {
   ...attachments,
   ...webhooks,
   ...sso,
+  ...billing,
 };

@@ -12,7 +12,7 @@ import { publish } from "../realtime/publish.ts";
 import { getSettings, isSmtpConfigured } from "../settings/settings.ts";
 import { digestEmail, notificationEmail } from "./email.ts";
 
-export const NOTIFICATION_TYPES = ["mention", "assigned", "comment", "reply", "dm"] as const;
+export const NOTIFICATION_TYPES = ["mention", "assigned", "comment", "reply", "dm", "budget", "reminder"] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export const EMAIL_PREFERENCES = ["immediate", "digest", "off"] as const;
 
@@ -23,7 +23,7 @@ export type NotifyInput = {
   actorId: number | null;
   /** A text, or one rendered in the recipient's language. */
   title: string | ((language: string) => string);
-  text: string;
+  text: string | ((language: string) => string);
   /** An app path such as `/projects/alpha/chat?m=12`. */
   url: string;
 };
@@ -102,7 +102,7 @@ export async function notify(inputs: NotifyInput[]): Promise<NotificationJson[]>
         type: n.type,
         actorId: n.actorId,
         title: clip(typeof n.title === "function" ? n.title(user.language) : n.title, 180),
-        text: clip(n.text, 2000),
+        text: clip(typeof n.text === "function" ? n.text(user.language) : n.text, 2000),
         url: clip(n.url, 180),
       },
       select: SELECT,
@@ -251,16 +251,54 @@ export async function markAllNotificationsRead(actor: Actor) {
   return { updated: count };
 }
 
-export const ZNotificationPreferences = z.object({ email: z.enum(EMAIL_PREFERENCES) }).strict();
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const DUE_REMINDER_DAYS = [-1, 0, 1, 2, 3, 7] as const;
+
+export const ZNotificationPreferences = z
+  .object({
+    email: z.enum(EMAIL_PREFERENCES),
+    /** Days before a card's due date to remind its assignees: 0 on the day, -1 never (overdue reminders too). */
+    dueReminderDays: z
+      .number()
+      .int()
+      .refine((n) => (DUE_REMINDER_DAYS as readonly number[]).includes(n), "one of -1, 0, 1, 2, 3, 7"),
+    /** IANA time zone of the user's calendar (reminders and calendar feeds), e.g. Europe/Berlin. */
+    timeZone: z.string().max(64).refine(isTimeZone, "an IANA time zone like Europe/Berlin"),
+  })
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, "nothing to change");
 
 export async function getNotificationPreferences(actor: Actor) {
-  const user = await getDb().user.findUnique({ where: { id: actor.userId }, select: { notifyEmail: true } });
-  return { email: (user?.notifyEmail ?? "immediate") as (typeof EMAIL_PREFERENCES)[number] };
+  const user = await getDb().user.findUnique({
+    where: { id: actor.userId },
+    select: { notifyEmail: true, dueReminderDays: true, timeZone: true },
+  });
+  return {
+    email: (user?.notifyEmail ?? "immediate") as (typeof EMAIL_PREFERENCES)[number],
+    dueReminderDays: user?.dueReminderDays ?? 1,
+    timeZone: user?.timeZone ?? "UTC",
+  };
 }
 
 export async function setNotificationPreferences(actor: Actor, input: unknown) {
   requireBrowser(actor, "Notification preferences");
   const data = parseInput(ZNotificationPreferences, input);
-  await getDb().user.update({ where: { id: actor.userId }, data: { notifyEmail: data.email } });
-  return { email: data.email };
+  await getDb().user.update({
+    where: { id: actor.userId },
+    data: {
+      ...(data.email !== undefined ? { notifyEmail: data.email } : {}),
+      ...(data.dueReminderDays !== undefined ? { dueReminderDays: data.dueReminderDays } : {}),
+      ...(data.timeZone !== undefined ? { timeZone: data.timeZone } : {}),
+    },
+  });
+  return getNotificationPreferences(actor);
 }

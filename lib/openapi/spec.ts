@@ -9,6 +9,7 @@ import { ZCreateUser } from "../users/users.ts";
 import { accountPaths, accountSchemas } from "./account.ts";
 import { adminPaths, adminSchemas } from "./admin.ts";
 import { attachmentPaths } from "./attachments.ts";
+import { billingPaths, billingSchemas } from "./billing.ts";
 import { cardPaths, cardSchemas } from "./cards.ts";
 import { chatPaths, chatSchemas } from "./chat.ts";
 import { body, ERROR_SCHEMA, errors, type Json, ok, pathParam, read, schema, write } from "./helpers.ts";
@@ -57,6 +58,7 @@ export function openApiDocument(): Json {
         ...ssoSchemas(),
         ...scrumSchemas(),
         ...timeSchemas(),
+        ...billingSchemas(),
         ...chatSchemas(),
         ...topicSchemas(),
         ...webhookSchemas(),
@@ -168,6 +170,7 @@ export function openApiDocument(): Json {
       ...ssoPaths(),
       ...scrumPaths(),
       ...timePaths(),
+      ...billingPaths(),
       ...chatPaths(),
       ...topicPaths(),
       ...attachmentPaths(),

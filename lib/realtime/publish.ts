@@ -40,6 +40,10 @@ export function publish(events: PublishedEvent[]): void {
     lost = true;
   }
   schedule();
+  // Outbound webhooks queue their deliveries from the same events (after the commit, in the background).
+  void import("../webhooks/outbound.ts")
+    .then((m) => m.queueOutbound(events))
+    .catch((e) => console.error("queueing webhook deliveries failed", (e as Error).message));
 }
 
 function schedule() {

@@ -52,6 +52,10 @@ export const SETTING_TYPES = {
   time_lock_days: z.coerce.number().int().min(0).max(3650),
   /** Requests per minute one API key may make (browser sessions are not limited). */
   api_rate_limit_per_minute: z.coerce.number().int().min(1).max(1_000_000),
+  /** ISO 4217 code for new customers and for people's own rates. */
+  default_currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code like EUR"),
+  /** Outbound webhooks may reach loopback, private and link-local addresses (for a LAN or tests). */
+  webhooks_allow_private: z.coerce.boolean(),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_TYPES | "smtp_password";
@@ -78,15 +82,19 @@ export const DEFAULT_SETTINGS: Settings = {
   smtp_tls: "starttls",
   time_lock_days: 0,
   api_rate_limit_per_minute: 600,
+  default_currency: "EUR",
+  webhooks_allow_private: false,
   smtp_password: "",
 };
+
+const BOOLEAN_SETTINGS = new Set(["allow_signup", "webhooks_allow_private"]);
 
 /** A stored value as its setting's type, or undefined when the key is unknown or the value no longer parses. */
 function parseSetting(key: string, value: string): unknown {
   if (key === "smtp_password") return openSecret("smtp", value) ?? "";
   const type = SETTING_TYPES[key as keyof typeof SETTING_TYPES];
   if (!type) return undefined;
-  const parsed = type.safeParse(key === "allow_signup" ? value === "true" : value);
+  const parsed = type.safeParse(BOOLEAN_SETTINGS.has(key) ? value === "true" : value);
   return parsed.success ? parsed.data : undefined;
 }
 
@@ -129,6 +137,7 @@ export const ZSettingsPatch = z
   .object({
     ...Object.fromEntries(Object.entries(SETTING_TYPES).map(([k, t]) => [k, t.optional()])),
     allow_signup: z.boolean().optional(),
+    webhooks_allow_private: z.boolean().optional(),
     // The logo changes only through its upload and remove routes.
     logo: z.never().optional(),
     // A string sets the password, null or "" clears it; leaving it out keeps it.

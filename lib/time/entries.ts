@@ -6,11 +6,17 @@
 // - a project's customer is the entry's customer; a contract must be the customer's, active, and
 //   cover the day; without a contract given, the customer's only active contract for the day is used;
 // - booking against a customer needs the editor role for it (lib/customers/access.ts);
-// - entries dated before the locked period (setting `time_lock_days`) change only by administrators.
+// - entries dated before the locked period (setting `time_lock_days`) change only by administrators,
+//   and so do entries that went out on an invoice export (lib/billing/invoices.ts);
+// - each entry is priced when booked (lib/billing/pricing.ts): billable by the project's default
+//   unless given, the rate in effect on its day, the amount; it keeps that rate until its day,
+//   target or minutes change.
 import { z } from "zod";
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { readableProjectIds, requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
+import { checkContractAlertsSoon } from "../billing/alerts.ts";
+import { type Price, priceEntry, repriced } from "../billing/pricing.ts";
 import { findCard } from "../boards/card-detail.ts";
 import { customerRole, readableCustomers, requireCustomer } from "../customers/access.ts";
 import { getDb, type Prisma, type Tx } from "../db/client.ts";
@@ -44,13 +50,21 @@ export const ZCreateEntry = z
     ...ENTRY_AMOUNT,
     description: z.string().trim().max(5000).nullish(),
     ...ENTRY_TARGET,
+    /** Default: the project's setting (billable without a project); never without a customer. */
+    billable: z.boolean().optional(),
     /** Administrators may book for someone else. */
     username: z.string().trim().min(1).max(191).optional(),
   })
   .strict();
 
 export const ZUpdateEntry = z
-  .object({ date: ZIsoDate, ...ENTRY_AMOUNT, description: z.string().trim().max(5000).nullable(), ...ENTRY_TARGET })
+  .object({
+    date: ZIsoDate,
+    ...ENTRY_AMOUNT,
+    description: z.string().trim().max(5000).nullable(),
+    ...ENTRY_TARGET,
+    billable: z.boolean(),
+  })
   .partial()
   .strict()
   .refine((v) => Object.keys(v).length > 0, "nothing to change");
@@ -75,6 +89,11 @@ export const ENTRY_SELECT = {
   project: { select: { id: true, slug: true, key: true, name: true, color: true } },
   card: { select: { id: true, number: true, title: true } },
   contract: { select: { id: true, name: true } },
+  billable: true,
+  rateMinor: true,
+  currency: true,
+  amountMinor: true,
+  invoiceId: true,
 } as const;
 
 type EntryRow = Prisma.TimeEntryGetPayload<{ select: typeof ENTRY_SELECT }>;
@@ -91,8 +110,16 @@ export function entryJson(row: EntryRow, cutoff: string | null) {
     project: row.project,
     card: row.card && row.project ? { key: `${row.project.key}-${row.card.number}`, title: row.card.title } : null,
     contract: row.contract,
-    /** Before the locked period: only administrators may change it. */
-    locked: cutoff !== null && date < cutoff,
+    billable: row.billable,
+    /** The hourly rate it was booked at, in minor units of `currency` (null: no rate applied). */
+    rateMinor: row.rateMinor,
+    currency: row.currency,
+    /** Rate × minutes, rounded half up to a minor unit; billed only when `billable`. */
+    amountMinor: Number(row.amountMinor),
+    /** The invoice export it went out on: locked to all but administrators. */
+    invoiceId: row.invoiceId,
+    /** Before the locked period, or invoiced: only administrators may change it. */
+    locked: (cutoff !== null && date < cutoff) || row.invoiceId !== null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -138,8 +165,8 @@ export function checkLock(actor: Actor, cutoff: string | null, dates: string[]):
   );
 }
 
-const isLockedChange = (actor: Actor, cutoff: string | null, dates: string[]) =>
-  actor.isAdmin && cutoff !== null && dates.some((d) => d < cutoff);
+const isLockedChange = (actor: Actor, cutoff: string | null, dates: string[], invoiceId: number | null = null) =>
+  actor.isAdmin && ((cutoff !== null && dates.some((d) => d < cutoff)) || invoiceId !== null);
 
 /**
  * A no-op update: the row lock serialises one user's bookings on every engine (SQLite's
@@ -292,12 +319,24 @@ export async function insertEntry(
   minutes: number,
   target: Target,
   description: string | null,
+  billable?: boolean,
 ) {
   await checkDayTotal(tx, owner.id, date, minutes);
+  const price = await priceEntry(tx, { userId: owner.id, date, minutes, target, billable });
   return tx.timeEntry.create({
-    data: { userId: owner.id, date: dateOf(date), minutes, description, ...target },
+    data: { userId: owner.id, date: dateOf(date), minutes, description, ...target, ...price },
     select: ENTRY_SELECT,
   });
+}
+
+/** Refuses a change to an invoiced entry, unless the actor is an administrator. */
+export function checkInvoiced(actor: Actor, entries: { invoiceId: number | null }[]): void {
+  if (actor.isAdmin && actor.apiKeyProjectId === null) return;
+  if (entries.some((e) => e.invoiceId !== null)) {
+    throw new AppError("forbidden", "This time went out on an invoice and is locked; only administrators can change it.", {
+      fields: [{ path: "invoiceId", message: "invoiced" }],
+    });
+  }
 }
 
 type EntryEventType = "time_entry.created" | "time_entry.updated" | "time_entry.deleted";
@@ -324,7 +363,13 @@ function auditLocked(actor: Actor, action: string, entry: EntryJson, meta?: Requ
     action,
     resourceType: "time_entry",
     resourceId: entry.id,
-    details: { user: entry.user.username, date: entry.date, minutes: entry.minutes, lockedPeriod: true },
+    details: {
+      user: entry.user.username,
+      date: entry.date,
+      minutes: entry.minutes,
+      lockedPeriod: true,
+      invoiceId: entry.invoiceId,
+    },
     meta,
   });
 }
@@ -336,9 +381,12 @@ export async function createEntry(actor: Actor, input: unknown, meta?: RequestMe
   const cutoff = await lockCutoff();
   checkLock(actor, cutoff, [data.date]);
   const target = await resolveTarget(actor, data, data.date);
-  const row = await getDb().$transaction((tx) => insertEntry(tx, owner, data.date, minutes, target, data.description || null));
+  const row = await getDb().$transaction((tx) =>
+    insertEntry(tx, owner, data.date, minutes, target, data.description || null, data.billable),
+  );
   const json = entryJson(row, cutoff);
   publish(entryEvents("time_entry.created", [eventOf(json)]));
+  checkContractAlertsSoon([json.contract?.id]);
   if (isLockedChange(actor, cutoff, [json.date])) await auditLocked(actor, "time_entry.created", json, meta);
   return json;
 }
@@ -358,6 +406,7 @@ async function entryForChange(actor: Actor, rawId: string | number) {
   if (row.user.id !== actor.userId && !(actor.isAdmin && actor.apiKeyProjectId === null)) {
     throw new AppError("forbidden", "Only the person who booked an entry, or an administrator, can change it.");
   }
+  checkInvoiced(actor, [row]);
   return row;
 }
 
@@ -416,6 +465,30 @@ export async function updateEntry(actor: Actor, rawId: string | number, input: u
   }
   const row = await getDb().$transaction(async (tx) => {
     if (minutes !== before.minutes || date !== oldDate) await checkDayTotal(tx, before.user.id, date, minutes, [before.id]);
+    // A new day or target is priced again; new minutes keep the rate; the rest keeps the price.
+    let price: Partial<Price> = {};
+    const moved =
+      target !== null &&
+      (target.customerId !== (before.customer?.id ?? null) ||
+        target.projectId !== (before.project?.id ?? null) ||
+        target.contractId !== before.contractId);
+    if (moved || date !== oldDate) {
+      price = await priceEntry(tx, {
+        userId: before.user.id,
+        date,
+        minutes,
+        target: target ?? {
+          customerId: before.customer?.id ?? null,
+          projectId: before.project?.id ?? null,
+          contractId: before.contractId,
+        },
+        billable: data.billable ?? before.billable,
+      });
+    } else if (minutes !== before.minutes) {
+      price = { amountMinor: repriced(before.rateMinor, minutes) };
+    }
+    if (data.billable !== undefined)
+      price.billable = (target?.customerId ?? before.customer?.id ?? null) !== null && data.billable;
     return tx.timeEntry.update({
       where: { id: before.id },
       data: {
@@ -423,13 +496,16 @@ export async function updateEntry(actor: Actor, rawId: string | number, input: u
         minutes,
         ...(data.description !== undefined ? { description: data.description || null } : {}),
         ...(target ?? {}),
+        ...price,
       },
       select: ENTRY_SELECT,
     });
   });
   const json = entryJson(row, cutoff);
   publish(entryEvents("time_entry.updated", [eventOf(json)], before.customer?.id ?? null));
-  if (isLockedChange(actor, cutoff, [oldDate, date])) await auditLocked(actor, "time_entry.updated", json, meta);
+  checkContractAlertsSoon([json.contract?.id]);
+  if (isLockedChange(actor, cutoff, [oldDate, date], before.invoiceId))
+    await auditLocked(actor, "time_entry.updated", json, meta);
   return json;
 }
 
@@ -442,7 +518,7 @@ export async function deleteEntry(actor: Actor, rawId: string | number, meta?: R
   const { contractId: _c, ...row } = before;
   const json = entryJson(row, cutoff);
   publish(entryEvents("time_entry.deleted", [eventOf(json)]));
-  if (isLockedChange(actor, cutoff, [json.date])) await auditLocked(actor, "time_entry.deleted", json, meta);
+  if (isLockedChange(actor, cutoff, [json.date], before.invoiceId)) await auditLocked(actor, "time_entry.deleted", json, meta);
 }
 
 const ZListQuery = z

@@ -1,9 +1,12 @@
 // Reports over the entries an actor may read: filters (date range, customer, contract, project,
 // user), grouping by up to three of customer, contract, project, card, user, day, week and month,
 // totals, weekly series for the charts, and the same data as CSV in the reader's locale. Sums are
-// the database's sums of integer minutes, added up as integers.
+// the database's sums of integer minutes, added up as integers. Every group and the total also split
+// billable from non-billable minutes and sum the billable amounts per currency (integer minor units,
+// each entry's amount rounded once when it was booked: lib/billing/money.ts).
 import { z } from "zod";
 import type { Actor } from "../auth/actor.ts";
+import { type Amounts, addAmount, amountsJson, formatMoneyPlain } from "../billing/money.ts";
 import { getDb } from "../db/client.ts";
 import { parseInput } from "../errors.ts";
 import { type MessageKey, translate } from "../i18n/index.ts";
@@ -25,6 +28,8 @@ export const ZReportQuery = z
     customer: z.string().trim().min(1).max(191).optional(),
     project: z.string().trim().min(1).max(191).optional(),
     contract: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+    /** `1`: billable entries only; `0`: non-billable only. */
+    billable: z.enum(["0", "1"]).optional(),
     /** Comma-separated, e.g. `project,week`. */
     groupBy: z
       .string()
@@ -58,12 +63,22 @@ export async function timeReport(actor: Actor, query: unknown) {
 async function buildReport(actor: Actor, q: ReportQuery) {
   const { from, to } = defaultRange(q);
   const where = await entryFilter(actor, { ...q, from, to });
+  if (q.billable !== undefined) where.AND = [...(where.AND as object[]), { billable: q.billable === "1" }];
   const db = getDb();
   const byCard = q.groupBy.includes("card");
   const rows = await db.timeEntry.groupBy({
-    by: ["date", "userId", "projectId", "customerId", "contractId", ...(byCard ? (["cardId"] as const) : [])],
+    by: [
+      "date",
+      "userId",
+      "projectId",
+      "customerId",
+      "contractId",
+      "billable",
+      "currency",
+      ...(byCard ? (["cardId"] as const) : []),
+    ],
     where,
-    _sum: { minutes: true },
+    _sum: { minutes: true, amountMinor: true },
     _count: { _all: true },
   });
   const ids = (pick: (r: (typeof rows)[number]) => number | null) => [
@@ -116,25 +131,39 @@ async function buildReport(actor: Actor, q: ReportQuery) {
     }
   };
   const keyText = (v: string | Ref) => (v === null ? "" : typeof v === "string" ? v : String(v.id));
-  const groups = new Map<string, { key: Key; minutes: number; entries: number }>();
+  type Sums = { minutes: number; entries: number; billableMinutes: number; amounts: Map<string, bigint> };
+  const groups = new Map<string, { key: Key } & Sums>();
+  const total: Sums = { minutes: 0, entries: 0, billableMinutes: 0, amounts: new Map() };
+  const add = (into: Sums, minutes: number, count: number, r: (typeof rows)[number]) => {
+    into.minutes += minutes;
+    into.entries += count;
+    if (r.billable) {
+      into.billableMinutes += minutes;
+      addAmount(into.amounts, r.currency, r._sum.amountMinor ?? 0n);
+    }
+  };
+  const sumsJson = (s: Sums) => ({
+    minutes: s.minutes,
+    entries: s.entries,
+    billableMinutes: s.billableMinutes,
+    nonBillableMinutes: s.minutes - s.billableMinutes,
+    /** Billable amounts per currency, in minor units. */
+    amounts: amountsJson(s.amounts) as Amounts,
+  });
   const weeks = new Map<
     string,
     { week: string; start: string; minutes: number; users: Map<number, number>; projects: Map<number, number> }
   >();
-  let totalMinutes = 0;
-  let totalEntries = 0;
   for (const r of rows) {
     const minutes = Number(r._sum.minutes ?? 0);
     const count = Number(r._count._all);
-    totalMinutes += minutes;
-    totalEntries += count;
+    add(total, minutes, count, r);
     if (q.groupBy.length > 0) {
       const key: Key = {};
       for (const d of q.groupBy) key[d] = dimValue(r, d);
       const id = q.groupBy.map((d) => keyText(key[d] ?? null)).join("|");
-      const g = groups.get(id) ?? { key, minutes: 0, entries: 0 };
-      g.minutes += minutes;
-      g.entries += count;
+      const g = groups.get(id) ?? { key, minutes: 0, entries: 0, billableMinutes: 0, amounts: new Map() };
+      add(g, minutes, count, r);
       groups.set(id, g);
     }
     const date = isoOf(r.date);
@@ -159,10 +188,16 @@ async function buildReport(actor: Actor, q: ReportQuery) {
   return {
     from,
     to,
-    filters: { user: q.user ?? null, customer: q.customer ?? null, project: q.project ?? null, contract: q.contract ?? null },
+    filters: {
+      user: q.user ?? null,
+      customer: q.customer ?? null,
+      project: q.project ?? null,
+      contract: q.contract ?? null,
+      billable: q.billable === undefined ? null : q.billable === "1",
+    },
     groupBy: q.groupBy,
-    total: { minutes: totalMinutes, entries: totalEntries },
-    groups: sortedGroups,
+    total: sumsJson(total),
+    groups: sortedGroups.map((g) => ({ key: g.key, ...sumsJson(g) })),
     weeks: [...weeks.values()]
       .sort((a, b) => (a.week < b.week ? -1 : 1))
       .map((w) => ({
@@ -193,7 +228,7 @@ async function listReportEntries(where: Awaited<ReturnType<typeof entryFilter>>)
 }
 
 /** A CSV field: quoted when needed; a leading = + - @ is defused so spreadsheets do not run it. */
-function csvField(value: string, separator: string): string {
+export function csvField(value: string, separator: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return safe.includes(separator) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
@@ -214,6 +249,16 @@ export async function timeReportCsv(actor: Actor, query: unknown): Promise<{ csv
   const lines: string[][] = [];
   const amount = (minutes: number) => [formatDuration(minutes), formatHours(minutes, language), String(minutes)];
   const amountHeads = [t("time.csv.duration"), t("time.csv.hours"), t("time.csv.minutes")];
+  // One money column per currency in the report, so every cell is a plain number a spreadsheet sums.
+  const currencies = Object.keys(report.total.amounts);
+  const moneyHeads = currencies.map((c) => `${t("time.csv.amount")} (${c})`);
+  const money = (amounts: Amounts) =>
+    currencies.map((c) => (amounts[c] === undefined ? "" : formatMoneyPlain(amounts[c], c, language)));
+  const billableHeads = [t("time.csv.billableHours"), t("time.csv.nonBillableHours")];
+  const split = (s: { billableMinutes: number; nonBillableMinutes: number }) => [
+    formatHours(s.billableMinutes, language),
+    formatHours(s.nonBillableMinutes, language),
+  ];
   const none = t("time.none");
   const refText = (v: string | Ref | undefined, d: ReportDimension) => {
     if (v == null) return none;
@@ -221,15 +266,29 @@ export async function timeReportCsv(actor: Actor, query: unknown): Promise<{ csv
     return v.key && d === "card" ? `${v.key} ${v.name}` : v.name;
   };
   if (report.groupBy.length > 0) {
-    lines.push([...report.groupBy.map((d) => t(`time.dimension.${d}` as MessageKey)), ...amountHeads, t("time.csv.entries")]);
+    lines.push([
+      ...report.groupBy.map((d) => t(`time.dimension.${d}` as MessageKey)),
+      ...amountHeads,
+      t("time.csv.entries"),
+      ...billableHeads,
+      ...moneyHeads,
+    ]);
     for (const g of report.groups) {
-      lines.push([...report.groupBy.map((d) => refText(g.key[d], d)), ...amount(g.minutes), String(g.entries)]);
+      lines.push([
+        ...report.groupBy.map((d) => refText(g.key[d], d)),
+        ...amount(g.minutes),
+        String(g.entries),
+        ...split(g),
+        ...money(g.amounts),
+      ]);
     }
     lines.push([
       t("time.csv.total"),
       ...report.groupBy.slice(1).map(() => ""),
       ...amount(report.total.minutes),
       String(report.total.entries),
+      ...split(report.total),
+      ...money(report.total.amounts),
     ]);
   } else {
     lines.push([
@@ -241,6 +300,10 @@ export async function timeReportCsv(actor: Actor, query: unknown): Promise<{ csv
       t("time.dimension.card"),
       t("time.csv.description"),
       ...amountHeads,
+      t("time.csv.billable"),
+      t("time.csv.rate"),
+      t("time.csv.currency"),
+      t("time.csv.amount"),
     ]);
     for (const e of report.entries ?? []) {
       lines.push([
@@ -252,9 +315,27 @@ export async function timeReportCsv(actor: Actor, query: unknown): Promise<{ csv
         e.card ? `${e.card.key} ${e.card.title}` : "",
         e.description ?? "",
         ...amount(e.minutes),
+        e.billable ? t("time.csv.yes") : t("time.csv.no"),
+        e.rateMinor !== null && e.currency ? formatMoneyPlain(e.rateMinor, e.currency, language) : "",
+        e.currency ?? "",
+        e.currency && e.billable ? formatMoneyPlain(e.amountMinor, e.currency, language) : "",
       ]);
     }
-    lines.push([t("time.csv.total"), "", "", "", "", "", "", ...amount(report.total.minutes)]);
+    const totals = Object.entries(report.total.amounts);
+    lines.push([
+      t("time.csv.total"),
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      ...amount(report.total.minutes),
+      "",
+      "",
+      totals.length === 1 ? totals[0][0] : "",
+      totals.length === 1 ? formatMoneyPlain(totals[0][1], totals[0][0], language) : "",
+    ]);
   }
   const csv = `\uFEFF${lines.map((l) => l.map((f) => csvField(f, sep)).join(sep)).join("\r\n")}\r\n`;
   return { csv, filename: `time-${report.from}-${report.to}.csv` };

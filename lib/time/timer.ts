@@ -2,8 +2,10 @@
 // and on every device (each is told through the user's realtime room). Stopping books an entry
 // through the same rules as any other booking (lib/time/entries.ts) and removes the row, in one
 // transaction. Starting while one runs stops that one first (as Toggl does).
+
 import { z } from "zod";
 import type { Actor } from "../auth/actor.ts";
+import { checkContractAlertsSoon } from "../billing/alerts.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { userRoom } from "../realtime/events.ts";
@@ -135,6 +137,7 @@ async function targetOfTimer(actor: Actor, row: TimerRow): Promise<Target> {
 }
 
 function publishTimer(userId: number, timer: TimerJson | null, stopped: EntryJson | null) {
+  if (stopped) checkContractAlertsSoon([stopped.contract?.id]);
   publish([
     ...(stopped ? [{ room: userRoom(userId), type: "time_entry.created" as const, data: stopped }] : []),
     { room: userRoom(userId), type: "timer.updated", data: { timer } },

@@ -4,12 +4,15 @@
 // first, deleting those that reach zero, in one transaction under the user's lock.
 import { z } from "zod";
 import type { Actor } from "../auth/actor.ts";
+import { checkContractAlertsSoon } from "../billing/alerts.ts";
+import { priceEntry, repriced } from "../billing/pricing.ts";
 import { getDb, type Prisma } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { publish } from "../realtime/publish.ts";
 import { addDays, dateOf, isIsoDate, todayUtc, weekStart } from "./dates.ts";
 import {
   checkDayTotal,
+  checkInvoiced,
   checkLock,
   ENTRY_SELECT,
   type EntryJson,
@@ -98,11 +101,12 @@ export async function setCellTotal(actor: Actor, input: unknown) {
     await lockUser(tx, owner.id);
     const cell = await tx.timeEntry.findMany({
       where: { userId: owner.id, date: dateOf(data.date), ...where },
-      select: { id: true, minutes: true },
+      select: { id: true, minutes: true, rateMinor: true, invoiceId: true },
       orderBy: { id: "desc" },
     });
     const current = cell.reduce((sum, e) => sum + e.minutes, 0);
     if (target === current) return { created: [], updated: [], deleted: [] as number[] };
+    checkInvoiced(actor, cell);
     await checkDayTotal(
       tx,
       owner.id,
@@ -115,11 +119,16 @@ export async function setCellTotal(actor: Actor, input: unknown) {
     const deleted: number[] = [];
     if (target > current) {
       if (cell.length > 0) {
-        await tx.timeEntry.update({ where: { id: cell[0].id }, data: { minutes: cell[0].minutes + target - current } });
+        const minutes = cell[0].minutes + target - current;
+        await tx.timeEntry.update({
+          where: { id: cell[0].id },
+          data: { minutes, amountMinor: repriced(cell[0].rateMinor, minutes) },
+        });
         updated.push(cell[0].id);
       } else {
+        const price = await priceEntry(tx, { userId: owner.id, date: data.date, minutes: target, target: resolved });
         const row = await tx.timeEntry.create({
-          data: { userId: owner.id, date: dateOf(data.date), minutes: target, ...resolved },
+          data: { userId: owner.id, date: dateOf(data.date), minutes: target, ...resolved, ...price },
           select: { id: true },
         });
         created.push(row.id);
@@ -134,7 +143,10 @@ export async function setCellTotal(actor: Actor, input: unknown) {
           await tx.timeEntry.delete({ where: { id: e.id } });
           deleted.push(e.id);
         } else {
-          await tx.timeEntry.update({ where: { id: e.id }, data: { minutes: e.minutes - take } });
+          await tx.timeEntry.update({
+            where: { id: e.id },
+            data: { minutes: e.minutes - take, amountMinor: repriced(e.rateMinor, e.minutes - take) },
+          });
           updated.push(e.id);
         }
       }
@@ -161,6 +173,7 @@ export async function setCellTotal(actor: Actor, input: unknown) {
       result.deleted.map((id) => of({ id })),
     ),
   ]);
+  checkContractAlertsSoon([resolved.contractId, ...changed.map((r) => r.contract?.id)]);
   const cell = await getDb().timeEntry.findMany({
     where: { userId: owner.id, date: dateOf(data.date), ...where },
     select: ENTRY_SELECT,

@@ -152,7 +152,7 @@ describe.each(availableEngines())("notifications on %s", (engine) => {
   });
 
   it("keeps the email preference; off sends nothing; digest sends one email with the unread ones", async () => {
-    expect((await call(getPrefs, { key: anna.key })).json).toEqual({ email: "immediate" });
+    expect((await call(getPrefs, { key: anna.key })).json).toEqual({ email: "immediate", dueReminderDays: 1, timeZone: "UTC" });
     // Account preferences change from a signed-in browser only.
     expect((await call(patchPrefs, { method: "PATCH", key: anna.key, body: { email: "off" } })).status).toBe(403);
     const browser = { ...anna.actor, sessionId: 1 };

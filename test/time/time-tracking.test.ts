@@ -295,7 +295,7 @@ describe.each(availableEngines())("[TIME] customers, contracts and time on %s", 
     expect((await call(entriesGet, { key: eve.key, path: "/api/v1/time-entries?from=2000-01-01" })).json.entries).toEqual([]);
     expect((await call(entriesGet, { key: eve.key, path: "/api/v1/time-entries?customer=acme" })).status).toBe(404);
     const report = await call(reportGet, { key: eve.key, path: "/api/v1/reports/time?from=2000-01-01&to=2100-01-01" });
-    expect(report.json.total).toEqual({ minutes: 0, entries: 0 });
+    expect(report.json.total).toEqual({ minutes: 0, entries: 0, billableMinutes: 0, nonBillableMinutes: 0, amounts: {} });
     expect((await call(reportGet, { key: eve.key, path: "/api/v1/reports/time?customer=acme" })).status).toBe(404);
     expect((await call(burndownGet, { key: eve.key, params: { slug: "acme", id: String(contractId) } })).status).toBe(404);
     const targets = await call(targetsGet, { key: eve.key });
@@ -447,10 +447,15 @@ describe.each(availableEngines())("[TIME] customers, contracts and time on %s", 
     expect(res.headers.get("content-type")).toContain("text/csv");
     const csv = (await res.text()).replace(/^\uFEFF/, "");
     const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toBe("Person;Woche;Dauer;Stunden;Minuten;Einträge");
+    // Billable entries of a customer without rates: an amount column in its currency, 0,00.
+    expect(report.json.total.amounts).toEqual({ EUR: 0 });
+    expect(lines[0]).toBe(
+      "Person;Woche;Dauer;Stunden;Minuten;Einträge;Abrechenbare Stunden;Nicht abrechenbare Stunden;Betrag (EUR)",
+    );
     const total = report.json.total.minutes;
+    const hours = (m: number) => (m / 60).toFixed(2).replace(".", ",");
     expect(lines.at(-1)).toBe(
-      `Summe;;${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")};${(total / 60).toFixed(2).replace(".", ",")};${total};${report.json.total.entries}`,
+      `Summe;;${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")};${hours(total)};${total};${report.json.total.entries};${hours(report.json.total.billableMinutes)};${hours(report.json.total.nonBillableMinutes)};0,00`,
     );
     // Entries (nothing grouped) in English, with a formula-looking description defused.
     await book(anna, { minutes: 15, customerSlug: "acme", description: '=HYPERLINK("x")' });
