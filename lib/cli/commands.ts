@@ -33,6 +33,13 @@ Commands:
                                             (the web app also does this hourly)
   send-digests                              email the daily notification digest now
                                             (the web app also does this daily)
+  import <format> <file> [--project P] [--dry-run] [--as USER] [--separator comma|semicolon|tab|pipe]
+         [--date-order dmy|mdy] [--map field=Column,...]
+                                            import a board (formats trello, wekan, kanboard, jira,
+                                            csv, warmdesk) into the project P (slug or key), or
+                                            Kimai time records (kimai: customers, projects, time);
+                                            --dry-run shows what would happen and writes nothing;
+                                            --as: the user who imports (default: the first admin)
   backup <file>                             SQLite: online, consistent copy of the database
   restore <file>                            SQLite: replace the database with a backup
                                             (stop WarmDesk first; the current database is kept
@@ -328,7 +335,95 @@ export function defaultUsername(email: string): string {
   return (local.length >= 2 ? local : `admin${local}`).slice(0, 32);
 }
 
+/** The project by slug, or by key when no slug matches (keys need not be unique: then say so). */
+async function projectSlugFor(ref: string): Promise<string> {
+  const db = await import("../db/client.ts").then((m) => m.getDb());
+  const bySlug = await db.project.findFirst({ where: { slug: ref.toLowerCase(), deletedAt: null }, select: { slug: true } });
+  if (bySlug) return bySlug.slug;
+  const byKey = await db.project.findMany({ where: { key: ref.toUpperCase(), deletedAt: null }, select: { slug: true } });
+  if (byKey.length === 1) return byKey[0].slug;
+  if (byKey.length > 1)
+    throw new UsageError(
+      `several projects have the key ${ref.toUpperCase()}: ${byKey.map((p) => p.slug).join(", ")}; give the slug`,
+    );
+  throw new AppError("not_found", `No project "${ref}"`);
+}
+
+async function cmdImport(args: string[], io: CliIo) {
+  const { values, positionals } = options(
+    args,
+    {
+      project: { type: "string" },
+      "dry-run": { type: "boolean" },
+      as: { type: "string" },
+      separator: { type: "string" },
+      "date-order": { type: "string" },
+      map: { type: "string" },
+    },
+    2,
+  );
+  const [format, path] = positionals;
+  if (!existsSync(path)) throw new UsageError(`${path} does not exist`);
+  await ensureMigrated(io);
+  const db = await import("../db/client.ts").then((m) => m.getDb());
+  const userRef =
+    values.as ??
+    (
+      await db.user.findFirst({
+        where: { role: "admin", deletedAt: null, isActive: true },
+        orderBy: { id: "asc" },
+        select: { username: true },
+      })
+    )?.username;
+  if (!userRef) throw new UsageError("no administrator exists: create one, or name the importing user with --as");
+  const user = await findUser(userRef);
+  const actor: Actor = {
+    userId: user.id,
+    username: user.username,
+    isAdmin: user.role === "admin",
+    sessionId: null,
+    apiKeyProjectId: null,
+    language: user.language,
+  };
+  const mapping = values.map
+    ? Object.fromEntries(
+        values.map.split(",").map((pair) => {
+          const at = pair.indexOf("=");
+          if (at < 1) throw new UsageError(`--map takes field=Column pairs separated by commas, not "${pair}"`);
+          return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+        }),
+      )
+    : undefined;
+  const { runImport } = await import("../import/import.ts");
+  const { reportLines } = await import("../import/report.ts");
+  const project = values.project ? await projectSlugFor(values.project) : undefined;
+  let shown = -1;
+  const report = await runImport(
+    actor,
+    {
+      format: format as never,
+      ...(project ? { project } : {}),
+      dryRun: values["dry-run"] ?? false,
+      ...(values.separator ? { separator: values.separator as never } : {}),
+      ...(values["date-order"] ? { dateOrder: values["date-order"] as never } : {}),
+      ...(mapping ? { mapping } : {}),
+    },
+    { path: resolve(path) },
+    (p) => {
+      if (p.phase !== "importing" && p.phase !== "files") return;
+      const percent = p.total ? Math.floor((p.done / p.total) * 10) * 10 : 100;
+      if (percent === shown) return;
+      shown = percent;
+      io.err(`${p.phase === "files" ? "files" : "cards"}: ${p.done}/${p.total} (${percent} %)`);
+    },
+  );
+  io.err(`importing as ${user.username}`);
+  for (const line of reportLines(report)) io.out(line);
+  return 0;
+}
+
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  import: cmdImport,
   migrate: cmdMigrate,
   "create-user": cmdCreateUser,
   "reset-password": cmdResetPassword,
