@@ -371,7 +371,10 @@ function* write(
       last = position;
       yield* record("column", c.column.sourceId, c.columnId);
     } else if (res.isEmpty) {
-      yield* exec(Prisma.sql`UPDATE columns SET position = ${position}, updated_at = ${now} WHERE id = ${c.columnId}`);
+      // The board takes the imported columns' order and WIP limits (a fresh project's defaults carry none).
+      const wip = Math.max(0, Math.trunc(c.column.wipLimit ?? 0));
+      yield* exec(Prisma.sql`UPDATE columns SET position = ${position}, wip_limit = CASE WHEN ${wip} > 0 THEN ${wip} ELSE wip_limit END,
+        updated_at = ${now} WHERE id = ${c.columnId}`);
       last = position;
     }
   }

@@ -11,6 +11,7 @@ import { BOARD_SOURCES, type ImportPlan, type ImportSource, SOURCES } from "./mo
 import type { ImportReport, OnProgress } from "./report.ts";
 import { parseJson, refuseTooLarge } from "./text.ts";
 import { trelloBoard } from "./trello.ts";
+import { wekanBoard } from "./wekan.ts";
 
 export const SEPARATOR_NAMES = { comma: ",", semicolon: ";", tab: "\t", pipe: "|" } as const;
 
@@ -70,6 +71,8 @@ export async function planImport(format: ImportSource, file: ImportFile, _option
   switch (format) {
     case "trello":
       return trelloBoard(parseJson((await readSmall(file)).toString("utf8"), "Trello"));
+    case "wekan":
+      return wekanBoard(parseJson((await readSmall(file)).toString("utf8"), "Wekan"));
     default:
       throw new AppError("validation", `Importing ${format} files is not available yet.`);
   }
