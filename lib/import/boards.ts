@@ -193,6 +193,7 @@ function reportOf(res: Resolution, plan: ImportBoard, dryRun: boolean, created?:
     rowsTotal: plan.cards.length,
     dropped: [...plan.dropped],
     notes: [...plan.notes],
+    ...(plan.csv ? { csv: plan.csv } : {}),
   };
   const source = SOURCE_NAMES[plan.source];
   const cols = summaryLine(report, "columns");
@@ -375,6 +376,7 @@ function* write(
       const wip = Math.max(0, Math.trunc(c.column.wipLimit ?? 0));
       yield* exec(Prisma.sql`UPDATE columns SET position = ${position}, wip_limit = CASE WHEN ${wip} > 0 THEN ${wip} ELSE wip_limit END,
         updated_at = ${now} WHERE id = ${c.columnId}`);
+      if (c.column.isDone) yield* exec(Prisma.sql`UPDATE columns SET is_done = ${true} WHERE id = ${c.columnId}`);
       last = position;
     }
   }

@@ -2,14 +2,16 @@
 // A file is read from disk (uploads are streamed to a temporary file first, with a size cap), turned
 // into a plan by its format's importer, and written by lib/import/boards.ts or lib/import/time.ts.
 import { readFile, stat } from "node:fs/promises";
+import { basename } from "node:path";
 import { z } from "zod";
 import type { Actor } from "../auth/actor.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { importBoard } from "./boards.ts";
+import { genericCsvBoard, jiraBoard, kanboardBoard } from "./csv-boards.ts";
 import type { DateOrder } from "./dates.ts";
-import { BOARD_SOURCES, type ImportPlan, type ImportSource, SOURCES } from "./model.ts";
+import { BOARD_SOURCES, type ImportPlan, type ImportSource, SOURCE_NAMES, SOURCES } from "./model.ts";
 import type { ImportReport, OnProgress } from "./report.ts";
-import { parseJson, refuseTooLarge } from "./text.ts";
+import { parseCsv, parseJson, refuseTooLarge } from "./text.ts";
 import { trelloBoard } from "./trello.ts";
 import { wekanBoard } from "./wekan.ts";
 
@@ -67,10 +69,31 @@ async function readSmall(file: ImportFile): Promise<Buffer> {
 }
 
 /** The file as a plan of its format. Throws a validation error naming the line or field. */
-export async function planImport(format: ImportSource, file: ImportFile, _options: ParseOptions = {}): Promise<ImportPlan> {
+export async function planImport(format: ImportSource, file: ImportFile, options: ParseOptions = {}): Promise<ImportPlan> {
   switch (format) {
     case "trello":
       return trelloBoard(parseJson((await readSmall(file)).toString("utf8"), "Trello"));
+    case "kanboard":
+    case "jira":
+    case "csv": {
+      const table = parseCsv(await readSmall(file), {
+        what: SOURCE_NAMES[format],
+        ...(options.separator ? { separator: options.separator } : {}),
+      });
+      const name = (file.name ?? basename(file.path)).replace(/\.csv$/i, "") || "CSV";
+      const common = { name, ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) };
+      const board =
+        format === "kanboard"
+          ? kanboardBoard(table, common)
+          : format === "jira"
+            ? jiraBoard(table, common)
+            : genericCsvBoard(table, { ...common, ...(options.mapping ? { mapping: options.mapping } : {}) });
+      if (table.encoding !== "utf-8")
+        board.notes.push(
+          `The file was read as ${table.encoding === "windows-1252" ? "Windows-1252" : table.encoding.toUpperCase()} (it is not UTF-8).`,
+        );
+      return board;
+    }
     case "wekan":
       return wekanBoard(parseJson((await readSmall(file)).toString("utf8"), "Wekan"));
     default:

@@ -86,6 +86,8 @@ export type ImportBoard = {
   cards: ImportCard[];
   dropped: Dropped[];
   notes: string[];
+  /** CSV: the file's columns and the mapping used (the generic import shows it to confirm). */
+  csv?: { headers: string[]; mapping: Record<string, string> };
 };
 
 export type TimeCustomer = {
@@ -179,7 +181,7 @@ export function labelColor(name: string | null | undefined): string {
 export function personText(p: PersonRef | null | undefined): string {
   if (!p) return "unknown";
   const handle = p.username ? `@${p.username}` : (p.email ?? "");
-  if (p.name && handle) return `${p.name} (${handle})`;
+  if (p.name && handle && p.name !== p.username && p.name !== p.email) return `${p.name} (${handle})`;
   return p.name || handle || "unknown";
 }
 

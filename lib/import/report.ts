@@ -19,6 +19,8 @@ export type ImportReport = {
   rowsTotal: number;
   dropped: Dropped[];
   notes: string[];
+  /** CSV: the file's columns and the field mapping used. */
+  csv?: { headers: string[]; mapping: Record<string, string> };
   /** Kimai: the projects the import creates or matches. */
   projects?: { name: string; customer: string; action: ReportAction; slug?: string }[];
 };
