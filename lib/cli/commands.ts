@@ -40,14 +40,20 @@ Commands:
                                             Kimai time records (kimai: customers, projects, time);
                                             --dry-run shows what would happen and writes nothing;
                                             --as: the user who imports (default: the first admin)
-  backup <file>                             SQLite: online, consistent copy of the database
-  restore <file>                            SQLite: replace the database with a backup
-                                            (stop WarmDesk first; the current database is kept
-                                            next to it as <db>.before-restore-<time>)
+  backup <file.zip> [--portable] [--force]  online, consistent backup of the database and every
+                                            uploaded file, on every engine (PostgreSQL/MySQL: with
+                                            pg_dump/mysqldump when installed; --portable: WarmDesk's
+                                            own format, restorable on any engine)
+  backup <file.db> [--force]                SQLite: a copy of the database file alone (no files)
+  restore <file.zip|file.db>                restore a backup into an empty database (SQLite: the
+                                            database file is replaced; stop WarmDesk first; the
+                                            current one is kept as <db>.before-restore-<time>)
+  transfer --to <postgresql://…|mysql://…>  copy the whole instance into an empty database on
+                                            another engine, verify the row counts; then point
+                                            DATABASE_URL at it (files stay in DATA_DIR)
   help                                      this text
 
-Configuration comes from the environment (DATABASE_URL, DATA_DIR, ...), as for the server.
-PostgreSQL / MySQL backups: use pg_dump / mysqldump (run "backup" to see how).`;
+Configuration comes from the environment (DATABASE_URL, DATA_DIR, ...), as for the server.`;
 
 class UsageError extends Error {}
 
@@ -198,13 +204,13 @@ function sqliteFileOrHowTo(io: CliIo, what: "backup" | "restore"): string | null
   if (engine === "postgresql") {
     io.err(
       what === "backup"
-        ? `PostgreSQL: back up with pg_dump, e.g.\n  pg_dump --format=custom --file=warmdesk.dump "${redact(url)}"`
-        : `PostgreSQL: restore with pg_restore into an empty database, e.g.\n  pg_restore --clean --if-exists --no-owner --dbname="${redact(url)}" warmdesk.dump`,
+        ? `A .db backup is an SQLite file. PostgreSQL: back up to a .zip (database via pg_dump, and every uploaded file), e.g.\n  npm run warmdesk -- backup warmdesk.zip\nor run pg_dump yourself:\n  pg_dump --format=custom --file=warmdesk.dump "${redact(url)}"`
+        : `PostgreSQL: restore a .zip backup (npm run warmdesk -- restore warmdesk.zip), or a pg_dump file with pg_restore into an empty database, e.g.\n  pg_restore --clean --if-exists --no-owner --dbname="${redact(url)}" warmdesk.dump`,
     );
   } else {
     io.err(
       what === "backup"
-        ? "MySQL/MariaDB: back up with mysqldump, e.g.\n  mysqldump --single-transaction --routines --host=HOST --user=USER -p DATABASE > warmdesk.sql"
+        ? "A .db backup is an SQLite file. MySQL/MariaDB: back up to a .zip (database via mysqldump, and every uploaded file), e.g.\n  npm run warmdesk -- backup warmdesk.zip\nor run mysqldump yourself:\n  mysqldump --single-transaction --routines --host=HOST --user=USER -p DATABASE > warmdesk.sql"
         : "MySQL/MariaDB: restore with the mysql client, e.g.\n  mysql --host=HOST --user=USER -p DATABASE < warmdesk.sql",
     );
   }
@@ -223,33 +229,58 @@ function redact(url: string): string {
 }
 
 async function cmdBackup(args: string[], io: CliIo) {
-  const { values, positionals } = options(args, { force: { type: "boolean" } }, 1);
+  const { values, positionals } = options(args, { force: { type: "boolean" }, portable: { type: "boolean" } }, 1);
   const target = resolve(positionals[0]);
+  if (existsSync(target) && !values.force) throw new UsageError(`${target} exists (use --force to overwrite)`);
+  if (!existsSync(dirname(target))) throw new UsageError(`directory ${dirname(target)} does not exist`);
+  if (!/\.db$/i.test(target)) {
+    await ensureMigrated(io);
+    const { createBackup } = await import("../backup/backup.ts");
+    const manifest = await createBackup(target, { portable: values.portable ?? false, log: io.err });
+    const rows = Object.values(manifest.counts).reduce((a, b) => a + b, 0);
+    io.out(
+      `backed up ${rows} rows (${manifest.method}) and ${manifest.files.length} files to ${target} (${statSync(target).size} bytes)`,
+    );
+    return 0;
+  }
   const source = sqliteFileOrHowTo(io, "backup");
   if (!source) return 2;
   if (!existsSync(source)) throw new AppError("not_found", `No database at ${source}`);
-  if (existsSync(target) && !values.force) throw new UsageError(`${target} exists (use --force to overwrite)`);
-  if (!existsSync(dirname(target))) throw new UsageError(`directory ${dirname(target)} does not exist`);
   if (existsSync(target)) rmSync(target);
-  const { default: Database } = await import("better-sqlite3");
-  const live = new Database(source, { readonly: true, fileMustExist: true, timeout: 10_000 });
-  try {
-    // SQLite's online backup API: a consistent snapshot while the app keeps writing.
-    await live.backup(target);
-  } finally {
-    live.close();
-  }
-  // A backup is one self-contained file: no write-ahead log beside it.
-  const copy = new Database(target, { fileMustExist: true });
-  copy.pragma("journal_mode = DELETE");
-  copy.close();
-  io.out(`backed up ${source} to ${target} (${statSync(target).size} bytes)`);
+  const { snapshotSqlite } = await import("../backup/backup.ts");
+  // VACUUM INTO: one read transaction, so it finishes while the app keeps writing.
+  await snapshotSqlite(source, target);
+  io.out(`backed up ${source} to ${target} (${statSync(target).size} bytes; uploaded files are not in a .db backup: use a .zip)`);
+  return 0;
+}
+
+async function cmdTransfer(args: string[], io: CliIo) {
+  const { values } = options(args, { to: { type: "string" } });
+  const to = required(values.to, "to");
+  if (!/^(postgres(ql)?|mysql|mariadb):\/\/|^file:/.test(to))
+    throw new UsageError("--to must be a postgresql://, mysql:// or file: URL");
+  await ensureMigrated(io);
+  const { transferInstance } = await import("../backup/backup.ts");
+  const { counts } = await transferInstance(to, { log: io.err });
+  for (const [model, n] of Object.entries(counts)) if (n > 0) io.out(`  ${model.padEnd(22)} ${n}`);
+  io.out(
+    `transferred to ${redact(to)}; set DATABASE_URL to it and start WarmDesk (uploaded files stay in ${getConfig().dataDir})`,
+  );
   return 0;
 }
 
 async function cmdRestore(args: string[], io: CliIo) {
   const { positionals } = options(args, {}, 1);
   const source = resolve(positionals[0]);
+  if (/\.zip$/i.test(source)) {
+    if (!existsSync(source)) throw new UsageError(`${source} does not exist`);
+    const { restoreBackup } = await import("../backup/backup.ts");
+    const { manifest, counts } = await restoreBackup(source, { log: io.err });
+    io.out(
+      `restored ${Object.values(counts).reduce((a, b) => a + b, 0)} rows and ${manifest.files.length} files from ${source} (backup of ${manifest.createdAt}, ${manifest.engine}/${manifest.method})`,
+    );
+    return 0;
+  }
   const target = sqliteFileOrHowTo(io, "restore");
   if (!target) return 2;
   if (!existsSync(source)) throw new UsageError(`${source} does not exist`);
@@ -432,6 +463,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   "cleanup-attachments": cmdCleanupAttachments,
   "send-digests": cmdSendDigests,
   backup: cmdBackup,
+  transfer: cmdTransfer,
   restore: cmdRestore,
   prepare: cmdPrepare,
 };
