@@ -40,6 +40,9 @@ Commands:
                                             Kimai time records (kimai: customers, projects, time);
                                             --dry-run shows what would happen and writes nothing;
                                             --as: the user who imports (default: the first admin)
+  export <project> <file.zip|file.csv> [--as USER]
+                                            export a project (slug or key): .zip = the archive that
+                                            "import warmdesk" reads back; .csv = its cards
   backup <file.zip> [--portable] [--force]  online, consistent backup of the database and every
                                             uploaded file, on every engine (PostgreSQL/MySQL: with
                                             pg_dump/mysqldump when installed; --portable: WarmDesk's
@@ -380,6 +383,54 @@ async function projectSlugFor(ref: string): Promise<string> {
   throw new AppError("not_found", `No project "${ref}"`);
 }
 
+/** The acting user of import/export: --as, or the first active administrator. */
+async function cliActor(ref: string | undefined): Promise<Actor> {
+  const db = await import("../db/client.ts").then((m) => m.getDb());
+  const userRef =
+    ref ??
+    (
+      await db.user.findFirst({
+        where: { role: "admin", deletedAt: null, isActive: true },
+        orderBy: { id: "asc" },
+        select: { username: true },
+      })
+    )?.username;
+  if (!userRef) throw new UsageError("no administrator exists: create one, or name the acting user with --as");
+  const user = await findUser(userRef);
+  return {
+    userId: user.id,
+    username: user.username,
+    isAdmin: user.role === "admin",
+    sessionId: null,
+    apiKeyProjectId: null,
+    language: user.language,
+  };
+}
+
+async function cmdExport(args: string[], io: CliIo) {
+  const { values, positionals } = options(args, { as: { type: "string" }, force: { type: "boolean" } }, 2);
+  const target = resolve(positionals[1]);
+  if (!/\.(zip|csv)$/i.test(target)) throw new UsageError("the file must end in .zip (archive) or .csv (cards)");
+  if (existsSync(target) && !values.force) throw new UsageError(`${target} exists (use --force to overwrite)`);
+  await ensureMigrated(io);
+  const actor = await cliActor(values.as);
+  const slug = await projectSlugFor(positionals[0]);
+  const { exportProjectArchive, exportProjectCsv } = await import("../export/project.ts");
+  const { writeFile, copyFile } = await import("node:fs/promises");
+  if (/\.csv$/i.test(target)) {
+    await writeFile(target, (await exportProjectCsv(actor, slug)).csv);
+  } else {
+    const archive = await exportProjectArchive(actor, slug);
+    try {
+      await copyFile(archive.path, target);
+    } finally {
+      await archive.remove();
+    }
+  }
+  io.out(`exported ${slug} to ${target} (${statSync(target).size} bytes)`);
+  return 0;
+}
+
 async function cmdImport(args: string[], io: CliIo) {
   const { values, positionals } = options(
     args,
@@ -448,13 +499,14 @@ async function cmdImport(args: string[], io: CliIo) {
       io.err(`${p.phase === "files" ? "files" : "cards"}: ${p.done}/${p.total} (${percent} %)`);
     },
   );
-  io.err(`importing as ${user.username}`);
+  io.err(`imported as ${actor.username}`);
   for (const line of reportLines(report)) io.out(line);
   return 0;
 }
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   import: cmdImport,
+  export: cmdExport,
   migrate: cmdMigrate,
   "create-user": cmdCreateUser,
   "reset-password": cmdResetPassword,

@@ -21,6 +21,7 @@ import {
   type ImportCard,
   type ImportColumn,
   type ImportComment,
+  type ImportTime,
   type PersonRef,
   personText,
   SOURCE_NAMES,
@@ -278,6 +279,7 @@ function reportOf(res: Resolution, plan: ImportBoard, dryRun: boolean, created?:
       });
     }
   }
+  time.create += plan.time?.length ?? 0;
   report.summary = report.summary.filter((s) => s.create + s.match + s.skip > 0 || s.kind === "cards");
   return report;
 }
@@ -450,6 +452,31 @@ function* write(
     return { userId: actor.userId, body: `*${personText(c.author)} on ${source}:*\n\n${c.body}` };
   };
 
+  const imported = new Set(
+    (yield* rows<{ source_id: string }>(Prisma.sql`
+      SELECT source_id FROM import_items WHERE scope = ${scope} AND source = ${plan.source} AND kind = ${"time_entry"}`)).map(
+      (r) => r.source_id,
+    ),
+  );
+  /** A time entry of a known user within the day's 24 hours; others are left out (the report counts them). */
+  function* bookTime(t: ImportTime, cardId: number | null): Step<void> {
+    const who = person(t.user)?.user;
+    if (!who || t.minutes < 1 || t.minutes > 1440 || imported.has(clip(t.sourceId))) return;
+    const dayKey = `${who.id}:${t.date}`;
+    if (!dayTotals.has(dayKey)) {
+      const [{ total }] = yield* rows<{ total: unknown }>(Prisma.sql`
+        SELECT COALESCE(SUM(minutes), 0) AS total FROM time_entries WHERE user_id = ${who.id} AND date = ${new Date(`${t.date}T00:00:00Z`)}`);
+      dayTotals.set(dayKey, Number(total));
+    }
+    const total = (dayTotals.get(dayKey) ?? 0) + t.minutes;
+    if (total > 1440) return;
+    dayTotals.set(dayKey, total);
+    const entryId = yield* insert(Prisma.sql`
+      INSERT INTO time_entries (created_at, updated_at, user_id, customer_id, project_id, card_id, contract_id, date, minutes, description)
+      VALUES (${now}, ${now}, ${who.id}, ${customerId}, ${project.id}, ${cardId}, ${null}, ${new Date(`${t.date}T00:00:00Z`)}, ${t.minutes}, ${t.description})`);
+    yield* record("time_entry", t.sourceId, entryId);
+  }
+
   for (const [i, cp] of todo.entries()) {
     const { card } = cp;
     const column = targetColumn(res, card);
@@ -494,23 +521,7 @@ function* write(
       yield* exec(Prisma.sql`INSERT INTO attachments (created_at, deleted_at, owner_type, owner_id, stored_name, original_name, mime_type, size, uploaded_by)
         VALUES (${now}, ${isArchived ? now : null}, ${"card"}, ${id}, ${f.storedName}, ${f.originalName}, ${f.mimeType}, ${f.size}, ${actor.userId})`);
     }
-    for (const t of card.time ?? []) {
-      const who = person(t.user)?.user;
-      if (!who || t.minutes < 1 || t.minutes > 1440) continue;
-      const dayKey = `${who.id}:${t.date}`;
-      if (!dayTotals.has(dayKey)) {
-        const [{ total }] = yield* rows<{ total: unknown }>(Prisma.sql`
-          SELECT COALESCE(SUM(minutes), 0) AS total FROM time_entries WHERE user_id = ${who.id} AND date = ${new Date(`${t.date}T00:00:00Z`)}`);
-        dayTotals.set(dayKey, Number(total));
-      }
-      const total = (dayTotals.get(dayKey) ?? 0) + t.minutes;
-      if (total > 1440) continue;
-      dayTotals.set(dayKey, total);
-      const entryId = yield* insert(Prisma.sql`
-        INSERT INTO time_entries (created_at, updated_at, user_id, customer_id, project_id, card_id, contract_id, date, minutes, description)
-        VALUES (${now}, ${now}, ${who.id}, ${customerId}, ${project.id}, ${id}, ${null}, ${new Date(`${t.date}T00:00:00Z`)}, ${t.minutes}, ${t.description})`);
-      yield* record("time_entry", t.sourceId, entryId);
-    }
+    for (const t of card.time ?? []) yield* bookTime(t, id);
     yield* exec(Prisma.sql`INSERT INTO card_history (created_at, card_id, user_id, field, old_value, new_value)
       VALUES (${now}, ${id}, ${actor.userId}, ${"imported"}, ${null}, ${clip(card.sourceLabel, 1000)})`);
     yield* record("card", card.sourceId, id);
@@ -522,6 +533,7 @@ function* write(
     if (parent !== undefined)
       yield* exec(Prisma.sql`UPDATE cards SET parent_card_id = ${parent} WHERE id = ${ids.get(cp.card.sourceId) as number}`);
   }
+  for (const t of plan.time ?? []) yield* bookTime(t, null);
   // New comments on cards imported before.
   for (const cp of res.cards) {
     if (!cp.existing) continue;

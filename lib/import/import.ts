@@ -13,6 +13,7 @@ import { BOARD_SOURCES, type ImportPlan, type ImportSource, SOURCE_NAMES, SOURCE
 import type { ImportReport, OnProgress } from "./report.ts";
 import { parseCsv, parseJson, refuseTooLarge } from "./text.ts";
 import { trelloBoard } from "./trello.ts";
+import { warmdeskBoard } from "./warmdesk.ts";
 import { wekanBoard } from "./wekan.ts";
 
 export const SEPARATOR_NAMES = { comma: ",", semicolon: ";", tab: "\t", pipe: "|" } as const;
@@ -62,6 +63,9 @@ export type ImportFile = { path: string; name?: string };
 
 export type ParseOptions = { separator?: string; dateOrder?: DateOrder; mapping?: Record<string, string> };
 
+/** Archives stay open while their files are read into the import: closed when it is done. */
+const closers = new WeakMap<object, () => void>();
+
 async function readSmall(file: ImportFile): Promise<Buffer> {
   const { size } = await stat(file.path);
   refuseTooLarge(size);
@@ -94,6 +98,11 @@ export async function planImport(format: ImportSource, file: ImportFile, options
         );
       return board;
     }
+    case "warmdesk": {
+      const { board, close } = await warmdeskBoard(file.path);
+      closers.set(board, close);
+      return board;
+    }
     case "wekan":
       return wekanBoard(parseJson((await readSmall(file)).toString("utf8"), "Wekan"));
     default:
@@ -120,6 +129,12 @@ export async function runImport(
     ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
     ...(options.mapping ? { mapping: options.mapping } : {}),
   });
-  if (plan.kind === "board") return importBoard(actor, options.project as string, plan, { dryRun: options.dryRun, onProgress });
+  if (plan.kind === "board") {
+    try {
+      return await importBoard(actor, options.project as string, plan, { dryRun: options.dryRun, onProgress });
+    } finally {
+      closers.get(plan)?.();
+    }
+  }
   throw new AppError("validation", "Importing time records is not available yet.");
 }

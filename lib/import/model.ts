@@ -86,6 +86,8 @@ export type ImportBoard = {
   cards: ImportCard[];
   dropped: Dropped[];
   notes: string[];
+  /** Time entries on the project but no card (WarmDesk archives). */
+  time?: ImportTime[];
   /** CSV: the file's columns and the mapping used (the generic import shows it to confirm). */
   csv?: { headers: string[]; mapping: Record<string, string> };
 };

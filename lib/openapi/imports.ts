@@ -2,7 +2,7 @@
 // tools (multipart upload, optional progress stream) and exporting a project.
 import { z } from "zod";
 import { ZImportOptions } from "../import/import.ts";
-import { errors, type Json, schema } from "./helpers.ts";
+import { errors, type Json, pathParam, schema } from "./helpers.ts";
 
 export function importSchemas(): Json {
   return {
@@ -27,6 +27,29 @@ export function importSchemas(): Json {
 
 export function importPaths(): Json {
   return {
+    "/api/v1/projects/{slug}/export": {
+      get: {
+        parameters: [
+          pathParam("slug"),
+          {
+            name: "format",
+            in: "query",
+            required: false,
+            schema: { type: "string", enum: ["zip", "csv"] },
+            description: "zip (default): the project archive; csv: its live cards",
+          },
+        ],
+        summary:
+          "Export a project: `zip` (project admins) is warmdesk-project.json (columns, labels, cards with checklists, comments, history, time entries, attachments; topics, chat) plus the attached files, and imports again with format `warmdesk`; `csv` (any reader) lists the live cards",
+        responses: {
+          "200": {
+            description: "The archive or the CSV as a download",
+            content: { "application/zip": { schema: {} }, "text/csv": { schema: {} } },
+          },
+          ...errors(400, 401, 403, 404),
+        },
+      },
+    },
     "/api/v1/imports": {
       post: {
         summary:
