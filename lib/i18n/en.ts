@@ -9,6 +9,7 @@ import { card } from "./en/card.ts";
 import { chat } from "./en/chat.ts";
 import { common } from "./en/common.ts";
 import { customers } from "./en/customers.ts";
+import { imports } from "./en/imports.ts";
 import { profile } from "./en/profile.ts";
 import { projects } from "./en/projects.ts";
 import { realtime } from "./en/realtime.ts";
@@ -36,4 +37,5 @@ export const en = {
   ...topics,
   ...attachments,
   ...webhooks,
+  ...imports,
 };
