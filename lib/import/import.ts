@@ -9,9 +9,11 @@ import { AppError, parseInput } from "../errors.ts";
 import { importBoard } from "./boards.ts";
 import { genericCsvBoard, jiraBoard, kanboardBoard } from "./csv-boards.ts";
 import type { DateOrder } from "./dates.ts";
+import { kimaiCsv, kimaiJson } from "./kimai.ts";
 import { BOARD_SOURCES, type ImportPlan, type ImportSource, SOURCE_NAMES, SOURCES } from "./model.ts";
 import type { ImportReport, OnProgress } from "./report.ts";
 import { parseCsv, parseJson, refuseTooLarge } from "./text.ts";
+import { importTimesheets } from "./time.ts";
 import { trelloBoard } from "./trello.ts";
 import { warmdeskBoard } from "./warmdesk.ts";
 import { wekanBoard } from "./wekan.ts";
@@ -103,6 +105,22 @@ export async function planImport(format: ImportSource, file: ImportFile, options
       closers.set(board, close);
       return board;
     }
+    case "kimai": {
+      const bytes = await readSmall(file);
+      if (
+        /^\s*[[{]/.test(
+          bytes
+            .subarray(0, 64)
+            .toString("utf8")
+            .replace(/^\uFEFF/, ""),
+        )
+      )
+        return kimaiJson(parseJson(bytes.toString("utf8"), "Kimai"));
+      return kimaiCsv(
+        parseCsv(bytes, { what: "Kimai", ...(options.separator ? { separator: options.separator } : {}) }),
+        options.dateOrder ? { dateOrder: options.dateOrder } : {},
+      );
+    }
     case "wekan":
       return wekanBoard(parseJson((await readSmall(file)).toString("utf8"), "Wekan"));
     default:
@@ -136,5 +154,5 @@ export async function runImport(
       closers.get(plan)?.();
     }
   }
-  throw new AppError("validation", "Importing time records is not available yet.");
+  return importTimesheets(actor, plan, { dryRun: options.dryRun, onProgress });
 }
