@@ -254,8 +254,9 @@ export function BoardView({
         return;
       }
       refetching.current?.events.push(event);
-      // A scrum board is its active sprint: a sprint started or completed changes what it shows.
-      if (event.type.startsWith("sprint.")) void resync();
+      // A scrum board is its active sprint: a sprint started or completed changes what it shows; an
+      // import adds many cards at once (one event, not one per card).
+      if (event.type.startsWith("sprint.") || event.type === "board.imported") void resync();
       if (dragOrigin.current && event.type === "card.moved" && (event.data as BoardCard).key === dragOrigin.current.card.key)
         return;
       update((s) => applyEvent(s, event));

@@ -78,7 +78,14 @@ export function ProjectSettings({
             <span className="font-mono">{current.key}</span>
           </>
         }
-        actions={current.isArchived ? <Badge variant="warning">{t("projects.archived")}</Badge> : null}
+        actions={
+          <>
+            <Link href={`/${current.slug}/import`} className="text-sm text-accent hover:underline">
+              {t("imports.title")}
+            </Link>
+            {current.isArchived ? <Badge variant="warning">{t("projects.archived")}</Badge> : null}
+          </>
+        }
       />
       {current.role !== "admin" ? (
         <p role="note" className="rounded-md border border-border bg-surface-2 px-3 py-2 text-sm text-muted">

@@ -36,14 +36,30 @@ Commands:
   run-jobs [--job NAME]                     run the periodic jobs once: contract budget alerts,
                                             due-date reminders, outbound webhook deliveries
                                             (the web app runs them every few minutes)
-  backup <file>                             SQLite: online, consistent copy of the database
-  restore <file>                            SQLite: replace the database with a backup
-                                            (stop WarmDesk first; the current database is kept
-                                            next to it as <db>.before-restore-<time>)
+  import <format> <file> [--project P] [--dry-run] [--as USER] [--separator comma|semicolon|tab|pipe]
+         [--date-order dmy|mdy] [--map field=Column,...]
+                                            import a board (formats trello, wekan, kanboard, jira,
+                                            csv, warmdesk) into the project P (slug or key), or
+                                            Kimai time records (kimai: customers, projects, time);
+                                            --dry-run shows what would happen and writes nothing;
+                                            --as: the user who imports (default: the first admin)
+  export <project> <file.zip|file.csv> [--as USER]
+                                            export a project (slug or key): .zip = the archive that
+                                            "import warmdesk" reads back; .csv = its cards
+  backup <file.zip> [--portable] [--force]  online, consistent backup of the database and every
+                                            uploaded file, on every engine (PostgreSQL/MySQL: with
+                                            pg_dump/mysqldump when installed; --portable: WarmDesk's
+                                            own format, restorable on any engine)
+  backup <file.db> [--force]                SQLite: a copy of the database file alone (no files)
+  restore <file.zip|file.db>                restore a backup into an empty database (SQLite: the
+                                            database file is replaced; stop WarmDesk first; the
+                                            current one is kept as <db>.before-restore-<time>)
+  transfer --to <postgresql://…|mysql://…>  copy the whole instance into an empty database on
+                                            another engine, verify the row counts; then point
+                                            DATABASE_URL at it (files stay in DATA_DIR)
   help                                      this text
 
-Configuration comes from the environment (DATABASE_URL, DATA_DIR, ...), as for the server.
-PostgreSQL / MySQL backups: use pg_dump / mysqldump (run "backup" to see how).`;
+Configuration comes from the environment (DATABASE_URL, DATA_DIR, ...), as for the server.`;
 
 class UsageError extends Error {}
 
@@ -206,13 +222,13 @@ function sqliteFileOrHowTo(io: CliIo, what: "backup" | "restore"): string | null
   if (engine === "postgresql") {
     io.err(
       what === "backup"
-        ? `PostgreSQL: back up with pg_dump, e.g.\n  pg_dump --format=custom --file=warmdesk.dump "${redact(url)}"`
-        : `PostgreSQL: restore with pg_restore into an empty database, e.g.\n  pg_restore --clean --if-exists --no-owner --dbname="${redact(url)}" warmdesk.dump`,
+        ? `A .db backup is an SQLite file. PostgreSQL: back up to a .zip (database via pg_dump, and every uploaded file), e.g.\n  npm run warmdesk -- backup warmdesk.zip\nor run pg_dump yourself:\n  pg_dump --format=custom --file=warmdesk.dump "${redact(url)}"`
+        : `PostgreSQL: restore a .zip backup (npm run warmdesk -- restore warmdesk.zip), or a pg_dump file with pg_restore into an empty database, e.g.\n  pg_restore --clean --if-exists --no-owner --dbname="${redact(url)}" warmdesk.dump`,
     );
   } else {
     io.err(
       what === "backup"
-        ? "MySQL/MariaDB: back up with mysqldump, e.g.\n  mysqldump --single-transaction --routines --host=HOST --user=USER -p DATABASE > warmdesk.sql"
+        ? "A .db backup is an SQLite file. MySQL/MariaDB: back up to a .zip (database via mysqldump, and every uploaded file), e.g.\n  npm run warmdesk -- backup warmdesk.zip\nor run mysqldump yourself:\n  mysqldump --single-transaction --routines --host=HOST --user=USER -p DATABASE > warmdesk.sql"
         : "MySQL/MariaDB: restore with the mysql client, e.g.\n  mysql --host=HOST --user=USER -p DATABASE < warmdesk.sql",
     );
   }
@@ -231,33 +247,58 @@ function redact(url: string): string {
 }
 
 async function cmdBackup(args: string[], io: CliIo) {
-  const { values, positionals } = options(args, { force: { type: "boolean" } }, 1);
+  const { values, positionals } = options(args, { force: { type: "boolean" }, portable: { type: "boolean" } }, 1);
   const target = resolve(positionals[0]);
+  if (existsSync(target) && !values.force) throw new UsageError(`${target} exists (use --force to overwrite)`);
+  if (!existsSync(dirname(target))) throw new UsageError(`directory ${dirname(target)} does not exist`);
+  if (!/\.db$/i.test(target)) {
+    await ensureMigrated(io);
+    const { createBackup } = await import("../backup/backup.ts");
+    const manifest = await createBackup(target, { portable: values.portable ?? false, log: io.err });
+    const rows = Object.values(manifest.counts).reduce((a, b) => a + b, 0);
+    io.out(
+      `backed up ${rows} rows (${manifest.method}) and ${manifest.files.length} files to ${target} (${statSync(target).size} bytes)`,
+    );
+    return 0;
+  }
   const source = sqliteFileOrHowTo(io, "backup");
   if (!source) return 2;
   if (!existsSync(source)) throw new AppError("not_found", `No database at ${source}`);
-  if (existsSync(target) && !values.force) throw new UsageError(`${target} exists (use --force to overwrite)`);
-  if (!existsSync(dirname(target))) throw new UsageError(`directory ${dirname(target)} does not exist`);
   if (existsSync(target)) rmSync(target);
-  const { default: Database } = await import("better-sqlite3");
-  const live = new Database(source, { readonly: true, fileMustExist: true, timeout: 10_000 });
-  try {
-    // SQLite's online backup API: a consistent snapshot while the app keeps writing.
-    await live.backup(target);
-  } finally {
-    live.close();
-  }
-  // A backup is one self-contained file: no write-ahead log beside it.
-  const copy = new Database(target, { fileMustExist: true });
-  copy.pragma("journal_mode = DELETE");
-  copy.close();
-  io.out(`backed up ${source} to ${target} (${statSync(target).size} bytes)`);
+  const { snapshotSqlite } = await import("../backup/backup.ts");
+  // VACUUM INTO: one read transaction, so it finishes while the app keeps writing.
+  await snapshotSqlite(source, target);
+  io.out(`backed up ${source} to ${target} (${statSync(target).size} bytes; uploaded files are not in a .db backup: use a .zip)`);
+  return 0;
+}
+
+async function cmdTransfer(args: string[], io: CliIo) {
+  const { values } = options(args, { to: { type: "string" } });
+  const to = required(values.to, "to");
+  if (!/^(postgres(ql)?|mysql|mariadb):\/\/|^file:/.test(to))
+    throw new UsageError("--to must be a postgresql://, mysql:// or file: URL");
+  await ensureMigrated(io);
+  const { transferInstance } = await import("../backup/backup.ts");
+  const { counts } = await transferInstance(to, { log: io.err });
+  for (const [model, n] of Object.entries(counts)) if (n > 0) io.out(`  ${model.padEnd(22)} ${n}`);
+  io.out(
+    `transferred to ${redact(to)}; set DATABASE_URL to it and start WarmDesk (uploaded files stay in ${getConfig().dataDir})`,
+  );
   return 0;
 }
 
 async function cmdRestore(args: string[], io: CliIo) {
   const { positionals } = options(args, {}, 1);
   const source = resolve(positionals[0]);
+  if (/\.zip$/i.test(source)) {
+    if (!existsSync(source)) throw new UsageError(`${source} does not exist`);
+    const { restoreBackup } = await import("../backup/backup.ts");
+    const { manifest, counts } = await restoreBackup(source, { log: io.err });
+    io.out(
+      `restored ${Object.values(counts).reduce((a, b) => a + b, 0)} rows and ${manifest.files.length} files from ${source} (backup of ${manifest.createdAt}, ${manifest.engine}/${manifest.method})`,
+    );
+    return 0;
+  }
   const target = sqliteFileOrHowTo(io, "restore");
   if (!target) return 2;
   if (!existsSync(source)) throw new UsageError(`${source} does not exist`);
@@ -343,7 +384,144 @@ export function defaultUsername(email: string): string {
   return (local.length >= 2 ? local : `admin${local}`).slice(0, 32);
 }
 
+/** The project by slug, or by key when no slug matches (keys need not be unique: then say so). */
+async function projectSlugFor(ref: string): Promise<string> {
+  const db = await import("../db/client.ts").then((m) => m.getDb());
+  const bySlug = await db.project.findFirst({ where: { slug: ref.toLowerCase(), deletedAt: null }, select: { slug: true } });
+  if (bySlug) return bySlug.slug;
+  const byKey = await db.project.findMany({ where: { key: ref.toUpperCase(), deletedAt: null }, select: { slug: true } });
+  if (byKey.length === 1) return byKey[0].slug;
+  if (byKey.length > 1)
+    throw new UsageError(
+      `several projects have the key ${ref.toUpperCase()}: ${byKey.map((p) => p.slug).join(", ")}; give the slug`,
+    );
+  throw new AppError("not_found", `No project "${ref}"`);
+}
+
+/** The acting user of import/export: --as, or the first active administrator. */
+async function cliActor(ref: string | undefined): Promise<Actor> {
+  const db = await import("../db/client.ts").then((m) => m.getDb());
+  const userRef =
+    ref ??
+    (
+      await db.user.findFirst({
+        where: { role: "admin", deletedAt: null, isActive: true },
+        orderBy: { id: "asc" },
+        select: { username: true },
+      })
+    )?.username;
+  if (!userRef) throw new UsageError("no administrator exists: create one, or name the acting user with --as");
+  const user = await findUser(userRef);
+  return {
+    userId: user.id,
+    username: user.username,
+    isAdmin: user.role === "admin",
+    sessionId: null,
+    apiKeyProjectId: null,
+    language: user.language,
+  };
+}
+
+async function cmdExport(args: string[], io: CliIo) {
+  const { values, positionals } = options(args, { as: { type: "string" }, force: { type: "boolean" } }, 2);
+  const target = resolve(positionals[1]);
+  if (!/\.(zip|csv)$/i.test(target)) throw new UsageError("the file must end in .zip (archive) or .csv (cards)");
+  if (existsSync(target) && !values.force) throw new UsageError(`${target} exists (use --force to overwrite)`);
+  await ensureMigrated(io);
+  const actor = await cliActor(values.as);
+  const slug = await projectSlugFor(positionals[0]);
+  const { exportProjectArchive, exportProjectCsv } = await import("../export/project.ts");
+  const { writeFile, copyFile } = await import("node:fs/promises");
+  if (/\.csv$/i.test(target)) {
+    await writeFile(target, (await exportProjectCsv(actor, slug)).csv);
+  } else {
+    const archive = await exportProjectArchive(actor, slug);
+    try {
+      await copyFile(archive.path, target);
+    } finally {
+      await archive.remove();
+    }
+  }
+  io.out(`exported ${slug} to ${target} (${statSync(target).size} bytes)`);
+  return 0;
+}
+
+async function cmdImport(args: string[], io: CliIo) {
+  const { values, positionals } = options(
+    args,
+    {
+      project: { type: "string" },
+      "dry-run": { type: "boolean" },
+      as: { type: "string" },
+      separator: { type: "string" },
+      "date-order": { type: "string" },
+      map: { type: "string" },
+    },
+    2,
+  );
+  const [format, path] = positionals;
+  if (!existsSync(path)) throw new UsageError(`${path} does not exist`);
+  await ensureMigrated(io);
+  const db = await import("../db/client.ts").then((m) => m.getDb());
+  const userRef =
+    values.as ??
+    (
+      await db.user.findFirst({
+        where: { role: "admin", deletedAt: null, isActive: true },
+        orderBy: { id: "asc" },
+        select: { username: true },
+      })
+    )?.username;
+  if (!userRef) throw new UsageError("no administrator exists: create one, or name the importing user with --as");
+  const user = await findUser(userRef);
+  const actor: Actor = {
+    userId: user.id,
+    username: user.username,
+    isAdmin: user.role === "admin",
+    sessionId: null,
+    apiKeyProjectId: null,
+    language: user.language,
+  };
+  const mapping = values.map
+    ? Object.fromEntries(
+        values.map.split(",").map((pair) => {
+          const at = pair.indexOf("=");
+          if (at < 1) throw new UsageError(`--map takes field=Column pairs separated by commas, not "${pair}"`);
+          return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+        }),
+      )
+    : undefined;
+  const { runImport } = await import("../import/import.ts");
+  const { reportLines } = await import("../import/report.ts");
+  const project = values.project ? await projectSlugFor(values.project) : undefined;
+  let shown = -1;
+  const report = await runImport(
+    actor,
+    {
+      format: format as never,
+      ...(project ? { project } : {}),
+      dryRun: values["dry-run"] ?? false,
+      ...(values.separator ? { separator: values.separator as never } : {}),
+      ...(values["date-order"] ? { dateOrder: values["date-order"] as never } : {}),
+      ...(mapping ? { mapping } : {}),
+    },
+    { path: resolve(path) },
+    (p) => {
+      if (p.phase !== "importing" && p.phase !== "files") return;
+      const percent = p.total ? Math.floor((p.done / p.total) * 10) * 10 : 100;
+      if (percent === shown) return;
+      shown = percent;
+      io.err(`${p.phase === "files" ? "files" : "cards"}: ${p.done}/${p.total} (${percent} %)`);
+    },
+  );
+  io.err(`imported as ${actor.username}`);
+  for (const line of reportLines(report)) io.out(line);
+  return 0;
+}
+
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  import: cmdImport,
+  export: cmdExport,
   migrate: cmdMigrate,
   "create-user": cmdCreateUser,
   "reset-password": cmdResetPassword,
@@ -353,6 +531,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   "send-digests": cmdSendDigests,
   "run-jobs": cmdRunJobs,
   backup: cmdBackup,
+  transfer: cmdTransfer,
   restore: cmdRestore,
   prepare: cmdPrepare,
 };

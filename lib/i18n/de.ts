@@ -10,6 +10,7 @@ import { card } from "./de/card.ts";
 import { chat } from "./de/chat.ts";
 import { common } from "./de/common.ts";
 import { customers } from "./de/customers.ts";
+import { imports } from "./de/imports.ts";
 import { profile } from "./de/profile.ts";
 import { projects } from "./de/projects.ts";
 import { realtime } from "./de/realtime.ts";
@@ -40,4 +41,5 @@ export const de = {
   ...webhooks,
   ...sso,
   ...billing,
+  ...imports,
 };

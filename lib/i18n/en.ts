@@ -10,6 +10,7 @@ import { card } from "./en/card.ts";
 import { chat } from "./en/chat.ts";
 import { common } from "./en/common.ts";
 import { customers } from "./en/customers.ts";
+import { imports } from "./en/imports.ts";
 import { profile } from "./en/profile.ts";
 import { projects } from "./en/projects.ts";
 import { realtime } from "./en/realtime.ts";
@@ -40,4 +41,5 @@ export const en = {
   ...webhooks,
   ...sso,
   ...billing,
+  ...imports,
 };

@@ -13,6 +13,7 @@ import { billingPaths, billingSchemas } from "./billing.ts";
 import { cardPaths, cardSchemas } from "./cards.ts";
 import { chatPaths, chatSchemas } from "./chat.ts";
 import { body, ERROR_SCHEMA, errors, type Json, ok, pathParam, read, schema, write } from "./helpers.ts";
+import { importPaths, importSchemas } from "./imports.ts";
 import { profilePaths, profileSchemas } from "./profile.ts";
 import { projectPaths, projectSchemas } from "./projects.ts";
 import { scrumPaths, scrumSchemas } from "./scrum.ts";
@@ -62,6 +63,7 @@ export function openApiDocument(): Json {
         ...chatSchemas(),
         ...topicSchemas(),
         ...webhookSchemas(),
+        ...importSchemas(),
       },
     },
     security: [{ apiKey: [] }, { session: [] }],
@@ -175,6 +177,7 @@ export function openApiDocument(): Json {
       ...topicPaths(),
       ...attachmentPaths(),
       ...webhookPaths(),
+      ...importPaths(),
       "/api/v1/openapi.json": { get: { security: [], summary: "This document", responses: ok(200, "OpenAPI 3.1") } },
     },
   };

@@ -52,6 +52,7 @@ export const EVENT_TYPES = [
   "reply.deleted",
   "attachment.created",
   "attachment.deleted",
+  "board.imported",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -172,11 +172,11 @@ describe("warmdesk CLI", () => {
     expect(usernames()).toEqual(["root", "ann"]);
   });
 
-  it("explains pg_dump / mysqldump for server databases and exits 2", () => {
+  it("explains .zip backups and pg_dump / mysqldump when a server database is backed up to a .db file, and exits 2", () => {
     const saved = env;
     try {
       env = { ...saved, DATABASE_URL: "postgresql://wd:secret@127.0.0.1:5432/warmdesk" };
-      const pg = cli("backup", join(dir, "x.dump"));
+      const pg = cli("backup", join(dir, "x.db"));
       expect(pg.code).toBe(2);
       expect(pg.err).toMatch(/pg_dump/);
       expect(pg.err).not.toMatch(/secret/);

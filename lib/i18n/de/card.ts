@@ -79,6 +79,7 @@ export const card: Record<keyof typeof en, string> = {
   "card.someone": "Jemand",
   "card.empty": "leer",
   "card.field.created": "hat die Karte angelegt",
+  "card.field.imported": "Importiert aus",
   "card.field.title": "den Titel",
   "card.field.description": "die Beschreibung",
   "card.field.priority": "die Priorität",

@@ -78,6 +78,7 @@ export const card = {
   "card.someone": "Someone",
   "card.empty": "empty",
   "card.field.created": "created the card",
+  "card.field.imported": "Imported from",
   "card.field.title": "title",
   "card.field.description": "description",
   "card.field.priority": "priority",
