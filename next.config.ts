@@ -18,7 +18,7 @@ const nextConfig: NextConfig = {
   experimental: { proxyClientMaxBodySize: 1_000_001 },
   // pdfkit reads its font metrics and our TTF fonts from node_modules at run time: loaded from
   // there rather than bundled.
-  serverExternalPackages: ["pdfkit"],
+  serverExternalPackages: ["pdfkit", "dejavu-fonts-ttf"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

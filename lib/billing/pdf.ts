@@ -4,7 +4,7 @@
 // German and every other Latin script (ł, ř, ő, ș …) print as written.
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import PDFDocument from "pdfkit";
 import { type MessageKey, translate } from "../i18n/index.ts";
 import { dateOf } from "../time/dates.ts";
@@ -20,10 +20,12 @@ export type PdfBranding = {
 };
 
 function fontPath(file: string): string {
-  // The app runs from its root; a bundler may hide node_modules from require.resolve.
+  // The app runs from its root; a bundler may hide node_modules from require.resolve. The package is
+  // resolved by a fixed name only (a computed one would make the bundler try to bundle every font
+  // file), and it is external to the bundle (next.config.ts).
   const direct = join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf", file);
   if (existsSync(direct)) return direct;
-  return createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${file}`);
+  return join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf", file);
 }
 
 /** PNG or JPEG bytes of the logo (pdfkit draws no WebP: converted once with sharp). */
