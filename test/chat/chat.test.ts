@@ -106,7 +106,10 @@ describe.each(availableEngines())("chat on %s", (engine) => {
     await expect(postBotMessage(project.id, { name: "", body: "x" })).rejects.toThrow(/Invalid input/);
   });
 
-  it("pages 500 messages upwards: each exactly once and in order, also while new messages arrive", async () => {
+  // 500 posts one after the other: minutes on a loaded machine with a server database.
+  it("pages 500 messages upwards: each exactly once and in order, also while new messages arrive", {
+    timeout: 300_000,
+  }, async () => {
     const p = await createProject(owner.actor, { name: "Paging", key: "PAG" });
     await addMember(owner.actor, p.slug, { username: "member", role: "member" });
     const posted: number[] = [];

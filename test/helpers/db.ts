@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { resetApiRateLimits } from "../../lib/auth/api-rate-limit.ts";
 import { resetConfigForTests } from "../../lib/config.ts";
 import { createDb, type Db, mariadbConfig } from "../../lib/db/client.ts";
 import { closeDirect } from "../../lib/db/direct.ts";
@@ -75,6 +76,9 @@ export async function useFreshDatabase(engine: Engine): Promise<TestDatabase> {
   process.env.DATABASE_URL = url;
   process.env.DATA_DIR ??= mkdtempSync(join(tmpdir(), "warmdesk-data-"));
   resetConfigForTests();
+  // Key ids start again at 1 in every fresh database: a window counted for key 1 of the last
+  // database must not count against key 1 of this one (in-process rate-limit windows).
+  resetApiRateLimits();
   const db = createDb(url);
   return {
     engine,
