@@ -14,9 +14,10 @@
 import { getConfig } from "../config.ts";
 import { internalPublishKey } from "../realtime/token.ts";
 
-// `settings`: the system settings. `auth`: users, sessions and API keys (the actor of a request):
-// any write to those tables invalidates it (lib/cache/auth-writes.ts watches Prisma's statements).
-export const TOPICS = ["settings", "auth"] as const;
+// `settings`: the system settings. `auth`: users, sessions and API keys (the actor of a request).
+// `access`: projects, memberships and groups (an actor's role in a project). `webhooks`: the
+// outbound webhooks. Any write to their tables invalidates them (lib/cache/watched-writes.ts).
+export const TOPICS = ["settings", "auth", "access", "webhooks"] as const;
 export type Topic = (typeof TOPICS)[number];
 
 type Feed = { connected: boolean; emit(topics: Topic[]): void; close(): void };

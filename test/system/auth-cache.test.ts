@@ -7,9 +7,12 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../lib/auth/actor.ts";
 import { actorForApiKey, createApiKey, revokeApiKey } from "../../lib/auth/api-keys.ts";
+import { requireProject } from "../../lib/auth/access.ts";
 import { actorForSessionToken, createSession, revokeSessionToken } from "../../lib/auth/sessions.ts";
-import { writesAuthRows } from "../../lib/cache/auth-writes.ts";
+import { addMember, removeMember } from "../../lib/boards/members.ts";
+import { createProject } from "../../lib/boards/projects.ts";
 import { isCaching, startInvalidationFeed, stopInvalidationFeed } from "../../lib/cache/invalidation.ts";
+import { writesAuthRows } from "../../lib/cache/watched-writes.ts";
 import { resetConfigForTests } from "../../lib/config.ts";
 import { Prisma } from "../../lib/db/client.ts";
 import { exec, run } from "../../lib/db/direct.ts";
@@ -124,5 +127,20 @@ describe("auth cache across web processes", () => {
     expect(await actorForApiKey(key)).toBeNull();
     expect(await actorForSessionToken(token)).toBeNull();
     await until(async () => (await other.ask({ key })).actor === null, "the disabled user in the other process");
+  });
+
+  it("keeps a project role, and a removed member is refused at once", async () => {
+    const owner = (await createUser({ email: "o@example.com", username: "owner", password: "correct horse battery" })).id;
+    const ownerActor: Actor = { userId: owner, username: "owner", isAdmin: false, sessionId: 1, apiKeyProjectId: null, language: "en" };
+    const project = await createProject(ownerActor, { name: "Cached", key: "CCH" });
+    const member = (await createUser({ email: "m@example.com", username: "member", password: "correct horse battery" })).id;
+    const memberActor: Actor = { userId: member, username: "member", isAdmin: false, sessionId: 2, apiKeyProjectId: null, language: "en" };
+    await addMember(ownerActor, project.slug, { username: "member", role: "member" });
+    expect((await requireProject(memberActor, project.slug)).role).toBe("member");
+    // Behind the back: the kept role stays.
+    await run(() => exec(Prisma.sql`UPDATE project_members SET role = ${"viewer"} WHERE user_id = ${member}`));
+    expect((await requireProject(memberActor, project.slug)).role).toBe("member");
+    await removeMember(ownerActor, project.slug, "member");
+    await expect(requireProject(memberActor, project.slug)).rejects.toMatchObject({ code: "not_found" });
   });
 });
