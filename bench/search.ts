@@ -32,9 +32,12 @@ const CHUNK = 500;
 // so "alpha0" is in many rows and "zulu1999" in very few.
 const WORDS = Array.from({ length: 2000 }, (_, i) => `${["alpha", "bravo", "delta", "kilo", "oscar", "zulu"][i % 6]}${i}`);
 let seed = 42;
+// mulberry32: deterministic, and uniform enough that rare words do occur.
 const random = () => {
-  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-  return seed / 0x7fffffff;
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 const word = () => WORDS[Math.min(WORDS.length - 1, Math.floor(Math.exp(random() * Math.log(WORDS.length)) - 1))];
 const text = (min: number, max: number) => Array.from({ length: min + Math.floor(random() * (max - min + 1)) }, word).join(" ");
