@@ -1,3 +1,8 @@
+// One board load split into its parts, in process (SQLite, a fresh database): the cards' SELECT
+// alone, cardRows (sub-selects and relations), getBoard (mapping and grouping), JSON.stringify.
+// CPU and wall ms per call. Figures only.
+//
+//   npx tsx bench/board-prof.ts [cards, default 5000]
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -5,7 +10,6 @@ import { join } from "node:path";
 const dir = mkdtempSync(join(tmpdir(), "wd-board-"));
 process.env.DATA_DIR = dir;
 process.env.DATABASE_URL = `file:${join(dir, "b.db")}`;
-const root = "../..";
 const { resetConfigForTests } = await import("../lib/config.ts");
 resetConfigForTests();
 const { migrate } = await import("../lib/db/migrate.ts");

@@ -5,9 +5,9 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { requireProject } from "../../lib/auth/access.ts";
 import type { Actor } from "../../lib/auth/actor.ts";
 import { actorForApiKey, createApiKey, revokeApiKey } from "../../lib/auth/api-keys.ts";
-import { requireProject } from "../../lib/auth/access.ts";
 import { actorForSessionToken, createSession, revokeSessionToken } from "../../lib/auth/sessions.ts";
 import { addMember, removeMember } from "../../lib/boards/members.ts";
 import { createProject } from "../../lib/boards/projects.ts";
@@ -131,10 +131,24 @@ describe("auth cache across web processes", () => {
 
   it("keeps a project role, and a removed member is refused at once", async () => {
     const owner = (await createUser({ email: "o@example.com", username: "owner", password: "correct horse battery" })).id;
-    const ownerActor: Actor = { userId: owner, username: "owner", isAdmin: false, sessionId: 1, apiKeyProjectId: null, language: "en" };
+    const ownerActor: Actor = {
+      userId: owner,
+      username: "owner",
+      isAdmin: false,
+      sessionId: 1,
+      apiKeyProjectId: null,
+      language: "en",
+    };
     const project = await createProject(ownerActor, { name: "Cached", key: "CCH" });
     const member = (await createUser({ email: "m@example.com", username: "member", password: "correct horse battery" })).id;
-    const memberActor: Actor = { userId: member, username: "member", isAdmin: false, sessionId: 2, apiKeyProjectId: null, language: "en" };
+    const memberActor: Actor = {
+      userId: member,
+      username: "member",
+      isAdmin: false,
+      sessionId: 2,
+      apiKeyProjectId: null,
+      language: "en",
+    };
     await addMember(ownerActor, project.slug, { username: "member", role: "member" });
     expect((await requireProject(memberActor, project.slug)).role).toBe("member");
     // Behind the back: the kept role stays.
