@@ -1,6 +1,7 @@
 // Who may do what. The web app's routes, server actions, pages and the realtime sidecar all ask
 // here. Anything an actor may not read is reported as not found, so existence does not leak.
 
+import { keyedCache } from "../cache/invalidation.ts";
 import { customerRole } from "../customers/access.ts";
 import { getDb, Prisma } from "../db/client.ts";
 import { rows, run, type Step } from "../db/direct.ts";
@@ -18,9 +19,23 @@ const RANK_SQL = Prisma.raw(`CASE role ${ROLES.map((r, i) => `WHEN '${r}' THEN $
  * project, so old links and scripts keep working; access is checked on the project as usual.
  * This runs on every request that touches a project: plain SQL on the driver (lib/db/direct.ts).
  */
-function loadProjectAccess(where: { id: number } | { slug: string }, userId: number) {
-  return run(() => projectAccess(where, userId));
+async function loadProjectAccess(where: { id: number } | { slug: string }, userId: number) {
+  const key = `${"id" in where ? `#${where.id}` : where.slug}\u0000${userId}`;
+  const kept = accessCache.get(key);
+  if (kept) return kept;
+  const generation = accessCache.generation();
+  const access = await run(() => projectAccess(where, userId));
+  if (access) {
+    Object.freeze(access.project);
+    accessCache.set(key, Object.freeze(access), generation);
+  }
+  return access;
 }
+
+// The project and the actor's role in it, per (project, user), kept while no project, membership
+// or group row changed anywhere (the `access` topic, lib/cache/watched-writes.ts): a removed member
+// is refused on the next request, in every process. Not found is never kept.
+const accessCache = keyedCache<string, ProjectAccess>("access");
 
 function* projectAccess(where: { id: number } | { slug: string }, userId: number): Step<ProjectAccess | null> {
   const access = yield* projectAccessRow(where, userId);
@@ -65,8 +80,9 @@ function effectiveRole(actor: Actor, projectId: number, memberRole: ProjectRole 
  * The actor's effective role in a live project, or null when they may not read it: system admins
  * are admins everywhere; otherwise the highest of their direct and group roles.
  */
-export function projectRole(actor: Actor, projectId: number): Promise<ProjectRole | null> {
-  return run(() => projectRoleOf(actor, projectId));
+export async function projectRole(actor: Actor, projectId: number): Promise<ProjectRole | null> {
+  const access = await loadProjectAccess({ id: projectId }, actor.userId);
+  return access ? effectiveRole(actor, projectId, access.memberRole) : null;
 }
 
 /** `projectRole` as a unit of work for lib/db/direct.ts (e.g. inside a transaction). */

@@ -4,6 +4,7 @@
 // the command line creates keys for any user with createApiKey({ userId, … }).
 import { z } from "zod";
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
+import { keyedCache } from "../cache/invalidation.ts";
 import { getDb, Prisma } from "../db/client.ts";
 import { asDate, exec, rows, run } from "../db/direct.ts";
 import { AppError, parseInput } from "../errors.ts";
@@ -219,23 +220,46 @@ export async function isApiKeyLive(keyId: number): Promise<boolean> {
   return k.expires_at === null || asDate(k.expires_at).getTime() > Date.now();
 }
 
+type KeyEntry = { actor: Actor; expiresAt: number | null; lastUsed: number };
+// The actor per key (by the key's hash), kept while no user, session or API key row changed anywhere
+// (the `auth` topic, lib/cache/auth-writes.ts): a revoked key or a disabled user is refused on the
+// next request, in every process. Expiry is checked on every request against the kept time.
+const keyCache = keyedCache<string, KeyEntry>("auth");
+
 export async function actorForApiKey(key: string): Promise<Actor | null> {
   if (!key.startsWith("wd_")) return null;
-  // Every script request runs this: plain SQL on the driver (lib/db/direct.ts).
-  return run(function* () {
+  const hash = sha256(key);
+  const now = Date.now();
+  const kept = keyCache.get(hash);
+  if (kept && (kept.expiresAt === null || kept.expiresAt >= now)) {
+    if (now - kept.lastUsed > 60_000) {
+      kept.lastUsed = now;
+      const at = new Date(now);
+      await run(() =>
+        exec(Prisma.sql`UPDATE api_keys SET last_used_at = ${at}, updated_at = ${at} WHERE id = ${kept.actor.apiKeyId}`),
+      );
+    }
+    return kept.actor;
+  }
+  const generation = keyCache.generation();
+  // Every script request without a kept entry runs this: plain SQL on the driver (lib/db/direct.ts).
+  const found = await run(function* () {
     const [row] = yield* rows(Prisma.sql`
       SELECT k.id, k.project_id, k.expires_at, k.last_used_at, k.revoked_at,
         u.id AS user_id, u.username, u.role, u.is_active, u.deleted_at, u.language
-      FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.key_hash = ${sha256(key)}`);
+      FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.key_hash = ${hash}`);
     if (!row) return null;
     const now = Date.now();
-    const expired = row.expires_at !== null && asDate(row.expires_at).getTime() < now;
+    const expiresAt = row.expires_at === null ? null : asDate(row.expires_at).getTime();
+    const expired = expiresAt !== null && expiresAt < now;
     if (row.revoked_at !== null || expired || !Number(row.is_active) || row.deleted_at !== null) return null;
-    if (row.last_used_at === null || now - asDate(row.last_used_at).getTime() > 60_000) {
+    let lastUsed = row.last_used_at === null ? 0 : asDate(row.last_used_at).getTime();
+    if (now - lastUsed > 60_000) {
       const at = new Date(now);
       yield* exec(Prisma.sql`UPDATE api_keys SET last_used_at = ${at}, updated_at = ${at} WHERE id = ${Number(row.id)}`);
+      lastUsed = now;
     }
-    return {
+    const actor: Actor = {
       userId: Number(row.user_id),
       username: String(row.username),
       isAdmin: row.role === "admin",
@@ -244,5 +268,9 @@ export async function actorForApiKey(key: string): Promise<Actor | null> {
       apiKeyId: Number(row.id),
       language: String(row.language),
     };
+    return { actor: Object.freeze(actor), expiresAt, lastUsed };
   });
+  if (!found) return null;
+  keyCache.set(hash, found, generation);
+  return found.actor;
 }

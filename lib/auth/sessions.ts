@@ -1,6 +1,7 @@
 // Sessions are rows: the browser holds a random token, the database only its SHA-256, so a
 // session can be listed and revoked, and a stolen database does not yield live sessions.
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
+import { invalidate, keyedCache } from "../cache/invalidation.ts";
 import { getDb, Prisma } from "../db/client.ts";
 import { asDate, exec, rows, run } from "../db/direct.ts";
 import { AppError } from "../errors.ts";
@@ -27,30 +28,53 @@ export async function createSession(userId: number, meta: { ip?: string | null; 
   return { token, sessionId: session.id };
 }
 
+type SessionEntry = { actor: Actor; expiresAt: number; lastActive: number };
+// The actor per session (by the token's hash), kept while no user, session or API key row changed
+// anywhere (the `auth` topic, lib/cache/auth-writes.ts): a revoked session, a disabled user or a new
+// role takes effect on the next request, in every process. Expiry and idle time are checked on every
+// request against the kept times; a session that looks idle here is re-read before it is ended.
+const sessionCache = keyedCache<string, SessionEntry>("auth");
+
 /** The actor for a raw session token, or null when it is unknown, expired, idle for longer than the
  * `session_idle_minutes` setting (the row is then deleted), or its user is disabled. */
 export async function actorForSessionToken(token: string): Promise<Actor | null> {
-  // Every browser request runs this: plain SQL on the driver (lib/db/direct.ts), two statements at most.
   const idleMs = (await getSetting("session_idle_minutes")) * 60_000;
-  return run(function* () {
+  const hash = sha256(token);
+  const now = Date.now();
+  const kept = sessionCache.get(hash);
+  if (kept && kept.expiresAt >= now && now - kept.lastActive <= idleMs) {
+    if (now - kept.lastActive > TOUCH_INTERVAL_MS) {
+      kept.lastActive = now;
+      const at = new Date(now);
+      await run(() =>
+        exec(Prisma.sql`UPDATE sessions SET last_active_at = ${at}, updated_at = ${at} WHERE id = ${kept.actor.sessionId}`),
+      );
+    }
+    return kept.actor;
+  }
+  const generation = sessionCache.generation();
+  // Every browser request without a kept entry runs this: plain SQL on the driver (lib/db/direct.ts).
+  const found = await run(function* () {
     const [row] = yield* rows(Prisma.sql`
       SELECT s.id, s.expires_at, s.last_active_at, u.id AS user_id, u.username, u.role, u.is_active, u.deleted_at,
         u.language, u.must_change_password
-      FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ${sha256(token)}`);
+      FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ${hash}`);
     if (!row) return null;
     const now = Date.now();
-    const lastActive = asDate(row.last_active_at).getTime();
-    if (asDate(row.expires_at).getTime() < now || !Number(row.is_active) || row.deleted_at !== null) return null;
+    let lastActive = asDate(row.last_active_at).getTime();
+    const expiresAt = asDate(row.expires_at).getTime();
+    if (expiresAt < now || !Number(row.is_active) || row.deleted_at !== null) return null;
     const id = Number(row.id);
     if (now - lastActive > idleMs) {
       yield* exec(Prisma.sql`DELETE FROM sessions WHERE id = ${id}`);
-      return null;
+      return "ended" as const;
     }
     if (now - lastActive > TOUCH_INTERVAL_MS) {
       const at = new Date(now);
       yield* exec(Prisma.sql`UPDATE sessions SET last_active_at = ${at}, updated_at = ${at} WHERE id = ${id}`);
+      lastActive = now;
     }
-    return {
+    const actor: Actor = {
       userId: Number(row.user_id),
       username: String(row.username),
       isAdmin: row.role === "admin",
@@ -59,7 +83,15 @@ export async function actorForSessionToken(token: string): Promise<Actor | null>
       language: String(row.language),
       mustChangePassword: Boolean(Number(row.must_change_password)),
     };
+    return { actor: Object.freeze(actor), expiresAt, lastActive };
   });
+  if (found === "ended") {
+    invalidate("auth");
+    return null;
+  }
+  if (!found) return null;
+  sessionCache.set(hash, found, generation);
+  return found.actor;
 }
 
 export async function revokeSessionToken(token: string): Promise<void> {

@@ -1,5 +1,5 @@
-// Card rows for the board and for event payloads, read with plain SQL: four statements whatever
-// the number of cards (cards with their counts, assignees, labels). Prisma's nested selects cost
+// Card rows for the board and for event payloads, read with plain SQL: two statements whatever
+// the number of cards (cards with their counts; assignees, labels and links in one UNION). Prisma's nested selects cost
 // about a millisecond of client-side work per statement and build an object per relation row; on a
 // 5,000-card board and on every move that dominated the time. The rows have the shape of the
 // Prisma payload for BOARD_CARD_SELECT, so `cardJson` stays the one mapper to the public JSON.
@@ -42,19 +42,43 @@ export function* cardRows(scope: Scope, options: { detail?: boolean } = {}): Ste
       FROM cards c LEFT JOIN cards p ON p.id = c.parent_card_id
       WHERE ${where}
       ORDER BY c.position, c.id`);
-  const assignees = yield* rows<{ card_id: unknown; id: unknown; username: string }>(Prisma.sql`
-      SELECT ca.card_id, u.id, u.username FROM card_assignees ca
-      JOIN cards c ON c.id = ca.card_id JOIN users u ON u.id = ca.user_id
-      WHERE ${where} ORDER BY u.username, u.id`);
-  const labels = yield* rows<{ card_id: unknown; id: unknown; name: string; color: string }>(Prisma.sql`
-      SELECT cl.card_id, l.id, l.name, l.color FROM card_labels cl
-      JOIN cards c ON c.id = cl.card_id JOIN labels l ON l.id = cl.label_id
-      WHERE ${where} ORDER BY l.name, l.id`);
-  const links = detail
-    ? yield* rows(Prisma.sql`
-          SELECT k.card_id, k.id, k.type, k.url, k.ref, k.title, k.state FROM card_links k
-          JOIN cards c ON c.id = k.card_id WHERE ${where} ORDER BY k.id`)
-    : [];
+  // Assignees, labels and (with `detail`) git links in one statement: one round trip instead of
+  // three on PostgreSQL and MySQL. Each branch has the same columns; `kind` tells them apart, and
+  // the order within a kind is as before (assignees by username, labels by name, links by id).
+  const related = yield* rows<{
+    kind: string;
+    card_id: unknown;
+    id: unknown;
+    name: string | null;
+    color: string | null;
+    url: string | null;
+    ref: string | null;
+    title: string | null;
+    state: string | null;
+  }>(Prisma.sql`
+      SELECT 'a' AS kind, ca.card_id, u.id, u.username AS name, NULL AS color, NULL AS url, NULL AS ref, NULL AS title, NULL AS state
+      FROM card_assignees ca JOIN cards c ON c.id = ca.card_id JOIN users u ON u.id = ca.user_id WHERE ${where}
+      UNION ALL
+      SELECT 'l' AS kind, cl.card_id, l.id, l.name, l.color, NULL, NULL, NULL, NULL
+      FROM card_labels cl JOIN cards c ON c.id = cl.card_id JOIN labels l ON l.id = cl.label_id WHERE ${where}
+      ${
+        detail
+          ? Prisma.sql`UNION ALL
+      SELECT 'k' AS kind, k.card_id, k.id, k.type, NULL, k.url, k.ref, k.title, k.state
+      FROM card_links k JOIN cards c ON c.id = k.card_id WHERE ${where}`
+          : Prisma.empty
+      }
+      ORDER BY 1, 4, 3`);
+  const assignees = related
+    .filter((r) => r.kind === "a")
+    .map((r) => ({ card_id: r.card_id, id: r.id, username: String(r.name) }));
+  const labels = related
+    .filter((r) => r.kind === "l")
+    .map((r) => ({ card_id: r.card_id, id: r.id, name: String(r.name), color: String(r.color) }));
+  const links = related
+    .filter((r) => r.kind === "k")
+    .sort((a, b) => num(a.id) - num(b.id))
+    .map((r) => ({ card_id: r.card_id, id: r.id, type: r.name, url: r.url, ref: r.ref, title: r.title, state: r.state }));
   const linksByCard = new Map<number, Link[]>();
   for (const k of links) {
     const list = linksByCard.get(num(k.card_id)) ?? [];

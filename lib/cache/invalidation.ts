@@ -14,7 +14,10 @@
 import { getConfig } from "../config.ts";
 import { internalPublishKey } from "../realtime/token.ts";
 
-export const TOPICS = ["settings"] as const;
+// `settings`: the system settings. `auth`: users, sessions and API keys (the actor of a request).
+// `access`: projects, memberships and groups (an actor's role in a project). `webhooks`: the
+// outbound webhooks. Any write to their tables invalidates them (lib/cache/watched-writes.ts).
+export const TOPICS = ["settings", "auth", "access", "webhooks"] as const;
 export type Topic = (typeof TOPICS)[number];
 
 type Feed = { connected: boolean; emit(topics: Topic[]): void; close(): void };
@@ -56,6 +59,49 @@ export function cachedValue<T>(topic: Topic, load: () => Promise<T>): () => Prom
       if (kept === entry) kept = null;
     });
     return value;
+  };
+}
+
+/**
+ * A bounded map of values cached per process for `topic` (e.g. the actor per session token). A
+ * value is kept only while the feed is connected and no invalidation of `topic` happened since its
+ * load began; `load` answering null is not kept.
+ */
+export function keyedCache<K, V>(topic: Topic, max = 10_000) {
+  const kept = new Map<K, { generation: number; value: V }>();
+  let keptGeneration = -1;
+  return {
+    /** The cached value for `key`, if any (only while caching and still of the current generation). */
+    get(key: K): V | undefined {
+      if (!isCaching()) {
+        if (kept.size) kept.clear();
+        return undefined;
+      }
+      const generation = shared().generation.get(topic) ?? 0;
+      if (generation !== keptGeneration) {
+        kept.clear();
+        keptGeneration = generation;
+        return undefined;
+      }
+      return kept.get(key)?.value;
+    },
+    /** The generation to pass to `set` (read before the load starts). */
+    generation(): number {
+      return shared().generation.get(topic) ?? 0;
+    },
+    /** Keeps `value` if no invalidation happened since `generation` was read. */
+    set(key: K, value: V, generation: number): void {
+      if (!isCaching() || generation !== (shared().generation.get(topic) ?? 0)) return;
+      if (keptGeneration !== generation) {
+        kept.clear();
+        keptGeneration = generation;
+      }
+      if (kept.size >= max) kept.clear();
+      kept.set(key, { generation, value });
+    },
+    delete(key: K): void {
+      kept.delete(key);
+    },
   };
 }
 
@@ -107,6 +153,17 @@ export async function startInvalidationFeed(): Promise<void> {
   socket.on("invalidate", (topics: unknown) => {
     if (Array.isArray(topics)) bump(topics.filter(isTopic));
   });
+}
+
+/**
+ * Marks this process as caching without a sidecar (bench/hot-paths.ts: one process, whose own
+ * invalidations bump its generations). Never in a server: other processes' changes would be missed.
+ */
+export function cacheLocallyForBench(): void {
+  const s = shared();
+  s.feed?.close();
+  s.feed = { connected: true, emit: () => undefined, close: () => undefined };
+  bump(TOPICS);
 }
 
 /** Stops the feed (tests). */

@@ -3,6 +3,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaMariaDb } from "@prisma/adapter-mariadb";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { watchWrites } from "../cache/watched-writes.ts";
 import { getConfig } from "../config.ts";
 import { type Engine, engineOf, sqlitePath } from "./engine.ts";
 import { PrismaClient as MysqlClient } from "./generated/mysql/client.ts";
@@ -22,13 +23,13 @@ const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
 export function createDb(databaseUrl: string): Db {
   const engine = engineOf(databaseUrl);
   if (engine === "sqlite") {
-    return new SqliteClient({ adapter: sqliteAdapter(databaseUrl), transactionOptions: TRANSACTION_OPTIONS });
+    return new SqliteClient({ adapter: watchWrites(sqliteAdapter(databaseUrl)), transactionOptions: TRANSACTION_OPTIONS });
   }
   if (engine === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
+    const adapter = watchWrites(new PrismaPg({ connectionString: databaseUrl, max: 10 }));
     return new PostgresClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as Db;
   }
-  const adapter = new PrismaMariaDb(mariadbConfig(databaseUrl));
+  const adapter = watchWrites(new PrismaMariaDb(mariadbConfig(databaseUrl)));
   // READ COMMITTED as on PostgreSQL: InnoDB's default REPEATABLE READ fixes a transaction's snapshot
   // at its first read, so "lock a row, then read what the previous lock holder committed" (card
   // numbers, labels) would read stale rows. Prisma's update also reads before it locks on MySQL.

@@ -12,6 +12,7 @@ import { z } from "zod";
 import { requireProject } from "../auth/access.ts";
 import { type Actor, requireAdmin } from "../auth/actor.ts";
 import { openSecret, sealSecret } from "../auth/secret-box.ts";
+import { cachedValue } from "../cache/invalidation.ts";
 import { getDb } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 import type { PublishedEvent } from "../realtime/events.ts";
@@ -189,6 +190,12 @@ function outboundOf(e: PublishedEvent): { event: string; projectId: number | nul
   return null;
 }
 
+// Every published event asks which webhooks are active: kept per process while no webhook row
+// changed anywhere (the `webhooks` topic, lib/cache/watched-writes.ts).
+const activeHooks = cachedValue("webhooks", () =>
+  getDb().outboundWebhook.findMany({ where: { isActive: true }, select: { id: true, projectId: true, events: true } }),
+);
+
 /**
  * Queues deliveries for published events (after their commit). Errors are logged, never thrown:
  * the request that caused the events has already succeeded.
@@ -197,10 +204,7 @@ export async function queueOutbound(events: PublishedEvent[]): Promise<number> {
   const items = events.map((e) => ({ e, o: outboundOf(e) })).filter((x) => x.o !== null);
   if (items.length === 0) return 0;
   const db = getDb();
-  const hooks = await db.outboundWebhook.findMany({
-    where: { isActive: true },
-    select: { id: true, projectId: true, events: true },
-  });
+  const hooks = await activeHooks();
   if (hooks.length === 0) return 0;
   const rows = [];
   for (const { e, o } of items) {
