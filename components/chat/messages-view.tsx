@@ -81,7 +81,10 @@ export function MessagesView({ meId, openId }: { meId: number; openId: number | 
     const res = await fetch("/api/v1/conversations", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ userIds: picked.map((p) => p.id), ...(name.trim() ? { name: name.trim() } : {}) }),
+      body: JSON.stringify({
+        userIds: picked.map((p) => p.id),
+        ...(picked.length > 1 && name.trim() ? { name: name.trim() } : {}),
+      }),
     });
     const json = await res.json();
     if (!res.ok) return setError(json.error?.message ?? "Error");
@@ -106,7 +109,17 @@ export function MessagesView({ meId, openId }: { meId: number; openId: number | 
       <aside className="flex w-72 shrink-0 flex-col border-r border-border" aria-label={t("chat.messages.list")}>
         <div className="flex items-center justify-between px-3 py-2">
           <h1 className="text-sm font-semibold">{t("chat.messages.title")}</h1>
-          <Button size="sm" variant="secondary" onClick={() => setCreating((v) => !v)} aria-expanded={creating}>
+          <Button
+            size="sm"
+            variant="secondary"
+            onClick={() => {
+              // Opens the form (never closes it: the first click of someone new must not hide it).
+              setCreating(true);
+              requestAnimationFrame(() => document.getElementById("conv-search")?.focus());
+            }}
+            aria-expanded={creating}
+            aria-controls="conv-form"
+          >
             {t("chat.messages.new")}
           </Button>
         </div>
@@ -164,13 +177,17 @@ export function MessagesView({ meId, openId }: { meId: number; openId: number | 
       <section className="flex min-w-0 flex-1 flex-col">
         {creating ? (
           <form
+            id="conv-form"
+            aria-labelledby="conv-form-title"
             className="flex flex-col gap-2 border-b border-border p-4"
             onSubmit={(e) => {
               e.preventDefault();
               void start();
             }}
           >
-            <h2 className="text-sm font-semibold">{t("chat.messages.new")}</h2>
+            <h2 id="conv-form-title" className="text-sm font-semibold">
+              {t("chat.messages.new")}
+            </h2>
             <label className="text-xs text-muted" htmlFor="conv-search">
               {t("chat.messages.search")}
             </label>
@@ -194,19 +211,29 @@ export function MessagesView({ meId, openId }: { meId: number; openId: number | 
                 </label>
               ))}
             </fieldset>
-            <label className="text-xs text-muted" htmlFor="conv-name">
-              {t("chat.messages.groupName")}
-            </label>
-            <input
-              id="conv-name"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              className="h-9 rounded-md border border-border bg-surface px-3 text-sm"
-            />
-            <div>
+            <p className="text-xs text-muted">{t("chat.messages.usersHint")}</p>
+            {picked.length > 1 ? (
+              <>
+                <label className="text-xs text-muted" htmlFor="conv-name">
+                  {t("chat.messages.groupName")}
+                </label>
+                <input
+                  id="conv-name"
+                  value={name}
+                  onChange={(e) => setName(e.target.value)}
+                  className="h-11 rounded-md border border-border bg-surface px-3 text-sm sm:h-9"
+                />
+              </>
+            ) : null}
+            <div className="flex gap-2">
               <Button type="submit" disabled={picked.length === 0} data-testid="conversation-start">
-                {t("chat.messages.start")}
+                {t(picked.length > 1 ? "chat.messages.startGroup" : "chat.messages.start")}
               </Button>
+              {openId !== null ? (
+                <Button type="button" variant="ghost" onClick={() => setCreating(false)}>
+                  {t("common.cancel")}
+                </Button>
+              ) : null}
             </div>
             {error ? (
               <p role="alert" className="text-xs text-danger">

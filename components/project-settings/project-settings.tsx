@@ -98,7 +98,8 @@ export function ProjectSettings({
       ) : null}
       <GeneralSection project={current} canEdit={canEdit} onChange={(p) => setCurrent((c) => ({ ...c, ...p }))} />
       <LabelsSection slug={current.slug} labels={labels} canEdit={canEditLabels} />
-      <DoneColumnsSection slug={current.slug} done={doneColumns} canEdit={canEdit} />
+      {/* Kanban has no sprints: a new project's "Done" column counts for sub-card progress there. */}
+      {current.type !== "kanban" ? <DoneColumnsSection slug={current.slug} done={doneColumns} canEdit={canEdit} /> : null}
       <MembersSection project={current} members={members} canEdit={canEdit} me={me} />
       <GroupsSection project={current} groups={groups} grantable={grantable} canEdit={canEdit} />
       {webhooks ? <WebhooksSection slug={current.slug} projectKey={current.key} initial={webhooks} canEdit={canEdit} /> : null}
