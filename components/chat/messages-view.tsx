@@ -105,8 +105,15 @@ export function MessagesView({ meId, openId }: { meId: number; openId: number | 
   };
 
   return (
-    <div className="flex h-[calc(100dvh-3rem)] min-h-0">
-      <aside className="flex w-72 shrink-0 flex-col border-r border-border" aria-label={t("chat.messages.list")}>
+    // Phones: the list or the open conversation, one at a time (a back link returns to the list).
+    <div className="flex h-[calc(100dvh-3rem)] min-h-0 flex-col md:flex-row">
+      <aside
+        className={cn(
+          "min-h-0 w-full shrink-0 flex-col border-border md:flex md:w-72 md:border-r",
+          openId !== null ? "hidden" : "flex max-md:flex-1",
+        )}
+        aria-label={t("chat.messages.list")}
+      >
         <div className="flex items-center justify-between px-3 py-2">
           <h1 className="text-sm font-semibold">{t("chat.messages.title")}</h1>
           <Button
@@ -132,7 +139,7 @@ export function MessagesView({ meId, openId }: { meId: number; openId: number | 
                   href={`/chat/${c.id}`}
                   aria-current={c.id === openId ? "page" : undefined}
                   className={cn(
-                    "flex items-center gap-2 px-3 py-2 text-sm hover:bg-surface-2",
+                    "flex min-h-11 items-center gap-2 px-3 py-2 text-sm hover:bg-surface-2",
                     c.id === openId && "bg-surface-2",
                   )}
                   data-testid="conversation-link"
@@ -163,7 +170,10 @@ export function MessagesView({ meId, openId }: { meId: number; openId: number | 
               <ul>
                 {projects.map((p) => (
                   <li key={p.projectId}>
-                    <Link href={`/${p.slug}/chat`} className="flex items-center gap-2 px-3 py-1.5 text-sm hover:bg-surface-2">
+                    <Link
+                      href={`/${p.slug}/chat`}
+                      className="flex min-h-11 items-center gap-2 px-3 py-1.5 text-sm hover:bg-surface-2 md:min-h-0"
+                    >
                       <span className="flex-1 truncate"># {p.slug}</span>
                       {p.unread > 0 ? <Badge variant="accent">{p.unread}</Badge> : null}
                     </Link>
@@ -174,7 +184,10 @@ export function MessagesView({ meId, openId }: { meId: number; openId: number | 
           ) : null}
         </nav>
       </aside>
-      <section className="flex min-w-0 flex-1 flex-col">
+      <section
+        className={cn("min-h-0 min-w-0 flex-1 flex-col md:flex", openId === null && !creating ? "hidden" : "flex")}
+        aria-label={open ? titleOf(open, meId) : t("chat.messages.new")}
+      >
         {creating ? (
           <form
             id="conv-form"
@@ -245,7 +258,14 @@ export function MessagesView({ meId, openId }: { meId: number; openId: number | 
         {openId !== null ? (
           <>
             <div className="flex items-center gap-2 border-b border-border px-4 py-2">
-              <h2 className="text-sm font-semibold">{open ? titleOf(open, meId) : ""}</h2>
+              <Link
+                href="/chat"
+                className="-ml-2 flex min-h-11 min-w-11 items-center justify-center rounded-md text-accent md:hidden"
+                aria-label={t("chat.messages.back")}
+              >
+                <span aria-hidden="true">←</span>
+              </Link>
+              <h2 className="truncate text-sm font-semibold">{open ? titleOf(open, meId) : ""}</h2>
               {open?.isGroup ? (
                 <Button size="sm" variant="ghost" className="ml-auto" onClick={() => void leave(open)}>
                   {t("chat.messages.leave")}

@@ -45,6 +45,7 @@ export const chat: Record<keyof typeof en, string> = {
   "chat.messages.groupName": "Gruppenname (optional)",
   "chat.messages.start": "Starten",
   "chat.messages.startGroup": "Gruppe starten",
+  "chat.messages.back": "Zurück zu den Unterhaltungen",
   "chat.messages.usersHint":
     "Eine Person: eine Direktnachricht. Mehrere: eine Gruppe. Du kannst Personen schreiben, die ein Projekt mit dir teilen.",
   "chat.messages.pick": "Wähle eine Unterhaltung oder starte eine neue.",

@@ -54,7 +54,7 @@ export const projects: { [K in keyof typeof en]: string } = {
   "projects.settings.slugHint": "Das Board liegt unter {url}. Alte Links führen nach einer Änderung zur neuen Adresse.",
   "projects.settings.description": "Beschreibung",
   "projects.settings.customer": "Kunde",
-  "projects.settings.customerHint": "Kurzname (Slug) des Kunden; leer für ein internes Projekt.",
+  "projects.settings.customerHint": "Tippen, um Kunden zu suchen; keiner für ein internes Projekt.",
   "projects.settings.color": "Akzentfarbe",
   "projects.settings.colorAuto": "Automatisch",
   "projects.settings.keyChange": "Kartenschlüssel ändern sich von {old} zu {new}; die Nummern bleiben.",

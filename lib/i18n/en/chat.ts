@@ -42,6 +42,7 @@ export const chat = {
   "chat.messages.groupName": "Group name (optional)",
   "chat.messages.start": "Start",
   "chat.messages.startGroup": "Start group",
+  "chat.messages.back": "Back to the conversations",
   "chat.messages.usersHint":
     "One person: a direct message. Several: a group. You can write to people who share a project with you.",
   "chat.messages.pick": "Choose a conversation, or start a new one.",

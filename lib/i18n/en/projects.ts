@@ -50,7 +50,7 @@ export const projects = {
   "projects.settings.slugHint": "The board lives at {url}. Old links keep working: they lead to the new address.",
   "projects.settings.description": "Description",
   "projects.settings.customer": "Customer",
-  "projects.settings.customerHint": "The customer's short name (slug); empty for an internal project.",
+  "projects.settings.customerHint": "Type to search the customers; none for an internal project.",
   "projects.settings.color": "Accent colour",
   "projects.settings.colorAuto": "Automatic",
   "projects.settings.keyChange": "Card keys change from {old} to {new}; the numbers stay.",
