@@ -43,7 +43,7 @@ export function Combobox({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [typed, setTyped] = useState(false);
-  const listRef = useRef<HTMLUListElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
 
   // The shown text follows the choice (and options that arrive later).
   useEffect(() => {
@@ -132,7 +132,7 @@ export function Combobox({
           else setQuery(selected?.label ?? "");
         }}
       />
-      <ul
+      <div
         ref={listRef}
         id={listId}
         role="listbox"
@@ -140,11 +140,12 @@ export function Combobox({
         className="absolute z-30 mt-1 max-h-64 w-full min-w-[14rem] overflow-y-auto rounded-md border border-border bg-surface py-1 text-sm shadow-lg"
       >
         {shown.map((o, i) => (
-          <li
+          <div
             key={o.value || "none"}
             id={`${listId}-${i}`}
             data-index={i}
             role="option"
+            tabIndex={-1}
             aria-selected={o.value === (value ?? "")}
             className={cn(
               "flex min-h-11 cursor-pointer flex-col justify-center px-3 py-1 sm:min-h-8",
@@ -154,13 +155,14 @@ export function Combobox({
             onMouseDown={(e) => e.preventDefault()}
             onMouseEnter={() => setActive(i)}
             onClick={() => pick(o)}
+            onKeyDown={() => {}}
           >
             <span className="break-words">{o.label}</span>
             {o.detail ? <span className="text-xs text-muted">{o.detail}</span> : null}
-          </li>
+          </div>
         ))}
-        {open && shown.length === 0 ? <li className="px-3 py-2 text-muted">–</li> : null}
-      </ul>
+        {open && shown.length === 0 ? <div className="px-3 py-2 text-muted">–</div> : null}
+      </div>
     </div>
   );
 }
