@@ -3,6 +3,7 @@ import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { I18nProvider } from "@/components/i18n-provider.tsx";
+import { ServiceWorker } from "@/components/shell/service-worker.tsx";
 import { Toaster } from "@/components/ui/toast.tsx";
 import { TooltipProvider } from "@/components/ui/tooltip.tsx";
 import { currentActor } from "@/lib/auth/current.ts";
@@ -17,7 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
   const name = await getInstanceName();
   return {
     title: { default: name, template: `%s · ${name}` },
-    icons: { icon: "/favicon.svg" },
+    icons: { icon: "/favicon.svg", apple: "/icons/icon-192.png" },
+    manifest: "/manifest.webmanifest",
+    appleWebApp: { capable: true, title: name },
     robots: { index: false, follow: false },
   };
 }
@@ -62,6 +65,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <TooltipProvider>
             {children}
             <Toaster />
+            <ServiceWorker />
           </TooltipProvider>
         </I18nProvider>
       </body>

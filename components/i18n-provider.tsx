@@ -3,19 +3,23 @@
 // The server layout passes the whole catalog for the user's language (a few KB); client
 // components translate with useT(). Server components use translator(language) from lib/i18n.
 import { createContext, type ReactNode, useContext, useMemo } from "react";
+import { format } from "@/lib/i18n/format.ts";
 import type { Language, MessageKey, Messages, T } from "@/lib/i18n/index.ts";
 
 type I18nValue = { language: Language; t: T };
 
 const I18nContext = createContext<I18nValue | null>(null);
 
-function format(messages: Messages, key: MessageKey, vars?: Record<string, string | number>): string {
+function message(language: Language, messages: Messages, key: MessageKey, vars?: Record<string, string | number>): string {
   const text = messages[key] ?? key;
-  return vars ? text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m)) : text;
+  return vars ? format(language, text, vars) : text;
 }
 
 export function I18nProvider({ language, messages, children }: { language: Language; messages: Messages; children: ReactNode }) {
-  const value = useMemo<I18nValue>(() => ({ language, t: (key, vars) => format(messages, key, vars) }), [language, messages]);
+  const value = useMemo<I18nValue>(
+    () => ({ language, t: (key, vars) => message(language, messages, key, vars) }),
+    [language, messages],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

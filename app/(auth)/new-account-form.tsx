@@ -112,7 +112,7 @@ export function NewAccountForm({ mode, minPasswordLength }: { mode: keyof typeof
   }
 
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
+    <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
       <Field label={t("auth.email")} error={errors.email} id="account-email">
         <Input name="email" type="email" autoComplete="email" required autoFocus />
       </Field>

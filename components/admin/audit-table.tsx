@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button.tsx";
 import type { AuditRow } from "@/lib/audit/list.ts";
+import { displayIp } from "@/lib/http/display-ip.ts";
 import { translator } from "@/lib/i18n/index.ts";
 import { actionLabel } from "./audit-labels.ts";
 
@@ -73,7 +74,7 @@ export function AuditTable({
             <col className="w-[9.5rem]" />
             <col className="w-[9rem]" />
             <col className="w-[10rem]" />
-            <col className="w-[8rem]" />
+            <col className="w-[10rem]" />
             <col className="w-[8rem]" />
             <col />
           </colgroup>
@@ -135,8 +136,8 @@ export function AuditTable({
                     </span>
                     <span className="block font-mono text-[11px] text-muted">{row.action}</span>
                   </td>
-                  <td className="truncate px-3 py-2 font-mono text-xs" title={row.ip ?? undefined}>
-                    {row.ip ?? "–"}
+                  <td className="break-all px-3 py-2 font-mono text-xs" title={row.ip ?? undefined}>
+                    {displayIp(row.ip) ?? "–"}
                   </td>
                   <td className="px-3 py-2 text-xs text-muted">
                     <span title={row.userAgent ?? undefined}>{row.userAgent ? shortUserAgent(row.userAgent) : "–"}</span>

@@ -14,7 +14,8 @@ import type { CardPatch, Label } from "./card-detail-view.tsx";
 import { useDateFormat } from "./format.ts";
 
 const PRIORITIES = ["low", "medium", "high", "critical"] as const;
-const TYPES = ["task", "bug", "feature", "story", "chore"];
+const TYPES: string[] = ["task", "bug", "feature", "story", "chore"] satisfies CardType[];
+type CardType = "task" | "bug" | "feature" | "story" | "chore";
 
 function Row({ label, htmlFor, children }: { label: string; htmlFor?: string; children: React.ReactNode }) {
   return (
@@ -82,7 +83,8 @@ export function Sidebar({
         >
           {types.map((ty) => (
             <option key={ty} value={ty}>
-              {ty}
+              {/* A type the API set outside the five known ones is shown as it is. */}
+              {TYPES.includes(ty) ? t(`card.type.${ty as CardType}`) : ty}
             </option>
           ))}
         </select>

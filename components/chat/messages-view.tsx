@@ -81,7 +81,10 @@ export function MessagesView({ meId, openId }: { meId: number; openId: number | 
     const res = await fetch("/api/v1/conversations", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ userIds: picked.map((p) => p.id), ...(name.trim() ? { name: name.trim() } : {}) }),
+      body: JSON.stringify({
+        userIds: picked.map((p) => p.id),
+        ...(picked.length > 1 && name.trim() ? { name: name.trim() } : {}),
+      }),
     });
     const json = await res.json();
     if (!res.ok) return setError(json.error?.message ?? "Error");
@@ -102,11 +105,28 @@ export function MessagesView({ meId, openId }: { meId: number; openId: number | 
   };
 
   return (
-    <div className="flex h-[calc(100dvh-3rem)] min-h-0">
-      <aside className="flex w-72 shrink-0 flex-col border-r border-border" aria-label={t("chat.messages.list")}>
+    // Phones: the list or the open conversation, one at a time (a back link returns to the list).
+    <div className="flex h-[calc(100dvh-3rem)] min-h-0 flex-col md:flex-row">
+      <aside
+        className={cn(
+          "min-h-0 w-full shrink-0 flex-col border-border md:flex md:w-72 md:border-r",
+          openId !== null ? "hidden" : "flex max-md:flex-1",
+        )}
+        aria-label={t("chat.messages.list")}
+      >
         <div className="flex items-center justify-between px-3 py-2">
           <h1 className="text-sm font-semibold">{t("chat.messages.title")}</h1>
-          <Button size="sm" variant="secondary" onClick={() => setCreating((v) => !v)} aria-expanded={creating}>
+          <Button
+            size="sm"
+            variant="secondary"
+            onClick={() => {
+              // Opens the form (never closes it: the first click of someone new must not hide it).
+              setCreating(true);
+              requestAnimationFrame(() => document.getElementById("conv-search")?.focus());
+            }}
+            aria-expanded={creating}
+            aria-controls="conv-form"
+          >
             {t("chat.messages.new")}
           </Button>
         </div>
@@ -119,7 +139,7 @@ export function MessagesView({ meId, openId }: { meId: number; openId: number | 
                   href={`/chat/${c.id}`}
                   aria-current={c.id === openId ? "page" : undefined}
                   className={cn(
-                    "flex items-center gap-2 px-3 py-2 text-sm hover:bg-surface-2",
+                    "flex min-h-11 items-center gap-2 px-3 py-2 text-sm hover:bg-surface-2",
                     c.id === openId && "bg-surface-2",
                   )}
                   data-testid="conversation-link"
@@ -150,7 +170,10 @@ export function MessagesView({ meId, openId }: { meId: number; openId: number | 
               <ul>
                 {projects.map((p) => (
                   <li key={p.projectId}>
-                    <Link href={`/${p.slug}/chat`} className="flex items-center gap-2 px-3 py-1.5 text-sm hover:bg-surface-2">
+                    <Link
+                      href={`/${p.slug}/chat`}
+                      className="flex min-h-11 items-center gap-2 px-3 py-1.5 text-sm hover:bg-surface-2 md:min-h-0"
+                    >
                       <span className="flex-1 truncate"># {p.slug}</span>
                       {p.unread > 0 ? <Badge variant="accent">{p.unread}</Badge> : null}
                     </Link>
@@ -161,16 +184,23 @@ export function MessagesView({ meId, openId }: { meId: number; openId: number | 
           ) : null}
         </nav>
       </aside>
-      <section className="flex min-w-0 flex-1 flex-col">
+      <section
+        className={cn("min-h-0 min-w-0 flex-1 flex-col md:flex", openId === null && !creating ? "hidden" : "flex")}
+        aria-label={open ? titleOf(open, meId) : t("chat.messages.new")}
+      >
         {creating ? (
           <form
+            id="conv-form"
+            aria-labelledby="conv-form-title"
             className="flex flex-col gap-2 border-b border-border p-4"
             onSubmit={(e) => {
               e.preventDefault();
               void start();
             }}
           >
-            <h2 className="text-sm font-semibold">{t("chat.messages.new")}</h2>
+            <h2 id="conv-form-title" className="text-sm font-semibold">
+              {t("chat.messages.new")}
+            </h2>
             <label className="text-xs text-muted" htmlFor="conv-search">
               {t("chat.messages.search")}
             </label>
@@ -194,19 +224,29 @@ export function MessagesView({ meId, openId }: { meId: number; openId: number | 
                 </label>
               ))}
             </fieldset>
-            <label className="text-xs text-muted" htmlFor="conv-name">
-              {t("chat.messages.groupName")}
-            </label>
-            <input
-              id="conv-name"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              className="h-9 rounded-md border border-border bg-surface px-3 text-sm"
-            />
-            <div>
+            <p className="text-xs text-muted">{t("chat.messages.usersHint")}</p>
+            {picked.length > 1 ? (
+              <>
+                <label className="text-xs text-muted" htmlFor="conv-name">
+                  {t("chat.messages.groupName")}
+                </label>
+                <input
+                  id="conv-name"
+                  value={name}
+                  onChange={(e) => setName(e.target.value)}
+                  className="h-11 rounded-md border border-border bg-surface px-3 text-sm sm:h-9"
+                />
+              </>
+            ) : null}
+            <div className="flex gap-2">
               <Button type="submit" disabled={picked.length === 0} data-testid="conversation-start">
-                {t("chat.messages.start")}
+                {t(picked.length > 1 ? "chat.messages.startGroup" : "chat.messages.start")}
               </Button>
+              {openId !== null ? (
+                <Button type="button" variant="ghost" onClick={() => setCreating(false)}>
+                  {t("common.cancel")}
+                </Button>
+              ) : null}
             </div>
             {error ? (
               <p role="alert" className="text-xs text-danger">
@@ -218,7 +258,14 @@ export function MessagesView({ meId, openId }: { meId: number; openId: number | 
         {openId !== null ? (
           <>
             <div className="flex items-center gap-2 border-b border-border px-4 py-2">
-              <h2 className="text-sm font-semibold">{open ? titleOf(open, meId) : ""}</h2>
+              <Link
+                href="/chat"
+                className="-ml-2 flex min-h-11 min-w-11 items-center justify-center rounded-md text-accent md:hidden"
+                aria-label={t("chat.messages.back")}
+              >
+                <span aria-hidden="true">←</span>
+              </Link>
+              <h2 className="truncate text-sm font-semibold">{open ? titleOf(open, meId) : ""}</h2>
               {open?.isGroup ? (
                 <Button size="sm" variant="ghost" className="ml-auto" onClick={() => void leave(open)}>
                   {t("chat.messages.leave")}

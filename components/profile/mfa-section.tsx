@@ -190,7 +190,7 @@ function SetupPanel({
               {groupKey(setup.secret)}
             </code>
           </div>
-          <form noValidate onSubmit={onSubmit} className="flex flex-col gap-3">
+          <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-3">
             <p className="text-sm">{t("account.mfa.setup.enterCode")}</p>
             <Field label={t("account.mfa.setup.code")} error={error ?? undefined} id="mfa-setup-code">
               <TotpCodeInput ref={inputRef} autoFocus className="max-w-40" />
@@ -317,7 +317,7 @@ function ProofDialog({
           title={t(kind === "disable" ? "account.mfa.disableTitle" : "account.mfa.regenerateTitle")}
           description={t(kind === "disable" ? "account.mfa.disableBody" : "account.mfa.regenerateBody")}
         >
-          <form noValidate onSubmit={onSubmit} className="flex flex-col gap-3">
+          <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-3">
             {error ? (
               <p role="alert" className="rounded-md border border-danger/30 bg-danger-soft px-3 py-2 text-sm text-danger">
                 {error}

@@ -53,7 +53,7 @@ export function PasswordSection({ username, minLength }: { username: string; min
 
   return (
     <SectionCard id="password" title={t("profile.password.title")} description={t("profile.password.description")}>
-      <form onSubmit={onSubmit} noValidate className="flex max-w-sm flex-col gap-4">
+      <form method="post" onSubmit={onSubmit} noValidate className="flex max-w-sm flex-col gap-4">
         {/* Tells password managers which account the new password belongs to. */}
         <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
         <PasswordField

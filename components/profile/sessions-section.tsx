@@ -10,6 +10,7 @@ import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/u
 import { MonitorIcon } from "@/components/ui/icons.tsx";
 import { SectionCard } from "@/components/ui/section-card.tsx";
 import { toast } from "@/components/ui/toast.tsx";
+import { displayIp } from "@/lib/http/display-ip.ts";
 import { api, formatDateTime } from "./api.ts";
 
 export type ProfileSession = {
@@ -91,7 +92,7 @@ export function SessionsSection({ initial }: { initial: ProfileSession[] }) {
                 <dl className="flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-muted">
                   <div className="flex gap-1">
                     <dt>{t("profile.sessions.ip")}:</dt>
-                    <dd className="tabular-nums">{s.ip ?? t("profile.sessions.unknownIp")}</dd>
+                    <dd className="tabular-nums">{displayIp(s.ip) ?? t("profile.sessions.unknownIp")}</dd>
                   </div>
                   <div className="flex gap-1">
                     <dt>{t("profile.sessions.lastActive")}:</dt>

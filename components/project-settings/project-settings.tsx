@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/shell/page-header.tsx";
 import { Avatar } from "@/components/ui/avatar.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
 import { Button } from "@/components/ui/button.tsx";
+import { Combobox, type ComboboxOption } from "@/components/ui/combobox.tsx";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog.tsx";
 import { Field, Input, Textarea } from "@/components/ui/input.tsx";
 import { toast } from "@/components/ui/toast.tsx";
@@ -98,7 +99,8 @@ export function ProjectSettings({
       ) : null}
       <GeneralSection project={current} canEdit={canEdit} onChange={(p) => setCurrent((c) => ({ ...c, ...p }))} />
       <LabelsSection slug={current.slug} labels={labels} canEdit={canEditLabels} />
-      <DoneColumnsSection slug={current.slug} done={doneColumns} canEdit={canEdit} />
+      {/* Kanban has no sprints: a new project's "Done" column counts for sub-card progress there. */}
+      {current.type !== "kanban" ? <DoneColumnsSection slug={current.slug} done={doneColumns} canEdit={canEdit} /> : null}
       <MembersSection project={current} members={members} canEdit={canEdit} me={me} />
       <GroupsSection project={current} groups={groups} grantable={grantable} canEdit={canEdit} />
       {webhooks ? <WebhooksSection slug={current.slug} projectKey={current.key} initial={webhooks} canEdit={canEdit} /> : null}
@@ -129,6 +131,23 @@ function GeneralSection({
   const [description, setDescription] = useState(project.description ?? "");
   const [type, setType] = useState<ProjectType>(project.type as ProjectType);
   const [customerSlug, setCustomerSlug] = useState(project.customer?.slug ?? "");
+  // The customers to pick from (those the user may see); the current one is there before they load.
+  const [customers, setCustomers] = useState<ComboboxOption[]>(
+    project.customer ? [{ value: project.customer.slug, label: project.customer.name }] : [],
+  );
+  useEffect(() => {
+    if (!canEdit) return;
+    let live = true;
+    fetch("/api/v1/customers")
+      .then((r) => (r.ok ? r.json() : []))
+      .then((list: { slug: string; name: string }[]) => {
+        if (live && Array.isArray(list)) setCustomers(list.map((c) => ({ value: c.slug, label: c.name })));
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [canEdit]);
   const [color, setColor] = useState<string | null>(project.color);
   const [errors, setErrors] = useState<GeneralErrors>({});
   const [busy, setBusy] = useState(false);
@@ -234,12 +253,11 @@ function GeneralSection({
               id="settings-customerSlug"
               hint={t("projects.settings.customerHint")}
             >
-              <Input
-                value={customerSlug}
-                onChange={(e) => setCustomerSlug(e.target.value)}
-                maxLength={191}
-                spellCheck={false}
-                autoComplete="off"
+              <Combobox
+                options={customers}
+                value={customerSlug || null}
+                onChange={(v) => setCustomerSlug(v ?? "")}
+                noneLabel={t("projects.noCustomer")}
                 placeholder={t("projects.noCustomer")}
               />
             </Field>

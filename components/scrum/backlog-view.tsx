@@ -741,11 +741,11 @@ const SortableRow = memo(function SortableRow({
         <PointsInput card={card} canEdit={canEdit} onSave={onEstimate} />
         {running !== null ? (
           <span
-            className="w-10 shrink-0 pr-1 text-right text-[11px] text-muted tabular-nums"
+            className="w-16 shrink-0 pr-1 text-right text-[11px] text-muted tabular-nums"
             title={t("scrum.backlog.runningTotal", { points: running })}
             data-testid="running-total"
           >
-            <span aria-hidden="true">Σ{running}</span>
+            <span aria-hidden="true">{t("scrum.backlog.runningShort", { points: running })}</span>
             <span className="sr-only">{t("scrum.backlog.runningTotal", { points: running })}</span>
           </span>
         ) : null}

@@ -1,5 +1,5 @@
 "use client";
-// Project settings: which columns count as done (a project admin chooses; none: the last column).
+// Project settings: which columns count as done (a project admin chooses; a new project marks "Done").
 import { useState } from "react";
 import type { getDoneColumns } from "../../lib/scrum/planning.ts";
 import { useT } from "../i18n-provider.tsx";
@@ -49,7 +49,7 @@ export function DoneColumnsSection({ slug, done, canEdit }: { slug: string; done
             </li>
           ))}
         </ul>
-        {!current.isChosen ? <p className="text-xs text-muted">{t("scrum.done.default")}</p> : null}
+        {!current.isChosen ? <p className="text-xs text-warning">{t("scrum.done.default")}</p> : null}
       </fieldset>
       {canEdit ? (
         <div className="mt-3 flex justify-end">

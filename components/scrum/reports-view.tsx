@@ -221,33 +221,35 @@ export function ReportsView({ project, sprints, velocity }: { project: Project; 
                 </ul>
               )}
               <TableToggle shown={showBurnTable} onToggle={() => setShowBurnTable((v) => !v)} />
-              <table className={cn(TABLE, showBurnTable ? "w-full" : "sr-only print:not-sr-only print:table print:w-full")}>
-                <caption className="sr-only">{t("scrum.reports.burndown")}</caption>
-                <thead>
-                  <tr className="border-b border-border">
-                    <th scope="col">{t("scrum.reports.date")}</th>
-                    <th scope="col">{t("scrum.reports.remaining")}</th>
-                    <th scope="col">{t("scrum.reports.ideal")}</th>
-                    <th scope="col">{t("scrum.reports.scope")}</th>
-                    <th scope="col">{t("scrum.reports.added")}</th>
-                    <th scope="col">{t("scrum.reports.removed")}</th>
-                    <th scope="col">{t("scrum.reports.completed")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {burndown.days.map((d) => (
-                    <tr key={d.day} className="border-b border-border last:border-0">
-                      <td>{d.day === 0 ? t("scrum.reports.start") : formatDay(d.date, language)}</td>
-                      <td>{d.remaining ?? "–"}</td>
-                      <td>{d.ideal}</td>
-                      <td>{d.scope ?? "–"}</td>
-                      <td>{d.added || ""}</td>
-                      <td>{d.removed || ""}</td>
-                      <td>{d.completed || ""}</td>
+              <div className={showBurnTable ? "overflow-x-auto" : "sr-only print:not-sr-only"}>
+                <table className={cn(TABLE, "w-full")}>
+                  <caption className="sr-only">{t("scrum.reports.burndown")}</caption>
+                  <thead>
+                    <tr className="border-b border-border">
+                      <th scope="col">{t("scrum.reports.date")}</th>
+                      <th scope="col">{t("scrum.reports.remaining")}</th>
+                      <th scope="col">{t("scrum.reports.ideal")}</th>
+                      <th scope="col">{t("scrum.reports.scope")}</th>
+                      <th scope="col">{t("scrum.reports.added")}</th>
+                      <th scope="col">{t("scrum.reports.removed")}</th>
+                      <th scope="col">{t("scrum.reports.completed")}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {burndown.days.map((d) => (
+                      <tr key={d.day} className="border-b border-border last:border-0">
+                        <td>{d.day === 0 ? t("scrum.reports.start") : formatDay(d.date, language)}</td>
+                        <td>{d.remaining ?? "–"}</td>
+                        <td>{d.ideal}</td>
+                        <td>{d.scope ?? "–"}</td>
+                        <td>{d.added || ""}</td>
+                        <td>{d.removed || ""}</td>
+                        <td>{d.completed || ""}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </>
           )}
         </Card>
@@ -258,25 +260,27 @@ export function ReportsView({ project, sprints, velocity }: { project: Project; 
             <>
               <VelocityChart data={velocityData} />
               <TableToggle shown={showVelocityTable} onToggle={() => setShowVelocityTable((v) => !v)} />
-              <table className={cn(TABLE, showVelocityTable ? "w-full" : "sr-only print:not-sr-only print:table print:w-full")}>
-                <caption className="sr-only">{t("scrum.reports.velocity")}</caption>
-                <thead>
-                  <tr className="border-b border-border">
-                    <th scope="col">{t("scrum.reports.sprint")}</th>
-                    <th scope="col">{t("scrum.reports.committed")}</th>
-                    <th scope="col">{t("scrum.reports.completed")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {velocityData.sprints.map((s) => (
-                    <tr key={s.id} className="border-b border-border last:border-0">
-                      <td>{s.name}</td>
-                      <td>{s.committed}</td>
-                      <td>{s.completed}</td>
+              <div className={showVelocityTable ? "overflow-x-auto" : "sr-only print:not-sr-only"}>
+                <table className={cn(TABLE, "w-full")}>
+                  <caption className="sr-only">{t("scrum.reports.velocity")}</caption>
+                  <thead>
+                    <tr className="border-b border-border">
+                      <th scope="col">{t("scrum.reports.sprint")}</th>
+                      <th scope="col">{t("scrum.reports.committed")}</th>
+                      <th scope="col">{t("scrum.reports.completed")}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {velocityData.sprints.map((s) => (
+                      <tr key={s.id} className="border-b border-border last:border-0">
+                        <td>{s.name}</td>
+                        <td>{s.committed}</td>
+                        <td>{s.completed}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </>
           )}
         </Card>

@@ -50,18 +50,8 @@ function DateFields({
   const weeks = start && end ? (daysFrom(start, end) + 1) / 7 : 0;
   const duration = [1, 2, 3, 4].includes(weeks) ? String(weeks) : "custom";
   return (
-    <div className="grid gap-3 sm:grid-cols-3">
-      <Field label={t("scrum.form.start")} id={`${idPrefix}-start`}>
-        <Input
-          type="date"
-          value={start}
-          onChange={(e) => {
-            const next = e.target.value;
-            onChange(next, next && duration !== "custom" ? plusDays(next, Number(duration) * 7 - 1) : end);
-          }}
-        />
-      </Field>
-      <Field label={t("scrum.form.duration")} id={`${idPrefix}-duration`}>
+    <div className="grid gap-3 sm:grid-cols-2">
+      <Field className="sm:col-span-2" label={t("scrum.form.duration")} id={`${idPrefix}-duration`}>
         <Select
           value={duration}
           onChange={(e) => {
@@ -76,6 +66,16 @@ function DateFields({
           ))}
           <option value="custom">{t("scrum.form.custom")}</option>
         </Select>
+      </Field>
+      <Field label={t("scrum.form.start")} id={`${idPrefix}-start`}>
+        <Input
+          type="date"
+          value={start}
+          onChange={(e) => {
+            const next = e.target.value;
+            onChange(next, next && duration !== "custom" ? plusDays(next, Number(duration) * 7 - 1) : end);
+          }}
+        />
       </Field>
       <Field label={t("scrum.form.end")} id={`${idPrefix}-end`} error={error}>
         <Input type="date" value={end} min={start || undefined} onChange={(e) => onChange(start, e.target.value)} />

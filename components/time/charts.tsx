@@ -19,7 +19,7 @@ import {
 import { useLanguage, useT } from "@/components/i18n-provider.tsx";
 import { hueFor } from "@/components/ui/avatar.tsx";
 import { addDays, daysBetween } from "@/lib/time/dates.ts";
-import { formatDuration, formatHours } from "@/lib/time/duration.ts";
+import { formatDuration } from "@/lib/time/duration.ts";
 
 const AXIS = { fontSize: 11, fill: "var(--color-muted)" };
 const GRID = "var(--color-border)";
@@ -34,9 +34,9 @@ const TOOLTIP = {
   labelStyle: { color: "var(--color-text)", fontWeight: 600 },
 };
 
+/** Axis and tooltip values as the totals read them: `h:mm` (whole hours as `2 h`), never 0.4 h. */
 function useHours() {
-  const language = useLanguage();
-  return (minutes: number) => formatHours(minutes, language, minutes % 60 === 0 ? 0 : 1);
+  return (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60} h` : formatDuration(minutes));
 }
 
 /** A colour per series that stays the same from page to page. */
@@ -56,6 +56,8 @@ export function WeeklyChart({
 }) {
   const t = useT();
   const hours = useHours();
+  // Round steps (15 min, 30 min, whole hours…) above the highest week.
+  const weekAxis = quarterTicks(Math.max(60, ...data.map((d) => Number(d.minutes) || 0)));
   return (
     <figure aria-label={label} className="h-64 w-full">
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: 256 }}>
@@ -68,7 +70,15 @@ export function WeeklyChart({
             axisLine={{ stroke: GRID }}
             tickFormatter={(w: string) => w.slice(5)}
           />
-          <YAxis tick={AXIS} tickLine={false} axisLine={false} tickFormatter={hours} width={44} />
+          <YAxis
+            tick={AXIS}
+            tickLine={false}
+            axisLine={false}
+            tickFormatter={hours}
+            width={48}
+            domain={[0, weekAxis.top]}
+            ticks={weekAxis.ticks}
+          />
           <Tooltip
             {...TOOLTIP}
             cursor={{ fill: "var(--color-surface-2)" }}
@@ -189,7 +199,7 @@ export function BurnDownChart({
             type="linear"
             dataKey="forecast"
             name={t("time.burn.forecast")}
-            stroke="var(--color-warning)"
+            stroke="var(--color-muted)"
             strokeWidth={2}
             strokeDasharray="5 4"
             dot={{ r: 3 }}

@@ -119,7 +119,7 @@ export function ReportsView({
       />
       <form
         onSubmit={apply}
-        className="mt-5 grid gap-3 rounded-lg border border-border bg-surface p-4 shadow-sm sm:grid-cols-3 lg:grid-cols-6 print:hidden"
+        className="mt-5 grid gap-3 rounded-lg border border-border bg-surface p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-3 print:hidden"
         aria-label={t("time.reports.filters")}
       >
         <Field label={t("time.reports.from")}>

@@ -12,6 +12,7 @@ import { PageContainer, PageHeader } from "@/components/shell/page-header.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
 import { Button, buttonClasses, IconButton } from "@/components/ui/button.tsx";
 import { cn } from "@/components/ui/cn.ts";
+import { Combobox, type ComboboxOption } from "@/components/ui/combobox.tsx";
 import { BarChartIcon, ChevronRightIcon, PlusIcon, XIcon } from "@/components/ui/icons.tsx";
 import { Input } from "@/components/ui/input.tsx";
 import { Kbd } from "@/components/ui/kbd.tsx";
@@ -385,29 +386,44 @@ export function WeekView({
   );
 }
 
-/** Administrators open someone else's week by username. */
+/** Administrators open someone else's week: a person picked from a searchable list (labelled). */
 function UserSwitch({ current, start }: { current: string; start: string }) {
   const t = useT();
   const router = useRouter();
-  const [name, setName] = useState(current);
+  const [users, setUsers] = useState<ComboboxOption[]>([{ value: current, label: current }]);
+  useEffect(() => {
+    let live = true;
+    fetch("/api/v1/admin/users?status=active")
+      .then((r) => (r.ok ? r.json() : null))
+      .then((page: { users: { username: string; displayName?: string | null }[] } | null) => {
+        if (live && page?.users) {
+          setUsers(page.users.map((u) => ({ value: u.username, label: u.username, detail: u.displayName ?? undefined })));
+        }
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, []);
   return (
-    <form
-      className="flex items-center"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const user = name.trim();
-        if (user) router.push(`/time?date=${start}&user=${encodeURIComponent(user)}`);
-      }}
-    >
-      <Input
-        size="sm"
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        aria-label={t("time.week.userSwitch")}
-        title={t("time.week.userSwitch")}
-        className="w-36"
+    <div className="flex items-center gap-2">
+      <label htmlFor="week-user" className="text-xs text-muted">
+        {t("time.week.userLabel")}
+      </label>
+      <Combobox
+        id="week-user"
+        className="w-44"
+        options={users}
+        value={current}
+        onChange={(user) => {
+          if (user && user !== current) router.push(`/time?date=${start}&user=${encodeURIComponent(user)}`);
+        }}
+        aria-describedby="week-user-hint"
       />
-    </form>
+      <span id="week-user-hint" className="sr-only">
+        {t("time.week.userSwitch")}
+      </span>
+    </div>
   );
 }
 

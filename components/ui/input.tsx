@@ -14,7 +14,7 @@ import {
 } from "react";
 import { cn } from "./cn.ts";
 
-const CONTROL =
+export const CONTROL =
   "w-full rounded-md border border-border bg-surface text-sm text-text shadow-sm transition-colors placeholder:text-muted/70 hover:border-muted/50 focus-visible:border-accent focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-ring/30 disabled:cursor-not-allowed disabled:opacity-60 aria-[invalid=true]:border-danger";
 
 export type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "size"> & { size?: "sm" | "md" };

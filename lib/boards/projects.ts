@@ -4,11 +4,15 @@ import type { Actor } from "../auth/actor.ts";
 import { customerIdForProject } from "../customers/access.ts";
 import { getDb } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
+import { translate } from "../i18n/index.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { STEP } from "./positions.ts";
 
 export const DEFAULT_COLUMNS = ["To do", "In progress", "Done"];
+/** A new project's columns in its creator's language; the last one ("Done") counts as done, explicitly. */
+export const defaultColumns = (language: string) =>
+  (["board.default.todo", "board.default.inProgress", "board.default.done"] as const).map((key) => translate(language, key));
 
 /**
  * First path segments that belong to WarmDesk's own pages and APIs: a project with one of these
@@ -110,7 +114,13 @@ export async function createProject(actor: Actor, input: TCreateProject) {
           color: data.color ?? null,
           customerId,
           members: { create: { userId: actor.userId, role: "admin" } },
-          columns: { create: DEFAULT_COLUMNS.map((name, i) => ({ name, position: (i + 1) * STEP })) },
+          columns: {
+            create: defaultColumns(actor.language).map((name, i, all) => ({
+              name,
+              position: (i + 1) * STEP,
+              isDone: i === all.length - 1,
+            })),
+          },
         },
         select: PROJECT_SELECT,
       });

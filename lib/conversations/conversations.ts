@@ -2,6 +2,7 @@
 // Only current members read a conversation; anyone else, and a member who left, gets 404.
 import { z } from "zod";
 import { attachmentsOf, softDeleteWithOwner } from "../attachments/attachments.ts";
+import { readableProjectIds } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import {
   advanceMarker,
@@ -292,7 +293,7 @@ export async function markConversationRead(actor: Actor, id: string | number, in
   const data = parseInput(ZMarkRead, input);
   const c = await requireMember(actor, id);
   const db = getDb();
-  return markRead(actor.userId, conversationChannel(c.id), data.messageId, {
+  const result = await markRead(actor.userId, conversationChannel(c.id), data.messageId, {
     newest: async () =>
       (await db.conversationMessage.findFirst({ where: { conversationId: c.id }, orderBy: { id: "desc" }, select: { id: true } }))
         ?.id ?? 0,
@@ -300,14 +301,56 @@ export async function markConversationRead(actor: Actor, id: string | number, in
       !!(await db.conversationMessage.findFirst({ where: { id: messageId, conversationId: c.id }, select: { id: true } })),
     unreadAfter: (after) => countUnread(actor.userId, c.id, after),
   });
+  await readMessageNotifications(actor.userId, c.id, result.lastReadMessageId);
+  return result;
 }
 
-/** Active users to start a conversation with (by username prefix). */
+/**
+ * The notifications of messages the user has now read (a DM, a mention in a group) are read too:
+ * the chat badge and the bell never count the same message twice. Their url says which message.
+ */
+async function readMessageNotifications(userId: number, conversationId: number, lastReadMessageId: number) {
+  if (!lastReadMessageId) return;
+  const db = getDb();
+  const prefix = `/chat/${conversationId}?m=`;
+  const rows = await db.notification.findMany({
+    where: { userId, readAt: null, url: { startsWith: prefix } },
+    select: { id: true, url: true },
+  });
+  const ids = rows.filter((r) => Number(r.url.slice(prefix.length)) <= lastReadMessageId).map((r) => r.id);
+  if (!ids.length) return;
+  await db.notification.updateMany({ where: { id: { in: ids }, readAt: null }, data: { readAt: new Date() } });
+  publish([{ room: userRoom(userId), type: "notification.read", data: { ids } }]);
+}
+
+/**
+ * Active users to start a conversation with (by username prefix). Privacy: the picker lists only
+ * people who share a project with the actor (as members or through a group) and the system
+ * administrators (whom everyone may need to reach); an administrator sees everyone. The rest of
+ * the instance stays out of sight (docs/chat.md).
+ */
 export const ZUserSearch = z.object({ q: z.string().trim().max(32).default("") });
 export async function searchUsers(actor: Actor, query: unknown) {
   const { q } = parseInput(ZUserSearch, query);
+  const projects = await readableProjectIds(actor);
+  const sharing =
+    projects === "all"
+      ? {}
+      : {
+          OR: [
+            { role: "admin" },
+            { memberships: { some: { projectId: { in: projects } } } },
+            { groupMemberships: { some: { group: { projectAccess: { some: { projectId: { in: projects } } } } } } },
+          ],
+        };
   return getDb().user.findMany({
-    where: { isActive: true, deletedAt: null, id: { not: actor.userId }, ...(q ? { username: { startsWith: q } } : {}) },
+    where: {
+      isActive: true,
+      deletedAt: null,
+      id: { not: actor.userId },
+      ...(q ? { username: { startsWith: q } } : {}),
+      ...sharing,
+    },
     orderBy: { username: "asc" },
     take: 20,
     select: { id: true, username: true },

@@ -30,6 +30,10 @@ export function contentSecurityPolicy(nonce: string, options: { realtimeUrl: str
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'", "data:"],
     "connect-src": ["'self'", ...realtimeOrigins(options.realtimeUrl)],
+    // The service worker (/sw.js): without this, worker-src falls back to script-src, where
+    // 'strict-dynamic' makes browsers ignore 'self'.
+    "worker-src": ["'self'"],
+    "manifest-src": ["'self'"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],

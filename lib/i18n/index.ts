@@ -3,6 +3,9 @@
 // test/i18n.test.ts fails when the catalogs' keys differ.
 import { de } from "./de.ts";
 import { en } from "./en.ts";
+import { format } from "./format.ts";
+
+export { format };
 
 export const LANGUAGES = ["en", "de"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -18,7 +21,7 @@ export function isLanguage(value: unknown): value is Language {
 export function translate(language: string, key: MessageKey, vars?: Record<string, string | number>): string {
   const lang = isLanguage(language) ? language : "en";
   const text = catalogs[lang][key] ?? en[key] ?? key;
-  return vars ? text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m)) : text;
+  return vars ? format(lang, text, vars) : text;
 }
 
 export type T = (key: MessageKey, vars?: Record<string, string | number>) => string;

@@ -14,7 +14,7 @@ import { Prisma } from "../db/client.ts";
 import { exec, insert, rows, run, type Step, transaction } from "../db/direct.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
-import { nextBacklogRank } from "../scrum/progress.ts";
+import { ensureDoneColumnStep, nextBacklogRank } from "../scrum/progress.ts";
 import {
   clip,
   type ImportBoard,
@@ -382,6 +382,8 @@ function* write(
       last = position;
     }
   }
+  // "Done" is explicit: a board that carried no done column gets its last one marked.
+  yield* ensureDoneColumnStep(project.id);
   maxpos = null;
 
   const labelIds = new Map<string, number>();

@@ -205,7 +205,7 @@ export async function importTimesheets(
       );
       for (const [i, name] of DEFAULT_COLUMNS.entries()) {
         yield* exec(
-          Prisma.sql`INSERT INTO columns (created_at, updated_at, project_id, name, position, wip_limit, is_done) VALUES (${now}, ${now}, ${p.id}, ${name}, ${(i + 1) * STEP}, 0, ${false})`,
+          Prisma.sql`INSERT INTO columns (created_at, updated_at, project_id, name, position, wip_limit, is_done) VALUES (${now}, ${now}, ${p.id}, ${name}, ${(i + 1) * STEP}, 0, ${i === DEFAULT_COLUMNS.length - 1})`,
         );
       }
       yield* record("project", p.sourceId, p.id);

@@ -282,9 +282,7 @@ export type Backlog = Awaited<ReturnType<typeof getBacklog>>;
 
 // --- done columns -----------------------------------------------------------------------------------
 
-export const ZDoneColumns = z
-  .object({ columnIds: z.array(ZId).max(100).describe("Empty: the last column counts as done") })
-  .strict();
+export const ZDoneColumns = z.object({ columnIds: z.array(ZId).max(100).describe("Empty: no column counts as done") }).strict();
 
 export async function getDoneColumns(actor: Actor, slug: string) {
   const { project } = await requireProject(actor, slug);
@@ -299,7 +297,7 @@ export async function getDoneColumns(actor: Actor, slug: string) {
   ]);
   return {
     columnIds: doneIds,
-    /** False while no column is marked and the last one counts as done. */
+    /** False while no column is marked (then no card counts as done). */
     isChosen: columns.some((c) => c.isDone),
     columns: columns.map((c) => ({ id: c.id, name: c.name, isDone: doneIds.includes(c.id) })),
   };

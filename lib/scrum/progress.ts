@@ -20,15 +20,27 @@ export type ChangeKind = "start" | "added" | "removed" | "estimate" | "done" | "
 
 const bool = (v: unknown) => v === true || Number(v) === 1;
 
-/** The project's done columns: those an admin marked, or (none marked) its last column. */
+/**
+ * The project's done columns: exactly those marked (a new project marks its "Done" column; an
+ * admin changes it in the settings). Explicit on purpose: a column added after "Done" never takes
+ * over (issue 21). None marked: no card counts as done, and the settings say so.
+ */
 export function* doneColumnIdsStep(projectId: number): Step<number[]> {
+  const columns = yield* rows<{ id: unknown }>(
+    Prisma.sql`SELECT id FROM columns WHERE project_id = ${projectId} AND is_done = ${true} ORDER BY position, id`,
+  );
+  return columns.map((c) => Number(c.id));
+}
+
+/** Marks a project's last column as done when none is (imported boards that carry no done state). */
+export function* ensureDoneColumnStep(projectId: number): Step<void> {
   const columns = yield* rows<{ id: unknown; is_done: unknown }>(
     Prisma.sql`SELECT id, is_done FROM columns WHERE project_id = ${projectId} ORDER BY position, id`,
   );
-  const marked = columns.filter((c) => bool(c.is_done)).map((c) => Number(c.id));
-  if (marked.length > 0) return marked;
   const last = columns.at(-1);
-  return last ? [Number(last.id)] : [];
+  if (last && !columns.some((c) => bool(c.is_done))) {
+    yield* exec(Prisma.sql`UPDATE columns SET is_done = ${true} WHERE id = ${Number(last.id)}`);
+  }
 }
 export const doneColumnIds = (db: Db | Tx, projectId: number) => inPrisma(db, () => doneColumnIdsStep(projectId));
 

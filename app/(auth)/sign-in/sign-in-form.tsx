@@ -51,7 +51,7 @@ export function SignInForm({
         return;
       }
       if (reason === "MFA_INVALID") {
-        setError(t("auth.mfa.invalid"));
+        setError(t(useRecovery ? "auth.mfa.recoveryInvalid" : "auth.mfa.invalid"));
         codeRef.current?.select();
         return;
       }
@@ -99,7 +99,7 @@ export function SignInForm({
 
   if (step === "code") {
     return (
-      <form noValidate onSubmit={onCode} className="flex flex-col gap-4" aria-labelledby="signin-mfa-title">
+      <form method="post" noValidate onSubmit={onCode} className="flex flex-col gap-4" aria-labelledby="signin-mfa-title">
         <div className="flex flex-col gap-1">
           <h2 id="signin-mfa-title" className="text-sm font-semibold">
             {t("auth.mfa.title")}
@@ -162,7 +162,7 @@ export function SignInForm({
   }
 
   return (
-    <form noValidate onSubmit={onPassword} className="flex flex-col gap-4">
+    <form method="post" noValidate onSubmit={onPassword} className="flex flex-col gap-4">
       {notice ? <p className="text-sm text-muted">{notice}</p> : null}
       {alert}
       <Field label={t(identifier === "email" ? "auth.email" : "sso.signIn.identifier")} id="signin-email">

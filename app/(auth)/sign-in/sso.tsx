@@ -129,7 +129,7 @@ export function SsoMfaForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
+    <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
       <p className="text-sm text-muted" aria-live="polite">
         {t(useRecovery ? "auth.mfa.recoverySubtitle" : "sso.signIn.mfaSubtitle")}
       </p>

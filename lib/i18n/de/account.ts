@@ -9,7 +9,8 @@ export const account: { [K in keyof typeof en]: string } = {
     "Schütze dein Konto zusätzlich zum Passwort mit einem Code aus einer Authenticator-App (z. B. 1Password, Google Authenticator oder Aegis).",
   "account.mfa.onBody": "Nach dem Passwort wirst du nach einem Code aus deiner Authenticator-App gefragt.",
   "account.mfa.codesLeft": "Noch {count} von 10 Wiederherstellungscodes.",
-  "account.mfa.codesLow": "Nur noch {count} Wiederherstellungscodes. Erzeuge neue, damit du dich nicht aussperrst.",
+  "account.mfa.codesLow":
+    "Nur noch {count, plural, one {# Wiederherstellungscode} other {# Wiederherstellungscodes}}. Erzeuge neue, damit du dich nicht aussperrst.",
   "account.mfa.enable": "Einschalten",
   "account.mfa.disable": "Ausschalten",
   "account.mfa.regenerate": "Neue Wiederherstellungscodes",

@@ -19,6 +19,8 @@ export const auth: { [K in keyof typeof en]: string } = {
   "auth.mfa.code": "Bestätigungscode",
   "auth.mfa.recoveryCode": "Wiederherstellungscode",
   "auth.mfa.invalid": "Der Code stimmt nicht. Versuche es mit dem aktuellen Code.",
+  "auth.mfa.recoveryInvalid":
+    "Dieser Wiederherstellungscode stimmt nicht oder wurde schon benutzt. Jeder Code gilt nur einmal: Versuche einen anderen.",
   "auth.mfa.verify": "Bestätigen",
   "auth.mfa.useRecovery": "Wiederherstellungscode verwenden",
   "auth.mfa.useApp": "Code aus der App verwenden",

@@ -3,7 +3,8 @@ import type { chat as en } from "../en/chat.ts";
 export const chat: Record<keyof typeof en, string> = {
   "notifications.mail.open": "In {instance} öffnen",
   "notifications.mail.footer": "Welche E-Mails du bekommst, stellst du auf deiner Profilseite ein.",
-  "notifications.mail.digestSubject": "{count} neue Benachrichtigungen in {instance}",
+  "notifications.mail.digestSubject":
+    "{count, plural, one {# neue Benachrichtigung} other {# neue Benachrichtigungen}} in {instance}",
   "notifications.title.mentionChat": "{user} hat dich im Chat von {project} erwähnt",
   "notifications.title.mentionGroup": "{user} hat dich in {name} erwähnt",
   "notifications.title.dm": "Neue Nachricht von {user}",
@@ -23,7 +24,7 @@ export const chat: Record<keyof typeof en, string> = {
   "chat.delete": "Löschen",
   "chat.deleteConfirm": "Diese Nachricht löschen?",
   "chat.deleted": "Diese Nachricht wurde gelöscht.",
-  "chat.newMessages": "{count} neue Nachrichten ↓",
+  "chat.newMessages": "{count, plural, one {# neue Nachricht} other {# neue Nachrichten}} ↓",
   "chat.typing": "{names} schreibt…",
   "chat.composer": "Nachricht",
   "chat.editing": "Nachricht bearbeiten (Esc bricht ab)",
@@ -41,8 +42,12 @@ export const chat: Record<keyof typeof en, string> = {
   "chat.messages.new": "Neue Unterhaltung",
   "chat.messages.users": "Personen",
   "chat.messages.search": "Personen nach Benutzernamen suchen",
-  "chat.messages.groupName": "Gruppenname (optional; nötig für eine Gruppe zu zweit)",
+  "chat.messages.groupName": "Gruppenname (optional)",
   "chat.messages.start": "Starten",
+  "chat.messages.startGroup": "Gruppe starten",
+  "chat.messages.back": "Zurück zu den Unterhaltungen",
+  "chat.messages.usersHint":
+    "Eine Person: eine Direktnachricht. Mehrere: eine Gruppe. Du kannst Personen schreiben, die ein Projekt mit dir teilen.",
   "chat.messages.pick": "Wähle eine Unterhaltung oder starte eine neue.",
   "chat.messages.leave": "Gruppe verlassen",
   "chat.messages.leaveConfirm": "Diese Gruppe verlassen? Du siehst ihre Nachrichten dann nicht mehr.",

@@ -2,7 +2,7 @@ import type { customers as en } from "../en/customers.ts";
 
 export const customers: { [K in keyof typeof en]: string } = {
   "customers.title": "Kunden",
-  "customers.count": "{count} Kunden",
+  "customers.count": "{count, plural, one {# Kunde} other {# Kunden}}",
   "customers.new": "Neuer Kunde",
   "customers.create": "Kunde anlegen",
   "customers.created": "Kunde „{name}“ angelegt",
@@ -21,7 +21,7 @@ export const customers: { [K in keyof typeof en]: string } = {
   "customers.empty.title": "Noch keine Kunden",
   "customers.empty.body":
     "Lege einen Kunden an, um Projekten einen Auftraggeber zu geben, vertraglich vereinbarte Stunden zu erfassen und zu sehen, wie schnell sie verbraucht werden.",
-  "customers.projects": "{count} Projekte",
+  "customers.projects": "{count, plural, one {# Projekt} other {# Projekte}}",
   "customers.projectsOne": "1 Projekt",
   "customers.projectsTitle": "Projekte",
   "customers.projects.empty":

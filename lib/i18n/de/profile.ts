@@ -61,7 +61,7 @@ export const profile: { [K in keyof typeof en]: string } = {
   "profile.sessions.revokeLabel": "Sitzung auf {device} abmelden",
   "profile.sessions.revoked": "Sitzung abgemeldet.",
   "profile.sessions.revokeOthers": "Alle anderen Sitzungen abmelden",
-  "profile.sessions.othersRevoked": "{count} andere Sitzungen abgemeldet.",
+  "profile.sessions.othersRevoked": "{count, plural, one {# andere Sitzung} other {# andere Sitzungen}} abgemeldet.",
   "profile.sessions.noOthers": "Keine anderen Sitzungen angemeldet.",
   "profile.sessions.revokeCurrentTitle": "Auf diesem Gerät abmelden?",
   "profile.sessions.revokeCurrentBody": "Du musst dich hier erneut anmelden.",

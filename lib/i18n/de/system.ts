@@ -108,7 +108,7 @@ export const system: { [K in keyof typeof en]: string } = {
   "system.audit.formerUser": "{username} (ehemaliger Benutzer)",
   "system.audit.newer": "Neueste",
   "system.audit.older": "Ältere Einträge",
-  "system.audit.count": "{count} Einträge auf dieser Seite",
+  "system.audit.count": "{count, plural, one {# Eintrag} other {# Einträge}} auf dieser Seite",
   "system.audit.group.auth": "Anmeldung",
   "system.audit.group.mfa": "Zwei-Faktor",
   "system.audit.group.session": "Sitzungen",

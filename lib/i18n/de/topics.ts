@@ -14,7 +14,7 @@ export const topics: { [K in keyof typeof en]: string } = {
   "topics.pinned": "Angeheftet",
   "topics.locked": "Gesperrt",
   "topics.oneReply": "1 Antwort",
-  "topics.replies": "{count} Antworten",
+  "topics.replies": "{count, plural, one {# Antwort} other {# Antworten}}",
   "topics.reply": "Antworten",
   "topics.replyLabel": "Deine Antwort (Markdown)",
   "topics.replyPlaceholder": "Antwort schreiben…",

@@ -17,6 +17,7 @@ export const auth = {
   "auth.mfa.code": "Authentication code",
   "auth.mfa.recoveryCode": "Recovery code",
   "auth.mfa.invalid": "That code is not right. Try the current code.",
+  "auth.mfa.recoveryInvalid": "That recovery code is not right or was used before. Each code works once: try another one.",
   "auth.mfa.verify": "Verify",
   "auth.mfa.useRecovery": "Use a recovery code",
   "auth.mfa.useApp": "Use a code from the app",

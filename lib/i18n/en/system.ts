@@ -104,7 +104,7 @@ export const system = {
   "system.audit.formerUser": "{username} (former user)",
   "system.audit.newer": "Newest",
   "system.audit.older": "Older entries",
-  "system.audit.count": "{count} entries on this page",
+  "system.audit.count": "{count, plural, one {# entry} other {# entries}} on this page",
   "system.audit.group.auth": "Sign-in",
   "system.audit.group.mfa": "Two-factor",
   "system.audit.group.session": "Sessions",
