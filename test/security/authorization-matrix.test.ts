@@ -29,6 +29,8 @@ import { createEntry } from "../../lib/time/entries.ts";
 import { addReply } from "../../lib/topics/replies.ts";
 import { createTopic } from "../../lib/topics/topics.ts";
 import { createGroup } from "../../lib/users/groups.ts";
+import { updateSettings } from "../../lib/settings/settings.ts";
+import { createOutboundWebhook } from "../../lib/webhooks/outbound.ts";
 import { createWebhook } from "../../lib/webhooks/webhooks.ts";
 import { browserSession, freshWorld, keyFor, person } from "../api/helpers.ts";
 
@@ -218,6 +220,26 @@ beforeAll(async () => {
   const reply = await addReply(member.actor, p.slug, topic.id, { body: "R" });
   const message = await postChatMessage(member.actor, p.slug, { body: "hi @viewer" });
   const webhook = await createWebhook(owner.actor, p.slug, { provider: "generic" }, "http://localhost:3000");
+  // An outbound webhook of the project with one delivery in its log (to a closed loopback port).
+  await updateSettings({ ...root.actor, sessionId: 1 }, { webhooks_allow_private: true });
+  const outbound = await createOutboundWebhook(owner.actor, {
+    projectSlug: p.slug,
+    url: "http://127.0.0.1:9/hook",
+    events: ["contract.threshold_crossed"],
+  });
+  // Switched off: nothing is queued or sent in the background while the matrix runs.
+  await world.database.db.outboundWebhook.update({ where: { id: outbound.id }, data: { isActive: false } });
+  const delivery = await world.database.db.outboundDelivery.create({
+    data: {
+      webhookId: outbound.id,
+      eventId: "e1",
+      event: "contract.threshold_crossed",
+      orderKey: "x",
+      payload: "{}",
+      status: "failed",
+      nextAttemptAt: new Date(),
+    },
+  });
   const customer = await createCustomer(root.actor, { name: "Acme" });
   const contract = await createContract(root.actor, customer.slug, { name: "C", hours: 10 });
   const entry = await createEntry(member.actor, {
@@ -245,6 +267,8 @@ beforeAll(async () => {
     "replies/replyId": ids(reply as { id: number }),
     "messages/id": ids(message as { id: number }),
     "webhooks/id": ids(webhook),
+    "outbound-webhooks/id": ids(outbound),
+    "deliveries/deliveryId": ids(delivery),
     "customers/slug": customer.slug,
     "contracts/id": ids(contract as { id: number }),
     "time-entries/id": ids(entry),
