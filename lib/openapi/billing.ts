@@ -175,6 +175,7 @@ export function billingPaths(): Json {
     },
     "/api/calendar/{token}": {
       get: {
+        security: [],
         parameters: [pathParam("token", "The feed's secret, as in its URL (…/api/calendar/wdcal_….ics)")],
         summary:
           "An iCalendar (RFC 5545) feed: due dates of cards and sprints, as all-day events with stable UIDs (no authentication but the secret URL)",

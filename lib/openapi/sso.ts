@@ -41,6 +41,7 @@ export function ssoPaths(): Json {
     },
     "/api/auth/sso/oidc": {
       get: {
+        security: [],
         summary:
           "Browser: start an OpenID Connect sign-in (302 to the provider, with PKCE, state and nonce). Query `callbackUrl`: a path on this site.",
         responses: { 302: { description: "To the provider, or to /sign-in?sso_error=<reason>" } },
@@ -48,6 +49,7 @@ export function ssoPaths(): Json {
     },
     "/api/auth/sso/oidc/callback": {
       get: {
+        security: [],
         summary: "Browser: the provider's redirect back. Registered at the provider as the redirect URI.",
         responses: {
           302: { description: "To the page the sign-in started from, the second-factor step, or /sign-in?sso_error=<reason>" },
@@ -56,6 +58,7 @@ export function ssoPaths(): Json {
     },
     "/api/auth/sso/mfa": {
       post: {
+        security: [],
         summary: "Browser: WarmDesk's second factor after a single sign-on, `{ code }` (TOTP or a recovery code).",
         requestBody: {
           required: true,
@@ -68,6 +71,7 @@ export function ssoPaths(): Json {
     },
     "/api/auth/sso/end-session": {
       get: {
+        security: [],
         summary:
           "Browser: where to go after signing out to end the OpenID provider's session too (RP-initiated logout), or `{ url: null }`.",
         responses: { ...ok(200, "`{ url }`") },

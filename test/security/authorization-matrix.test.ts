@@ -32,6 +32,9 @@ import { createGroup } from "../../lib/users/groups.ts";
 import { updateSettings } from "../../lib/settings/settings.ts";
 import { createOutboundWebhook } from "../../lib/webhooks/outbound.ts";
 import { createWebhook } from "../../lib/webhooks/webhooks.ts";
+import { createInvoice } from "../../lib/billing/invoices.ts";
+import { createRate } from "../../lib/billing/rates.ts";
+import { createFeed } from "../../lib/calendar/feeds.ts";
 import { browserSession, freshWorld, keyFor, person } from "../api/helpers.ts";
 
 type Operation = { method: string; path: string; op: { security?: unknown[]; requestBody?: unknown } };
@@ -250,6 +253,10 @@ beforeAll(async () => {
   const dm = await startConversation(member.actor, { userIds: [viewer.id] });
   const dmMessage = await postConversationMessage(member.actor, dm.conversation.id, { body: "private" });
   const group = await createGroup(root.actor, { name: "Team" });
+  const today = new Date().toISOString().slice(0, 10);
+  const rate = await createRate(root.actor, { customerSlug: customer.slug, rate: "90", validFrom: "2024-01-01" });
+  const invoice = await createInvoice(root.actor, customer.slug, { from: today, to: today });
+  const feed = await createFeed({ ...member.actor, sessionId: 1 }, {}, "http://localhost:3000");
   const notification = await world.database.db.notification.findFirst({ select: { id: true } });
   const session = await browserSession(member.id);
   const ids = (v: { id: number } | null | undefined) => String(v?.id ?? 1);
@@ -286,6 +293,9 @@ beforeAll(async () => {
     "users/username": "member",
     "sessions/id": String(session.sessionId),
     "api-keys/id": "1",
+    "rates/id": ids(rate),
+    "invoices/id": ids(invoice),
+    "calendar-feeds/id": ids(feed as { id: number }),
     memberName: "member",
     viewerId: String(viewer.id),
   };
