@@ -19,6 +19,7 @@ import { api, projectPath } from "./api.ts";
 import { LabelsSection, type SettingsLabel } from "./labels-section.tsx";
 import { ColourSwatch, Section, Select, useErrorToast, useSynced } from "./parts.tsx";
 import { WebhooksSection } from "./webhooks-section.tsx";
+import { type OutboundHook, OutboundWebhooks } from "@/components/webhooks/outbound-webhooks.tsx";
 
 export type SettingsProject = {
   id: number;
@@ -45,6 +46,7 @@ export function ProjectSettings({
   grantable,
   doneColumns,
   webhooks,
+  outbound,
   me,
 }: {
   project: SettingsProject;
@@ -55,6 +57,8 @@ export function ProjectSettings({
   doneColumns: DoneColumns;
   /** Only for project admins (null otherwise: the section is not shown). */
   webhooks?: WebhookView[] | null;
+  /** Outbound webhooks, for project admins (null otherwise). */
+  outbound?: OutboundHook[] | null;
   me: string;
 }) {
   const t = useT();
@@ -102,6 +106,16 @@ export function ProjectSettings({
       <MembersSection project={current} members={members} canEdit={canEdit} me={me} />
       <GroupsSection project={current} groups={groups} grantable={grantable} canEdit={canEdit} />
       {webhooks ? <WebhooksSection slug={current.slug} projectKey={current.key} initial={webhooks} canEdit={canEdit} /> : null}
+      {outbound ? (
+        <Section id="settings-outbound" title={t("outbound.title")} description={t("outbound.description")}>
+          <OutboundWebhooks
+            base={`${projectPath(current.slug)}/outbound-webhooks`}
+            initial={outbound}
+            canEdit={canEdit}
+            headingId="settings-outbound"
+          />
+        </Section>
+      ) : null}
       {current.role === "admin" ? (
         <ArchiveSection project={current} onChange={(p) => setCurrent((c) => ({ ...c, ...p }))} />
       ) : null}

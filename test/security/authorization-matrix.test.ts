@@ -255,6 +255,8 @@ beforeAll(async () => {
   const group = await createGroup(root.actor, { name: "Team" });
   const today = new Date().toISOString().slice(0, 10);
   const rate = await createRate(root.actor, { customerSlug: customer.slug, rate: "90", validFrom: "2024-01-01" });
+  // Billable time of the customer for the export to hold (the entry above is on a project without one).
+  await createEntry(root.actor, { date: today, minutes: 30, customerSlug: customer.slug });
   const invoice = await createInvoice(root.actor, customer.slug, { from: today, to: today });
   const feed = await createFeed({ ...member.actor, sessionId: 1 }, {}, "http://localhost:3000");
   const notification = await world.database.db.notification.findFirst({ select: { id: true } });
