@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button.tsx";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog.tsx";
 import { Field, Input, Textarea } from "@/components/ui/input.tsx";
 import { toast } from "@/components/ui/toast.tsx";
+import { type OutboundHook, OutboundWebhooks } from "@/components/webhooks/outbound-webhooks.tsx";
 import { type ProjectRole, ROLES } from "@/lib/auth/actor.ts";
 import type { ProjectType } from "@/lib/boards/projects.ts";
 import type { WebhookView } from "@/lib/webhooks/webhooks.ts";
@@ -19,7 +20,6 @@ import { api, projectPath } from "./api.ts";
 import { LabelsSection, type SettingsLabel } from "./labels-section.tsx";
 import { ColourSwatch, Section, Select, useErrorToast, useSynced } from "./parts.tsx";
 import { WebhooksSection } from "./webhooks-section.tsx";
-import { type OutboundHook, OutboundWebhooks } from "@/components/webhooks/outbound-webhooks.tsx";
 
 export type SettingsProject = {
   id: number;

@@ -114,7 +114,7 @@ export function OutboundWebhooks({
   const label = (h: OutboundHook) => h.name ?? new URL(h.url).host;
 
   return (
-    <div aria-labelledby={headingId}>
+    <div data-heading={headingId}>
       {hooks.length === 0 ? (
         <p className="rounded-md border border-dashed border-border px-4 py-6 text-center text-sm text-muted">
           {t("outbound.empty")}

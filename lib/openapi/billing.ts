@@ -39,7 +39,7 @@ function outboundPaths(base: string, who: string, lead: Json[]): Json {
       post: {
         parameters: lead,
         summary:
-          "Add an outbound webhook: a URL (checked after DNS: no loopback, private or link-local address unless the administrator allows them), the events to send and an optional name. Deliveries are signed: `X-WarmDesk-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\">`",
+          'Add an outbound webhook: a URL (checked after DNS: no loopback, private or link-local address unless the administrator allows them), the events to send and an optional name. Deliveries are signed: `X-WarmDesk-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`',
         requestBody: body("CreateOutboundWebhook"),
         responses: { ...ok(201, "The webhook with its `secret` (whsec_…), shown this once"), ...write },
       },

@@ -206,12 +206,7 @@ export async function listDeliveries(actor: Actor, id: string | number, place?: 
 }
 
 /** Sends a delivery again: a new delivery row with the same event id and body, queued now. */
-export async function resendDelivery(
-  actor: Actor,
-  id: string | number,
-  deliveryId: string | number,
-  place?: OutboundPlace,
-) {
+export async function resendDelivery(actor: Actor, id: string | number, deliveryId: string | number, place?: OutboundPlace) {
   const row = await own(actor, id, place);
   const did = Number(deliveryId);
   const d =

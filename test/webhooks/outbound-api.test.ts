@@ -10,9 +10,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as adminList from "../../app/api/v1/admin/outbound-webhooks/route.ts";
-import * as projectOne from "../../app/api/v1/projects/[slug]/outbound-webhooks/[id]/route.ts";
 import * as projectResend from "../../app/api/v1/projects/[slug]/outbound-webhooks/[id]/deliveries/[deliveryId]/resend/route.ts";
 import * as projectLog from "../../app/api/v1/projects/[slug]/outbound-webhooks/[id]/deliveries/route.ts";
+import * as projectOne from "../../app/api/v1/projects/[slug]/outbound-webhooks/[id]/route.ts";
 import * as projectList from "../../app/api/v1/projects/[slug]/outbound-webhooks/route.ts";
 import { flushContractAlerts } from "../../lib/billing/alerts.ts";
 import { createCard, deleteCard, moveCard, updateCard } from "../../lib/boards/cards.ts";
@@ -38,7 +38,12 @@ async function queued(n: number) {
 
 const verifies = (secret: string, h: Hit) => {
   const [t, v1] = String(h.headers["x-warmdesk-signature"]).split(",");
-  return v1 === `v1=${createHmac("sha256", secret).update(`${t.slice(2)}.${h.body}`).digest("hex")}`;
+  return (
+    v1 ===
+    `v1=${createHmac("sha256", secret)
+      .update(`${t.slice(2)}.${h.body}`)
+      .digest("hex")}`
+  );
 };
 
 describe.each(availableEngines())("[WEBHOOKS] outbound webhook routes on %s", (engine) => {
@@ -83,7 +88,11 @@ describe.each(availableEngines())("[WEBHOOKS] outbound webhook routes on %s", (e
   });
 
   it("refuses a loopback target while private addresses are not allowed, and changes nothing", async () => {
-    const res = await call(projectList.POST, { key: anna.key, params: { slug: "alpha" }, body: { url, events: ["card.created"] } });
+    const res = await call(projectList.POST, {
+      key: anna.key,
+      params: { slug: "alpha" },
+      body: { url, events: ["card.created"] },
+    });
     expect(res.status).toBe(400);
     expect(res.json.error.details.fields[0].path).toBe("url");
     expect(await getDb().outboundWebhook.count()).toBe(0);
@@ -179,8 +188,13 @@ describe.each(availableEngines())("[WEBHOOKS] outbound webhook routes on %s", (e
     // Members see no log and cannot re-send.
     expect((await call(projectLog.GET, { key: mia.key, params: { slug: "alpha", id } })).status).toBe(403);
     expect(
-      (await call(projectResend.POST, { method: "POST", key: mia.key, params: { slug: "alpha", id, deliveryId: String(first.id) } }))
-        .status,
+      (
+        await call(projectResend.POST, {
+          method: "POST",
+          key: mia.key,
+          params: { slug: "alpha", id, deliveryId: String(first.id) },
+        })
+      ).status,
     ).toBe(403);
     const before = hits.length;
     const resent = await call(projectResend.POST, {
@@ -234,10 +248,10 @@ describe.each(availableEngines())("[WEBHOOKS] outbound webhook routes on %s", (e
     ]);
     expect(bodies[0].data).toMatchObject({ contractId: contract.id, contract: { name: "Support", customer: "acme" } });
     for (const h of hits) expect(verifies(secret, h)).toBe(true);
-    const log = await call(
-      (await import("../../app/api/v1/admin/outbound-webhooks/[id]/deliveries/route.ts")).GET,
-      { key: root.key, params: { id: String(created.json.id) } },
-    );
+    const log = await call((await import("../../app/api/v1/admin/outbound-webhooks/[id]/deliveries/route.ts")).GET, {
+      key: root.key,
+      params: { id: String(created.json.id) },
+    });
     expect(log.json.deliveries.map((d: { responseCode: number }) => d.responseCode)).toEqual([200, 200]);
   });
 });

@@ -3,10 +3,7 @@ import { createOutboundWebhookAt, listOutboundWebhooks } from "@/lib/webhooks/ou
 
 type Params = Record<string, never>;
 
-export const GET = apiRoute<Params>(
-  async ({ actor }) => ({ webhooks: await listOutboundWebhooks(actor) }),
-  { scope: "admin" },
-);
+export const GET = apiRoute<Params>(async ({ actor }) => ({ webhooks: await listOutboundWebhooks(actor) }), { scope: "admin" });
 
 /** The secret is in this answer only. */
 export const POST = apiRoute<Params>(

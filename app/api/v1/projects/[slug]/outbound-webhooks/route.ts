@@ -3,10 +3,9 @@ import { createOutboundWebhookAt, listOutboundWebhooks } from "@/lib/webhooks/ou
 
 type Params = { slug: string };
 
-export const GET = apiRoute<Params>(
-  async ({ params, actor }) => ({ webhooks: await listOutboundWebhooks(actor, params.slug) }),
-  { scope: "project" },
-);
+export const GET = apiRoute<Params>(async ({ params, actor }) => ({ webhooks: await listOutboundWebhooks(actor, params.slug) }), {
+  scope: "project",
+});
 
 /** The secret is in this answer only. */
 export const POST = apiRoute<Params>(
