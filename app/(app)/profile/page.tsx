@@ -1,3 +1,5 @@
+import { CalendarSection } from "@/components/profile/calendar-section.tsx";
+import { listFeeds } from "@/lib/calendar/feeds.ts";
 import type { Metadata } from "next";
 import { NotificationPreferences } from "@/components/chat/notification-preferences.tsx";
 import { AccountSection } from "@/components/profile/account-section.tsx";
@@ -29,13 +31,14 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export default async function ProfilePage() {
   const actor = await requireActor();
-  const [profile, sessions, keys, projects, maxAvatarBytes, notifyPrefs] = await Promise.all([
+  const [profile, sessions, keys, projects, maxAvatarBytes, notifyPrefs, feeds] = await Promise.all([
     getProfile(actor),
     mySessions(actor),
     listApiKeys(actor),
     listProjects(actor),
     avatarLimit(),
     getNotificationPreferences(actor),
+    listFeeds(actor),
   ]);
   const t = translator(profile.language);
   return (
@@ -53,6 +56,13 @@ export default async function ProfilePage() {
           />
           <SectionCard id="notifications" title={t("notifications.pref.title")} description={t("notifications.pref.hint")}>
             <NotificationPreferences initial={notifyPrefs.email} />
+          </SectionCard>
+          <SectionCard id="calendar" title={t("calendar.title")} description={t("calendar.description")}>
+            <CalendarSection
+              initialDays={notifyPrefs.dueReminderDays}
+              initialFeeds={feeds}
+              projects={projects.map((p) => ({ slug: p.slug, name: p.name }))}
+            />
           </SectionCard>
           <AvatarSection username={profile.username} avatarUrl={profile.avatarUrl} maxBytes={maxAvatarBytes} />
           <PasswordSection username={profile.username} minLength={MIN_PASSWORD_LENGTH} />
