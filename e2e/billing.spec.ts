@@ -34,7 +34,7 @@ test("[BILLING]: set a rate, book time, see the amount, export an invoice", asyn
   await rates.getByLabel("Valid from").fill("2024-01-01");
   await rates.getByLabel("Per hour (EUR)").fill("90");
   await rates.getByRole("button", { name: "Add rate" }).click();
-  await expect(rates.getByTestId("rates")).toContainText("€90.00");
+  await expect(rates.getByTestId("rates")).toContainText("€90.00", { timeout: 60_000 });
 
   // Book 1:30 on the customer today: 1.5 h × €90 = €135.00.
   const today = new Date().toISOString().slice(0, 10);
@@ -92,7 +92,7 @@ test("[BILLING]: a project admin adds an outbound webhook and sees a delivery in
     await dialog.getByLabel("Name (optional)").fill("Receiver");
     await dialog.getByRole("button", { name: "Add webhook" }).click();
     const shown = page.getByRole("dialog", { name: "The webhook’s secret" });
-    await expect(shown.getByTestId("outbound-secret")).toHaveValue(/^whsec_/);
+    await expect(shown.getByTestId("outbound-secret")).toHaveValue(/^whsec_/, { timeout: 60_000 });
     await shown.getByRole("button", { name: "Done" }).click();
     await expect(section.getByTestId("outbound-webhooks")).toContainText("Receiver");
 
