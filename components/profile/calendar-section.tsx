@@ -57,7 +57,11 @@ export function CalendarSection({
         <Select value={days} onChange={(e) => void saveDays(e.target.value)}>
           {DAYS.map((d) => (
             <option key={d} value={String(d)}>
-              {d === -1 ? t("calendar.reminder.never") : d === 0 ? t("calendar.reminder.onDay") : t("calendar.reminder.days", { days: d })}
+              {d === -1
+                ? t("calendar.reminder.never")
+                : d === 0
+                  ? t("calendar.reminder.onDay")
+                  : t("calendar.reminder.days", { days: d })}
             </option>
           ))}
         </Select>
@@ -80,13 +84,25 @@ export function CalendarSection({
                 </span>
               </div>
               {shown?.id === f.id ? (
-                <Input readOnly value={shown.url} className="font-mono text-xs" aria-label={t("calendar.url")} data-testid="calendar-url" onFocus={(e) => e.currentTarget.select()} />
+                <Input
+                  readOnly
+                  value={shown.url}
+                  className="font-mono text-xs"
+                  aria-label={t("calendar.url")}
+                  data-testid="calendar-url"
+                  onFocus={(e) => e.currentTarget.select()}
+                />
               ) : null}
             </li>
           ))}
         </ul>
         <div className="mt-2 flex flex-wrap items-end gap-2">
-          <Select value={project} onChange={(e) => setProject(e.target.value)} aria-label={t("calendar.which")} className="max-w-64">
+          <Select
+            value={project}
+            onChange={(e) => setProject(e.target.value)}
+            aria-label={t("calendar.which")}
+            className="max-w-64"
+          >
             <option value="">{t("calendar.personal")}</option>
             {projects.map((p) => (
               <option key={p.slug} value={p.slug}>

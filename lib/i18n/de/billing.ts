@@ -130,12 +130,14 @@ export const billing: { [K in keyof typeof en]: string } = {
   "calendar.title": "Kalender und Erinnerungen",
   "calendar.description": "Erinnerungen vor den Fälligkeiten Ihrer Karten und Ihre Fälligkeiten in jeder Kalender-App.",
   "calendar.reminder": "An fällige Karten erinnern",
-  "calendar.reminderHint": "Eine Benachrichtigung (und eine E-Mail, je nach Benachrichtigungseinstellung); überfällige Karten bekommen eine weitere.",
+  "calendar.reminderHint":
+    "Eine Benachrichtigung (und eine E-Mail, je nach Benachrichtigungseinstellung); überfällige Karten bekommen eine weitere.",
   "calendar.reminder.never": "Nie",
   "calendar.reminder.onDay": "Am Tag selbst",
   "calendar.reminder.days": "{days} Tag(e) vorher",
   "calendar.feeds": "Kalender-Feeds (iCal)",
-  "calendar.feedsHint": "Abonnieren Sie die geheime URL in Thunderbird, Google Kalender oder Outlook. Sie wird einmal angezeigt; eine neue löst die alte ab.",
+  "calendar.feedsHint":
+    "Abonnieren Sie die geheime URL in Thunderbird, Google Kalender oder Outlook. Sie wird einmal angezeigt; eine neue löst die alte ab.",
   "calendar.personal": "Meine Karten und Sprints",
   "calendar.regenerate": "Neue geheime URL",
   "calendar.remove": "Entfernen",

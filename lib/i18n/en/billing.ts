@@ -132,7 +132,8 @@ export const billing = {
   "calendar.reminder.onDay": "On the day",
   "calendar.reminder.days": "{days} day(s) before",
   "calendar.feeds": "Calendar feeds (iCal)",
-  "calendar.feedsHint": "Subscribe to the secret URL in Thunderbird, Google Calendar or Outlook. It is shown once; a new one retires the old.",
+  "calendar.feedsHint":
+    "Subscribe to the secret URL in Thunderbird, Google Calendar or Outlook. It is shown once; a new one retires the old.",
   "calendar.personal": "My cards and sprints",
   "calendar.regenerate": "New secret URL",
   "calendar.remove": "Remove",
