@@ -10,6 +10,7 @@ const SECTIONS: { href: string; label: MessageKey }[] = [
   { href: "/admin/users", label: "admin.nav.users" },
   { href: "/admin/groups", label: "admin.nav.groups" },
   { href: "/admin/settings", label: "admin.nav.settings" },
+  { href: "/admin/webhooks", label: "admin.nav.webhooks" },
   { href: "/admin/audit", label: "admin.nav.audit" },
 ];
 

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useState } from "react";
-import { useT } from "@/components/i18n-provider.tsx";
+import { useLanguage, useT } from "@/components/i18n-provider.tsx";
 import { api } from "@/components/project-settings/api.ts";
 import { LiveRefresh } from "@/components/realtime/live-refresh.tsx";
 import { PageContainer, PageHeader } from "@/components/shell/page-header.tsx";
@@ -19,10 +19,12 @@ import { Input } from "@/components/ui/input.tsx";
 import { SectionCard } from "@/components/ui/section-card.tsx";
 import { Select } from "@/components/ui/select.tsx";
 import { toast } from "@/components/ui/toast.tsx";
+import { formatMoney } from "@/lib/billing/money.ts";
 import type { ContractJson } from "@/lib/customers/contracts.ts";
 import type { CustomerOverview } from "@/lib/customers/overview.ts";
 import { customerRoom } from "@/lib/realtime/events.ts";
 import { formatDuration } from "@/lib/time/duration.ts";
+import { InvoicesSection, RatesSection } from "./billing-sections.tsx";
 import { BurnBar, LevelBadge, useShortDate } from "./burn.tsx";
 import { ContractDialog } from "./contract-dialog.tsx";
 import { CustomerDialog } from "./customer-dialog.tsx";
@@ -34,7 +36,16 @@ type Burndown = {
   forecast: { date: string; usedMinutes: number }[];
 };
 
-export function CustomerDetail({ data, targets }: { data: CustomerOverview; targets: BookingTargets }) {
+export function CustomerDetail({
+  data,
+  targets,
+  isAdmin = false,
+}: {
+  data: CustomerOverview;
+  targets: BookingTargets;
+  isAdmin?: boolean;
+}) {
+  const language = useLanguage();
   const t = useT();
   const router = useRouter();
   const { customer, contracts, projects, recentEntries, team } = data;
@@ -133,6 +144,21 @@ export function CustomerDetail({ data, targets }: { data: CustomerOverview; targ
             {selected !== null ? <BurnDown slug={customer.slug} contractId={selected} initial={data.burndown} /> : null}
           </SectionCard>
 
+          <RatesSection
+            slug={customer.slug}
+            currency={customer.currency}
+            canEdit={canEdit}
+            contracts={contracts.map((c) => ({ id: c.id, name: c.name }))}
+            projects={projects.map((p) => ({ id: p.slug, name: p.name }))}
+            people={team.people.map((p) => p.username)}
+          />
+          <InvoicesSection
+            slug={customer.slug}
+            canEdit={canEdit}
+            isAdmin={isAdmin}
+            contracts={contracts.map((c) => ({ id: c.id, name: c.name }))}
+          />
+
           <SectionCard id="customer-entries" title={t("customers.recentEntries")}>
             {recentEntries.length === 0 ? (
               <p className="text-sm text-muted">{t("time.week.empty")}</p>
@@ -148,6 +174,13 @@ export function CustomerDetail({ data, targets }: { data: CustomerOverview; targ
                     </span>
                     <span className="hidden truncate text-xs text-muted sm:inline">{e.contract?.name ?? ""}</span>
                     <span className="w-12 shrink-0 text-right font-mono tabular-nums">{formatDuration(e.minutes)}</span>
+                    <span
+                      className="w-20 shrink-0 text-right font-mono text-xs tabular-nums text-muted"
+                      data-testid="entry-amount"
+                      title={e.billable ? t("time.entry.billable") : undefined}
+                    >
+                      {e.billable && e.currency ? formatMoney(e.amountMinor, e.currency, language) : "–"}
+                    </span>
                   </li>
                 ))}
               </ul>

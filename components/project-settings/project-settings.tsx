@@ -12,6 +12,7 @@ import { Combobox, type ComboboxOption } from "@/components/ui/combobox.tsx";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "@/components/ui/dialog.tsx";
 import { Field, Input, Textarea } from "@/components/ui/input.tsx";
 import { toast } from "@/components/ui/toast.tsx";
+import { type OutboundHook, OutboundWebhooks } from "@/components/webhooks/outbound-webhooks.tsx";
 import { type ProjectRole, ROLES } from "@/lib/auth/actor.ts";
 import type { ProjectType } from "@/lib/boards/projects.ts";
 import type { WebhookView } from "@/lib/webhooks/webhooks.ts";
@@ -46,6 +47,7 @@ export function ProjectSettings({
   grantable,
   doneColumns,
   webhooks,
+  outbound,
   me,
 }: {
   project: SettingsProject;
@@ -56,6 +58,8 @@ export function ProjectSettings({
   doneColumns: DoneColumns;
   /** Only for project admins (null otherwise: the section is not shown). */
   webhooks?: WebhookView[] | null;
+  /** Outbound webhooks, for project admins (null otherwise). */
+  outbound?: OutboundHook[] | null;
   me: string;
 }) {
   const t = useT();
@@ -104,6 +108,16 @@ export function ProjectSettings({
       <MembersSection project={current} members={members} canEdit={canEdit} me={me} />
       <GroupsSection project={current} groups={groups} grantable={grantable} canEdit={canEdit} />
       {webhooks ? <WebhooksSection slug={current.slug} projectKey={current.key} initial={webhooks} canEdit={canEdit} /> : null}
+      {outbound ? (
+        <Section id="settings-outbound" title={t("outbound.title")} description={t("outbound.description")}>
+          <OutboundWebhooks
+            base={`${projectPath(current.slug)}/outbound-webhooks`}
+            initial={outbound}
+            canEdit={canEdit}
+            headingId="settings-outbound"
+          />
+        </Section>
+      ) : null}
       {current.role === "admin" ? (
         <ArchiveSection project={current} onChange={(p) => setCurrent((c) => ({ ...c, ...p }))} />
       ) : null}

@@ -27,6 +27,8 @@ export type EntryDraft = {
   /** undefined: the customer's active contract (automatic); null: none. */
   contractId?: number | null;
   description?: string | null;
+  /** undefined: the project's default. */
+  billable?: boolean;
 };
 
 const AUTO = "auto";
@@ -55,6 +57,7 @@ export function EntryDialog({
   const [target, setTarget] = useState("");
   const [contract, setContract] = useState(AUTO);
   const [description, setDescription] = useState("");
+  const [billable, setBillable] = useState(AUTO);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
@@ -65,6 +68,7 @@ export function EntryDialog({
     setTarget(draft.target ?? "");
     setContract(draft.contractId === undefined ? AUTO : draft.contractId === null ? NONE : String(draft.contractId));
     setDescription(draft.description ?? "");
+    setBillable(draft.billable === undefined ? AUTO : draft.billable ? "1" : "0");
     setErrors({});
   }, [open, draft]);
 
@@ -79,6 +83,7 @@ export function EntryDialog({
       ...targetBody(target),
       ...(cardFixed ? { cardKey: draft.cardKey } : draft.id ? { cardKey: null } : {}),
       ...(contract === AUTO ? {} : { contractId: contract === NONE ? null : Number(contract) }),
+      ...(billable === AUTO ? {} : { billable: billable === "1" }),
     };
   }
 
@@ -178,6 +183,13 @@ export function EntryDialog({
               </Select>
             </Field>
           ) : null}
+          <Field label={t("time.entry.billable")} id={`${ids}-billable`}>
+            <Select value={billable} onChange={(e) => setBillable(e.target.value)} data-testid="entry-billable">
+              <option value={AUTO}>{t("time.entry.billableDefault")}</option>
+              <option value="1">{t("time.entry.billableYes")}</option>
+              <option value="0">{t("time.entry.billableNo")}</option>
+            </Select>
+          </Field>
           <Field label={t("time.entry.description")} id={`${ids}-description`}>
             <Textarea rows={2} value={description} maxLength={5000} onChange={(e) => setDescription(e.target.value)} />
           </Field>

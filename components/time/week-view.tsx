@@ -17,6 +17,7 @@ import { BarChartIcon, ChevronRightIcon, PlusIcon, XIcon } from "@/components/ui
 import { Input } from "@/components/ui/input.tsx";
 import { Kbd } from "@/components/ui/kbd.tsx";
 import { toast } from "@/components/ui/toast.tsx";
+import { formatMoney } from "@/lib/billing/money.ts";
 import { addDays, daysFrom, isoWeek, localIsoDate } from "@/lib/time/dates.ts";
 import { formatDuration, parseDuration } from "@/lib/time/duration.ts";
 import type { EntryJson } from "@/lib/time/entries.ts";
@@ -355,6 +356,7 @@ export function WeekView({
                             target: e.project ? `p:${e.project.slug}` : e.customer ? `c:${e.customer.slug}` : "",
                             contractId: e.contract?.id ?? null,
                             description: e.description,
+                            billable: e.billable,
                           })
                         }
                         onDeleted={() => {
@@ -561,6 +563,7 @@ function EntryRow({
   onDeleted: () => void;
 }) {
   const t = useT();
+  const language = useLanguage();
   async function remove() {
     if (!window.confirm(t("time.entry.deleteConfirm", { duration: formatDuration(e.minutes) }))) return;
     const res = await api("DELETE", `/time-entries/${e.id}`);
@@ -581,6 +584,14 @@ function EntryRow({
           {e.contract ? ` · ${e.contract.name}` : ""}
         </span>
       </span>
+      <span className="w-20 shrink-0 text-right font-mono text-xs tabular-nums text-muted" data-testid="entry-amount">
+        {e.billable && e.currency
+          ? formatMoney(e.amountMinor, e.currency, language)
+          : e.billable
+            ? ""
+            : t("time.entry.notBillable")}
+      </span>
+      {e.invoiceId ? <Badge variant="accent">{t("time.entry.invoiced")}</Badge> : null}
       {e.locked ? <Badge variant="neutral">{t("time.entry.locked")}</Badge> : null}
       {canEdit ? (
         <span className="flex shrink-0 gap-1">

@@ -32,7 +32,7 @@ const SELECT = {
 
 export type AlertSent = { contractId: number; periodStart: string; threshold: number; recipients: number };
 
-/** Listeners told about each alert sent (outbound webhooks subscribe to it). */
+/** Listeners told about each alert sent (outbound webhooks are queued before them). */
 type AlertListener = (
   alert: AlertSent & { contract: { id: number; name: string; customer: string }; percentUsed: number },
 ) => void;
@@ -108,9 +108,21 @@ export async function checkContractAlerts(options: { contractIds?: number[]; tod
     );
     const alert = { contractId: c.id, periodStart: period.start, threshold, recipients: created.length };
     sent.push(alert);
+    const detail = {
+      ...alert,
+      contract: { id: c.id, name: c.name, customer: c.customer.slug },
+      percentUsed: period.percentUsed,
+    };
+    // Outbound webhooks (contract.threshold_crossed): queued in the database, sent in the background.
+    try {
+      const { queueContractAlert } = await import("../webhooks/outbound.ts");
+      await queueContractAlert({ ...detail, customerId: c.customerId, periodEnd: period.end ?? null });
+    } catch (e) {
+      console.error("queueing contract alert webhooks failed", (e as Error).message);
+    }
     for (const l of listeners) {
       try {
-        l({ ...alert, contract: { id: c.id, name: c.name, customer: c.customer.slug }, percentUsed: period.percentUsed });
+        l(detail);
       } catch (e) {
         console.error("contract alert listener failed", (e as Error).message);
       }

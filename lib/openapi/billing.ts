@@ -2,6 +2,7 @@
 import { ZCreateInvoice } from "../billing/invoices.ts";
 import { ZCreateRate } from "../billing/rates.ts";
 import { ZCreateFeed } from "../calendar/feeds.ts";
+import { ZOutboundBody, ZUpdateOutbound } from "../webhooks/outbound.ts";
 import { body, errors, type Json, ok, pathParam, schema, write } from "./helpers.ts";
 
 const query = (name: string, description: string) => ({
@@ -19,11 +20,65 @@ export function billingSchemas(): Json {
     CreateRate: schema(ZCreateRate),
     CreateInvoice: schema(ZCreateInvoice),
     CreateCalendarFeed: schema(ZCreateFeed),
+    CreateOutboundWebhook: schema(ZOutboundBody),
+    UpdateOutboundWebhook: schema(ZUpdateOutbound),
+  };
+}
+
+/** The same four paths per project (its admins) and instance-wide (system administrators). */
+function outboundPaths(base: string, who: string, lead: Json[]): Json {
+  const id = pathParam("id", "Outbound webhook id");
+  const denied = [401, 403, 404];
+  return {
+    [base]: {
+      get: {
+        parameters: lead,
+        summary: `Outbound webhooks of ${who === "project" ? "the project (its admins)" : "the instance (system administrators)"}, without their secrets`,
+        responses: { ...ok(200, "`{ webhooks }`: id, name, url, events, isActive, createdAt"), ...errors(...denied) },
+      },
+      post: {
+        parameters: lead,
+        summary:
+          'Add an outbound webhook: a URL (checked after DNS: no loopback, private or link-local address unless the administrator allows them), the events to send and an optional name. Deliveries are signed: `X-WarmDesk-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`',
+        requestBody: body("CreateOutboundWebhook"),
+        responses: { ...ok(201, "The webhook with its `secret` (whsec_…), shown this once"), ...write },
+      },
+    },
+    [`${base}/{id}`]: {
+      patch: {
+        parameters: [...lead, id],
+        summary: "Change an outbound webhook's URL, events, name or state, or give it a new secret (`rotateSecret: true`)",
+        requestBody: body("UpdateOutboundWebhook"),
+        responses: { ...ok(200, "The webhook (with the new `secret` once, when rotated)"), ...write },
+      },
+      delete: {
+        parameters: [...lead, id],
+        summary: "Remove an outbound webhook and its delivery log",
+        responses: { ...ok(204, "Removed"), ...errors(...denied) },
+      },
+    },
+    [`${base}/{id}/deliveries`]: {
+      get: {
+        parameters: [...lead, id],
+        summary:
+          "The delivery log, newest first (100): event, status (pending, delivering, succeeded, failed), attempts, last response code, next attempt, and every attempt with its response code and duration",
+        responses: { ...ok(200, "`{ deliveries }`"), ...errors(...denied) },
+      },
+    },
+    [`${base}/{id}/deliveries/{deliveryId}/resend`]: {
+      post: {
+        parameters: [...lead, id, pathParam("deliveryId", "Delivery id")],
+        summary: "Send a delivery again: a new delivery with the same event id and body, queued now",
+        responses: { ...ok(202, "`{ id }` of the new delivery"), ...errors(...denied) },
+      },
+    },
   };
 }
 
 export function billingPaths(): Json {
   return {
+    ...outboundPaths("/api/v1/projects/{slug}/outbound-webhooks", "project", [pathParam("slug", "Project slug")]),
+    ...outboundPaths("/api/v1/admin/outbound-webhooks", "admin", []),
     "/api/v1/rates": {
       get: {
         parameters: [

@@ -39,6 +39,24 @@ export const ZCreateOutbound = z
   })
   .strict();
 
+/** The body of the REST routes: the place (project or instance) comes from the path. */
+export const ZOutboundBody = ZCreateOutbound.omit({ projectSlug: true });
+
+export const ZUpdateOutbound = z
+  .object({
+    url: z.string().trim().min(1).max(2000).optional(),
+    events: z.array(z.enum(OUTBOUND_EVENTS)).min(1).max(OUTBOUND_EVENTS.length).optional(),
+    name: z.string().trim().min(1).max(100).nullable().optional(),
+    isActive: z.boolean().optional(),
+    /** A new secret, shown once in the answer; the old one stops signing at once. */
+    rotateSecret: z.literal(true).optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: "Nothing to change." });
+
+/** Where a route says a webhook lives: a project (by slug) or the instance (null). */
+export type OutboundPlace = { projectSlug: string | null };
+
 const SELECT = { id: true, projectId: true, name: true, url: true, events: true, isActive: true, createdAt: true } as const;
 type Row = {
   id: number;
@@ -78,11 +96,21 @@ async function placeFor(actor: Actor, projectSlug: string | undefined) {
   return (await requireProject(actor, projectSlug, "admin")).project.id;
 }
 
+const newSecret = () => `whsec_${randomBytes(24).toString("hex")}`;
+
+/** Creates a webhook at the route's place; the body carries no projectSlug. */
+export async function createOutboundWebhookAt(actor: Actor, place: OutboundPlace, input: unknown) {
+  // Who may is checked before what is asked: a refused caller learns nothing from validation.
+  await placeFor(actor, place.projectSlug ?? undefined);
+  const data = parseInput(ZOutboundBody, input);
+  return createOutboundWebhook(actor, { ...data, projectSlug: place.projectSlug ?? undefined });
+}
+
 export async function createOutboundWebhook(actor: Actor, input: unknown) {
   const data = parseInput(ZCreateOutbound, input);
   const projectId = await placeFor(actor, data.projectSlug);
   await checkTarget(data.url);
-  const secret = `whsec_${randomBytes(24).toString("hex")}`;
+  const secret = newSecret();
   const row = await getDb().outboundWebhook.create({
     data: {
       projectId,
@@ -103,13 +131,17 @@ export async function listOutboundWebhooks(actor: Actor, projectSlug?: string) {
   return rows.map(view);
 }
 
-async function own(actor: Actor, rawId: string | number) {
+async function own(actor: Actor, rawId: string | number, place?: OutboundPlace) {
+  // A route's place is checked first (an outsider gets 404, a project's member 403), then the
+  // webhook must live there: another project's id is "not found".
+  const placeId = place ? await placeFor(actor, place.projectSlug ?? undefined) : undefined;
   const id = Number(rawId);
   const row =
     Number.isInteger(id) && id > 0 && id <= 2_147_483_647
       ? await getDb().outboundWebhook.findUnique({ where: { id }, select: SELECT })
       : null;
-  if (!row) throw new AppError("not_found", "Webhook not found");
+  if (!row || (place && row.projectId !== placeId)) throw new AppError("not_found", "Webhook not found");
+  if (place) return row;
   if (row.projectId === null) requireAdmin(actor);
   else {
     const project = await getDb().project.findUnique({ where: { id: row.projectId }, select: { slug: true } });
@@ -119,14 +151,34 @@ async function own(actor: Actor, rawId: string | number) {
   return row;
 }
 
-export async function deleteOutboundWebhook(actor: Actor, id: string | number) {
-  const row = await own(actor, id);
+export async function deleteOutboundWebhook(actor: Actor, id: string | number, place?: OutboundPlace) {
+  const row = await own(actor, id, place);
   await getDb().outboundWebhook.delete({ where: { id: row.id } });
 }
 
+/** Changes a webhook's URL, events, name or state, or gives it a new secret (shown this once). */
+export async function updateOutboundWebhook(actor: Actor, id: string | number, input: unknown, place?: OutboundPlace) {
+  const row = await own(actor, id, place);
+  const data = parseInput(ZUpdateOutbound, input);
+  if (data.url !== undefined && data.url !== row.url) await checkTarget(data.url);
+  const secret = data.rotateSecret ? newSecret() : undefined;
+  const updated = await getDb().outboundWebhook.update({
+    where: { id: row.id },
+    data: {
+      ...(data.url !== undefined ? { url: data.url } : {}),
+      ...(data.events !== undefined ? { events: [...new Set(data.events)].join(",") } : {}),
+      ...(data.name !== undefined ? { name: data.name } : {}),
+      ...(data.isActive !== undefined ? { isActive: data.isActive } : {}),
+      ...(secret ? { secret: sealSecret("webhook", secret) } : {}),
+    },
+    select: SELECT,
+  });
+  return secret ? { ...view(updated), secret } : view(updated);
+}
+
 /** The delivery log: newest first, with each attempt's response code. */
-export async function listDeliveries(actor: Actor, id: string | number) {
-  const row = await own(actor, id);
+export async function listDeliveries(actor: Actor, id: string | number, place?: OutboundPlace) {
+  const row = await own(actor, id, place);
   const rows = await getDb().outboundDelivery.findMany({
     where: { webhookId: row.id },
     orderBy: { id: "desc" },
@@ -155,9 +207,13 @@ export async function listDeliveries(actor: Actor, id: string | number) {
 }
 
 /** Sends a delivery again: a new delivery row with the same event id and body, queued now. */
-export async function resendDelivery(actor: Actor, id: string | number, deliveryId: string | number) {
-  const row = await own(actor, id);
-  const d = await getDb().outboundDelivery.findFirst({ where: { id: Number(deliveryId) || 0, webhookId: row.id } });
+export async function resendDelivery(actor: Actor, id: string | number, deliveryId: string | number, place?: OutboundPlace) {
+  const row = await own(actor, id, place);
+  const did = Number(deliveryId);
+  const d =
+    Number.isInteger(did) && did > 0 && did <= 2_147_483_647
+      ? await getDb().outboundDelivery.findFirst({ where: { id: did, webhookId: row.id } })
+      : null;
   if (!d) throw new AppError("not_found", "Delivery not found");
   const copy = await getDb().outboundDelivery.create({
     data: {
@@ -180,8 +236,11 @@ function outboundOf(e: PublishedEvent): { event: string; projectId: number | nul
   const data = e.data as Record<string, unknown> | null;
   const room = /^project:(\d+)$/.exec(e.room);
   if (room && (OUTBOUND_EVENTS as readonly string[]).includes(e.type)) {
-    const card = (data?.card ?? data) as { id?: number; key?: string } | undefined;
-    return { event: e.type, projectId: Number(room[1]), orderKey: card?.id ? `card:${card.id}` : `event:${e.type}` };
+    // A card's events and its comments go out in order (a comment's `id` is not its card's).
+    const cardId = e.type.startsWith("comment.")
+      ? (data?.cardId as number | undefined)
+      : ((data?.card ?? data) as { id?: number } | undefined)?.id;
+    return { event: e.type, projectId: Number(room[1]), orderKey: cardId ? `card:${cardId}` : `event:${e.type}` };
   }
   if (e.type === "time_entry.created" && e.room.startsWith("user:")) {
     const project = (data?.project ?? null) as { id: number } | null;
@@ -232,6 +291,40 @@ export async function queueOutbound(events: PublishedEvent[]): Promise<number> {
 /** An alert crossed: queued like a published event, for webhooks of the instance. */
 export function contractAlertEvent(data: unknown): PublishedEvent {
   return { room: "instance", type: "contract.threshold_crossed", data } as unknown as PublishedEvent;
+}
+
+/**
+ * A contract's period crossed an alert threshold (lib/billing/alerts.ts, once per threshold and
+ * period): queued for the instance's webhooks and those of the customer's projects that asked for
+ * `contract.threshold_crossed`. Deliveries of one contract go out in order.
+ */
+export async function queueContractAlert(alert: { contractId: number; customerId: number; [k: string]: unknown }) {
+  const db = getDb();
+  const event = "contract.threshold_crossed";
+  const hooks = await db.outboundWebhook.findMany({
+    where: { isActive: true, OR: [{ projectId: null }, { project: { customerId: alert.customerId, deletedAt: null } }] },
+    select: { id: true, projectId: true, events: true },
+    orderBy: { id: "asc" },
+  });
+  const wanted = hooks.filter((h) => h.events.split(",").includes(event));
+  if (wanted.length === 0) return 0;
+  const eventId = randomUUID();
+  const { customerId: _c, ...data } = alert;
+  const body = JSON.stringify({ id: eventId, event, createdAt: new Date().toISOString(), projectId: null, data });
+  for (const h of wanted)
+    await db.outboundDelivery.create({
+      data: {
+        webhookId: h.id,
+        eventId,
+        event,
+        orderKey: `contract:${alert.contractId}`,
+        payload: body,
+        nextAttemptAt: new Date(),
+      },
+      select: { id: true },
+    });
+  kickDeliveries();
+  return wanted.length;
 }
 
 const MINUTE = 60_000;

@@ -13,26 +13,28 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RouteScope } from "../../lib/auth/actor.ts";
+import { createInvoice } from "../../lib/billing/invoices.ts";
+import { createRate } from "../../lib/billing/rates.ts";
 import { createCard } from "../../lib/boards/cards.ts";
 import { addChecklistItem } from "../../lib/boards/checklist.ts";
 import { addComment } from "../../lib/boards/comments.ts";
 import { createLabel } from "../../lib/boards/labels.ts";
 import { addMember } from "../../lib/boards/members.ts";
 import { createProject } from "../../lib/boards/projects.ts";
+import { createFeed } from "../../lib/calendar/feeds.ts";
 import { postChatMessage } from "../../lib/chat/chat.ts";
 import { postConversationMessage, startConversation } from "../../lib/conversations/conversations.ts";
 import { createContract } from "../../lib/customers/contracts.ts";
 import { createCustomer } from "../../lib/customers/customers.ts";
 import { openApiDocument } from "../../lib/openapi/spec.ts";
 import { createSprint } from "../../lib/scrum/sprints.ts";
+import { updateSettings } from "../../lib/settings/settings.ts";
 import { createEntry } from "../../lib/time/entries.ts";
 import { addReply } from "../../lib/topics/replies.ts";
 import { createTopic } from "../../lib/topics/topics.ts";
 import { createGroup } from "../../lib/users/groups.ts";
+import { createOutboundWebhook } from "../../lib/webhooks/outbound.ts";
 import { createWebhook } from "../../lib/webhooks/webhooks.ts";
-import { createInvoice } from "../../lib/billing/invoices.ts";
-import { createRate } from "../../lib/billing/rates.ts";
-import { createFeed } from "../../lib/calendar/feeds.ts";
 import { browserSession, freshWorld, keyFor, person } from "../api/helpers.ts";
 
 type Operation = { method: string; path: string; op: { security?: unknown[]; requestBody?: unknown } };
@@ -221,6 +223,26 @@ beforeAll(async () => {
   const reply = await addReply(member.actor, p.slug, topic.id, { body: "R" });
   const message = await postChatMessage(member.actor, p.slug, { body: "hi @viewer" });
   const webhook = await createWebhook(owner.actor, p.slug, { provider: "generic" }, "http://localhost:3000");
+  // An outbound webhook of the project with one delivery in its log (to a closed loopback port).
+  await updateSettings({ ...root.actor, sessionId: 1 }, { webhooks_allow_private: true });
+  const outbound = await createOutboundWebhook(owner.actor, {
+    projectSlug: p.slug,
+    url: "http://127.0.0.1:9/hook",
+    events: ["contract.threshold_crossed"],
+  });
+  // Switched off: nothing is queued or sent in the background while the matrix runs.
+  await world.database.db.outboundWebhook.update({ where: { id: outbound.id }, data: { isActive: false } });
+  const delivery = await world.database.db.outboundDelivery.create({
+    data: {
+      webhookId: outbound.id,
+      eventId: "e1",
+      event: "contract.threshold_crossed",
+      orderKey: "x",
+      payload: "{}",
+      status: "failed",
+      nextAttemptAt: new Date(),
+    },
+  });
   const customer = await createCustomer(root.actor, { name: "Acme" });
   const contract = await createContract(root.actor, customer.slug, { name: "C", hours: 10 });
   const entry = await createEntry(member.actor, {
@@ -233,6 +255,8 @@ beforeAll(async () => {
   const group = await createGroup(root.actor, { name: "Team" });
   const today = new Date().toISOString().slice(0, 10);
   const rate = await createRate(root.actor, { customerSlug: customer.slug, rate: "90", validFrom: "2024-01-01" });
+  // Billable time of the customer for the export to hold (the entry above is on a project without one).
+  await createEntry(root.actor, { date: today, minutes: 30, customerSlug: customer.slug });
   const invoice = await createInvoice(root.actor, customer.slug, { from: today, to: today });
   const feed = await createFeed({ ...member.actor, sessionId: 1 }, {}, "http://localhost:3000");
   const notification = await world.database.db.notification.findFirst({ select: { id: true } });
@@ -252,6 +276,8 @@ beforeAll(async () => {
     "replies/replyId": ids(reply as { id: number }),
     "messages/id": ids(message as { id: number }),
     "webhooks/id": ids(webhook),
+    "outbound-webhooks/id": ids(outbound),
+    "deliveries/deliveryId": ids(delivery),
     "customers/slug": customer.slug,
     "contracts/id": ids(contract as { id: number }),
     "time-entries/id": ids(entry),

@@ -29,7 +29,15 @@ let refused: Record<string, Credential>;
 /** Who may join which room; every other actor gets `not_found`. */
 const ALLOWED: Record<string, string[]> = {
   // The admin's key limited to alpha is an admin inside alpha only.
-  "project alpha": ["owner", "member", "viewer", "admin", "member's key for alpha", "admin's key for alpha", "member's browser session"],
+  "project alpha": [
+    "owner",
+    "member",
+    "viewer",
+    "admin",
+    "member's key for alpha",
+    "admin's key for alpha",
+    "member's browser session",
+  ],
   "project beta": ["outsider", "admin", "outsider's key for beta"],
   "member's own room": ["member", "member's browser session"],
   "viewer's own room": ["viewer"],

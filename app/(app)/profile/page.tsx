@@ -3,6 +3,7 @@ import { NotificationPreferences } from "@/components/chat/notification-preferen
 import { AccountSection } from "@/components/profile/account-section.tsx";
 import { ApiKeysSection } from "@/components/profile/api-keys-section.tsx";
 import { AvatarSection } from "@/components/profile/avatar-section.tsx";
+import { CalendarSection } from "@/components/profile/calendar-section.tsx";
 import { MfaSection } from "@/components/profile/mfa-section.tsx";
 import { PasswordSection } from "@/components/profile/password-section.tsx";
 import { ProfileNav } from "@/components/profile/profile-nav.tsx";
@@ -13,6 +14,7 @@ import { listApiKeys } from "@/lib/auth/api-keys.ts";
 import { requireActor } from "@/lib/auth/current.ts";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/passwords.ts";
 import { listProjects } from "@/lib/boards/projects.ts";
+import { listFeeds } from "@/lib/calendar/feeds.ts";
 import { translate, translator } from "@/lib/i18n/index.ts";
 import { getNotificationPreferences } from "@/lib/notifications/notify.ts";
 import { avatarLimit } from "@/lib/users/avatar.ts";
@@ -29,13 +31,14 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export default async function ProfilePage() {
   const actor = await requireActor();
-  const [profile, sessions, keys, projects, maxAvatarBytes, notifyPrefs] = await Promise.all([
+  const [profile, sessions, keys, projects, maxAvatarBytes, notifyPrefs, feeds] = await Promise.all([
     getProfile(actor),
     mySessions(actor),
     listApiKeys(actor),
     listProjects(actor),
     avatarLimit(),
     getNotificationPreferences(actor),
+    listFeeds(actor),
   ]);
   const t = translator(profile.language);
   return (
@@ -53,6 +56,13 @@ export default async function ProfilePage() {
           />
           <SectionCard id="notifications" title={t("notifications.pref.title")} description={t("notifications.pref.hint")}>
             <NotificationPreferences initial={notifyPrefs.email} />
+          </SectionCard>
+          <SectionCard id="calendar" title={t("calendar.title")} description={t("calendar.description")}>
+            <CalendarSection
+              initialDays={notifyPrefs.dueReminderDays}
+              initialFeeds={feeds}
+              projects={projects.map((p) => ({ slug: p.slug, name: p.name }))}
+            />
           </SectionCard>
           <AvatarSection username={profile.username} avatarUrl={profile.avatarUrl} maxBytes={maxAvatarBytes} />
           <PasswordSection username={profile.username} minLength={MIN_PASSWORD_LENGTH} />

@@ -7,6 +7,7 @@ export const admin: { [K in keyof typeof en]: string } = {
   "admin.nav.groups": "Gruppen",
   "admin.nav.settings": "Einstellungen",
   "admin.nav.audit": "Protokoll",
+  "admin.nav.webhooks": "Webhooks",
   "admin.never": "Nie",
 
   "admin.error.lastAdmin": "Das ist der letzte aktive Administrator. Ernenne zuerst jemand anderen zum Administrator.",

@@ -5,6 +5,7 @@ export const admin = {
   "admin.nav.groups": "Groups",
   "admin.nav.settings": "Settings",
   "admin.nav.audit": "Audit log",
+  "admin.nav.webhooks": "Webhooks",
   "admin.never": "Never",
 
   "admin.error.lastAdmin": "This is the last active administrator. Make someone else an administrator first.",

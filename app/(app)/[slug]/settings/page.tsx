@@ -11,6 +11,7 @@ import { redirectRenamedProject } from "@/lib/boards/slug-redirect.ts";
 import { AppError } from "@/lib/errors.ts";
 import { translate } from "@/lib/i18n/index.ts";
 import { getDoneColumns } from "@/lib/scrum/planning.ts";
+import { listOutboundWebhooks } from "@/lib/webhooks/outbound.ts";
 import { listWebhooks } from "@/lib/webhooks/webhooks.ts";
 
 export const dynamic = "force-dynamic";
@@ -36,7 +37,8 @@ async function load(slug: string) {
     // Only admins of a live project may grant groups; the others see the settings read-only.
     const grantable = project.role === "admin" && !project.isArchived ? await listGrantableGroups(actor, slug) : [];
     const webhooks = project.role === "admin" ? await listWebhooks(actor, slug, await requestOrigin()) : null;
-    return { actor, project, members, groups, labels, grantable, doneColumns, webhooks };
+    const outbound = project.role === "admin" ? await listOutboundWebhooks(actor, slug).catch(() => []) : null;
+    return { actor, project, members, groups, labels, grantable, doneColumns, webhooks, outbound };
   } catch (e) {
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
@@ -51,7 +53,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 
 export default async function ProjectSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { actor, project, members, groups, labels, grantable, doneColumns, webhooks } = await load(slug);
+  const { actor, project, members, groups, labels, grantable, doneColumns, webhooks, outbound } = await load(slug);
   await redirectRenamedProject(actor, slug, "/settings");
   return (
     <PageContainer className="max-w-4xl">
@@ -64,6 +66,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
         grantable={grantable}
         doneColumns={doneColumns}
         webhooks={webhooks}
+        outbound={outbound}
         me={actor.username}
       />
     </PageContainer>

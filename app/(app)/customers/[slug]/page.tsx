@@ -20,5 +20,5 @@ export default async function CustomerPage({ params }: Params) {
     orNotFound(getCustomerOverview(actor, decodeURIComponent(slug))),
     bookingTargets(actor),
   ]);
-  return <CustomerDetail data={data} targets={targets} />;
+  return <CustomerDetail data={data} targets={targets} isAdmin={actor.isAdmin && actor.apiKeyProjectId === null} />;
 }

@@ -1,0 +1,13 @@
+import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
+import { listDeliveries } from "@/lib/webhooks/outbound.ts";
+
+type Params = { slug: string } & { id: string };
+
+export const GET = apiRoute<Params>(
+  async ({ params, actor }) => ({ deliveries: await listDeliveries(actor, params.id, { projectSlug: params.slug }) }),
+  { scope: "project" },
+);
+
+const notAllowed = methodNotAllowed("GET");
+
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
