@@ -15,6 +15,7 @@ export const board: { [K in keyof typeof en]: string } = {
   "board.create": "Hinzufügen",
   "board.cancel": "Abbrechen",
   "board.comments": "{count} Kommentare",
+  "board.attachments": "{count} Anhänge",
   "board.due": "Fällig am {date}",
   "board.overdue": "Überfällig seit {date}",
   "board.assignees": "Zugewiesen an {names}",

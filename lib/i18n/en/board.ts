@@ -13,6 +13,7 @@ export const board = {
   "board.create": "Add",
   "board.cancel": "Cancel",
   "board.comments": "{count} comments",
+  "board.attachments": "{count} attachments",
   "board.due": "Due {date}",
   "board.overdue": "Overdue since {date}",
   "board.assignees": "Assigned to {names}",
