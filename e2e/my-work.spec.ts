@@ -102,7 +102,7 @@ test("[MY WORK]: screenshots", async ({ browser }) => {
     for (const width of [1440, 375]) {
       await page.setViewportSize({ width, height: width > 400 ? 900 : 800 });
       await page.goto("/my-work");
-      await expect(page.getByTestId("realtime-status")).toHaveAttribute("data-status", "live");
+      await expect(page.getByTestId("realtime-status")).toHaveAttribute("data-status", "live", live);
       await page.screenshot({ path: `tmp/shots/my-work-${scheme}-${width}.png`, fullPage: true });
     }
     await ctx.close();

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useDateFormat } from "@/components/card/format.ts";
 import { Markdown } from "@/components/card/markdown.tsx";
 import { useT } from "@/components/i18n-provider.tsx";
@@ -60,6 +60,15 @@ export function TopicView({
       // Gone or unreachable: the next event or reconnect tries again.
     }
   }, [api]);
+  // A page whose replies do not add up to the server's count (it missed events, or it was mounted
+  // again from its first render) reloads them, once per count.
+  const healed = useRef<number | null>(null);
+  const live = replies.filter((r) => !r.deleted).length;
+  useEffect(() => {
+    if (topic.replyCount === live || replies.length >= 500 || healed.current === topic.replyCount) return;
+    healed.current = topic.replyCount;
+    void resync();
+  }, [topic.replyCount, live, replies.length, resync]);
   const status = useRealtime({
     room: `project:${projectId}`,
     onEvent: (event: TopicEvent) => setState((s) => applyTopicEvent(s, event)),
