@@ -16,6 +16,9 @@ test("topics: create, reply, lock refuses replies; / opens the search that finds
   await addMember(adminCtx.request, project.slug, member.username);
   const word = `zebra${uniq().replace(/[^a-z]/g, "")}`;
 
+  // The member's page stays offline (no realtime): it is the stale page that the lock below must
+  // still refuse on the server. (Live topic pages: the test below.)
+  await memberCtx.routeWebSocket(/\/socket\.io\//, (ws) => ws.close({ code: 1006, reason: "offline" }));
   const page = await memberCtx.newPage();
   await page.goto(`/${project.slug}`);
   await page.getByTestId("board-topics-link").click();
@@ -92,5 +95,48 @@ test("topics: create, reply, lock refuses replies; / opens the search that finds
   await page.keyboard.press("Control+k");
   await expect(page.getByTestId("search-dialog")).toBeVisible();
 
+  await closeAll(adminCtx, memberCtx);
+});
+
+test("topics: a topic page and the topic list follow replies, locks and deletions live", async ({ browser }) => {
+  const [admin, member] = await createUsers(2, "en", ["admin", "member"]);
+  const adminCtx = await signedInContext(browser, admin);
+  const memberCtx = await signedInContext(browser, member);
+  const project = await createProject(adminCtx.request);
+  await addMember(adminCtx.request, project.slug, member.username);
+  const topic = await (
+    await adminCtx.request.post(`/api/v1/projects/${project.slug}/topics`, { data: { title: "Release plan", body: "Dates?" } })
+  ).json();
+  const api = `/api/v1/projects/${project.slug}/topics/${topic.id}`;
+  const live = { timeout: 45_000 };
+
+  const page = await memberCtx.newPage();
+  await page.goto(`/${project.slug}/topics/${topic.id}`);
+  await expect(page.getByTestId("realtime-status")).toHaveAttribute("data-status", "live", live);
+  const list = await memberCtx.newPage();
+  await list.goto(`/${project.slug}/topics`);
+  await expect(list.getByTestId("realtime-status")).toHaveAttribute("data-status", "live", live);
+
+  // The admin replies from another browser: it appears without a reload, counted once.
+  await adminCtx.request.post(`${api}/replies`, { data: { body: "Friday works for me" } });
+  await expect(page.getByTestId("topic-replies")).toContainText("Friday works for me", live);
+  await expect(page.getByRole("heading", { name: "1 reply" })).toBeVisible();
+  await expect(list.getByTestId("topic-list")).toContainText("1 reply", live);
+  // The member's own reply is not doubled by its event.
+  await page.getByLabel("Your reply (markdown)").fill("Then Friday it is");
+  await page.getByRole("button", { name: "Reply", exact: true }).click();
+  await expect(page.getByTestId("topic-replies").locator("li")).toHaveCount(2);
+  await expect(page.getByRole("heading", { name: "2 replies" })).toBeVisible();
+
+  // Locked elsewhere: the banner shows and the composer goes.
+  await adminCtx.request.patch(api, { data: { locked: true } });
+  await expect(page.getByTestId("locked-banner")).toBeVisible(live);
+  await expect(page.getByTestId("reply-composer")).toHaveCount(0);
+  await expect(list.getByTestId("topic-list")).toContainText("Locked", live);
+
+  // Deleted elsewhere: the page says so.
+  await adminCtx.request.delete(api);
+  await expect(page.getByTestId("topic-gone")).toBeVisible(live);
+  await expect(list.getByText("Release plan")).toHaveCount(0, live);
   await closeAll(adminCtx, memberCtx);
 });

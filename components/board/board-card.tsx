@@ -62,6 +62,18 @@ function CommentIcon() {
   );
 }
 
+function PaperclipIcon() {
+  return (
+    <svg width="12" height="12" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+      <path
+        d="m20 11.5-8.1 8.1a5 5 0 0 1-7.1-7.1l8.5-8.5a3.3 3.3 0 0 1 4.7 4.7l-8.5 8.5a1.7 1.7 0 0 1-2.4-2.4l7.8-7.8"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
+
 function CalendarIcon() {
   return (
     <svg width="12" height="12" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
@@ -122,8 +134,14 @@ export const CardFace = memo(function CardFace({ card, lifted = false }: { card:
   // Sub-card progress, when the card JSON carries it.
   const subcards = (card as { subcards?: Progress }).subcards;
   const children = subcards && subcards.total > 0 ? subcards : null;
+  const attachments = card.attachmentCount ?? 0;
   const hasMeta =
-    card.dueDate !== null || card.commentCount > 0 || card.assignees.length > 0 || checklist !== null || children !== null;
+    card.dueDate !== null ||
+    card.commentCount > 0 ||
+    attachments > 0 ||
+    card.assignees.length > 0 ||
+    checklist !== null ||
+    children !== null;
   return (
     <div
       className={cn(
@@ -193,6 +211,16 @@ export const CardFace = memo(function CardFace({ card, lifted = false }: { card:
             <span className="inline-flex items-center gap-1" title={t("board.comments", { count: card.commentCount })}>
               <CommentIcon />
               {card.commentCount}
+            </span>
+          ) : null}
+          {attachments > 0 ? (
+            <span
+              className="inline-flex items-center gap-1"
+              title={t("board.attachments", { count: attachments })}
+              data-testid="card-attachments"
+            >
+              <PaperclipIcon />
+              {attachments}
             </span>
           ) : null}
           {card.assignees.length > 0 ? (

@@ -55,7 +55,9 @@ export function placeCard(state: BoardState, card: BoardCard): BoardState {
 export function upsertCard(state: BoardState, card: BoardCard): BoardState {
   const existing = findCardById(state, card.id);
   if (existing && existing.version >= card.version) return state;
-  return placeCard(state, card);
+  // Payloads that do not carry the attachment count keep the one the board knows.
+  const keep = existing?.attachmentCount !== undefined && card.attachmentCount === undefined;
+  return placeCard(state, keep ? { ...card, attachmentCount: existing.attachmentCount } : card);
 }
 
 export function removeCard(state: BoardState, id: number): BoardState {
@@ -186,6 +188,17 @@ export function columnNeighbours(state: BoardState, columnId: number): { afterCo
   };
 }
 
+/** One card changed in place (counts from comment and attachment events); unknown ids: no change. */
+function patchCard(state: BoardState, cardId: number, change: (card: BoardCard) => BoardCard): BoardState {
+  if (!state.columns.some((c) => c.cards.some((x) => x.id === cardId))) return state;
+  return {
+    ...state,
+    columns: state.columns.map((c) =>
+      c.cards.some((x) => x.id === cardId) ? { ...c, cards: c.cards.map((x) => (x.id === cardId ? change(x) : x)) } : c,
+    ),
+  };
+}
+
 /** Applies one realtime event; unknown types leave the board as it is. */
 export function applyEvent(state: BoardState, event: BoardEvent): BoardState {
   switch (event.type) {
@@ -209,6 +222,19 @@ export function applyEvent(state: BoardState, event: BoardEvent): BoardState {
       return deleteColumn(state, event.data as { id: number; movedCardsTo?: number | null; movedCardIds?: number[] });
     case "column.cards_archived":
       return removeCards(state, (event.data as { cardIds: number[] }).cardIds ?? []);
+    case "comment.created":
+    case "comment.deleted": {
+      const { cardId } = event.data as { cardId: number };
+      const delta = event.type === "comment.created" ? 1 : -1;
+      return patchCard(state, cardId, (c) => ({ ...c, commentCount: Math.max(0, c.commentCount + delta) }));
+    }
+    case "attachment.created":
+    case "attachment.deleted": {
+      const { ownerType, ownerId } = event.data as { ownerType?: string; ownerId?: number };
+      if (ownerType !== "card" || typeof ownerId !== "number") return state;
+      const delta = event.type === "attachment.created" ? 1 : -1;
+      return patchCard(state, ownerId, (c) => ({ ...c, attachmentCount: Math.max(0, (c.attachmentCount ?? 0) + delta) }));
+    }
     default:
       return state;
   }

@@ -19,8 +19,8 @@ export function LiveRefresh({
 }: {
   /** At least one room; the page is live once all are joined. */
   rooms: [string, ...string[]];
-  /** Only events whose type starts with this re-render the page (e.g. "time_entry."). */
-  eventPrefix: string;
+  /** Only events whose type starts with this (or one of these) re-render the page (e.g. "time_entry."). */
+  eventPrefix: string | string[];
   className?: string;
 }) {
   const router = useRouter();
@@ -35,7 +35,8 @@ export function LiveRefresh({
     room: rooms[0],
     extraRooms: rooms.slice(1),
     onEvent: (event: WireEvent) => {
-      if (event.type.startsWith(eventPrefix)) schedule();
+      const prefixes = Array.isArray(eventPrefix) ? eventPrefix : [eventPrefix];
+      if (prefixes.some((p) => event.type.startsWith(p))) schedule();
     },
     onResync: () => {
       if (Date.now() - mounted.current > FRESH_MS) schedule();

@@ -5,18 +5,19 @@ import { usePathname } from "next/navigation";
 import { ChatUnreadBadge } from "@/components/chat/notification-bell.tsx";
 import { useT } from "@/components/i18n-provider.tsx";
 import { cn } from "@/components/ui/cn.ts";
-import { BoardIcon, BuildingIcon, ChatIcon, ClockIcon, ShieldIcon } from "@/components/ui/icons.tsx";
+import { BoardIcon, BuildingIcon, ChatIcon, ClockIcon, ListIcon, ShieldIcon } from "@/components/ui/icons.tsx";
 import type { MessageKey } from "@/lib/i18n/index.ts";
 
 const ITEMS: Array<{ href: string; key: MessageKey; Icon: typeof BoardIcon; adminOnly?: boolean }> = [
   { href: "/", key: "nav.projects", Icon: BoardIcon },
+  { href: "/my-work", key: "nav.myWork", Icon: ListIcon },
   { href: "/chat", key: "nav.chat", Icon: ChatIcon },
   { href: "/time", key: "nav.time", Icon: ClockIcon },
   { href: "/customers", key: "nav.customers", Icon: BuildingIcon },
   { href: "/admin", key: "nav.admin", Icon: ShieldIcon, adminOnly: true },
 ];
 
-const SECTIONS = new Set(["chat", "time", "admin", "profile", "customers"]);
+const SECTIONS = new Set(["chat", "time", "admin", "profile", "customers", "my-work"]);
 
 /** "/" is Projects, and so is every project board ("/<slug>"). */
 function isActive(pathname: string, href: string): boolean {

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useDateFormat } from "@/components/card/format.ts";
 import { useT } from "@/components/i18n-provider.tsx";
+import { LiveRefresh } from "@/components/realtime/live-refresh.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
 import { Button, buttonClasses } from "@/components/ui/button.tsx";
 import { Field, Input, Textarea } from "@/components/ui/input.tsx";
@@ -22,7 +23,7 @@ export function TopicList({
   pages,
   canPost,
 }: {
-  project: { slug: string; name: string; key: string };
+  project: { id: number; slug: string; name: string; key: string };
   topics: ListTopic[];
   page: number;
   pages: number;
@@ -60,6 +61,7 @@ export function TopicList({
           <p className="text-[12px] text-muted">{t("topics.subtitle", { project: project.name })}</p>
         </div>
         <div className="ml-auto flex items-center gap-2">
+          <LiveRefresh rooms={[`project:${project.id}`]} eventPrefix={["topic.", "reply."]} />
           <Link href={`/${project.slug}`} className={buttonClasses({ variant: "ghost", size: "sm" })}>
             {t("topics.back")}
           </Link>

@@ -2,10 +2,12 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useDateFormat } from "@/components/card/format.ts";
 import { Markdown } from "@/components/card/markdown.tsx";
 import { useT } from "@/components/i18n-provider.tsx";
+import { LiveStatus } from "@/components/realtime/live-status.tsx";
+import { useRealtime } from "@/components/realtime/use-realtime.ts";
 import { Avatar } from "@/components/ui/avatar.tsx";
 import { Badge } from "@/components/ui/badge.tsx";
 import { Button } from "@/components/ui/button.tsx";
@@ -14,11 +16,13 @@ import { toast } from "@/components/ui/toast.tsx";
 import type { ReplyJson } from "@/lib/topics/replies.ts";
 import type { TopicJson } from "@/lib/topics/topics.ts";
 import { topicApi } from "./api.ts";
+import { applyTopicEvent, mergeReply, type TopicEvent, type TopicState } from "./topic-state.ts";
 
 /** A topic: its markdown body, replies oldest first, a composer, and the admins' pin/lock controls. */
 export function TopicView({
   slug,
   me,
+  projectId,
   initialTopic,
   initialReplies,
   canWrite,
@@ -26,6 +30,7 @@ export function TopicView({
 }: {
   slug: string;
   me: { id: number };
+  projectId: number;
   initialTopic: TopicJson;
   initialReplies: ReplyJson[];
   /** Member or admin of a live project (a lock may still refuse replies). */
@@ -35,12 +40,40 @@ export function TopicView({
   const t = useT();
   const date = useDateFormat();
   const router = useRouter();
-  const [topic, setTopic] = useState(initialTopic);
-  const [replies, setReplies] = useState(initialReplies);
+  const [state, setState] = useState<TopicState>({ topic: initialTopic, replies: initialReplies, gone: false });
+  const { topic, replies, gone } = state;
+  const setTopic = (next: TopicJson) => setState((s) => ({ ...s, topic: next }));
+  const setReplies = (change: (list: ReplyJson[]) => ReplyJson[]) => setState((s) => ({ ...s, replies: change(s.replies) }));
   const [draft, setDraft] = useState("");
   const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState<{ id: number; body: string } | null>(null);
   const api = `/api/v1/projects/${slug}/topics/${topic.id}`;
+  // Others' replies, edits and the admins' pin/lock arrive live; after a gap the page reloads both.
+  const resync = useCallback(async () => {
+    try {
+      const [fresh, list] = await Promise.all([
+        topicApi<{ topic: TopicJson }>(api),
+        topicApi<{ replies: ReplyJson[] }>(`${api}/replies?limit=500`),
+      ]);
+      setState((s) => ({ ...s, topic: fresh.topic, replies: list.replies }));
+    } catch {
+      // Gone or unreachable: the next event or reconnect tries again.
+    }
+  }, [api]);
+  // A page whose replies do not add up to the server's count (it missed events, or it was mounted
+  // again from its first render) reloads them, once per count.
+  const healed = useRef<number | null>(null);
+  const live = replies.filter((r) => !r.deleted).length;
+  useEffect(() => {
+    if (topic.replyCount === live || replies.length >= 500 || healed.current === topic.replyCount) return;
+    healed.current = topic.replyCount;
+    void resync();
+  }, [topic.replyCount, live, replies.length, resync]);
+  const status = useRealtime({
+    room: `project:${projectId}`,
+    onEvent: (event: TopicEvent) => setState((s) => applyTopicEvent(s, event)),
+    onResync: resync,
+  });
   const fail = (e: unknown) => toast(t("topics.failed", { message: (e as Error).message }), { variant: "error" });
 
   const moderate = async (change: { pinned?: boolean; locked?: boolean }) => {
@@ -56,8 +89,12 @@ export function TopicView({
     setBusy(true);
     try {
       const reply = await topicApi<ReplyJson>(`${api}/replies`, { method: "POST", body: { body: draft } });
-      setReplies((list) => [...list, reply]);
-      setTopic((x) => ({ ...x, replyCount: x.replyCount + 1 }));
+      // The realtime event may have brought it already: merged by id, counted once.
+      setState((s) =>
+        s.replies.some((r) => r.id === reply.id)
+          ? s
+          : { ...s, topic: { ...s.topic, replyCount: s.topic.replyCount + 1 }, replies: mergeReply(s.replies, reply) },
+      );
       setDraft("");
     } catch (err) {
       fail(err);
@@ -96,9 +133,21 @@ export function TopicView({
 
   return (
     <article className="mx-auto flex w-full max-w-3xl flex-col gap-4 px-5 py-5" data-testid="topic-page">
-      <Link href={`/${slug}/topics`} className="text-[12px] text-muted hover:text-text">
-        ← {t("topics.backToList")}
-      </Link>
+      <div className="flex items-center gap-2">
+        <Link href={`/${slug}/topics`} className="text-[12px] text-muted hover:text-text">
+          ← {t("topics.backToList")}
+        </Link>
+        <LiveStatus status={status} className="ml-auto" />
+      </div>
+      {gone ? (
+        <p
+          role="status"
+          className="rounded-md border border-warning/40 bg-warning-soft px-3 py-2 text-[13px] text-warning"
+          data-testid="topic-gone"
+        >
+          {t("topics.goneLive")}
+        </p>
+      ) : null}
       <header className="flex flex-wrap items-start gap-3">
         <div className="flex min-w-0 flex-col gap-1">
           <h1 className="flex flex-wrap items-center gap-2 text-lg font-semibold tracking-tight text-text">

@@ -1,6 +1,6 @@
 // The card detail: the card's JSON plus what only the detail view shows (checklist, children with
 // progress, references, parent title), restoring soft-deleted cards and listing them.
-import { restoreCardAttachments } from "../attachments/attachments.ts";
+import { attachmentCounts, restoreCardAttachments } from "../attachments/attachments.ts";
 import { type ProjectRef, requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import { getDb, type Tx } from "../db/client.ts";
@@ -35,13 +35,14 @@ export async function findCard(
 
 /** The card's JSON as REST returns it everywhere, plus `checklist: { done, total }`. */
 export async function cardDetailJson(tx: Tx, project: ProjectRef, id: number) {
-  const [row, counts] = await Promise.all([
+  const [row, counts, attachments] = await Promise.all([
     tx.card.findUniqueOrThrow({ where: { id }, select: { ...CARD_SELECT, deletedAt: true } }),
     checklistCounts(tx, [id]),
+    attachmentCounts(tx, [id]),
   ]);
   const { deletedAt, ...rest } = row;
   return {
-    ...cardJson(project.key, rest),
+    ...cardJson(project.key, { ...rest, attachmentCount: attachments.get(id) ?? 0 }),
     deletedAt: deletedAt ? deletedAt.toISOString() : null,
     checklist: counts.get(id) ?? { done: 0, total: 0 },
   };

@@ -34,6 +34,8 @@ export type CardRow = Prisma.CardGetPayload<{ select: typeof BOARD_CARD_SELECT }
   links?: { id: number; type: string; url: string; ref: string; title: string | null; state: string | null }[];
   /** Checklist progress, shown on the board card as `done/total`. */
   checklist?: { done: number; total: number };
+  /** The card's own live attachments (not its comments'), shown on the board card. */
+  attachmentCount?: number;
 };
 
 export function cardJson(projectKey: string, c: CardRow) {
@@ -59,6 +61,7 @@ export function cardJson(projectKey: string, c: CardRow) {
     labels: c.labels.map((l) => l.label),
     ...(c.links !== undefined ? { links: c.links } : {}),
     commentCount: c._count.comments,
+    ...(c.attachmentCount !== undefined ? { attachmentCount: c.attachmentCount } : {}),
     ...(c.checklist !== undefined ? { checklist: c.checklist } : {}),
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),

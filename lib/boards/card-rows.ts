@@ -37,6 +37,7 @@ export function* cardRows(scope: Scope, options: { detail?: boolean } = {}): Ste
         (SELECT MAX(sc.sprint_id) FROM sprint_cards sc JOIN sprints s ON s.id = sc.sprint_id
           WHERE sc.card_id = c.id AND s.status <> ${"closed"}) AS open_sprint_id,
         (SELECT COUNT(*) FROM card_comments cc WHERE cc.card_id = c.id AND cc.deleted_at IS NULL) AS comment_count,
+        (SELECT COUNT(*) FROM attachments a WHERE a.owner_type = ${"card"} AND a.owner_id = c.id AND a.deleted_at IS NULL) AS attachment_count,
         (SELECT COUNT(*) FROM card_checklist_items ci WHERE ci.card_id = c.id) AS checklist_total,
         (SELECT COUNT(*) FROM card_checklist_items ci WHERE ci.card_id = c.id AND ci.done = ${true}) AS checklist_done
       FROM cards c LEFT JOIN cards p ON p.id = c.parent_card_id
@@ -127,6 +128,7 @@ export function* cardRows(scope: Scope, options: { detail?: boolean } = {}): Ste
       labels: labelsByCard.get(id) ?? [],
       checklist: { done: num(c.checklist_done), total: num(c.checklist_total) },
       _count: { comments: num(c.comment_count) },
+      attachmentCount: num(c.attachment_count),
       ...(detail ? { description: (c.description as string | null) ?? null, links: linksByCard.get(id) ?? [] } : {}),
     };
   });

@@ -27,6 +27,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "chat",
   "customers",
   "forgot-password",
+  "my-work",
   "profile",
   "reset-password",
   "setup",

@@ -20,6 +20,7 @@ import { system } from "./de/system.ts";
 import { time } from "./de/time.ts";
 import { topics } from "./de/topics.ts";
 import { webhooks } from "./de/webhooks.ts";
+import { work } from "./de/work.ts";
 
 export const de = {
   ...common,
@@ -42,4 +43,5 @@ export const de = {
   ...sso,
   ...billing,
   ...imports,
+  ...work,
 };

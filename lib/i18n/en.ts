@@ -20,6 +20,7 @@ import { system } from "./en/system.ts";
 import { time } from "./en/time.ts";
 import { topics } from "./en/topics.ts";
 import { webhooks } from "./en/webhooks.ts";
+import { work } from "./en/work.ts";
 
 export const en = {
   ...common,
@@ -42,4 +43,5 @@ export const en = {
   ...sso,
   ...billing,
   ...imports,
+  ...work,
 };

@@ -168,6 +168,29 @@ export function chatPaths(): Json {
         responses: { ...ok(200, "{ email }"), ...errors(400, 401, 403, 415) },
       },
     },
+    "/api/v1/me/work": {
+      get: {
+        parameters: [
+          query(
+            "groupBy",
+            "due (default: overdue, today, this week, later, no date) or project (projects with overdue cards first)",
+          ),
+          query("done", "true: cards in done columns too (default false)"),
+        ],
+        summary: "My work: every card assigned to you across your projects, your running timer, your unread mentions",
+        description:
+          "Cards in readable, live projects, soonest due first (at most 1000; `truncated` says when there were more). " +
+          "Each card is the card JSON plus `project`, `column` and its due `bucket`, judged in your time zone (`today`). " +
+          "A key limited to one project answers 403.",
+        responses: {
+          ...ok(
+            200,
+            "{ groupBy, today, total, overdue, truncated, groups: [{ key, bucket?, project?, cards }], timer, now, mentions: { unread, latest } }",
+          ),
+          ...errors(400, 401, 403),
+        },
+      },
+    },
     "/api/v1/me/unread": {
       get: {
         summary: "Unread counts: per project chat, per conversation, and notifications",

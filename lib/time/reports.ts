@@ -7,9 +7,11 @@
 import { z } from "zod";
 import type { Actor } from "../auth/actor.ts";
 import { type Amounts, addAmount, amountsJson, formatMoneyPlain } from "../billing/money.ts";
+import { readableCustomers } from "../customers/access.ts";
 import { getDb } from "../db/client.ts";
 import { parseInput } from "../errors.ts";
 import { type MessageKey, translate } from "../i18n/index.ts";
+import { customerRoom, userRoom } from "../realtime/events.ts";
 import { dateOf, isoOf, isoWeek, monthOf, todayUtc, weekStart } from "./dates.ts";
 import { formatDuration, formatHours } from "./duration.ts";
 import { ENTRY_SELECT, entryFilter, entryJson, lockCutoff, ZIsoDate } from "./entries.ts";
@@ -339,4 +341,22 @@ export async function timeReportCsv(actor: Actor, query: unknown): Promise<{ csv
   }
   const csv = `\uFEFF${lines.map((l) => l.map((f) => csvField(f, sep)).join(sep)).join("\r\n")}\r\n`;
   return { csv, filename: `time-${report.from}-${report.to}.csv` };
+}
+
+/**
+ * The realtime rooms a report page follows: the user's own (their entries) and the room of every
+ * customer whose entries it can show (the one filtered on, or all the user can read — however many).
+ */
+export async function reportLiveRooms(actor: Actor, customerSlug = ""): Promise<[string, ...string[]]> {
+  const roles = await readableCustomers(actor);
+  const rows = await getDb().customer.findMany({
+    where: {
+      deletedAt: null,
+      ...(roles === "all" ? {} : { id: { in: [...roles.keys()] } }),
+      ...(customerSlug ? { slug: customerSlug } : {}),
+    },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  return [userRoom(actor.userId), ...rows.map((c) => customerRoom(c.id))];
 }

@@ -13,8 +13,11 @@ import { DELETE as commentDelete } from "../../app/api/v1/projects/[slug]/cards/
 import { POST as commentPost } from "../../app/api/v1/projects/[slug]/cards/[key]/comments/route.ts";
 import { POST as restorePost } from "../../app/api/v1/projects/[slug]/cards/[key]/restore/route.ts";
 import { DELETE as cardDelete } from "../../app/api/v1/projects/[slug]/cards/[key]/route.ts";
+import { applyEvent, type BoardState } from "../../components/board/board-state.ts";
 import { cleanupAttachments } from "../../lib/attachments/cleanup.ts";
 import { attachmentsDir, thumbPath } from "../../lib/attachments/files.ts";
+import { getBoard } from "../../lib/boards/board.ts";
+import { getCardDetail } from "../../lib/boards/card-detail.ts";
 import { createCard } from "../../lib/boards/cards.ts";
 import { addMember } from "../../lib/boards/members.ts";
 import { createProject } from "../../lib/boards/projects.ts";
@@ -291,6 +294,29 @@ describe.each(availableEngines())("attachments on %s", (engine) => {
     expect(world.events.some((e) => e.type === "attachment.deleted" && (e.data as { id: number }).id === second.json.id)).toBe(
       true,
     );
+  });
+
+  it("counts the card's own live attachments on the board card and in the card detail; events keep the board's count", async () => {
+    const card = await createCard(owner.actor, slug, { title: "counted" });
+    const a = await upload(member, card.key, [
+      { name: "a.txt", bytes: "a" },
+      { name: "b.txt", bytes: "b" },
+    ]);
+    const comment = await call(commentPost, { key: member.key, params: { slug, key: card.key }, body: { body: "c" } });
+    await upload(member, card.key, [{ name: "c.txt", bytes: "c" }], comment.json.id);
+    await call(attachmentDelete, { method: "DELETE", key: member.key, params: { id: String(a.json[0].id) } });
+    const onBoard = (await getBoard(viewer.actor, slug)).columns.flatMap((c) => c.cards).find((c) => c.key === card.key);
+    expect(onBoard?.attachmentCount).toBe(1);
+    expect((await getCardDetail(viewer.actor, slug, card.key)).card.attachmentCount).toBe(1);
+    // The board page follows attachment events (a card's own, not a comment's).
+    const state = { project: { type: "kanban" }, columns: [{ id: 1, cards: [onBoard] }] } as unknown as BoardState;
+    const cardId = onBoard?.id as number;
+    let next = applyEvent(state, { type: "attachment.created", data: { ownerType: "card", ownerId: cardId } });
+    next = applyEvent(next, { type: "attachment.created", data: { ownerType: "card_comment", ownerId: cardId } });
+    expect(next.columns[0].cards[0].attachmentCount).toBe(2);
+    next = applyEvent(next, { type: "attachment.deleted", data: { ownerType: "card", ownerId: cardId } });
+    next = applyEvent(next, { type: "comment.created", data: { cardId } });
+    expect(next.columns[0].cards[0]).toMatchObject({ attachmentCount: 1, commentCount: 2 });
   });
 
   it("answers 404 for an attachment whose owner does not exist", async () => {

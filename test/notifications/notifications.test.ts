@@ -135,6 +135,26 @@ describe.each(availableEngines())("notifications on %s", (engine) => {
     expect((await mine(anna)).json.notifications.some((n: { type: string }) => n.type === "comment")).toBe(false);
   });
 
+  it("a mention in a card comment notifies readers it names (once, as a mention), never outsiders", async () => {
+    const card = await createCard(anna.actor, project.slug, { title: "Mention me", assignees: ["owner"] });
+    const before = (await mine(owner)).json.notifications.length;
+    await addComment(anna.actor, project.slug, card.key, { body: "@owner and @outsider, see this" });
+    const list = (await mine(owner)).json.notifications;
+    expect(list.length).toBe(before + 1);
+    expect(list[0]).toMatchObject({
+      type: "mention",
+      url: `/${project.slug}/cards/${card.key}`,
+      title: `anna mentioned you on ${card.key}`,
+      actor: { username: "anna" },
+    });
+    expect((await mine(outsider)).json.notifications.filter((n: { url: string }) => n.url.includes(card.key))).toHaveLength(0);
+    // A mention of someone not assigned, not the creator: a mention in their language.
+    const other = await createCard(owner.actor, project.slug, { title: "Other" });
+    await addComment(owner.actor, project.slug, other.key, { body: "what do you think, @anna?" });
+    const annaList = (await mine(anna)).json.notifications;
+    expect(annaList[0]).toMatchObject({ type: "mention", title: `owner hat dich in ${other.key} erwähnt` });
+  });
+
   it("marks one read (only one's own: 404 otherwise) and all read", async () => {
     const list = (await mine(anna)).json;
     expect(list.unread).toBeGreaterThan(1);

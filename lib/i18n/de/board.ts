@@ -18,6 +18,7 @@ export const board: { [K in keyof typeof en]: string } = {
   "board.create": "Hinzufügen",
   "board.cancel": "Abbrechen",
   "board.comments": "{count, plural, one {# Kommentar} other {# Kommentare}}",
+  "board.attachments": "{count, plural, one {# Anhang} other {# Anhänge}}",
   "board.due": "Fällig am {date}",
   "board.overdue": "Überfällig seit {date}",
   "board.assignees": "Zugewiesen an {names}",

@@ -12,6 +12,7 @@ export const chat: Record<keyof typeof en, string> = {
   "notifications.title.reply": "{user} hat auf „{topic}“ geantwortet",
   "notifications.title.mentionTopic": "{user} hat dich in „{topic}“ erwähnt",
   "notifications.title.comment": "{user} hat {key} kommentiert",
+  "notifications.title.mentionCard": "{user} hat dich in {key} erwähnt",
   "chat.title": "Chat",
   "chat.projectTitle": "Chat von {project}",
   "chat.log": "Nachrichten",

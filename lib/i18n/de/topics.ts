@@ -6,6 +6,7 @@ export const topics: { [K in keyof typeof en]: string } = {
   "topics.subtitle": "Diskussionen in {project}",
   "topics.back": "Zurück zum Board",
   "topics.backToList": "Alle Themen",
+  "topics.goneLive": "Dieses Thema wurde eben gelöscht. Die Seite bleibt offen, bis du sie verlässt.",
   "topics.new": "Neues Thema",
   "topics.newTitle": "Titel",
   "topics.newBody": "Worum geht es? (Markdown)",

@@ -16,6 +16,7 @@ export const board = {
   "board.create": "Add",
   "board.cancel": "Cancel",
   "board.comments": "{count, plural, one {# comment} other {# comments}}",
+  "board.attachments": "{count, plural, one {# attachment} other {# attachments}}",
   "board.due": "Due {date}",
   "board.overdue": "Overdue since {date}",
   "board.assignees": "Assigned to {names}",

@@ -9,6 +9,7 @@ export const chat = {
   "notifications.title.reply": "{user} replied to “{topic}”",
   "notifications.title.mentionTopic": "{user} mentioned you in “{topic}”",
   "notifications.title.comment": "{user} commented on {key}",
+  "notifications.title.mentionCard": "{user} mentioned you on {key}",
   "chat.title": "Chat",
   "chat.projectTitle": "{project} chat",
   "chat.log": "Messages",

@@ -4,6 +4,7 @@ export const topics = {
   "topics.subtitle": "Discussions of {project}",
   "topics.back": "Back to the board",
   "topics.backToList": "All topics",
+  "topics.goneLive": "This topic was just deleted. Its page stays open until you leave it.",
   "topics.new": "New topic",
   "topics.newTitle": "Title",
   "topics.newBody": "What is it about? (markdown)",

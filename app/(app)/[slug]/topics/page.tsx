@@ -29,7 +29,7 @@ export default async function TopicsPage({
     const list = await listTopics(actor, slug, { page });
     return (
       <TopicList
-        project={{ slug: project.slug, name: project.name, key: project.key }}
+        project={{ id: project.id, slug: project.slug, name: project.name, key: project.key }}
         topics={list.topics}
         page={list.page}
         pages={Math.max(1, Math.ceil(list.total / list.limit))}

@@ -7,19 +7,11 @@ import { listContracts } from "@/lib/customers/contracts.ts";
 import { listCustomers } from "@/lib/customers/customers.ts";
 import { AppError } from "@/lib/errors.ts";
 import { translate } from "@/lib/i18n/index.ts";
-import { customerRoom, userRoom } from "@/lib/realtime/events.ts";
-import { timeReport } from "@/lib/time/reports.ts";
+import { reportLiveRooms, timeReport } from "@/lib/time/reports.ts";
 
 export async function generateMetadata(): Promise<Metadata> {
   const actor = await requireActor();
   return { title: translate(actor.language, "time.reports.title") };
-}
-
-/** Others' entries reach a report through their customers' rooms (the one filtered on, or the
- * first 50 the user can read); the user's own through their room. */
-function liveRooms(userId: number, slug: string, customers: { id: number; slug: string }[]): [string, ...string[]] {
-  const followed = slug ? customers.filter((c) => c.slug === slug) : customers.slice(0, 50);
-  return [userRoom(userId), ...followed.map((c) => customerRoom(c.id))];
 }
 
 type Query = Record<string, string | string[] | undefined>;
@@ -46,10 +38,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       throw e;
     }),
   );
-  const [customers, projects, contracts] = await Promise.all([
+  const [customers, projects, contracts, liveRooms] = await Promise.all([
     listCustomers(actor, { includeArchived: true }),
     listProjects(actor, { includeArchived: true }),
     filters.customer ? listContracts(actor, filters.customer).catch(() => []) : [],
+    // Others' entries reach a report through their customers' rooms; the user's own through theirs.
+    reportLiveRooms(actor, filters.customer),
   ]);
   return (
     <ReportsView
@@ -58,7 +52,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       customers={customers.map((c) => ({ slug: c.slug, name: c.name }))}
       projects={projects.map((p) => ({ slug: p.slug, name: p.name }))}
       contracts={contracts.map((c) => ({ id: c.id, name: c.name }))}
-      liveRooms={liveRooms(actor.userId, filters.customer, customers)}
+      liveRooms={liveRooms}
     />
   );
 }

@@ -33,6 +33,7 @@ export default async function TopicPage({ params }: { params: Promise<{ slug: st
       key={page.topic.id}
       slug={page.project.slug}
       me={{ id: actor.userId }}
+      projectId={page.project.id}
       initialTopic={page.topic}
       initialReplies={replies}
       canWrite={page.canWrite}

@@ -1,0 +1,25 @@
+import type { work as en } from "../en/work.ts";
+
+export const work: { [K in keyof typeof en]: string } = {
+  "nav.myWork": "Meine Arbeit",
+  "work.title": "Meine Arbeit",
+  "work.summary": "{total} offene Karten für dich · {overdue} überfällig",
+  "work.groupBy": "Gruppieren nach",
+  "work.groupBy.due": "Fälligkeit",
+  "work.groupBy.project": "Projekt",
+  "work.bucket.overdue": "Überfällig",
+  "work.bucket.today": "Heute fällig",
+  "work.bucket.week": "Nächste 7 Tage",
+  "work.bucket.later": "Später",
+  "work.bucket.none": "Ohne Fälligkeit",
+  "work.empty": "Dir ist nichts zugewiesen. Karten, die dir in einem Projekt zugewiesen werden, erscheinen hier.",
+  "work.truncated": "Es werden die {shown} am frühesten fälligen von {total} Karten gezeigt.",
+  "work.timer": "Laufender Timer",
+  "work.timerNone": "Kein Timer läuft.",
+  "work.timerOpen": "Zur Zeiterfassung",
+  "work.mentions": "Ungelesene Erwähnungen",
+  "work.mentionsNone": "Keine ungelesenen Erwähnungen.",
+  "work.due": "Fällig {date}",
+  "work.column": "In {column}",
+  "work.cardCount": "{count} Karten",
+};
