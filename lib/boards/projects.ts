@@ -4,9 +4,9 @@ import type { Actor } from "../auth/actor.ts";
 import { customerIdForProject } from "../customers/access.ts";
 import { getDb } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
+import { STEP } from "../ordering/positions.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
-import { STEP } from "./positions.ts";
 
 export const DEFAULT_COLUMNS = ["To do", "In progress", "Done"];
 
