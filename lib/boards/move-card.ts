@@ -9,7 +9,7 @@ import type { Actor } from "../auth/actor.ts";
 import { Prisma } from "../db/client.ts";
 import { exec, rows, type Step, transaction } from "../db/direct.ts";
 import { AppError, parseInput } from "../errors.ts";
-import { forUpdate, type OrderedList, place, placementFields, placementOf } from "../ordering/place.ts";
+import { forUpdate, lockList, type OrderedList, place, placementFields, placementOf } from "../ordering/place.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { sprintProgressStep } from "../scrum/progress.ts";
@@ -45,7 +45,10 @@ export async function moveCard(actor: Actor, slug: string, key: string, input: u
   const placement = placementOf<string | number>(data, { after: "afterKey", before: "beforeKey" });
   const { project } = await requireProject(actor, slug, "member");
   const card = await transaction(function* () {
-    // The card first (locked: a concurrent move or edit of it waits), then the target column's list.
+    // Locks in one order everywhere (list, then its items), so that a renumbering, which updates
+    // every card of the list, never waits for a card whose mover waits for the list: the target
+    // column first, then the card (a concurrent move or edit of it waits).
+    yield* lockList("cards", data.columnId);
     const number = parseCardKey(project.key, key);
     const [found] =
       number === null

@@ -96,7 +96,7 @@ export function mariadbConfig(databaseUrl: string) {
     // serialise on one row, short enough that a database that is down or restarting answers 503
     // within seconds (lib/db/faults.ts) instead of holding the request for 30 s. Prisma's
     // `pool_timeout` URL parameter (seconds) overrides it.
-    acquireTimeout: Number(u.searchParams.get("pool_timeout") ?? 5) * 1000,
+    acquireTimeout: Number(u.searchParams.get("pool_timeout") ?? 10) * 1000,
     connectTimeout: 2_000,
     allowPublicKeyRetrieval: true,
   };

@@ -33,7 +33,9 @@ export function errorResponse(e: unknown): Response {
   // Faults of the machine rather than of the request, mapped in one place (lib/db/faults.ts).
   if (isStorageFull(e)) {
     console.warn(`storage full: ${(e as Error).message}`);
-    return errorResponse(new AppError("storage_full", "Storage full: the server cannot save anything right now. Reading still works."));
+    return errorResponse(
+      new AppError("storage_full", "Storage full: the server cannot save anything right now. Reading still works."),
+    );
   }
   if (isRetryableTransactionError(e)) {
     // Still deadlocked after every retry (lib/db/faults.ts): busy, not broken.

@@ -9,7 +9,7 @@ import { loadCardRows } from "../boards/card-rows.ts";
 import { PROJECT_SELECT, projectJson } from "../boards/projects.ts";
 import { getDb, Prisma, type Tx } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
-import { type Placement, placeInPrisma, placementFields, placementOf } from "../ordering/place.ts";
+import { lockListInPrisma, type Placement, placeInPrisma, placementFields, placementOf } from "../ordering/place.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { doneColumnIds, recordSprintProgress, syncSprintRecord } from "./progress.ts";
@@ -60,6 +60,10 @@ async function place(ctx: Ctx, key: Ref, target: Target, placement: Placement<Re
   const number = parseCardKey(project.key, String(key));
   // First statement, and a lock: two placements of one card run one after the other (the second
   // sees the first one's sprint), also on MySQL, whose reads come from a snapshot taken at the first read.
+  // The backlog first (the project's row), then the card: the order of every placement, so a
+  // renumbering of the backlog (which updates every card) never waits for a card whose placement
+  // waits for the backlog.
+  await lockListInPrisma(tx, "backlog", project.id);
   const locked =
     number === null
       ? 0
