@@ -90,10 +90,7 @@ export function moveCardTo(state: BoardState, key: string, columnId: number, ind
 }
 
 /** What the move endpoint needs: the cards that will precede and follow the moved card. */
-export function neighbourKeys(
-  state: BoardState,
-  key: string,
-): { columnId: number; after?: string; before?: string } | null {
+export function neighbourKeys(state: BoardState, key: string): { columnId: number; after?: string; before?: string } | null {
   const found = findCard(state, key);
   if (!found) return null;
   const { column, index } = found;

@@ -114,10 +114,7 @@ export function moveCardTo(state: PlanState, key: string, listId: string, index:
 }
 
 /** What the server needs after a local move: the list and the cards around the moved one. */
-export function placement(
-  state: PlanState,
-  key: string,
-): { sprintId: number | null; after?: string; before?: string } | null {
+export function placement(state: PlanState, key: string): { sprintId: number | null; after?: string; before?: string } | null {
   const found = findCard(state, key);
   if (!found) return null;
   const { list, index } = found;
