@@ -7,6 +7,7 @@ import { authenticate } from "../auth/request.ts";
 import { isDatabaseUnavailable, isRetryableTransactionError, isStorageFull } from "../db/faults.ts";
 import { AppError, ERROR_STATUS } from "../errors.ts";
 import { decodeUtf8, parseJsonText, readBodyCapped } from "./body.ts";
+import { idempotent } from "./idempotency.ts";
 import { requireDeclaredBody, requireSameOrigin } from "./same-origin.ts";
 
 export const MAX_JSON_BYTES = 1_000_000;
@@ -101,9 +102,22 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options
       }
       const params = await ctx.params;
       refuseNul(req, params);
-      const result = await handler({ req, params, actor });
-      if (result instanceof Response) return result;
-      return Response.json(result, { status: options.status ?? 200 });
+      const run = async () => {
+        try {
+          const result = await handler({ req, params, actor });
+          if (result instanceof Response) return result;
+          return Response.json(result, { status: options.status ?? 200 });
+        } catch (e) {
+          return errorResponse(e);
+        }
+      };
+      // A JSON create with an Idempotency-Key runs once per key (lib/http/idempotency.ts).
+      const idempotencyKey = req.method === "POST" ? req.headers.get("idempotency-key") : null;
+      const type = req.headers.get("content-type") ?? "";
+      if (idempotencyKey !== null && (!type || /^application\/([\w.+-]+\+)?json\b/i.test(type))) {
+        return await idempotent(actor, req, idempotencyKey, MAX_JSON_BYTES, run);
+      }
+      return await run();
     } catch (e) {
       return errorResponse(e);
     }
