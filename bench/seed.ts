@@ -2,10 +2,10 @@
 // 50,000 cards through the API would take minutes and measure creates, not loads). Multi-row
 // INSERTs through the direct driver, in the same shape as a create writes them.
 
-import { STEP } from "../lib/boards/positions.ts";
 import { resetConfigForTests } from "../lib/config.ts";
 import { Prisma } from "../lib/db/client.ts";
 import { closeDirect, exec, transaction } from "../lib/db/direct.ts";
+import { STEP } from "../lib/ordering/positions.ts";
 
 const CHUNK = 500;
 

@@ -10,6 +10,10 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  /** The database cannot be reached right now (down, restarting): try again after Retry-After. */
+  unavailable: 503,
+  /** The disk is full: writes and uploads fail until space is freed; reads keep working. */
+  storage_full: 507,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

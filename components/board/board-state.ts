@@ -2,6 +2,7 @@
 // and realtime events all go through here, so that applying the same change twice is harmless.
 import type { Board } from "../../lib/boards/board.ts";
 import type { CardJson } from "../../lib/boards/card-json.ts";
+import { byPosition, estimatePosition } from "../../lib/ordering/positions.ts";
 
 export type BoardCard = Omit<CardJson, "description" | "links">;
 export type BoardColumn = Omit<Board["columns"][number], "cards"> & { cards: BoardCard[] };
@@ -15,9 +16,6 @@ export const columnIdFromDropId = (id: string) => Number(id.slice("column:".leng
 export const columnSortId = (columnId: number) => `column-sort:${columnId}`;
 export const isColumnSortId = (id: string | number) => typeof id === "string" && id.startsWith("column-sort:");
 export const columnIdFromSortId = (id: string) => Number(id.slice("column-sort:".length));
-
-const byPosition = (a: { position: number; id: number }, b: { position: number; id: number }) =>
-  a.position - b.position || a.id - b.id;
 
 export function findCard(state: BoardState, key: string): { card: BoardCard; column: BoardColumn; index: number } | null {
   for (const column of state.columns) {
@@ -71,14 +69,6 @@ export function upsertColumn(state: BoardState, column: Omit<BoardColumn, "cards
   return { ...state, columns: [...state.columns.filter((c) => c.id !== column.id), next].sort(byPosition) };
 }
 
-/** The fractional position between two neighbours, as the server computes it (an estimate until it answers). */
-export function positionBetween(before: number | null, after: number | null): number {
-  if (before === null && after === null) return 1024;
-  if (before === null) return (after as number) - 1024;
-  if (after === null) return before + 1024;
-  return before + (after - before) / 2;
-}
-
 /** Moves a card to `index` in a column (optimistically): it keeps its version, gets an estimated position. */
 export function moveCardTo(state: BoardState, key: string, columnId: number, index: number): BoardState {
   const found = findCard(state, key);
@@ -89,7 +79,7 @@ export function moveCardTo(state: BoardState, key: string, columnId: number, ind
   const card = {
     ...found.card,
     columnId,
-    position: positionBetween(others[at - 1]?.position ?? null, others[at]?.position ?? null),
+    position: estimatePosition(others[at - 1]?.position ?? null, others[at]?.position ?? null),
   };
   return {
     ...state,
@@ -102,17 +92,14 @@ export function moveCardTo(state: BoardState, key: string, columnId: number, ind
 }
 
 /** What the move endpoint needs: the cards that will precede and follow the moved card. */
-export function neighbourKeys(
-  state: BoardState,
-  key: string,
-): { columnId: number; afterKey?: string; beforeKey?: string } | null {
+export function neighbourKeys(state: BoardState, key: string): { columnId: number; after?: string; before?: string } | null {
   const found = findCard(state, key);
   if (!found) return null;
   const { column, index } = found;
   return {
     columnId: column.id,
-    ...(index > 0 ? { afterKey: column.cards[index - 1].key } : {}),
-    ...(index < column.cards.length - 1 ? { beforeKey: column.cards[index + 1].key } : {}),
+    ...(index > 0 ? { after: column.cards[index - 1].key } : {}),
+    ...(index < column.cards.length - 1 ? { before: column.cards[index + 1].key } : {}),
   };
 }
 
@@ -173,18 +160,18 @@ export function moveColumnTo(state: BoardState, columnId: number, index: number)
   const at = Math.max(0, Math.min(index, others.length));
   const moved = {
     ...column,
-    position: positionBetween(others[at - 1]?.position ?? null, others[at]?.position ?? null),
+    position: estimatePosition(others[at - 1]?.position ?? null, others[at]?.position ?? null),
   };
   return { ...state, columns: [...others.slice(0, at), moved, ...others.slice(at)] };
 }
 
 /** What the column move endpoint needs: the column's neighbours after a local move. */
-export function columnNeighbours(state: BoardState, columnId: number): { afterColumnId?: number; beforeColumnId?: number } {
+export function columnNeighbours(state: BoardState, columnId: number): { after?: number; before?: number } {
   const index = state.columns.findIndex((c) => c.id === columnId);
   if (index < 0) return {};
   return {
-    ...(index > 0 ? { afterColumnId: state.columns[index - 1].id } : {}),
-    ...(index < state.columns.length - 1 ? { beforeColumnId: state.columns[index + 1].id } : {}),
+    ...(index > 0 ? { after: state.columns[index - 1].id } : {}),
+    ...(index < state.columns.length - 1 ? { before: state.columns[index + 1].id } : {}),
   };
 }
 

@@ -97,7 +97,7 @@ export function Checklist({
     const before = items;
     const next = arrayMove(items, from, to);
     onChange(next);
-    const body = to === 0 ? { beforeId: next[1].id } : { afterId: next[to - 1].id };
+    const body = to === 0 ? { before: next[1].id } : { after: next[to - 1].id };
     try {
       await cardApi(`${base}/checklist/${active.id}/move`, { method: "POST", body });
     } catch (e) {

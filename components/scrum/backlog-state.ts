@@ -114,17 +114,14 @@ export function moveCardTo(state: PlanState, key: string, listId: string, index:
 }
 
 /** What the server needs after a local move: the list and the cards around the moved one. */
-export function placement(
-  state: PlanState,
-  key: string,
-): { sprintId: number | null; afterKey?: string; beforeKey?: string } | null {
+export function placement(state: PlanState, key: string): { sprintId: number | null; after?: string; before?: string } | null {
   const found = findCard(state, key);
   if (!found) return null;
   const { list, index } = found;
   return {
     sprintId: list.sprint?.id ?? null,
-    ...(index > 0 ? { afterKey: list.cards[index - 1].key } : {}),
-    ...(index < list.cards.length - 1 ? { beforeKey: list.cards[index + 1].key } : {}),
+    ...(index > 0 ? { after: list.cards[index - 1].key } : {}),
+    ...(index < list.cards.length - 1 ? { before: list.cards[index + 1].key } : {}),
   };
 }
 

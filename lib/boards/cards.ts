@@ -9,13 +9,14 @@ import { getDb, Prisma, type Tx } from "../db/client.ts";
 import { exec, inPrisma, insert, rows, run, type Step, transaction } from "../db/direct.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { notifyAssigned } from "../notifications/cards.ts";
+import { place } from "../ordering/place.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { nextBacklogRank, putNewCardInSprintStep, recordSprintProgress } from "../scrum/progress.ts";
 import { cardJson, parseCardKey } from "./card-json.ts";
 import { cardRows, loadCardRows } from "./card-rows.ts";
 import { LABEL_COLORS } from "./label-colors.ts";
-import { positionBetween } from "./positions.ts";
+import { cardList } from "./move-card.ts";
 
 export const PRIORITIES = ["low", "medium", "high", "critical"] as const;
 
@@ -190,12 +191,8 @@ export async function createCard(actor: Actor, slug: string, input: z.input<type
     const assigneeIds = yield* resolveAssignees(project.id, data.assignees ?? []);
     const parentCardId = yield* resolveParent(project, data.parentKey);
     const labelIds = yield* resolveLabels(project.id, data.labels ?? []);
-    const top = data.placement === "top";
-    const [edge] = yield* rows<{ position: unknown }>(Prisma.sql`
-      SELECT position FROM cards WHERE column_id = ${columnId} AND deleted_at IS NULL
-      ORDER BY ${Prisma.raw(top ? "position, id" : "position DESC, id DESC")} LIMIT 1`);
-    const edgePosition = edge ? Number(edge.position) : null;
-    const position = (top ? positionBetween(null, edgePosition) : positionBetween(edgePosition, null)) as number;
+    // The column is locked by the placement: a concurrent move into it waits (distinct positions).
+    const position = yield* place(cardList(project, columnId, null), {}, data.placement === "top" ? "start" : "end");
     const rank = nextBacklogRank(max_rank);
     const now = new Date();
     const id = yield* insert(Prisma.sql`

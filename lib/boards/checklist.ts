@@ -3,12 +3,12 @@
 import { z } from "zod";
 import { requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
-import { currentEngine, getDb, type Tx } from "../db/client.ts";
+import { getDb, type Tx } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
+import { byId, type OrderedList, placeInPrisma, placementFields, placementOf } from "../ordering/place.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { findCard } from "./card-detail.ts";
-import { positionBetween, renumber } from "./positions.ts";
 
 const ZId = z.number().int().positive().max(2_147_483_647);
 const ZText = z.string().trim().min(1).max(1000);
@@ -19,10 +19,20 @@ export const ZUpdateChecklistItem = z
   .partial()
   .strict()
   .refine((v) => v.text !== undefined || v.done !== undefined, "send text or done");
+const ITEM_ALIASES = { after: "afterId", before: "beforeId" } as const;
 export const ZMoveChecklistItem = z
-  .object({ afterId: ZId.nullish(), beforeId: ZId.nullish() })
+  .object({ ...placementFields(ZId, ITEM_ALIASES, "item") })
   .strict()
-  .refine((v) => v.afterId != null || v.beforeId != null, "send afterId or beforeId");
+  .refine((v) => v.after != null || v.before != null || v.afterId != null || v.beforeId != null, "send after or before");
+
+/** A card's checklist as an ordered list, neighbours named by id. */
+const itemList = (cardId: number, item: number | null): OrderedList<number> => ({
+  list: "card_checklist_items",
+  scopeId: cardId,
+  item,
+  refer: byId,
+  noun: "item of this checklist",
+});
 
 const ITEM_SELECT = { id: true, text: true, done: true, position: true } as const;
 
@@ -90,17 +100,13 @@ async function findItem(tx: Tx, cardId: number, id: number | string) {
 export async function addChecklistItem(actor: Actor, slug: string, key: string, input: unknown) {
   const data = parseInput(ZCreateChecklistItem, input);
   return change(actor, slug, key, async (tx, card) => {
-    const last = await tx.cardChecklistItem.findFirst({
-      where: { cardId: card.id },
-      orderBy: [{ position: "desc" }, { id: "desc" }],
-      select: { position: true },
-    });
+    const position = await placeInPrisma(tx, itemList(card.id, null), {});
     const item = await tx.cardChecklistItem.create({
       data: {
         cardId: card.id,
         text: data.text,
         done: data.done ?? false,
-        position: positionBetween(last?.position ?? null, null) as number,
+        position,
       },
       select: ITEM_SELECT,
     });
@@ -138,44 +144,12 @@ export async function deleteChecklistItem(actor: Actor, slug: string, key: strin
   });
 }
 
-/** Moves an item between two neighbours given by id (after `afterId`, or before `beforeId`). */
+/** Moves an item between two neighbours given by id (lib/ordering/place.ts). */
 export async function moveChecklistItem(actor: Actor, slug: string, key: string, id: string | number, input: unknown) {
   const data = parseInput(ZMoveChecklistItem, input);
-  const engine = currentEngine();
   return change(actor, slug, key, async (tx, card) => {
     const item = await findItem(tx, card.id, id);
-    const others = { cardId: card.id, id: { not: item.id } };
-    const neighbour = async (nid: number, path: string) => {
-      if (nid === item.id) {
-        throw new AppError("validation", "An item cannot be its own neighbour", { fields: [{ path, message: "same item" }] });
-      }
-      return findItem(tx, card.id, nid).catch(() => {
-        throw new AppError("validation", "Invalid neighbour", { fields: [{ path, message: "not an item of this checklist" }] });
-      });
-    };
-    const bounds = async (): Promise<[number | null, number | null]> => {
-      if (data.afterId != null) {
-        const a = await neighbour(data.afterId, "afterId");
-        const next = await tx.cardChecklistItem.findFirst({
-          where: { ...others, OR: [{ position: { gt: a.position } }, { position: a.position, id: { gt: a.id } }] },
-          orderBy: [{ position: "asc" }, { id: "asc" }],
-          select: { position: true },
-        });
-        return [a.position, next?.position ?? null];
-      }
-      const b = await neighbour(data.beforeId as number, "beforeId");
-      const prev = await tx.cardChecklistItem.findFirst({
-        where: { ...others, OR: [{ position: { lt: b.position } }, { position: b.position, id: { lt: b.id } }] },
-        orderBy: [{ position: "desc" }, { id: "desc" }],
-        select: { position: true },
-      });
-      return [prev?.position ?? null, b.position];
-    };
-    let position = positionBetween(...(await bounds()));
-    if (position === null) {
-      await renumber(tx, engine, "card_checklist_items", card.id);
-      position = positionBetween(...(await bounds())) as number;
-    }
+    const position = await placeInPrisma(tx, itemList(card.id, item.id), placementOf<number>(data, ITEM_ALIASES));
     return tx.cardChecklistItem.update({ where: { id: item.id }, data: { position }, select: ITEM_SELECT });
   });
 }

@@ -2,12 +2,13 @@ import { z } from "zod";
 import { softDeleteCardAttachments } from "../attachments/attachments.ts";
 import { requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
-import { currentEngine, getDb, type Tx } from "../db/client.ts";
+import { getDb, type Tx } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
+import { byId, lockListInPrisma, type OrderedList, placeInPrisma, placementFields, placementOf } from "../ordering/place.ts";
+import { STEP } from "../ordering/positions.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { recordSprintProgress } from "../scrum/progress.ts";
-import { positionBetween, renumber, STEP } from "./positions.ts";
 
 export const ZCreateColumn = z.object({
   name: z.string().trim().min(1).max(191),
@@ -25,50 +26,13 @@ const COLUMN_SELECT = { id: true, name: true, position: true, wipLimit: true, co
 export async function createColumn(actor: Actor, slug: string, input: z.input<typeof ZCreateColumn>) {
   const data = parseInput(ZCreateColumn, input);
   const { project } = await requireProject(actor, slug, "member");
-  const engine = currentEngine();
   const column = await getDb().$transaction(async (tx) => {
-    const neighbours = async () => {
-      if (data.afterColumnId === 0) {
-        const first = await tx.column.findFirst({
-          where: { projectId: project.id },
-          orderBy: [{ position: "asc" }, { id: "asc" }],
-          select: { position: true },
-        });
-        return [null, first?.position ?? null] as const;
-      }
-      if (data.afterColumnId) {
-        const after = await tx.column.findFirst({
-          where: { id: data.afterColumnId, projectId: project.id },
-          select: { id: true, position: true },
-        });
-        if (!after)
-          throw new AppError("validation", "Unknown column", {
-            fields: [{ path: "afterColumnId", message: "not a column of this project" }],
-          });
-        const next = await tx.column.findFirst({
-          where: {
-            projectId: project.id,
-            OR: [{ position: { gt: after.position } }, { position: after.position, id: { gt: after.id } }],
-          },
-          orderBy: [{ position: "asc" }, { id: "asc" }],
-          select: { position: true },
-        });
-        return [after.position, next?.position ?? null] as const;
-      }
-      const last = await tx.column.findFirst({
-        where: { projectId: project.id },
-        orderBy: [{ position: "desc" }, { id: "desc" }],
-        select: { position: true },
-      });
-      return [last?.position ?? null, null] as const;
-    };
-    let [before, after] = await neighbours();
-    let position = positionBetween(before, after);
-    if (position === null) {
-      await renumber(tx, engine, "columns", project.id);
-      [before, after] = await neighbours();
-      position = positionBetween(before, after) as number;
-    }
+    const position = await placeInPrisma(
+      tx,
+      columnList(project.id, null),
+      data.afterColumnId ? { after: data.afterColumnId, paths: { after: "afterColumnId", before: "before" } } : {},
+      data.afterColumnId === 0 ? "start" : "end",
+    );
     return tx.column.create({
       data: { projectId: project.id, name: data.name, wipLimit: data.wipLimit, color: data.color ?? null, position },
       select: COLUMN_SELECT,
@@ -95,14 +59,17 @@ export const ZUpdateColumn = z
   .strict()
   .refine((v) => Object.keys(v).length > 0, "nothing to change");
 
-export const ZMoveColumn = z
-  .object({
-    /** Place the column right after this one (null: at the start). */
-    afterColumnId: ZColumnId.nullish(),
-    /** Place the column right before this one (null: at the end). */
-    beforeColumnId: ZColumnId.nullish(),
-  })
-  .strict();
+const COLUMN_ALIASES = { after: "afterColumnId", before: "beforeColumnId" } as const;
+export const ZMoveColumn = z.object({ ...placementFields(ZColumnId, COLUMN_ALIASES, "column") }).strict();
+
+/** The columns of a project as an ordered list, neighbours named by id. */
+const columnList = (projectId: number, item: number | null): OrderedList<number> => ({
+  list: "columns",
+  scopeId: projectId,
+  item,
+  refer: byId,
+  noun: "column of this project",
+});
 
 export const ZDeleteColumn = z.object({ moveCardsTo: ZColumnId.nullish() }).strict();
 
@@ -131,79 +98,14 @@ export async function updateColumn(actor: Actor, slug: string, columnId: string 
   return column;
 }
 
-/** Moves a column between two neighbours given by id (never by absolute position). */
+/** Moves a column between two neighbours given by id (never by absolute position; lib/ordering/place.ts). */
 export async function moveColumn(actor: Actor, slug: string, columnId: string | number, input: unknown) {
   const data = parseInput(ZMoveColumn, input);
   const id = parseColumnId(columnId);
   const { project } = await requireProject(actor, slug, "member");
-  const engine = currentEngine();
   const column = await getDb().$transaction(async (tx) => {
     await findColumn(tx, project.id, id);
-    const others = { projectId: project.id, id: { not: id } };
-    const neighbour = async (nid: number, path: string) => {
-      const n =
-        nid === id
-          ? null
-          : await tx.column.findFirst({ where: { id: nid, projectId: project.id }, select: { id: true, position: true } });
-      if (!n)
-        throw new AppError("validation", "Invalid neighbour column", {
-          fields: [{ path, message: "not another column of this project" }],
-        });
-      return n;
-    };
-    const bounds = async (): Promise<[number | null, number | null]> => {
-      if (data.afterColumnId != null) {
-        const a = await neighbour(data.afterColumnId, "afterColumnId");
-        const next = await tx.column.findFirst({
-          where: { ...others, OR: [{ position: { gt: a.position } }, { position: a.position, id: { gt: a.id } }] },
-          orderBy: [{ position: "asc" }, { id: "asc" }],
-          select: { id: true, position: true },
-        });
-        if (data.beforeColumnId != null) {
-          const b = await neighbour(data.beforeColumnId, "beforeColumnId");
-          if (next?.id !== b.id)
-            throw new AppError("conflict", "The neighbours are no longer adjacent: the board changed. Reload and try again.");
-        } else if (data.beforeColumnId === null && next) {
-          throw new AppError("conflict", "The column after is no longer the last one: the board changed. Reload and try again.");
-        }
-        return [a.position, next?.position ?? null];
-      }
-      if (data.beforeColumnId != null) {
-        const b = await neighbour(data.beforeColumnId, "beforeColumnId");
-        const prev = await tx.column.findFirst({
-          where: { ...others, OR: [{ position: { lt: b.position } }, { position: b.position, id: { lt: b.id } }] },
-          orderBy: [{ position: "desc" }, { id: "desc" }],
-          select: { id: true, position: true },
-        });
-        if (data.afterColumnId === null && prev) {
-          throw new AppError(
-            "conflict",
-            "The column before is no longer the first one: the board changed. Reload and try again.",
-          );
-        }
-        return [prev?.position ?? null, b.position];
-      }
-      // Both omitted or null: `afterColumnId: null` alone means "first", otherwise "last".
-      if (data.afterColumnId === null && data.beforeColumnId === undefined) {
-        const first = await tx.column.findFirst({
-          where: others,
-          orderBy: [{ position: "asc" }, { id: "asc" }],
-          select: { position: true },
-        });
-        return [null, first?.position ?? null];
-      }
-      const last = await tx.column.findFirst({
-        where: others,
-        orderBy: [{ position: "desc" }, { id: "desc" }],
-        select: { position: true },
-      });
-      return [last?.position ?? null, null];
-    };
-    let position = positionBetween(...(await bounds()));
-    if (position === null) {
-      await renumber(tx, engine, "columns", project.id);
-      position = positionBetween(...(await bounds())) as number;
-    }
+    const position = await placeInPrisma(tx, columnList(project.id, id), placementOf<number>(data, COLUMN_ALIASES));
     return tx.column.update({ where: { id }, data: { position }, select: COLUMN_SELECT });
   });
   publish([{ room: projectRoom(project.id), type: "column.moved", data: column }]);
@@ -256,6 +158,8 @@ export async function deleteColumn(actor: Actor, slug: string, columnId: string 
       if (!target) throw new AppError("conflict", "The last column of a project cannot be deleted.");
     }
     if (cards.length > 0) {
+      // The target's list is locked: a concurrent move into it waits (distinct positions).
+      await lockListInPrisma(tx, "cards", target.id);
       const last = await tx.card.findFirst({
         where: { columnId: target.id },
         orderBy: [{ position: "desc" }, { id: "desc" }],

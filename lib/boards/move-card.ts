@@ -1,19 +1,20 @@
 // Moving a card: the busiest write of a board (every drag). It runs as a handful of indexed SQL
-// statements in one transaction on the driver (lib/db/direct.ts): the card, the two columns, at most two neighbour reads (never the
-// whole list, unless the gap is exhausted and the column is renumbered), one update, the history
-// row(s), then the card's JSON for the answer and the event.
+// statements in one transaction on the driver (lib/db/direct.ts): the card (locked), the two
+// columns, the placement in the target column (lib/ordering/place.ts: the column locked, at most
+// two neighbour reads, never the whole list unless the gap is exhausted and the column is
+// renumbered), one update, the history row(s), then the card's JSON for the answer and the event.
 import { z } from "zod";
 import { requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
-import { currentEngine, Prisma } from "../db/client.ts";
+import { Prisma } from "../db/client.ts";
 import { exec, rows, type Step, transaction } from "../db/direct.ts";
 import { AppError, parseInput } from "../errors.ts";
+import { forUpdate, lockList, type OrderedList, place, placementFields, placementOf } from "../ordering/place.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { sprintProgressStep } from "../scrum/progress.ts";
 import { cardJson, parseCardKey } from "./card-json.ts";
 import { cardRows } from "./card-rows.ts";
-import { positionBetween, renumberList } from "./positions.ts";
 
 const ZId = z.number().int().positive().max(2_147_483_647);
 const ZCardRef = z.union([z.string().max(32), z.number().int()]);
@@ -21,10 +22,7 @@ const ZCardRef = z.union([z.string().max(32), z.number().int()]);
 export const ZMoveCard = z
   .object({
     columnId: ZId,
-    /** Place the card right before this card (the one that will follow it). */
-    beforeKey: ZCardRef.nullish(),
-    /** Place the card right after this card (the one that will precede it). */
-    afterKey: ZCardRef.nullish(),
+    ...placementFields(ZCardRef, { after: "afterKey", before: "beforeKey" }, "card (its key or number)"),
     version: ZId.optional(),
   })
   .strict();
@@ -38,26 +36,28 @@ const placed = (r: Record<string, unknown>): Placed => ({
 });
 
 /**
- * Moves a card to a column, between two neighbours given by key (never by absolute position).
- * Without neighbours the card goes to the bottom of the column. Moving into a column at its WIP
- * limit is allowed and recorded in the card's history.
+ * Moves a card to a column, between two neighbours given by key (never by absolute position;
+ * lib/ordering/place.ts). Without neighbours the card goes to the bottom of the column. Moving into
+ * a column at its WIP limit is allowed and recorded in the card's history.
  */
 export async function moveCard(actor: Actor, slug: string, key: string, input: unknown) {
   const data = parseInput(ZMoveCard, input);
+  const placement = placementOf<string | number>(data, { after: "afterKey", before: "beforeKey" });
   const { project } = await requireProject(actor, slug, "member");
-  const engine = currentEngine();
   const card = await transaction(function* () {
-    function* find(ref: string | number): Step<Placed | null> {
-      const number = parseCardKey(project.key, String(ref));
-      if (number === null) return null;
-      const [row] = yield* rows(Prisma.sql`
-        SELECT id, column_id, position, version FROM cards
-        WHERE project_id = ${project.id} AND number = ${number} AND deleted_at IS NULL`);
-      return row ? placed(row) : null;
-    }
-    const found = yield* find(key);
+    // Locks in one order everywhere (list, then its items), so that a renumbering, which updates
+    // every card of the list, never waits for a card whose mover waits for the list: the target
+    // column first, then the card (a concurrent move or edit of it waits).
+    yield* lockList("cards", data.columnId);
+    const number = parseCardKey(project.key, key);
+    const [found] =
+      number === null
+        ? []
+        : yield* rows(Prisma.sql`
+            SELECT id, column_id, position, version FROM cards
+            WHERE project_id = ${project.id} AND number = ${number} AND deleted_at IS NULL${forUpdate()}`);
     if (!found) throw new AppError("not_found", `Card ${key} not found`);
-    const current = found;
+    const current = placed(found);
     if (data.version !== undefined && data.version !== current.version) {
       throw new AppError("conflict", `Card ${key} was changed by someone else. Reload and try again.`);
     }
@@ -69,47 +69,7 @@ export async function moveCard(actor: Actor, slug: string, key: string, input: u
         fields: [{ path: "columnId", message: "not a column of this project" }],
       });
     }
-    function* neighbour(ref: string | number, path: string): Step<Placed> {
-      const n = yield* find(ref);
-      if (!n || n.columnId !== data.columnId || n.id === current.id) {
-        throw new AppError("validation", "Invalid neighbour card", {
-          fields: [{ path, message: "not another card of the target column" }],
-        });
-      }
-      return n;
-    }
-    function* edge(condition: Prisma.Sql, order: "asc" | "desc"): Step<Placed | null> {
-      const [row] = yield* rows(Prisma.sql`
-        SELECT id, column_id, position, version FROM cards
-        WHERE column_id = ${data.columnId} AND deleted_at IS NULL AND id <> ${current.id} AND ${condition}
-        ORDER BY ${order === "asc" ? Prisma.raw("position, id") : Prisma.raw("position DESC, id DESC")} LIMIT 1`);
-      return row ? placed(row) : null;
-    }
-    function* bounds(): Step<[number | null, number | null]> {
-      if (data.afterKey != null) {
-        const a = yield* neighbour(data.afterKey, "afterKey");
-        const next = yield* edge(Prisma.sql`(position > ${a.position} OR (position = ${a.position} AND id > ${a.id}))`, "asc");
-        if (data.beforeKey != null) {
-          const b = yield* neighbour(data.beforeKey, "beforeKey");
-          if (next?.id !== b.id) {
-            throw new AppError("conflict", "The neighbours are no longer adjacent: the board changed. Reload and try again.");
-          }
-        }
-        return [a.position, next?.position ?? null];
-      }
-      if (data.beforeKey != null) {
-        const b = yield* neighbour(data.beforeKey, "beforeKey");
-        const prev = yield* edge(Prisma.sql`(position < ${b.position} OR (position = ${b.position} AND id < ${b.id}))`, "desc");
-        return [prev?.position ?? null, b.position];
-      }
-      const last = yield* edge(Prisma.sql`1 = 1`, "desc");
-      return [last?.position ?? null, null];
-    }
-    let position = positionBetween(...(yield* bounds()));
-    if (position === null) {
-      yield* renumberList(engine, "cards", data.columnId);
-      position = positionBetween(...(yield* bounds())) as number;
-    }
+    const position = yield* place(cardList(project, data.columnId, current.id), placement);
     const now = new Date();
     yield* exec(Prisma.sql`
       UPDATE cards SET column_id = ${data.columnId}, position = ${position}, version = version + 1, updated_at = ${now}
@@ -123,6 +83,24 @@ export async function moveCard(actor: Actor, slug: string, key: string, input: u
   });
   publish([{ room: projectRoom(project.id), type: "card.moved", data: card }]);
   return card;
+}
+
+/** The live cards of a column as an ordered list, neighbours named by card key or number. */
+export function cardList(
+  project: { id: number; key: string },
+  columnId: number,
+  item: number | null,
+): OrderedList<string | number> {
+  return {
+    list: "cards",
+    scopeId: columnId,
+    item,
+    refer: (ref) => {
+      const number = parseCardKey(project.key, String(ref));
+      return number === null ? Prisma.sql`1 = 0` : Prisma.sql`c.project_id = ${project.id} AND c.number = ${number}`;
+    },
+    noun: "card of the target column",
+  };
 }
 
 type ColumnRow = { id: unknown; name: string; wip_limit: unknown };

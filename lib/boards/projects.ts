@@ -5,9 +5,9 @@ import { customerIdForProject } from "../customers/access.ts";
 import { getDb } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { translate } from "../i18n/index.ts";
+import { STEP } from "../ordering/positions.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
-import { STEP } from "./positions.ts";
 
 export const DEFAULT_COLUMNS = ["To do", "In progress", "Done"];
 /** A new project's columns in its creator's language; the last one ("Done") counts as done, explicitly. */

@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { watchWrites } from "../cache/watched-writes.ts";
 import { getConfig } from "../config.ts";
 import { type Engine, engineOf, sqlitePath } from "./engine.ts";
+import { retryTransaction } from "./faults.ts";
 import { PrismaClient as MysqlClient } from "./generated/mysql/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client.ts";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
@@ -21,6 +22,23 @@ export { Prisma } from "./generated/sqlite/client.ts";
 const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
 
 export function createDb(databaseUrl: string): Db {
+  return retryingTransactions(createClient(databaseUrl));
+}
+
+/**
+ * `$transaction(async (tx) => …)` runs again (a bounded number of times) when it lost a deadlock
+ * or a serialization check (lib/db/faults.ts); the callback must not have effects outside the
+ * transaction (events are published after it resolves).
+ */
+function retryingTransactions(db: Db): Db {
+  const original = db.$transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
+  const wrapped = (arg: unknown, ...rest: unknown[]) =>
+    typeof arg === "function" ? retryTransaction(() => original(arg, ...rest)) : original(arg, ...rest);
+  Object.defineProperty(db, "$transaction", { value: wrapped, configurable: true, writable: true });
+  return db;
+}
+
+function createClient(databaseUrl: string): Db {
   const engine = engineOf(databaseUrl);
   if (engine === "sqlite") {
     return new SqliteClient({ adapter: watchWrites(sqliteAdapter(databaseUrl)), transactionOptions: TRANSACTION_OPTIONS });
@@ -75,8 +93,12 @@ export function mariadbConfig(databaseUrl: string) {
     password: decodeURIComponent(u.password),
     database: u.pathname.replace(/^\//, ""),
     connectionLimit: Number(u.searchParams.get("connection_limit") ?? 10),
-    // As TRANSACTION_OPTIONS.maxWait: a burst may queue for a pooled connection (driver default 10 s).
-    acquireTimeout: 30_000,
+    // How long a request waits for a pooled connection: long enough for a burst of writes that
+    // serialise on one row, short enough that a database that is down or restarting answers 503
+    // within seconds (lib/db/faults.ts) instead of holding the request for 30 s. Prisma's
+    // `pool_timeout` URL parameter (seconds) overrides it.
+    acquireTimeout: Number(u.searchParams.get("pool_timeout") ?? 10) * 1000,
+    connectTimeout: 2_000,
     allowPublicKeyRetrieval: true,
   };
 }

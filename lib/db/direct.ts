@@ -34,6 +34,7 @@ import Database from "better-sqlite3";
 import { getConfig } from "../config.ts";
 import { type Db, mariadbConfig, Prisma, type Tx } from "./client.ts";
 import { type Engine, engineOf, sqlitePath } from "./engine.ts";
+import { isDatabaseUnavailable, retryTransaction } from "./faults.ts";
 
 type Op = { kind: "rows" | "exec" | "insert"; sql: Prisma.Sql };
 export type Step<T> = Generator<Op, T, unknown>;
@@ -231,7 +232,12 @@ function sqliteDriver(path: string): Driver {
 
 // --- PostgreSQL and MySQL ---------------------------------------------------------------------------
 
-type Conn = { all(text: Prisma.Sql): Promise<Row[]>; exec(op: Op): Promise<number>; release(): void };
+type Conn = {
+  all(text: Prisma.Sql): Promise<Row[]>;
+  exec(op: Op): Promise<number>;
+  /** Back to the pool; `broken`: the connection failed, close it instead. */
+  release(broken?: boolean): void;
+};
 
 async function driveAsync<T>(conn: Conn, body: () => Step<T>): Promise<T> {
   const gen = body();
@@ -250,30 +256,44 @@ async function driveAsync<T>(conn: Conn, body: () => Step<T>): Promise<T> {
 }
 
 function pooledDriver(engine: Engine, connect: () => Promise<Conn>, begin: string, end: () => Promise<void>): Driver {
+  const once = async <T>(body: () => Step<T>): Promise<T> => {
+    const conn = await connect();
+    let broken = false;
+    try {
+      await conn.exec({ kind: "exec", sql: Prisma.raw(begin) });
+      try {
+        const result = await driveAsync(conn, body);
+        await conn.exec({ kind: "exec", sql: Prisma.raw("COMMIT") });
+        return result;
+      } catch (e) {
+        await conn.exec({ kind: "exec", sql: Prisma.raw("ROLLBACK") }).catch(() => {
+          broken = true;
+        });
+        throw e;
+      }
+    } catch (e) {
+      if (isDatabaseUnavailable(e)) broken = true;
+      throw e;
+    } finally {
+      conn.release(broken);
+    }
+  };
   return {
     engine,
-    async transaction(body) {
-      const conn = await connect();
-      try {
-        await conn.exec({ kind: "exec", sql: Prisma.raw(begin) });
-        try {
-          const result = await driveAsync(conn, body);
-          await conn.exec({ kind: "exec", sql: Prisma.raw("COMMIT") });
-          return result;
-        } catch (e) {
-          await conn.exec({ kind: "exec", sql: Prisma.raw("ROLLBACK") }).catch(() => undefined);
-          throw e;
-        }
-      } finally {
-        conn.release();
-      }
-    },
+    // A deadlock or serialization failure rolls the whole unit of work back: run it again (the
+    // body is a generator function, so each attempt starts from scratch; events are published
+    // only after the transaction resolved).
+    transaction: (body) => retryTransaction(() => once(body)),
     async run(body) {
       const conn = await connect();
+      let broken = false;
       try {
         return await driveAsync(conn, body);
+      } catch (e) {
+        broken = isDatabaseUnavailable(e);
+        throw e;
       } finally {
-        conn.release();
+        conn.release(broken);
       }
     },
     close: end,
@@ -302,6 +322,10 @@ async function postgresDriver(url: string): Promise<Driver> {
     "postgresql",
     async () => {
       const client = await pool.connect();
+      // A checked-out client whose server goes away (a restart) emits 'error': without a listener
+      // that is an uncaughtException. The query in flight fails on its own; the client is then
+      // released as broken.
+      if (!client.listenerCount("error")) client.on("error", (e) => console.warn(`database: connection lost: ${e.message}`));
       return {
         all: async (sql) => (await client.query(sql.text, sql.values.map(value))).rows,
         exec: async (op) => {
@@ -309,7 +333,7 @@ async function postgresDriver(url: string): Promise<Driver> {
           const res = await client.query(text, op.sql.values.map(value));
           return op.kind === "insert" ? Number(res.rows[0].id) : (res.rowCount ?? 0);
         },
-        release: () => client.release(),
+        release: (broken) => client.release(broken ? true : undefined),
       };
     },
     "BEGIN",
@@ -350,7 +374,7 @@ async function mysqlDriver(url: string): Promise<Driver> {
           const res = (await conn.query(op.sql.sql, op.sql.values.map(value))) as { affectedRows: number; insertId: number };
           return op.kind === "insert" ? Number(res.insertId) : res.affectedRows;
         },
-        release: () => void conn.release(),
+        release: (broken) => void (broken ? conn.destroy() : conn.release()),
       };
     },
     "START TRANSACTION",

@@ -4,11 +4,15 @@
 import { type Actor, type RouteScope, requireScope } from "../auth/actor.ts";
 import { enforceApiRateLimit } from "../auth/api-rate-limit.ts";
 import { authenticate } from "../auth/request.ts";
+import { isDatabaseUnavailable, isRetryableTransactionError, isStorageFull } from "../db/faults.ts";
 import { AppError, ERROR_STATUS } from "../errors.ts";
 import { decodeUtf8, parseJsonText, readBodyCapped } from "./body.ts";
+import { idempotent } from "./idempotency.ts";
 import { requireDeclaredBody, requireSameOrigin } from "./same-origin.ts";
 
 export const MAX_JSON_BYTES = 1_000_000;
+/** Retry-After of a 503 while the database is unreachable. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 /** The only API a user who must change their password may call (signing out is next-auth's). */
 const PASSWORD_CHANGE_PATHS = new Set(["/api/v1/me/password"]);
 
@@ -22,8 +26,31 @@ export function errorResponse(e: unknown): Response {
       { status: ERROR_STATUS[e.code] },
     );
     const retryAfter = (e.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-    if (e.code === "rate_limited" && typeof retryAfter === "number") res.headers.set("retry-after", String(retryAfter));
+    if ((e.code === "rate_limited" || e.code === "unavailable") && typeof retryAfter === "number") {
+      res.headers.set("retry-after", String(retryAfter));
+    }
     return res;
+  }
+  // Faults of the machine rather than of the request, mapped in one place (lib/db/faults.ts).
+  if (isStorageFull(e)) {
+    console.warn(`storage full: ${(e as Error).message}`);
+    return errorResponse(
+      new AppError("storage_full", "Storage full: the server cannot save anything right now. Reading still works."),
+    );
+  }
+  if (isRetryableTransactionError(e)) {
+    // Still deadlocked after every retry (lib/db/faults.ts): busy, not broken.
+    return errorResponse(
+      new AppError("unavailable", "The server is busy with conflicting changes. Try again.", { retryAfterSeconds: 1 }),
+    );
+  }
+  if (isDatabaseUnavailable(e)) {
+    console.warn(`database unavailable: ${(e as Error).message}`);
+    return errorResponse(
+      new AppError("unavailable", "The database is not reachable right now. Try again shortly.", {
+        retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+      }),
+    );
   }
   const code = (e as { code?: string }).code;
   if (code === "P2002") return errorResponse(new AppError("conflict", "That already exists."));
@@ -75,9 +102,22 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options
       }
       const params = await ctx.params;
       refuseNul(req, params);
-      const result = await handler({ req, params, actor });
-      if (result instanceof Response) return result;
-      return Response.json(result, { status: options.status ?? 200 });
+      const run = async () => {
+        try {
+          const result = await handler({ req, params, actor });
+          if (result instanceof Response) return result;
+          return Response.json(result, { status: options.status ?? 200 });
+        } catch (e) {
+          return errorResponse(e);
+        }
+      };
+      // A JSON create with an Idempotency-Key runs once per key (lib/http/idempotency.ts).
+      const idempotencyKey = req.method === "POST" ? req.headers.get("idempotency-key") : null;
+      const type = req.headers.get("content-type") ?? "";
+      if (idempotencyKey !== null && (!type || /^application\/([\w.+-]+\+)?json\b/i.test(type))) {
+        return await idempotent(actor, req, idempotencyKey, MAX_JSON_BYTES, run);
+      }
+      return await run();
     } catch (e) {
       return errorResponse(e);
     }

@@ -5,10 +5,10 @@
 // that a re-run after creating the user adds them). System administrators only: it books time for
 // other people and creates customers.
 import { type Actor, requireAdmin } from "../auth/actor.ts";
-import { STEP } from "../boards/positions.ts";
 import { DEFAULT_COLUMNS, slugify } from "../boards/projects.ts";
 import { currentEngine, Prisma } from "../db/client.ts";
 import { exec, insert, rows, run, type Step, transaction } from "../db/direct.ts";
+import { STEP } from "../ordering/positions.ts";
 import { matchPeople, personKey } from "./boards.ts";
 import { clip, type ImportTimesheets, personText } from "./model.ts";
 import { type ImportReport, type OnProgress, REPORT_ROWS, summaryLine } from "./report.ts";

@@ -26,7 +26,37 @@ import { webhookPaths, webhookSchemas } from "./webhooks.ts";
 const slug = pathParam("slug");
 const key = pathParam("key", "Card key (PRJ-42) or number (42)");
 
+/** The `Idempotency-Key` header, accepted by every POST with a JSON body (lib/http/idempotency.ts). */
+const IDEMPOTENCY_KEY = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description:
+    "Makes a create safe to retry: the first request with a key runs, a retry with the same key and the same body answers the first answer again (header `Idempotency-Replayed: true`) and creates nothing; the same key with another body is a 422 (`idempotency_mismatch`); a retry while the first still runs is a 409. Keys (1–128 visible ASCII characters) belong to the API key (or the signed-in user) and expire after 24 hours. 5xx answers are not kept.",
+  schema: { type: "string", minLength: 1, maxLength: 128 },
+};
+
 export function openApiDocument(): Json {
+  const document = buildDocument();
+  for (const item of Object.values(document.paths as Record<string, Record<string, Json>>)) {
+    const post = item.post;
+    if (!post || !(post.requestBody as Json | undefined)?.content) continue;
+    const content = (post.requestBody as { content: Json }).content;
+    if (!("application/json" in content)) continue;
+    post.parameters = [...((post.parameters as unknown[]) ?? []), { $ref: "#/components/parameters/IdempotencyKey" }];
+    post.responses = {
+      ...(post.responses as Json),
+      "422": {
+        description: "The Idempotency-Key was used for another request",
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+      },
+    };
+  }
+  (document.components as Json).parameters = { IdempotencyKey: IDEMPOTENCY_KEY };
+  return document;
+}
+
+function buildDocument(): Json {
   const { admin: _a, mustChangePassword: _m, ...setupShape } = ZCreateUser.shape;
   return {
     openapi: "3.1.0",

@@ -6,10 +6,10 @@ import { requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import { cardJson, parseCardKey } from "../boards/card-json.ts";
 import { loadCardRows } from "../boards/card-rows.ts";
-import { positionBetween, renumber } from "../boards/positions.ts";
 import { PROJECT_SELECT, projectJson } from "../boards/projects.ts";
-import { currentEngine, getDb, Prisma, type Tx } from "../db/client.ts";
+import { getDb, Prisma, type Tx } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
+import { lockListInPrisma, type Placement, placeInPrisma, placementFields, placementOf } from "../ordering/place.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { doneColumnIds, recordSprintProgress, syncSprintRecord } from "./progress.ts";
@@ -19,28 +19,23 @@ import { findSprint, parseSprintId, requireScrum, type SprintRow, sortSprints, s
 const ZId = z.number().int().positive().max(2_147_483_647);
 const ZCardRef = z.union([z.string().max(32), z.number().int()]);
 
+const KEY_ALIASES = { after: "afterKey", before: "beforeKey" } as const;
+
 export const ZPlaceInBacklog = z
-  .object({
-    key: ZCardRef,
-    /** Right after this card of the backlog (the one that will precede it). */
-    afterKey: ZCardRef.nullish(),
-    /** Right before this card of the backlog (the one that will follow it). */
-    beforeKey: ZCardRef.nullish(),
-  })
+  .object({ key: ZCardRef, ...placementFields(ZCardRef, KEY_ALIASES, "card of the backlog") })
   .strict();
 
 export const ZAddToSprint = z
   .object({
-    key: ZCardRef.optional().describe("One card, placed between afterKey and beforeKey (default: at the end)"),
+    key: ZCardRef.optional().describe("One card, placed between after and before (default: at the end)"),
     keys: z.array(ZCardRef).min(1).max(100).optional().describe("Several cards, appended in this order"),
-    afterKey: ZCardRef.nullish(),
-    beforeKey: ZCardRef.nullish(),
+    ...placementFields(ZCardRef, KEY_ALIASES, "card of the sprint"),
   })
   .strict()
   .refine((v) => (v.key !== undefined) !== (v.keys !== undefined), { message: "send key or keys", path: ["key"] })
-  .refine((v) => v.keys === undefined || (v.afterKey == null && v.beforeKey == null), {
+  .refine((v) => v.keys === undefined || (v.after == null && v.before == null && v.afterKey == null && v.beforeKey == null), {
     message: "neighbours go with a single key",
-    path: ["afterKey"],
+    path: ["after"],
   });
 
 type Ctx = { tx: Tx; project: { id: number; key: string; type: string }; actor: Actor; now: Date; doneIds: number[] };
@@ -57,14 +52,18 @@ function inList(ctx: Ctx, target: Target) {
 
 /**
  * Puts one card into a list (a planned or active sprint, or the backlog) between two neighbours of
- * that list, at its end, or (`top`) at its start. A change of sprint is recorded in the card's
+ * that list (lib/ordering/place.ts), at its end, or (`top`) at its start. A change of sprint is recorded in the card's
  * history and, for an active sprint, in its burndown record. Returns the card's id.
  */
-async function place(ctx: Ctx, key: Ref, target: Target, afterKey?: Ref | null, beforeKey?: Ref | null, top = false) {
+async function place(ctx: Ctx, key: Ref, target: Target, placement: Placement<Ref> = {}, top = false) {
   const { tx, project, now } = ctx;
   const number = parseCardKey(project.key, String(key));
   // First statement, and a lock: two placements of one card run one after the other (the second
   // sees the first one's sprint), also on MySQL, whose reads come from a snapshot taken at the first read.
+  // The backlog first (the project's row), then the card: the order of every placement, so a
+  // renumbering of the backlog (which updates every card) never waits for a card whose placement
+  // waits for the backlog.
+  await lockListInPrisma(tx, "backlog", project.id);
   const locked =
     number === null
       ? 0
@@ -75,54 +74,22 @@ async function place(ctx: Ctx, key: Ref, target: Target, afterKey?: Ref | null, 
     where: { projectId: project.id, number: number as number, deletedAt: null },
     select: { id: true },
   });
-  const base = Prisma.sql`c.project_id = ${project.id} AND c.deleted_at IS NULL AND c.id <> ${card.id} AND ${inList(ctx, target)}`;
-  type Ranked = { id: number; rank: number };
-  const ranked = (rows: { id: unknown; backlog_rank: unknown }[]): Ranked | null =>
-    rows[0] ? { id: Number(rows[0].id), rank: Number(rows[0].backlog_rank) } : null;
-  const neighbour = async (ref: Ref, path: string) => {
-    const n = parseCardKey(project.key, String(ref));
-    const found =
-      n === null ? null : ranked(await tx.$queryRaw`SELECT c.id, c.backlog_rank FROM cards c WHERE ${base} AND c.number = ${n}`);
-    if (!found) {
-      throw new AppError("validation", "Invalid neighbour card", {
-        fields: [{ path, message: `not another card of ${target ? target.name : "the backlog"}` }],
-      });
-    }
-    return found;
-  };
-  const edge = async (condition: Prisma.Sql, order: "asc" | "desc") =>
-    ranked(
-      await tx.$queryRaw`SELECT c.id, c.backlog_rank FROM cards c WHERE ${base} AND ${condition}
-        ORDER BY ${order === "asc" ? Prisma.raw("c.backlog_rank, c.id") : Prisma.raw("c.backlog_rank DESC, c.id DESC")} LIMIT 1`,
-    );
-  const bounds = async (): Promise<[number | null, number | null]> => {
-    if (afterKey != null) {
-      const a = await neighbour(afterKey, "afterKey");
-      const next = await edge(Prisma.sql`(c.backlog_rank > ${a.rank} OR (c.backlog_rank = ${a.rank} AND c.id > ${a.id}))`, "asc");
-      if (beforeKey != null) {
-        const b = await neighbour(beforeKey, "beforeKey");
-        if (next?.id !== b.id) {
-          throw new AppError("conflict", "The neighbours are no longer adjacent: the backlog changed. Reload and try again.");
-        }
-      }
-      return [a.rank, next?.rank ?? null];
-    }
-    if (beforeKey != null) {
-      const b = await neighbour(beforeKey, "beforeKey");
-      const prev = await edge(
-        Prisma.sql`(c.backlog_rank < ${b.rank} OR (c.backlog_rank = ${b.rank} AND c.id < ${b.id}))`,
-        "desc",
-      );
-      return [prev?.rank ?? null, b.rank];
-    }
-    if (top) return [null, (await edge(Prisma.sql`1 = 1`, "asc"))?.rank ?? null];
-    return [(await edge(Prisma.sql`1 = 1`, "desc"))?.rank ?? null, null];
-  };
-  let rank = positionBetween(...(await bounds()));
-  if (rank === null) {
-    await renumber(tx, currentEngine(), "backlog", project.id);
-    rank = positionBetween(...(await bounds())) as number;
-  }
+  const rank = await placeInPrisma(
+    tx,
+    {
+      list: "backlog",
+      scopeId: project.id,
+      where: inList(ctx, target),
+      item: card.id,
+      refer: (ref) => {
+        const n = parseCardKey(project.key, String(ref));
+        return n === null ? Prisma.sql`1 = 0` : Prisma.sql`c.number = ${n}`;
+      },
+      noun: `card of ${target ? target.name : "the backlog"}`,
+    },
+    placement,
+    top ? "start" : "end",
+  );
   await tx.$executeRaw`UPDATE cards SET backlog_rank = ${rank} WHERE id = ${card.id}`;
 
   const membership = await tx.sprintCard.findFirst({
@@ -180,7 +147,7 @@ export async function addToSprint(actor: Actor, slug: string, sprintId: string |
     const ctx = await planningContext(tx, project, actor);
     const target = await openSprint(tx, project.id, id);
     const ids: number[] = [];
-    if (data.key !== undefined) ids.push(await place(ctx, data.key, target, data.afterKey, data.beforeKey));
+    if (data.key !== undefined) ids.push(await place(ctx, data.key, target, placementOf(data, KEY_ALIASES)));
     for (const key of data.keys ?? []) ids.push(await place(ctx, key, target));
     return cardsJson(tx, project.key, ids);
   });
@@ -204,7 +171,7 @@ export async function removeFromSprint(actor: Actor, slug: string, sprintId: str
             select: { id: true },
           });
     if (!member) throw new AppError("not_found", `Card ${key} is not in ${sprint.name}`);
-    return cardsJson(tx, project.key, [await place(ctx, key, null, null, null, true)]);
+    return cardsJson(tx, project.key, [await place(ctx, key, null, {}, true)]);
   });
   publishPlanned(project.id, [card]);
   return card;
@@ -216,7 +183,7 @@ export async function placeInBacklog(actor: Actor, slug: string, input: unknown)
   const { project } = await requireScrum(actor, slug, "member");
   const [card] = await getDb().$transaction(async (tx) => {
     const ctx = await planningContext(tx, project, actor);
-    return cardsJson(tx, project.key, [await place(ctx, data.key, null, data.afterKey, data.beforeKey)]);
+    return cardsJson(tx, project.key, [await place(ctx, data.key, null, placementOf(data, KEY_ALIASES))]);
   });
   publishPlanned(project.id, [card]);
   return card;

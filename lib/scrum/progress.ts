@@ -10,10 +10,11 @@
 //
 // The SQL is written once, as units of work for lib/db/direct.ts (the card hot paths run on the
 // driver); the async wrappers run the same units inside Prisma transactions.
-import { STEP } from "../boards/positions.ts";
+
 import { type Db, Prisma, type Tx } from "../db/client.ts";
 import { exec, inPrisma, rows, type Step } from "../db/direct.ts";
 import { AppError } from "../errors.ts";
+import { STEP } from "../ordering/positions.ts";
 
 export type CardState = { inSprint: boolean; points: number; isDone: boolean };
 export type ChangeKind = "start" | "added" | "removed" | "estimate" | "done" | "reopened";

@@ -95,10 +95,10 @@ describe("column events", () => {
   it("moves a column locally and names its neighbours for the server", () => {
     const s = moveColumnTo(board(), 10, 2);
     expect(names(s)).toEqual(["Doing", "Done", "To do"]);
-    expect(columnNeighbours(s, 10)).toEqual({ afterColumnId: 30 });
+    expect(columnNeighbours(s, 10)).toEqual({ after: 30 });
     const t = moveColumnTo(board(), 30, 1);
     expect(names(t)).toEqual(["To do", "Done", "Doing"]);
-    expect(columnNeighbours(t, 30)).toEqual({ afterColumnId: 10, beforeColumnId: 20 });
+    expect(columnNeighbours(t, 30)).toEqual({ after: 10, before: 20 });
     expect(t.columns[1].position).toBeGreaterThan(1024);
     expect(t.columns[1].position).toBeLessThan(2048);
   });
@@ -180,7 +180,7 @@ describe("board filters", () => {
     expect(at).toBe(2);
     const s = moveCardTo(full, "P-4", 10, at);
     expect(keys(s)[0]).toEqual(["P-1", "P-2", "P-4", "P-3"]);
-    expect(neighbourKeys(s, "P-4")).toEqual({ columnId: 10, afterKey: "P-2", beforeKey: "P-3" });
+    expect(neighbourKeys(s, "P-4")).toEqual({ columnId: 10, after: "P-2", before: "P-3" });
     // Dropped below the last visible card: right after it.
     expect(visibleIndexToFull(full, visible, "P-4", 10, 2)).toBe(3);
     // Into a column with nothing visible: at its end.

@@ -57,15 +57,15 @@ describe("board state", () => {
   it("moves a card optimistically and names its new neighbours", () => {
     const s = moveCardTo(board(), "P-1", 10, 2);
     expect(keys(s)).toEqual([["P-2", "P-3", "P-1"], ["P-4"]]);
-    expect(neighbourKeys(s, "P-1")).toEqual({ columnId: 10, afterKey: "P-3" });
+    expect(neighbourKeys(s, "P-1")).toEqual({ columnId: 10, after: "P-3" });
     const t = moveCardTo(board(), "P-3", 20, 0);
     expect(keys(t)).toEqual([
       ["P-1", "P-2"],
       ["P-3", "P-4"],
     ]);
-    expect(neighbourKeys(t, "P-3")).toEqual({ columnId: 20, beforeKey: "P-4" });
+    expect(neighbourKeys(t, "P-3")).toEqual({ columnId: 20, before: "P-4" });
     const u = moveCardTo(board(), "P-2", 20, 1);
-    expect(neighbourKeys(u, "P-2")).toEqual({ columnId: 20, afterKey: "P-4" });
+    expect(neighbourKeys(u, "P-2")).toEqual({ columnId: 20, after: "P-4" });
   });
 
   it("ignores an event for a version it already has (own change echoed back, or a duplicate)", () => {

@@ -70,8 +70,8 @@ describe("backlog state", () => {
   it("moves optimistically and tells the server the list and the neighbours", () => {
     const s = moveCardTo(state(), "S-3", sprintListId(7), 0);
     expect(keys(s)).toEqual([["S-3", "S-1"], ["S-2"]]);
-    expect(placement(s, "S-3")).toEqual({ sprintId: 7, beforeKey: "S-1" });
-    expect(placement(moveCardTo(s, "S-1", BACKLOG, 1), "S-1")).toEqual({ sprintId: null, afterKey: "S-2" });
+    expect(placement(s, "S-3")).toEqual({ sprintId: 7, before: "S-1" });
+    expect(placement(moveCardTo(s, "S-1", BACKLOG, 1), "S-1")).toEqual({ sprintId: null, after: "S-2" });
   });
 });
 
