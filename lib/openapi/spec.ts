@@ -16,6 +16,7 @@ import { body, ERROR_SCHEMA, errors, type Json, ok, pathParam, read, schema, wri
 import { importPaths, importSchemas } from "./imports.ts";
 import { profilePaths, profileSchemas } from "./profile.ts";
 import { projectPaths, projectSchemas } from "./projects.ts";
+import { RESPONSE_SCHEMAS } from "./responses.ts";
 import { scrumPaths, scrumSchemas } from "./scrum.ts";
 import { ssoPaths, ssoSchemas } from "./sso.ts";
 import { systemPaths, systemSchemas } from "./system.ts";
@@ -24,9 +25,51 @@ import { topicPaths, topicSchemas } from "./topics.ts";
 import { webhookPaths, webhookSchemas } from "./webhooks.ts";
 
 const slug = pathParam("slug");
+const OPENAPI_SCHEMA = {
+  type: "object",
+  required: ["openapi", "info", "paths", "components"],
+  properties: {
+    openapi: { const: "3.1.0" },
+    info: { type: "object" },
+    paths: { type: "object" },
+    components: { type: "object" },
+  },
+};
 const key = pathParam("key", "Card key (PRJ-42) or number (42)");
 
 export function openApiDocument(): Json {
+  return withResponseSchemas(document());
+}
+
+/**
+ * Every JSON success response gets its body's schema from responses.ts; an operation missing there
+ * gets the fields its description names (`{ a, b }`), or at least "an object".
+ */
+function withResponseSchemas(doc: Json): Json {
+  for (const [path, ops] of Object.entries<Json>(doc.paths)) {
+    for (const [method, op] of Object.entries<Json>(ops)) {
+      for (const [status, response] of Object.entries<Json>(op.responses)) {
+        if (Number(status) >= 300) continue;
+        for (const [type, content] of Object.entries<Json>(response.content ?? {})) {
+          if (content.schema && Object.keys(content.schema).length > 0) continue;
+          content.schema =
+            type !== "application/json"
+              ? { type: "string", format: "binary" }
+              : (RESPONSE_SCHEMAS[`${method} ${path}`] ?? fromDescription(response.description));
+        }
+      }
+    }
+  }
+  return doc;
+}
+
+function fromDescription(description: string): Json {
+  const named = /^`?\{ ([\w, ]+) \}`?$/.exec(description)?.[1]?.split(", ");
+  if (!named) return { type: "object" };
+  return { type: "object", required: named, properties: Object.fromEntries(named.map((name) => [name, {}])) };
+}
+
+function document(): Json {
   const { admin: _a, mustChangePassword: _m, ...setupShape } = ZCreateUser.shape;
   return {
     openapi: "3.1.0",
@@ -178,7 +221,9 @@ export function openApiDocument(): Json {
       ...attachmentPaths(),
       ...webhookPaths(),
       ...importPaths(),
-      "/api/v1/openapi.json": { get: { security: [], summary: "This document", responses: ok(200, "OpenAPI 3.1") } },
+      "/api/v1/openapi.json": {
+        get: { security: [], summary: "This document", responses: ok(200, "OpenAPI 3.1", OPENAPI_SCHEMA) },
+      },
     },
   };
 }
