@@ -6,7 +6,7 @@ import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
-import { findCard } from "../boards/card-detail.ts";
+import { findCard } from "../boards/find-card.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { conversationRoom, projectRoom } from "../realtime/events.ts";

@@ -14,6 +14,7 @@ import { publish } from "../realtime/publish.ts";
 import { nextBacklogRank, putNewCardInSprintStep, recordSprintProgress } from "../scrum/progress.ts";
 import { cardJson, parseCardKey } from "./card-json.ts";
 import { cardRows, loadCardRows } from "./card-rows.ts";
+import { findCard } from "./find-card.ts";
 import { LABEL_COLORS } from "./label-colors.ts";
 import { positionBetween } from "./positions.ts";
 
@@ -62,23 +63,6 @@ export const ZUpdateCard = z
   })
   .partial()
   .strict();
-
-async function findCardId(
-  tx: Tx,
-  project: ProjectRef,
-  key: string | number,
-): Promise<{ id: number; number: number; columnId: number; position: number; version: number }> {
-  const number = parseCardKey(project.key, String(key));
-  const card =
-    number === null
-      ? null
-      : await tx.card.findFirst({
-          where: { projectId: project.id, number, deletedAt: null },
-          select: { id: true, number: true, columnId: true, position: true, version: true },
-        });
-  if (!card) throw new AppError("not_found", `Card ${key} not found`);
-  return card;
-}
 
 export async function loadCardJson(tx: Tx, project: ProjectRef, id: number) {
   const [row] = await loadCardRows(tx, { cardIds: [id] }, { detail: true });
@@ -233,7 +217,7 @@ export async function createCard(actor: Actor, slug: string, input: z.input<type
 export async function getCard(actor: Actor, slug: string, key: string) {
   const { project } = await requireProject(actor, slug);
   const db = getDb();
-  const { id } = await findCardId(db as unknown as Tx, project, key);
+  const { id } = await findCard(db as unknown as Tx, project, key);
   return loadCardJson(db as unknown as Tx, project, id);
 }
 
@@ -248,7 +232,7 @@ export async function updateCard(actor: Actor, slug: string, key: string, input:
   refuseKanbanStoryPoints(project, data.storyPoints);
   let newlyAssigned: number[] = [];
   const card = await getDb().$transaction(async (tx) => {
-    const current = await findCardId(tx, project, key);
+    const current = await findCard(tx, project, key);
     const before = await tx.card.findUniqueOrThrow({
       where: { id: current.id },
       select: {
@@ -343,7 +327,7 @@ export async function updateCard(actor: Actor, slug: string, key: string, input:
 export async function deleteCard(actor: Actor, slug: string, key: string) {
   const { project } = await requireProject(actor, slug, "member");
   const card = await getDb().$transaction(async (tx) => {
-    const current = await findCardId(tx, project, key);
+    const current = await findCard(tx, project, key);
     const deletedAt = new Date();
     await softDeleteCardAttachments(tx, [current.id], deletedAt);
     await tx.card.update({

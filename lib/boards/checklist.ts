@@ -7,7 +7,7 @@ import { currentEngine, getDb, type Tx } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
-import { findCard } from "./card-detail.ts";
+import { findCard } from "./find-card.ts";
 import { positionBetween, renumber } from "./positions.ts";
 
 const ZId = z.number().int().positive().max(2_147_483_647);

@@ -9,7 +9,7 @@ import { AppError, parseInput } from "../errors.ts";
 import { notifyCardComment } from "../notifications/cards.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
-import { findCard } from "./card-detail.ts";
+import { findCard } from "./find-card.ts";
 
 export const ZCreateComment = z.object({ body: z.string().trim().min(1).max(50_000) });
 export const ZUpdateComment = z.object({ body: z.string().trim().min(1).max(50_000) }).strict();

@@ -7,7 +7,7 @@ import { getDb, type Tx } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
-import { findCard } from "./card-detail.ts";
+import { findCard } from "./find-card.ts";
 
 export const REFERENCE_TYPES = ["blocks", "is_blocked_by", "relates_to"] as const;
 export type ReferenceType = (typeof REFERENCE_TYPES)[number];

@@ -17,7 +17,7 @@ import { readableProjectIds, requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import { checkContractAlertsSoon } from "../billing/alerts.ts";
 import { type Price, priceEntry, repriced } from "../billing/pricing.ts";
-import { findCard } from "../boards/card-detail.ts";
+import { findCard } from "../boards/find-card.ts";
 import { customerRole, readableCustomers, requireCustomer } from "../customers/access.ts";
 import { getDb, type Prisma, type Tx } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
