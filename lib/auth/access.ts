@@ -4,7 +4,7 @@
 import { customerRole } from "../customers/access.ts";
 import { getDb, Prisma } from "../db/client.ts";
 import { rows, run, type Step } from "../db/direct.ts";
-import { AppError } from "../errors.ts";
+import { AppError, notFound } from "../errors.ts";
 import { type Actor, type ProjectRole, ROLES, roleRank } from "./actor.ts";
 import { bestRole, type RankRow, type RoleTables, rankColumns } from "./role-access.ts";
 
@@ -87,7 +87,7 @@ export function* projectRoleOf(actor: Actor, projectId: number): Step<ProjectRol
 export async function requireProject(actor: Actor, slug: string, minRole: ProjectRole = "viewer") {
   const access = await loadProjectAccess({ slug }, actor.userId);
   const role = access ? effectiveRole(actor, access.project.id, access.memberRole) : null;
-  if (!access || !role) throw new AppError("not_found", "Project not found");
+  if (!access || !role) throw notFound("Project not found");
   const { project } = access;
   if (roleRank(role) < roleRank(minRole)) {
     throw new AppError("forbidden", `This needs the ${minRole} role in the project; you are ${role}.`);

@@ -1,4 +1,4 @@
-import { AppError } from "../errors.ts";
+import { AppError, notFound } from "../errors.ts";
 
 /** Who is acting: a signed-in user (session) or a script (API key). */
 export type Actor = {
@@ -54,5 +54,5 @@ export function requireScope(actor: Actor, scope: RouteScope): void {
 
 /** System administration: system admins only, and not through a key limited to one project. Everyone else: not found. */
 export function requireAdmin(actor: Actor): void {
-  if (!actor.isAdmin || actor.apiKeyProjectId !== null) throw new AppError("not_found", "Not found");
+  if (!actor.isAdmin || actor.apiKeyProjectId !== null) throw notFound("Not found");
 }

@@ -7,7 +7,8 @@ import { type ProjectRef, projectRoleOf, requireProject } from "../auth/access.t
 import type { Actor } from "../auth/actor.ts";
 import { getDb, Prisma, type Tx } from "../db/client.ts";
 import { exec, inPrisma, insert, rows, run, type Step, transaction } from "../db/direct.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
+import { ZId } from "../ids.ts";
 import { notifyAssigned } from "../notifications/cards.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
@@ -21,7 +22,6 @@ import { positionBetween } from "./positions.ts";
 export const PRIORITIES = ["low", "medium", "high", "critical"] as const;
 
 /** Ids and versions are 32-bit INT columns: larger numbers must be a 400, not a driver error. */
-const ZId = z.number().int().positive().max(2_147_483_647);
 
 const ZUsernames = z.array(z.string().trim().min(1).max(191)).max(50);
 const ZLabelNames = z.array(z.string().trim().min(1).max(64)).max(50);
@@ -66,7 +66,7 @@ export const ZUpdateCard = z
 
 export async function loadCardJson(tx: Tx, project: ProjectRef, id: number) {
   const [row] = await loadCardRows(tx, { cardIds: [id] }, { detail: true });
-  if (!row) throw new AppError("not_found", "Card not found");
+  if (!row) throw notFound("Card not found");
   return cardJson(project.key, row);
 }
 
@@ -202,7 +202,7 @@ export async function createCard(actor: Actor, slug: string, input: z.input<type
   });
   // Read after commit: the counter row is locked until then, so the transaction stays short.
   const [row] = await run(() => cardRows({ cardIds: [id] }, { detail: true }));
-  if (!row) throw new AppError("not_found", "The card was deleted right after it was created.");
+  if (!row) throw notFound("The card was deleted right after it was created.");
   const card = cardJson(project.key, row);
   publish([{ room: projectRoom(project.id), type: "card.created", data: card }]);
   await notifyAssigned(

@@ -13,7 +13,7 @@ import { readableProjectIds, requireProject } from "../auth/access.ts";
 import { type Actor, requireBrowser } from "../auth/actor.ts";
 import { getConfig } from "../config.ts";
 import { getDb } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { notFound, parseInput } from "../errors.ts";
 import { addDays, isoOf } from "../time/dates.ts";
 
 export const ZCreateFeed = z.object({ projectSlug: z.string().trim().min(1).max(191).optional() }).strict();
@@ -59,7 +59,7 @@ export async function deleteFeed(actor: Actor, rawId: string | number) {
     Number.isInteger(id) && id > 0 && id <= 2_147_483_647
       ? await getDb().calendarFeed.deleteMany({ where: { id, userId: actor.userId } })
       : { count: 0 };
-  if (count === 0) throw new AppError("not_found", "Calendar feed not found");
+  if (count === 0) throw notFound("Calendar feed not found");
 }
 
 function allDay(comp: InstanceType<typeof ICAL.Component>, start: string, endInclusive: string) {

@@ -6,7 +6,7 @@ import type { Actor } from "../auth/actor.ts";
 import { bestRole, type RankRow, type RoleTables, rankColumns } from "../auth/role-access.ts";
 import { getDb, Prisma } from "../db/client.ts";
 import { rows, run } from "../db/direct.ts";
-import { AppError } from "../errors.ts";
+import { AppError, notFound } from "../errors.ts";
 import { CUSTOMER_ROLES, type CustomerRole, customerRoleRank } from "./roles.ts";
 
 export type CustomerRef = { id: number; slug: string; name: string; color: string | null; isArchived: boolean };
@@ -71,7 +71,7 @@ export async function requireCustomer(
   options: { allowArchived?: boolean } = {},
 ) {
   const access = await queryCustomerAccess(where, actor);
-  if (!access?.role) throw new AppError("not_found", "Customer not found");
+  if (!access?.role) throw notFound("Customer not found");
   if (customerRoleRank(access.role) < customerRoleRank(minRole)) {
     throw new AppError("forbidden", `This needs the ${minRole} role for the customer; you are ${access.role}.`);
   }

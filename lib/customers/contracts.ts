@@ -10,7 +10,7 @@ import { type BudgetPeriods, budgetPeriodsOf } from "../billing/budgets.ts";
 import { MAX_RATE_MINOR, parseMoney } from "../billing/money.ts";
 import { parseThresholds, RECURRENCES } from "../billing/periods.ts";
 import { getDb } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
 import { getSetting } from "../settings/settings.ts";
 import { addDays, dateOf, isIsoDate, isoOf, todayUtc } from "../time/dates.ts";
 import { type Burn, burnWindow, computeBurn } from "../time/forecast.ts";
@@ -229,7 +229,7 @@ async function requireContract(customerId: number, rawId: string | number) {
     Number.isInteger(id) && id > 0 && id <= 2_147_483_647
       ? await getDb().contract.findFirst({ where: { id, customerId, deletedAt: null }, select: CONTRACT_SELECT })
       : null;
-  if (!row) throw new AppError("not_found", "Contract not found");
+  if (!row) throw notFound("Contract not found");
   return row;
 }
 

@@ -415,23 +415,30 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "string",
       },
       forecast: {
-        type: "object",
-        properties: {
-          windowMinutes: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              windowMinutes: {
+                type: "number",
+              },
+              windowDays: {
+                type: "number",
+              },
+              minutesPerWeek: {
+                type: "number",
+              },
+              runOutDate: {
+                type: ["string", "null"],
+              },
+              runsOutBeforeEnd: {},
+            },
+            required: ["windowMinutes", "windowDays", "minutesPerWeek", "runOutDate", "runsOutBeforeEnd"],
           },
-          windowDays: {
-            type: "number",
+          {
+            type: "null",
           },
-          minutesPerWeek: {
-            type: "number",
-          },
-          runOutDate: {
-            type: ["string", "null"],
-          },
-          runsOutBeforeEnd: {},
-        },
-        required: ["windowMinutes", "windowDays", "minutesPerWeek", "runOutDate", "runsOutBeforeEnd"],
+        ],
       },
       recurrence: {
         type: "string",
@@ -459,35 +466,42 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         items: {},
       },
       currentPeriod: {
-        type: "object",
-        properties: {
-          index: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              index: {
+                type: "number",
+              },
+              start: {
+                type: "string",
+              },
+              end: {
+                type: ["string", "null"],
+              },
+              budget: {
+                type: "number",
+              },
+              carriedIn: {
+                type: "number",
+              },
+              available: {
+                type: "number",
+              },
+              used: {
+                type: "number",
+              },
+              percentUsed: {
+                type: "number",
+              },
+              forecast: {},
+            },
+            required: ["index", "start", "end", "budget", "carriedIn", "available", "used", "percentUsed", "forecast"],
           },
-          start: {
-            type: "string",
+          {
+            type: "null",
           },
-          end: {
-            type: ["string", "null"],
-          },
-          budget: {
-            type: "number",
-          },
-          carriedIn: {
-            type: "number",
-          },
-          available: {
-            type: "number",
-          },
-          used: {
-            type: "number",
-          },
-          percentUsed: {
-            type: "number",
-          },
-          forecast: {},
-        },
-        required: ["index", "start", "end", "budget", "carriedIn", "available", "used", "percentUsed", "forecast"],
+        ],
       },
     },
     required: [
@@ -558,23 +572,30 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "string",
       },
       forecast: {
-        type: "object",
-        properties: {
-          windowMinutes: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              windowMinutes: {
+                type: "number",
+              },
+              windowDays: {
+                type: "number",
+              },
+              minutesPerWeek: {
+                type: "number",
+              },
+              runOutDate: {
+                type: ["string", "null"],
+              },
+              runsOutBeforeEnd: {},
+            },
+            required: ["windowMinutes", "windowDays", "minutesPerWeek", "runOutDate", "runsOutBeforeEnd"],
           },
-          windowDays: {
-            type: "number",
+          {
+            type: "null",
           },
-          minutesPerWeek: {
-            type: "number",
-          },
-          runOutDate: {
-            type: ["string", "null"],
-          },
-          runsOutBeforeEnd: {},
-        },
-        required: ["windowMinutes", "windowDays", "minutesPerWeek", "runOutDate", "runsOutBeforeEnd"],
+        ],
       },
       recurrence: {
         type: "string",
@@ -602,35 +623,42 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         items: {},
       },
       currentPeriod: {
-        type: "object",
-        properties: {
-          index: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              index: {
+                type: "number",
+              },
+              start: {
+                type: "string",
+              },
+              end: {
+                type: ["string", "null"],
+              },
+              budget: {
+                type: "number",
+              },
+              carriedIn: {
+                type: "number",
+              },
+              available: {
+                type: "number",
+              },
+              used: {
+                type: "number",
+              },
+              percentUsed: {
+                type: "number",
+              },
+              forecast: {},
+            },
+            required: ["index", "start", "end", "budget", "carriedIn", "available", "used", "percentUsed", "forecast"],
           },
-          start: {
-            type: "string",
+          {
+            type: "null",
           },
-          end: {
-            type: ["string", "null"],
-          },
-          budget: {
-            type: "number",
-          },
-          carriedIn: {
-            type: "number",
-          },
-          available: {
-            type: "number",
-          },
-          used: {
-            type: "number",
-          },
-          percentUsed: {
-            type: "number",
-          },
-          forecast: {},
-        },
-        required: ["index", "start", "end", "budget", "carriedIn", "available", "used", "percentUsed", "forecast"],
+        ],
       },
     },
     required: [
@@ -703,23 +731,30 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
           type: "string",
         },
         forecast: {
-          type: "object",
-          properties: {
-            windowMinutes: {
-              type: "number",
+          anyOf: [
+            {
+              type: "object",
+              properties: {
+                windowMinutes: {
+                  type: "number",
+                },
+                windowDays: {
+                  type: "number",
+                },
+                minutesPerWeek: {
+                  type: "number",
+                },
+                runOutDate: {
+                  type: ["string", "null"],
+                },
+                runsOutBeforeEnd: {},
+              },
+              required: ["windowMinutes", "windowDays", "minutesPerWeek", "runOutDate", "runsOutBeforeEnd"],
             },
-            windowDays: {
-              type: "number",
+            {
+              type: "null",
             },
-            minutesPerWeek: {
-              type: "number",
-            },
-            runOutDate: {
-              type: ["string", "null"],
-            },
-            runsOutBeforeEnd: {},
-          },
-          required: ["windowMinutes", "windowDays", "minutesPerWeek", "runOutDate", "runsOutBeforeEnd"],
+          ],
         },
         recurrence: {
           type: "string",
@@ -747,35 +782,42 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
           items: {},
         },
         currentPeriod: {
-          type: "object",
-          properties: {
-            index: {
-              type: "number",
+          anyOf: [
+            {
+              type: "object",
+              properties: {
+                index: {
+                  type: "number",
+                },
+                start: {
+                  type: "string",
+                },
+                end: {
+                  type: ["string", "null"],
+                },
+                budget: {
+                  type: "number",
+                },
+                carriedIn: {
+                  type: "number",
+                },
+                available: {
+                  type: "number",
+                },
+                used: {
+                  type: "number",
+                },
+                percentUsed: {
+                  type: "number",
+                },
+                forecast: {},
+              },
+              required: ["index", "start", "end", "budget", "carriedIn", "available", "used", "percentUsed", "forecast"],
             },
-            start: {
-              type: "string",
+            {
+              type: "null",
             },
-            end: {
-              type: ["string", "null"],
-            },
-            budget: {
-              type: "number",
-            },
-            carriedIn: {
-              type: "number",
-            },
-            available: {
-              type: "number",
-            },
-            used: {
-              type: "number",
-            },
-            percentUsed: {
-              type: "number",
-            },
-            forecast: {},
-          },
-          required: ["index", "start", "end", "budget", "carriedIn", "available", "used", "percentUsed", "forecast"],
+          ],
         },
       },
       required: [
@@ -894,16 +936,23 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: ["string", "null"],
       },
       user: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              username: {
+                type: "string",
+              },
+            },
+            required: ["id", "username"],
           },
-          username: {
-            type: "string",
+          {
+            type: "null",
           },
-        },
-        required: ["id", "username"],
+        ],
       },
       customer: {
         anyOf: [
@@ -931,25 +980,32 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         ],
       },
       project: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              slug: {
+                type: "string",
+              },
+              key: {
+                type: "string",
+              },
+              name: {
+                type: "string",
+              },
+              color: {
+                type: ["string", "null"],
+              },
+            },
+            required: ["id", "slug", "key", "name", "color"],
           },
-          slug: {
-            type: "string",
+          {
+            type: "null",
           },
-          key: {
-            type: "string",
-          },
-          name: {
-            type: "string",
-          },
-          color: {
-            type: ["string", "null"],
-          },
-        },
-        required: ["id", "slug", "key", "name", "color"],
+        ],
       },
       card: {
         anyOf: [
@@ -1075,23 +1131,30 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "string",
       },
       forecast: {
-        type: "object",
-        properties: {
-          windowMinutes: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              windowMinutes: {
+                type: "number",
+              },
+              windowDays: {
+                type: "number",
+              },
+              minutesPerWeek: {
+                type: "number",
+              },
+              runOutDate: {
+                type: ["string", "null"],
+              },
+              runsOutBeforeEnd: {},
+            },
+            required: ["windowMinutes", "windowDays", "minutesPerWeek", "runOutDate", "runsOutBeforeEnd"],
           },
-          windowDays: {
-            type: "number",
+          {
+            type: "null",
           },
-          minutesPerWeek: {
-            type: "number",
-          },
-          runOutDate: {
-            type: ["string", "null"],
-          },
-          runsOutBeforeEnd: {},
-        },
-        required: ["windowMinutes", "windowDays", "minutesPerWeek", "runOutDate", "runsOutBeforeEnd"],
+        ],
       },
       recurrence: {
         type: "string",
@@ -1119,35 +1182,42 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         items: {},
       },
       currentPeriod: {
-        type: "object",
-        properties: {
-          index: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              index: {
+                type: "number",
+              },
+              start: {
+                type: "string",
+              },
+              end: {
+                type: ["string", "null"],
+              },
+              budget: {
+                type: "number",
+              },
+              carriedIn: {
+                type: "number",
+              },
+              available: {
+                type: "number",
+              },
+              used: {
+                type: "number",
+              },
+              percentUsed: {
+                type: "number",
+              },
+              forecast: {},
+            },
+            required: ["index", "start", "end", "budget", "carriedIn", "available", "used", "percentUsed", "forecast"],
           },
-          start: {
-            type: "string",
+          {
+            type: "null",
           },
-          end: {
-            type: ["string", "null"],
-          },
-          budget: {
-            type: "number",
-          },
-          carriedIn: {
-            type: "number",
-          },
-          available: {
-            type: "number",
-          },
-          used: {
-            type: "number",
-          },
-          percentUsed: {
-            type: "number",
-          },
-          forecast: {},
-        },
-        required: ["index", "start", "end", "budget", "carriedIn", "available", "used", "percentUsed", "forecast"],
+        ],
       },
     },
     required: [
@@ -1185,21 +1255,28 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "string",
       },
       filters: {
-        type: "object",
-        properties: {
-          user: {
-            type: ["string", "null"],
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              user: {
+                type: ["string", "null"],
+              },
+              customer: {},
+              project: {},
+              contract: {
+                type: ["number", "null"],
+              },
+              billable: {
+                type: ["boolean", "null"],
+              },
+            },
+            required: ["user", "customer", "project", "contract", "billable"],
           },
-          customer: {},
-          project: {},
-          contract: {
-            type: ["number", "null"],
+          {
+            type: "null",
           },
-          billable: {
-            type: ["boolean", "null"],
-          },
-        },
-        required: ["user", "customer", "project", "contract", "billable"],
+        ],
       },
       groupBy: {
         type: "array",
@@ -1208,30 +1285,44 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         },
       },
       total: {
-        type: "object",
-        properties: {
-          minutes: {
-            type: "number",
-          },
-          entries: {
-            type: "number",
-          },
-          billableMinutes: {
-            type: "number",
-          },
-          nonBillableMinutes: {
-            type: "number",
-          },
-          amounts: {
+        anyOf: [
+          {
             type: "object",
             properties: {
-              EUR: {
+              minutes: {
                 type: "number",
               },
+              entries: {
+                type: "number",
+              },
+              billableMinutes: {
+                type: "number",
+              },
+              nonBillableMinutes: {
+                type: "number",
+              },
+              amounts: {
+                anyOf: [
+                  {
+                    type: "object",
+                    properties: {
+                      EUR: {
+                        type: "number",
+                      },
+                    },
+                  },
+                  {
+                    type: "null",
+                  },
+                ],
+              },
             },
+            required: ["minutes", "entries", "billableMinutes", "nonBillableMinutes", "amounts"],
           },
-        },
-        required: ["minutes", "entries", "billableMinutes", "nonBillableMinutes", "amounts"],
+          {
+            type: "null",
+          },
+        ],
       },
       groups: {
         type: "array",
@@ -1240,21 +1331,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
           properties: {
             key: {
               type: "object",
-              properties: {
-                contract: {
-                  type: ["object", "null"],
-                  properties: {
-                    id: {
-                      type: "number",
-                    },
-                    name: {
-                      type: "string",
-                    },
-                  },
-                  required: ["id", "name"],
-                },
-              },
-              required: ["contract"],
+              description: "One field per groupBy dimension",
             },
             minutes: {
               type: "number",
@@ -1269,13 +1346,20 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "number",
             },
             amounts: {
-              type: "object",
-              properties: {
-                EUR: {
-                  type: "number",
+              anyOf: [
+                {
+                  type: "object",
+                  properties: {
+                    EUR: {
+                      type: "number",
+                    },
+                  },
+                  required: ["EUR"],
                 },
-              },
-              required: ["EUR"],
+                {
+                  type: "null",
+                },
+              ],
             },
           },
           required: ["key", "minutes", "entries", "billableMinutes", "nonBillableMinutes", "amounts"],
@@ -1296,16 +1380,30 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "number",
             },
             byUser: {
-              type: "object",
-              additionalProperties: {
-                type: "number",
-              },
+              anyOf: [
+                {
+                  type: "object",
+                  additionalProperties: {
+                    type: "number",
+                  },
+                },
+                {
+                  type: "null",
+                },
+              ],
             },
             byProject: {
-              type: "object",
-              additionalProperties: {
-                type: "number",
-              },
+              anyOf: [
+                {
+                  type: "object",
+                  additionalProperties: {
+                    type: "number",
+                  },
+                },
+                {
+                  type: "null",
+                },
+              ],
             },
           },
           required: ["week", "start", "minutes", "byUser", "byProject"],
@@ -1383,16 +1481,23 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: ["string", "null"],
       },
       user: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              username: {
+                type: "string",
+              },
+            },
+            required: ["id", "username"],
           },
-          username: {
-            type: "string",
+          {
+            type: "null",
           },
-        },
-        required: ["id", "username"],
+        ],
       },
       customer: {
         type: ["object", "null"],
@@ -1497,16 +1602,23 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: ["string", "null"],
       },
       user: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              username: {
+                type: "string",
+              },
+            },
+            required: ["id", "username"],
           },
-          username: {
-            type: "string",
+          {
+            type: "null",
           },
-        },
-        required: ["id", "username"],
+        ],
       },
       customer: {
         type: ["object", "null"],
@@ -1644,16 +1756,23 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: ["string", "null"],
             },
             user: {
-              type: "object",
-              properties: {
-                id: {
-                  type: "number",
+              anyOf: [
+                {
+                  type: "object",
+                  properties: {
+                    id: {
+                      type: "number",
+                    },
+                    username: {
+                      type: "string",
+                    },
+                  },
+                  required: ["id", "username"],
                 },
-                username: {
-                  type: "string",
+                {
+                  type: "null",
                 },
-              },
-              required: ["id", "username"],
+              ],
             },
             customer: {
               type: ["object", "null"],
@@ -1674,25 +1793,32 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               required: ["id", "slug", "name", "color"],
             },
             project: {
-              type: "object",
-              properties: {
-                id: {
-                  type: "number",
+              anyOf: [
+                {
+                  type: "object",
+                  properties: {
+                    id: {
+                      type: "number",
+                    },
+                    slug: {
+                      type: "string",
+                    },
+                    key: {
+                      type: "string",
+                    },
+                    name: {
+                      type: "string",
+                    },
+                    color: {
+                      type: ["string", "null"],
+                    },
+                  },
+                  required: ["id", "slug", "key", "name", "color"],
                 },
-                slug: {
-                  type: "string",
+                {
+                  type: "null",
                 },
-                key: {
-                  type: "string",
-                },
-                name: {
-                  type: "string",
-                },
-                color: {
-                  type: ["string", "null"],
-                },
-              },
-              required: ["id", "slug", "key", "name", "color"],
+              ],
             },
             card: {
               anyOf: [
@@ -1781,16 +1907,23 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     type: "object",
     properties: {
       user: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              username: {
+                type: "string",
+              },
+            },
+            required: ["id", "username"],
           },
-          username: {
-            type: "string",
+          {
+            type: "null",
           },
-        },
-        required: ["id", "username"],
+        ],
       },
       start: {
         type: "string",
@@ -1827,110 +1960,117 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     type: "object",
     properties: {
       timer: {
-        type: "object",
-        properties: {
-          startedAt: {
-            type: ["string", "null"],
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              startedAt: {
+                type: ["string", "null"],
+              },
+              date: {
+                type: "string",
+              },
+              description: {
+                type: ["string", "null"],
+              },
+              customer: {
+                anyOf: [
+                  {
+                    type: "object",
+                    properties: {
+                      id: {
+                        type: "number",
+                      },
+                      slug: {
+                        type: "string",
+                      },
+                      name: {
+                        type: "string",
+                      },
+                      color: {
+                        type: ["string", "null"],
+                      },
+                    },
+                    required: ["id", "slug", "name", "color"],
+                  },
+                  {
+                    type: "null",
+                  },
+                ],
+              },
+              project: {
+                anyOf: [
+                  {
+                    type: "object",
+                    properties: {
+                      id: {
+                        type: "number",
+                      },
+                      slug: {
+                        type: "string",
+                      },
+                      key: {
+                        type: "string",
+                      },
+                      name: {
+                        type: "string",
+                      },
+                      color: {
+                        type: ["string", "null"],
+                      },
+                    },
+                    required: ["id", "slug", "key", "name", "color"],
+                  },
+                  {
+                    type: "null",
+                  },
+                ],
+              },
+              card: {
+                anyOf: [
+                  {
+                    type: "object",
+                    properties: {
+                      key: {
+                        type: "string",
+                      },
+                      title: {
+                        type: "string",
+                      },
+                    },
+                    required: ["key", "title"],
+                  },
+                  {
+                    type: "null",
+                  },
+                ],
+              },
+              contract: {
+                anyOf: [
+                  {
+                    type: "object",
+                    properties: {
+                      id: {
+                        type: "number",
+                      },
+                      name: {
+                        type: "string",
+                      },
+                    },
+                    required: ["id", "name"],
+                  },
+                  {
+                    type: "null",
+                  },
+                ],
+              },
+            },
+            required: ["startedAt", "date", "description", "customer", "project", "card", "contract"],
           },
-          date: {
-            type: "string",
+          {
+            type: "null",
           },
-          description: {
-            type: ["string", "null"],
-          },
-          customer: {
-            anyOf: [
-              {
-                type: "object",
-                properties: {
-                  id: {
-                    type: "number",
-                  },
-                  slug: {
-                    type: "string",
-                  },
-                  name: {
-                    type: "string",
-                  },
-                  color: {
-                    type: ["string", "null"],
-                  },
-                },
-                required: ["id", "slug", "name", "color"],
-              },
-              {
-                type: "null",
-              },
-            ],
-          },
-          project: {
-            anyOf: [
-              {
-                type: "object",
-                properties: {
-                  id: {
-                    type: "number",
-                  },
-                  slug: {
-                    type: "string",
-                  },
-                  key: {
-                    type: "string",
-                  },
-                  name: {
-                    type: "string",
-                  },
-                  color: {
-                    type: ["string", "null"],
-                  },
-                },
-                required: ["id", "slug", "key", "name", "color"],
-              },
-              {
-                type: "null",
-              },
-            ],
-          },
-          card: {
-            anyOf: [
-              {
-                type: "object",
-                properties: {
-                  key: {
-                    type: "string",
-                  },
-                  title: {
-                    type: "string",
-                  },
-                },
-                required: ["key", "title"],
-              },
-              {
-                type: "null",
-              },
-            ],
-          },
-          contract: {
-            anyOf: [
-              {
-                type: "object",
-                properties: {
-                  id: {
-                    type: "number",
-                  },
-                  name: {
-                    type: "string",
-                  },
-                },
-                required: ["id", "name"],
-              },
-              {
-                type: "null",
-              },
-            ],
-          },
-        },
-        required: ["startedAt", "date", "description", "customer", "project", "card", "contract"],
+        ],
       },
       stopped: {
         anyOf: [
@@ -1950,16 +2090,23 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                 type: ["string", "null"],
               },
               user: {
-                type: "object",
-                properties: {
-                  id: {
-                    type: "number",
+                anyOf: [
+                  {
+                    type: "object",
+                    properties: {
+                      id: {
+                        type: "number",
+                      },
+                      username: {
+                        type: "string",
+                      },
+                    },
+                    required: ["id", "username"],
                   },
-                  username: {
-                    type: "string",
+                  {
+                    type: "null",
                   },
-                },
-                required: ["id", "username"],
+                ],
               },
               customer: {
                 type: ["object", "null"],
@@ -1980,25 +2127,32 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                 required: ["id", "slug", "name", "color"],
               },
               project: {
-                type: "object",
-                properties: {
-                  id: {
-                    type: "number",
+                anyOf: [
+                  {
+                    type: "object",
+                    properties: {
+                      id: {
+                        type: "number",
+                      },
+                      slug: {
+                        type: "string",
+                      },
+                      key: {
+                        type: "string",
+                      },
+                      name: {
+                        type: "string",
+                      },
+                      color: {
+                        type: ["string", "null"],
+                      },
+                    },
+                    required: ["id", "slug", "key", "name", "color"],
                   },
-                  slug: {
-                    type: "string",
+                  {
+                    type: "null",
                   },
-                  key: {
-                    type: "string",
-                  },
-                  name: {
-                    type: "string",
-                  },
-                  color: {
-                    type: ["string", "null"],
-                  },
-                },
-                required: ["id", "slug", "key", "name", "color"],
+                ],
               },
               card: {
                 type: ["object", "null"],
@@ -2079,82 +2233,96 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     type: "object",
     properties: {
       timer: {
-        type: "object",
-        properties: {
-          startedAt: {
-            type: ["string", "null"],
-          },
-          date: {
-            type: "string",
-          },
-          description: {
-            type: ["string", "null"],
-          },
-          customer: {
-            type: ["object", "null"],
-            properties: {
-              id: {
-                type: "number",
-              },
-              slug: {
-                type: "string",
-              },
-              name: {
-                type: "string",
-              },
-              color: {
-                type: ["string", "null"],
-              },
-            },
-            required: ["id", "slug", "name", "color"],
-          },
-          project: {
+        anyOf: [
+          {
             type: "object",
             properties: {
-              id: {
-                type: "number",
-              },
-              slug: {
-                type: "string",
-              },
-              key: {
-                type: "string",
-              },
-              name: {
-                type: "string",
-              },
-              color: {
+              startedAt: {
                 type: ["string", "null"],
               },
-            },
-            required: ["id", "slug", "key", "name", "color"],
-          },
-          card: {
-            type: ["object", "null"],
-            properties: {
-              key: {
+              date: {
                 type: "string",
               },
-              title: {
-                type: "string",
+              description: {
+                type: ["string", "null"],
+              },
+              customer: {
+                type: ["object", "null"],
+                properties: {
+                  id: {
+                    type: "number",
+                  },
+                  slug: {
+                    type: "string",
+                  },
+                  name: {
+                    type: "string",
+                  },
+                  color: {
+                    type: ["string", "null"],
+                  },
+                },
+                required: ["id", "slug", "name", "color"],
+              },
+              project: {
+                anyOf: [
+                  {
+                    type: "object",
+                    properties: {
+                      id: {
+                        type: "number",
+                      },
+                      slug: {
+                        type: "string",
+                      },
+                      key: {
+                        type: "string",
+                      },
+                      name: {
+                        type: "string",
+                      },
+                      color: {
+                        type: ["string", "null"],
+                      },
+                    },
+                    required: ["id", "slug", "key", "name", "color"],
+                  },
+                  {
+                    type: "null",
+                  },
+                ],
+              },
+              card: {
+                type: ["object", "null"],
+                properties: {
+                  key: {
+                    type: "string",
+                  },
+                  title: {
+                    type: "string",
+                  },
+                },
+                required: ["key", "title"],
+              },
+              contract: {
+                type: ["object", "null"],
+                properties: {
+                  id: {
+                    type: "number",
+                  },
+                  name: {
+                    type: "string",
+                  },
+                },
+                required: ["id", "name"],
               },
             },
-            required: ["key", "title"],
+            required: ["startedAt", "date", "description", "customer", "project", "card", "contract"],
           },
-          contract: {
-            type: ["object", "null"],
-            properties: {
-              id: {
-                type: "number",
-              },
-              name: {
-                type: "string",
-              },
-            },
-            required: ["id", "name"],
+          {
+            type: "null",
           },
-        },
-        required: ["startedAt", "date", "description", "customer", "project", "card", "contract"],
+        ],
       },
     },
     required: ["timer"],
@@ -2175,16 +2343,23 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: ["string", "null"],
       },
       user: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              username: {
+                type: "string",
+              },
+            },
+            required: ["id", "username"],
           },
-          username: {
-            type: "string",
+          {
+            type: "null",
           },
-        },
-        required: ["id", "username"],
+        ],
       },
       customer: {
         anyOf: [
@@ -2480,16 +2655,23 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
             type: ["string", "null"],
           },
           checklist: {
-            type: "object",
-            properties: {
-              done: {
-                type: "number",
+            anyOf: [
+              {
+                type: "object",
+                properties: {
+                  done: {
+                    type: "number",
+                  },
+                  total: {
+                    type: "number",
+                  },
+                },
+                required: ["done", "total"],
               },
-              total: {
-                type: "number",
+              {
+                type: "null",
               },
-            },
-            required: ["done", "total"],
+            ],
           },
         },
         required: [
@@ -2520,28 +2702,35 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         ],
       },
       project: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              slug: {
+                type: "string",
+              },
+              key: {
+                type: "string",
+              },
+              name: {
+                type: "string",
+              },
+              type: {
+                type: "string",
+              },
+              isArchived: {
+                type: "boolean",
+              },
+            },
+            required: ["id", "slug", "key", "name", "type", "isArchived"],
           },
-          slug: {
-            type: "string",
+          {
+            type: "null",
           },
-          key: {
-            type: "string",
-          },
-          name: {
-            type: "string",
-          },
-          type: {
-            type: "string",
-          },
-          isArchived: {
-            type: "boolean",
-          },
-        },
-        required: ["id", "slug", "key", "name", "type", "isArchived"],
+        ],
       },
       key: {
         type: "string",
@@ -2594,16 +2783,23 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       childProgress: {
-        type: "object",
-        properties: {
-          done: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              done: {
+                type: "number",
+              },
+              total: {
+                type: "number",
+              },
+            },
+            required: ["done", "total"],
           },
-          total: {
-            type: "number",
+          {
+            type: "null",
           },
-        },
-        required: ["done", "total"],
+        ],
       },
       priority: {
         type: "string",
@@ -2679,16 +2875,23 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       checklist: {
-        type: "object",
-        properties: {
-          done: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              done: {
+                type: "number",
+              },
+              total: {
+                type: "number",
+              },
+            },
+            required: ["done", "total"],
           },
-          total: {
-            type: "number",
+          {
+            type: "null",
           },
-        },
-        required: ["done", "total"],
+        ],
       },
       createdAt: {
         type: "string",
@@ -2761,16 +2964,23 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       checklist: {
-        type: "object",
-        properties: {
-          done: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              done: {
+                type: "number",
+              },
+              total: {
+                type: "number",
+              },
+            },
+            required: ["done", "total"],
           },
-          total: {
-            type: "number",
+          {
+            type: "null",
           },
-        },
-        required: ["done", "total"],
+        ],
       },
       createdAt: {
         type: "string",
@@ -2826,16 +3036,23 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
           type: "string",
         },
         user: {
-          type: "object",
-          properties: {
-            id: {
-              type: "number",
+          anyOf: [
+            {
+              type: "object",
+              properties: {
+                id: {
+                  type: "number",
+                },
+                username: {
+                  type: "string",
+                },
+              },
+              required: ["id", "username"],
             },
-            username: {
-              type: "string",
+            {
+              type: "null",
             },
-          },
-          required: ["id", "username"],
+          ],
         },
       },
       required: ["id", "field", "oldValue", "newValue", "createdAt", "user"],
@@ -3016,19 +3233,26 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "string",
       },
       user: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              username: {
+                type: "string",
+              },
+              former: {
+                type: "boolean",
+              },
+            },
+            required: ["id", "username", "former"],
           },
-          username: {
-            type: "string",
+          {
+            type: "null",
           },
-          former: {
-            type: "boolean",
-          },
-        },
-        required: ["id", "username", "former"],
+        ],
       },
       createdAt: {
         type: "string",
@@ -3061,19 +3285,26 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "string",
       },
       user: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              username: {
+                type: "string",
+              },
+              former: {
+                type: "boolean",
+              },
+            },
+            required: ["id", "username", "former"],
           },
-          username: {
-            type: "string",
+          {
+            type: "null",
           },
-          former: {
-            type: "boolean",
-          },
-        },
-        required: ["id", "username", "former"],
+        ],
       },
       createdAt: {
         type: "string",
@@ -3106,19 +3337,26 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: ["string", "null"],
       },
       user: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              username: {
+                type: "string",
+              },
+              former: {
+                type: "boolean",
+              },
+            },
+            required: ["id", "username", "former"],
           },
-          username: {
-            type: "string",
+          {
+            type: "null",
           },
-          former: {
-            type: "boolean",
-          },
-        },
-        required: ["id", "username", "former"],
+        ],
       },
       createdAt: {
         type: "string",
@@ -3153,19 +3391,26 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
           type: ["string", "null"],
         },
         user: {
-          type: "object",
-          properties: {
-            id: {
-              type: "number",
+          anyOf: [
+            {
+              type: "object",
+              properties: {
+                id: {
+                  type: "number",
+                },
+                username: {
+                  type: "string",
+                },
+                former: {
+                  type: "boolean",
+                },
+              },
+              required: ["id", "username", "former"],
             },
-            username: {
-              type: "string",
+            {
+              type: "null",
             },
-            former: {
-              type: "boolean",
-            },
-          },
-          required: ["id", "username", "former"],
+          ],
         },
         createdAt: {
           type: "string",
@@ -3315,16 +3560,23 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       checklist: {
-        type: "object",
-        properties: {
-          done: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              done: {
+                type: "number",
+              },
+              total: {
+                type: "number",
+              },
+            },
+            required: ["done", "total"],
           },
-          total: {
-            type: "number",
+          {
+            type: "null",
           },
-        },
-        required: ["done", "total"],
+        ],
       },
       createdAt: {
         type: "string",
@@ -3516,16 +3768,23 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       checklist: {
-        type: "object",
-        properties: {
-          done: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              done: {
+                type: "number",
+              },
+              total: {
+                type: "number",
+              },
+            },
+            required: ["done", "total"],
           },
-          total: {
-            type: "number",
+          {
+            type: "null",
           },
-        },
-        required: ["done", "total"],
+        ],
       },
       createdAt: {
         type: "string",
@@ -3617,62 +3876,69 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     type: "object",
     properties: {
       project: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              name: {
+                type: "string",
+              },
+              slug: {
+                type: "string",
+              },
+              key: {
+                type: "string",
+              },
+              description: {
+                type: ["string", "null"],
+              },
+              type: {
+                type: "string",
+              },
+              color: {
+                type: ["string", "null"],
+              },
+              isArchived: {
+                type: "boolean",
+              },
+              cardCounter: {
+                type: "number",
+              },
+              customer: {},
+              billableDefault: {
+                type: "boolean",
+              },
+              createdAt: {
+                type: "string",
+              },
+              role: {
+                type: "string",
+              },
+              activeSprint: {},
+            },
+            required: [
+              "id",
+              "name",
+              "slug",
+              "key",
+              "description",
+              "type",
+              "color",
+              "isArchived",
+              "cardCounter",
+              "customer",
+              "billableDefault",
+              "createdAt",
+              "role",
+              "activeSprint",
+            ],
           },
-          name: {
-            type: "string",
+          {
+            type: "null",
           },
-          slug: {
-            type: "string",
-          },
-          key: {
-            type: "string",
-          },
-          description: {
-            type: ["string", "null"],
-          },
-          type: {
-            type: "string",
-          },
-          color: {
-            type: ["string", "null"],
-          },
-          isArchived: {
-            type: "boolean",
-          },
-          cardCounter: {
-            type: "number",
-          },
-          customer: {},
-          billableDefault: {
-            type: "boolean",
-          },
-          createdAt: {
-            type: "string",
-          },
-          role: {
-            type: "string",
-          },
-          activeSprint: {},
-        },
-        required: [
-          "id",
-          "name",
-          "slug",
-          "key",
-          "description",
-          "type",
-          "color",
-          "isArchived",
-          "cardCounter",
-          "customer",
-          "billableDefault",
-          "createdAt",
-          "role",
-          "activeSprint",
         ],
       },
       columns: {
@@ -3753,16 +4019,23 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                     type: "number",
                   },
                   checklist: {
-                    type: "object",
-                    properties: {
-                      done: {
-                        type: "number",
+                    anyOf: [
+                      {
+                        type: "object",
+                        properties: {
+                          done: {
+                            type: "number",
+                          },
+                          total: {
+                            type: "number",
+                          },
+                        },
+                        required: ["done", "total"],
                       },
-                      total: {
-                        type: "number",
+                      {
+                        type: "null",
                       },
-                    },
-                    required: ["done", "total"],
+                    ],
                   },
                   createdAt: {
                     type: "string",
@@ -4331,58 +4604,65 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     type: "object",
     properties: {
       user: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              email: {
+                type: "string",
+              },
+              username: {
+                type: "string",
+              },
+              role: {
+                type: "string",
+              },
+              language: {
+                type: "string",
+              },
+              avatar: {},
+              isActive: {
+                type: "boolean",
+              },
+              deletedAt: {
+                type: ["string", "null"],
+              },
+              mfaEnabled: {
+                type: "boolean",
+              },
+              mustChangePassword: {
+                type: "boolean",
+              },
+              lastSignInAt: {},
+              createdAt: {
+                type: "string",
+              },
+              status: {
+                type: "string",
+              },
+            },
+            required: [
+              "id",
+              "email",
+              "username",
+              "role",
+              "language",
+              "avatar",
+              "isActive",
+              "deletedAt",
+              "mfaEnabled",
+              "mustChangePassword",
+              "lastSignInAt",
+              "createdAt",
+              "status",
+            ],
           },
-          email: {
-            type: "string",
+          {
+            type: "null",
           },
-          username: {
-            type: "string",
-          },
-          role: {
-            type: "string",
-          },
-          language: {
-            type: "string",
-          },
-          avatar: {},
-          isActive: {
-            type: "boolean",
-          },
-          deletedAt: {
-            type: ["string", "null"],
-          },
-          mfaEnabled: {
-            type: "boolean",
-          },
-          mustChangePassword: {
-            type: "boolean",
-          },
-          lastSignInAt: {},
-          createdAt: {
-            type: "string",
-          },
-          status: {
-            type: "string",
-          },
-        },
-        required: [
-          "id",
-          "email",
-          "username",
-          "role",
-          "language",
-          "avatar",
-          "isActive",
-          "deletedAt",
-          "mfaEnabled",
-          "mustChangePassword",
-          "lastSignInAt",
-          "createdAt",
-          "status",
         ],
       },
       temporaryPassword: {
@@ -4633,58 +4913,65 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     type: "object",
     properties: {
       user: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              email: {
+                type: "string",
+              },
+              username: {
+                type: "string",
+              },
+              role: {
+                type: "string",
+              },
+              language: {
+                type: "string",
+              },
+              avatar: {},
+              isActive: {
+                type: "boolean",
+              },
+              deletedAt: {
+                type: ["string", "null"],
+              },
+              mfaEnabled: {
+                type: "boolean",
+              },
+              mustChangePassword: {
+                type: "boolean",
+              },
+              lastSignInAt: {},
+              createdAt: {
+                type: "string",
+              },
+              status: {
+                type: "string",
+              },
+            },
+            required: [
+              "id",
+              "email",
+              "username",
+              "role",
+              "language",
+              "avatar",
+              "isActive",
+              "deletedAt",
+              "mfaEnabled",
+              "mustChangePassword",
+              "lastSignInAt",
+              "createdAt",
+              "status",
+            ],
           },
-          email: {
-            type: "string",
+          {
+            type: "null",
           },
-          username: {
-            type: "string",
-          },
-          role: {
-            type: "string",
-          },
-          language: {
-            type: "string",
-          },
-          avatar: {},
-          isActive: {
-            type: "boolean",
-          },
-          deletedAt: {
-            type: ["string", "null"],
-          },
-          mfaEnabled: {
-            type: "boolean",
-          },
-          mustChangePassword: {
-            type: "boolean",
-          },
-          lastSignInAt: {},
-          createdAt: {
-            type: "string",
-          },
-          status: {
-            type: "string",
-          },
-        },
-        required: [
-          "id",
-          "email",
-          "username",
-          "role",
-          "language",
-          "avatar",
-          "isActive",
-          "deletedAt",
-          "mfaEnabled",
-          "mustChangePassword",
-          "lastSignInAt",
-          "createdAt",
-          "status",
         ],
       },
       temporaryPassword: {
@@ -4780,16 +5067,23 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
           type: "number",
         },
         uploadedBy: {
-          type: "object",
-          properties: {
-            id: {
-              type: "number",
+          anyOf: [
+            {
+              type: "object",
+              properties: {
+                id: {
+                  type: "number",
+                },
+                username: {
+                  type: "string",
+                },
+              },
+              required: ["id", "username"],
             },
-            username: {
-              type: "string",
+            {
+              type: "null",
             },
-          },
-          required: ["id", "username"],
+          ],
         },
         createdAt: {
           type: "string",
@@ -5004,16 +5298,23 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "string",
       },
       project: {
-        type: "object",
-        properties: {
-          slug: {
-            type: "string",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              slug: {
+                type: "string",
+              },
+              name: {
+                type: "string",
+              },
+            },
+            required: ["slug", "name"],
           },
-          name: {
-            type: "string",
+          {
+            type: "null",
           },
-        },
-        required: ["slug", "name"],
+        ],
       },
       createdAt: {
         type: "string",
@@ -5256,64 +5557,71 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     type: "object",
     properties: {
       sprint: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              name: {
+                type: "string",
+              },
+              goal: {},
+              status: {
+                type: "string",
+              },
+              startDate: {
+                type: ["string", "null"],
+              },
+              endDate: {
+                type: ["string", "null"],
+              },
+              startedAt: {
+                type: ["string", "null"],
+              },
+              completedAt: {
+                type: ["string", "null"],
+              },
+              committedPoints: {
+                type: "number",
+              },
+              completedPoints: {
+                type: "number",
+              },
+              cardCount: {
+                type: "number",
+              },
+              points: {
+                type: "number",
+              },
+              donePoints: {
+                type: "number",
+              },
+              doneCount: {
+                type: "number",
+              },
+            },
+            required: [
+              "id",
+              "name",
+              "goal",
+              "status",
+              "startDate",
+              "endDate",
+              "startedAt",
+              "completedAt",
+              "committedPoints",
+              "completedPoints",
+              "cardCount",
+              "points",
+              "donePoints",
+              "doneCount",
+            ],
           },
-          name: {
-            type: "string",
+          {
+            type: "null",
           },
-          goal: {},
-          status: {
-            type: "string",
-          },
-          startDate: {
-            type: ["string", "null"],
-          },
-          endDate: {
-            type: ["string", "null"],
-          },
-          startedAt: {
-            type: ["string", "null"],
-          },
-          completedAt: {
-            type: ["string", "null"],
-          },
-          committedPoints: {
-            type: "number",
-          },
-          completedPoints: {
-            type: "number",
-          },
-          cardCount: {
-            type: "number",
-          },
-          points: {
-            type: "number",
-          },
-          donePoints: {
-            type: "number",
-          },
-          doneCount: {
-            type: "number",
-          },
-        },
-        required: [
-          "id",
-          "name",
-          "goal",
-          "status",
-          "startDate",
-          "endDate",
-          "startedAt",
-          "completedAt",
-          "committedPoints",
-          "completedPoints",
-          "cardCount",
-          "points",
-          "donePoints",
-          "doneCount",
         ],
       },
       doneCardIds: {
@@ -5325,7 +5633,18 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         items: {},
       },
       movedTo: {
-        type: "string",
+        anyOf: [
+          {
+            type: "string",
+          },
+          {
+            type: "object",
+          },
+          {
+            type: "null",
+          },
+        ],
+        description: "backlog, or the sprint the unfinished cards went to",
       },
     },
     required: ["sprint", "doneCardIds", "unfinishedCardIds", "movedTo"],
@@ -5335,60 +5654,67 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     type: "object",
     properties: {
       project: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              name: {
+                type: "string",
+              },
+              slug: {
+                type: "string",
+              },
+              key: {
+                type: "string",
+              },
+              description: {
+                type: ["string", "null"],
+              },
+              type: {
+                type: "string",
+              },
+              color: {
+                type: ["string", "null"],
+              },
+              isArchived: {
+                type: "boolean",
+              },
+              cardCounter: {
+                type: "number",
+              },
+              customer: {},
+              billableDefault: {
+                type: "boolean",
+              },
+              createdAt: {
+                type: "string",
+              },
+              role: {
+                type: "string",
+              },
+            },
+            required: [
+              "id",
+              "name",
+              "slug",
+              "key",
+              "description",
+              "type",
+              "color",
+              "isArchived",
+              "cardCounter",
+              "customer",
+              "billableDefault",
+              "createdAt",
+              "role",
+            ],
           },
-          name: {
-            type: "string",
+          {
+            type: "null",
           },
-          slug: {
-            type: "string",
-          },
-          key: {
-            type: "string",
-          },
-          description: {
-            type: ["string", "null"],
-          },
-          type: {
-            type: "string",
-          },
-          color: {
-            type: ["string", "null"],
-          },
-          isArchived: {
-            type: "boolean",
-          },
-          cardCounter: {
-            type: "number",
-          },
-          customer: {},
-          billableDefault: {
-            type: "boolean",
-          },
-          createdAt: {
-            type: "string",
-          },
-          role: {
-            type: "string",
-          },
-        },
-        required: [
-          "id",
-          "name",
-          "slug",
-          "key",
-          "description",
-          "type",
-          "color",
-          "isArchived",
-          "cardCounter",
-          "customer",
-          "billableDefault",
-          "createdAt",
-          "role",
         ],
       },
       canEdit: {
@@ -5423,114 +5749,128 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         items: {},
       },
       backlog: {
-        type: "object",
-        properties: {
-          cards: {
-            type: "array",
-            items: {
-              type: "object",
-              properties: {
-                id: {
-                  type: "number",
-                },
-                key: {
-                  type: "string",
-                },
-                number: {
-                  type: "number",
-                },
-                title: {
-                  type: "string",
-                },
-                columnId: {
-                  type: "number",
-                },
-                position: {
-                  type: "number",
-                },
-                priority: {
-                  type: "string",
-                },
-                type: {
-                  type: "string",
-                },
-                dueDate: {},
-                estimateHours: {
-                  type: "number",
-                },
-                storyPoints: {
-                  type: "number",
-                },
-                parentKey: {},
-                version: {
-                  type: "number",
-                },
-                rank: {
-                  type: "number",
-                },
-                sprintId: {
-                  type: ["number", "null"],
-                },
-                assignees: {
-                  type: "array",
-                  items: {},
-                },
-                labels: {
-                  type: "array",
-                  items: {},
-                },
-                commentCount: {
-                  type: "number",
-                },
-                checklist: {
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              cards: {
+                type: "array",
+                items: {
                   type: "object",
                   properties: {
-                    done: {
+                    id: {
                       type: "number",
                     },
-                    total: {
+                    key: {
+                      type: "string",
+                    },
+                    number: {
                       type: "number",
+                    },
+                    title: {
+                      type: "string",
+                    },
+                    columnId: {
+                      type: "number",
+                    },
+                    position: {
+                      type: "number",
+                    },
+                    priority: {
+                      type: "string",
+                    },
+                    type: {
+                      type: "string",
+                    },
+                    dueDate: {},
+                    estimateHours: {
+                      type: "number",
+                    },
+                    storyPoints: {
+                      type: "number",
+                    },
+                    parentKey: {},
+                    version: {
+                      type: "number",
+                    },
+                    rank: {
+                      type: "number",
+                    },
+                    sprintId: {
+                      type: ["number", "null"],
+                    },
+                    assignees: {
+                      type: "array",
+                      items: {},
+                    },
+                    labels: {
+                      type: "array",
+                      items: {},
+                    },
+                    commentCount: {
+                      type: "number",
+                    },
+                    checklist: {
+                      anyOf: [
+                        {
+                          type: "object",
+                          properties: {
+                            done: {
+                              type: "number",
+                            },
+                            total: {
+                              type: "number",
+                            },
+                          },
+                          required: ["done", "total"],
+                        },
+                        {
+                          type: "null",
+                        },
+                      ],
+                    },
+                    createdAt: {
+                      type: "string",
+                    },
+                    updatedAt: {
+                      type: "string",
                     },
                   },
-                  required: ["done", "total"],
-                },
-                createdAt: {
-                  type: "string",
-                },
-                updatedAt: {
-                  type: "string",
+                  required: [
+                    "id",
+                    "key",
+                    "number",
+                    "title",
+                    "columnId",
+                    "position",
+                    "priority",
+                    "type",
+                    "dueDate",
+                    "estimateHours",
+                    "storyPoints",
+                    "parentKey",
+                    "version",
+                    "rank",
+                    "sprintId",
+                    "assignees",
+                    "labels",
+                    "commentCount",
+                    "checklist",
+                    "createdAt",
+                    "updatedAt",
+                  ],
                 },
               },
-              required: [
-                "id",
-                "key",
-                "number",
-                "title",
-                "columnId",
-                "position",
-                "priority",
-                "type",
-                "dueDate",
-                "estimateHours",
-                "storyPoints",
-                "parentKey",
-                "version",
-                "rank",
-                "sprintId",
-                "assignees",
-                "labels",
-                "commentCount",
-                "checklist",
-                "createdAt",
-                "updatedAt",
-              ],
+              points: {
+                type: "number",
+              },
             },
+            required: ["cards", "points"],
           },
-          points: {
-            type: "number",
+          {
+            type: "null",
           },
-        },
-        required: ["cards", "points"],
+        ],
       },
     },
     required: ["project", "canEdit", "doneColumnIds", "columns", "averageVelocity", "sprints", "backlog"],
@@ -5598,16 +5938,23 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       checklist: {
-        type: "object",
-        properties: {
-          done: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              done: {
+                type: "number",
+              },
+              total: {
+                type: "number",
+              },
+            },
+            required: ["done", "total"],
           },
-          total: {
-            type: "number",
+          {
+            type: "null",
           },
-        },
-        required: ["done", "total"],
+        ],
       },
       createdAt: {
         type: "string",
@@ -5707,16 +6054,23 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
             type: "number",
           },
           checklist: {
-            type: "object",
-            properties: {
-              done: {
-                type: "number",
+            anyOf: [
+              {
+                type: "object",
+                properties: {
+                  done: {
+                    type: "number",
+                  },
+                  total: {
+                    type: "number",
+                  },
+                },
+                required: ["done", "total"],
               },
-              total: {
-                type: "number",
+              {
+                type: "null",
               },
-            },
-            required: ["done", "total"],
+            ],
           },
           createdAt: {
             type: "string",
@@ -5816,16 +6170,23 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "number",
             },
             checklist: {
-              type: "object",
-              properties: {
-                done: {
-                  type: "number",
+              anyOf: [
+                {
+                  type: "object",
+                  properties: {
+                    done: {
+                      type: "number",
+                    },
+                    total: {
+                      type: "number",
+                    },
+                  },
+                  required: ["done", "total"],
                 },
-                total: {
-                  type: "number",
+                {
+                  type: "null",
                 },
-              },
-              required: ["done", "total"],
+              ],
             },
             createdAt: {
               type: "string",
@@ -5964,16 +6325,23 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "number",
             },
             checklist: {
-              type: "object",
-              properties: {
-                done: {
-                  type: "number",
+              anyOf: [
+                {
+                  type: "object",
+                  properties: {
+                    done: {
+                      type: "number",
+                    },
+                    total: {
+                      type: "number",
+                    },
+                  },
+                  required: ["done", "total"],
                 },
-                total: {
-                  type: "number",
+                {
+                  type: "null",
                 },
-              },
-              required: ["done", "total"],
+              ],
             },
             createdAt: {
               type: "string",
@@ -6089,16 +6457,23 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       checklist: {
-        type: "object",
-        properties: {
-          done: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              done: {
+                type: "number",
+              },
+              total: {
+                type: "number",
+              },
+            },
+            required: ["done", "total"],
           },
-          total: {
-            type: "number",
+          {
+            type: "null",
           },
-        },
-        required: ["done", "total"],
+        ],
       },
       createdAt: {
         type: "string",
@@ -6196,16 +6571,23 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       checklist: {
-        type: "object",
-        properties: {
-          done: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              done: {
+                type: "number",
+              },
+              total: {
+                type: "number",
+              },
+            },
+            required: ["done", "total"],
           },
-          total: {
-            type: "number",
+          {
+            type: "null",
           },
-        },
-        required: ["done", "total"],
+        ],
       },
       createdAt: {
         type: "string",
@@ -6553,19 +6935,26 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         },
       },
       total: {
-        type: "object",
-        properties: {
-          minutes: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              minutes: {
+                type: "number",
+              },
+              amountMinor: {
+                type: "number",
+              },
+              entries: {
+                type: "number",
+              },
+            },
+            required: ["minutes", "amountMinor", "entries"],
           },
-          amountMinor: {
-            type: "number",
+          {
+            type: "null",
           },
-          entries: {
-            type: "number",
-          },
-        },
-        required: ["minutes", "amountMinor", "entries"],
+        ],
       },
       invoice: {},
     },
@@ -6736,19 +7125,26 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "string",
       },
       user: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              username: {
+                type: "string",
+              },
+              former: {
+                type: "boolean",
+              },
+            },
+            required: ["id", "username", "former"],
           },
-          username: {
-            type: "string",
+          {
+            type: "null",
           },
-          former: {
-            type: "boolean",
-          },
-        },
-        required: ["id", "username", "former"],
+        ],
       },
       createdAt: {
         type: "string",
@@ -6840,19 +7236,26 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "string",
       },
       user: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              username: {
+                type: "string",
+              },
+              former: {
+                type: "boolean",
+              },
+            },
+            required: ["id", "username", "former"],
           },
-          username: {
-            type: "string",
+          {
+            type: "null",
           },
-          former: {
-            type: "boolean",
-          },
-        },
-        required: ["id", "username", "former"],
+        ],
       },
       createdAt: {
         type: "string",
@@ -6885,19 +7288,26 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: ["string", "null"],
       },
       user: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              username: {
+                type: "string",
+              },
+              former: {
+                type: "boolean",
+              },
+            },
+            required: ["id", "username", "former"],
           },
-          username: {
-            type: "string",
+          {
+            type: "null",
           },
-          former: {
-            type: "boolean",
-          },
-        },
-        required: ["id", "username", "former"],
+        ],
       },
       createdAt: {
         type: "string",
@@ -7023,19 +7433,26 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "string",
       },
       user: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              username: {
+                type: "string",
+              },
+              former: {
+                type: "boolean",
+              },
+            },
+            required: ["id", "username", "former"],
           },
-          username: {
-            type: "string",
+          {
+            type: "null",
           },
-          former: {
-            type: "boolean",
-          },
-        },
-        required: ["id", "username", "former"],
+        ],
       },
       createdAt: {
         type: "string",
@@ -7064,19 +7481,26 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
           type: "string",
         },
         user: {
-          type: "object",
-          properties: {
-            id: {
-              type: "number",
+          anyOf: [
+            {
+              type: "object",
+              properties: {
+                id: {
+                  type: "number",
+                },
+                username: {
+                  type: "string",
+                },
+                former: {
+                  type: "boolean",
+                },
+              },
+              required: ["id", "username", "former"],
             },
-            username: {
-              type: "string",
+            {
+              type: "null",
             },
-            former: {
-              type: "boolean",
-            },
-          },
-          required: ["id", "username", "former"],
+          ],
         },
         createdAt: {
           type: "string",
@@ -7139,19 +7563,26 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                   type: "string",
                 },
                 user: {
-                  type: "object",
-                  properties: {
-                    id: {
-                      type: "number",
+                  anyOf: [
+                    {
+                      type: "object",
+                      properties: {
+                        id: {
+                          type: "number",
+                        },
+                        username: {
+                          type: "string",
+                        },
+                        former: {
+                          type: "boolean",
+                        },
+                      },
+                      required: ["id", "username", "former"],
                     },
-                    username: {
-                      type: "string",
+                    {
+                      type: "null",
                     },
-                    former: {
-                      type: "boolean",
-                    },
-                  },
-                  required: ["id", "username", "former"],
+                  ],
                 },
                 createdAt: {
                   type: "string",
@@ -7232,19 +7663,26 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
             type: "string",
           },
           user: {
-            type: "object",
-            properties: {
-              id: {
-                type: "number",
+            anyOf: [
+              {
+                type: "object",
+                properties: {
+                  id: {
+                    type: "number",
+                  },
+                  username: {
+                    type: "string",
+                  },
+                  former: {
+                    type: "boolean",
+                  },
+                },
+                required: ["id", "username", "former"],
               },
-              username: {
-                type: "string",
+              {
+                type: "null",
               },
-              former: {
-                type: "boolean",
-              },
-            },
-            required: ["id", "username", "former"],
+            ],
           },
           createdAt: {
             type: "string",
@@ -7582,23 +8020,30 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
             type: "string",
           },
           forecast: {
-            type: "object",
-            properties: {
-              windowMinutes: {
-                type: "number",
+            anyOf: [
+              {
+                type: "object",
+                properties: {
+                  windowMinutes: {
+                    type: "number",
+                  },
+                  windowDays: {
+                    type: "number",
+                  },
+                  minutesPerWeek: {
+                    type: "number",
+                  },
+                  runOutDate: {
+                    type: ["string", "null"],
+                  },
+                  runsOutBeforeEnd: {},
+                },
+                required: ["windowMinutes", "windowDays", "minutesPerWeek", "runOutDate", "runsOutBeforeEnd"],
               },
-              windowDays: {
-                type: "number",
+              {
+                type: "null",
               },
-              minutesPerWeek: {
-                type: "number",
-              },
-              runOutDate: {
-                type: ["string", "null"],
-              },
-              runsOutBeforeEnd: {},
-            },
-            required: ["windowMinutes", "windowDays", "minutesPerWeek", "runOutDate", "runsOutBeforeEnd"],
+            ],
           },
           recurrence: {
             type: "string",
@@ -7628,49 +8073,63 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
             },
           },
           currentPeriod: {
-            type: "object",
-            properties: {
-              index: {
-                type: "number",
-              },
-              start: {
-                type: "string",
-              },
-              end: {
-                type: ["string", "null"],
-              },
-              budget: {
-                type: "number",
-              },
-              carriedIn: {
-                type: "number",
-              },
-              available: {
-                type: "number",
-              },
-              used: {
-                type: "number",
-              },
-              percentUsed: {
-                type: "number",
-              },
-              forecast: {
+            anyOf: [
+              {
                 type: "object",
                 properties: {
-                  projectedUse: {
+                  index: {
                     type: "number",
                   },
-                  projectedPercent: {
+                  start: {
+                    type: "string",
+                  },
+                  end: {
+                    type: ["string", "null"],
+                  },
+                  budget: {
                     type: "number",
                   },
-                  daysLeft: {
+                  carriedIn: {
                     type: "number",
+                  },
+                  available: {
+                    type: "number",
+                  },
+                  used: {
+                    type: "number",
+                  },
+                  percentUsed: {
+                    type: "number",
+                  },
+                  forecast: {
+                    anyOf: [
+                      {
+                        type: "object",
+                        properties: {
+                          projectedUse: {
+                            type: "number",
+                          },
+                          projectedPercent: {
+                            type: "number",
+                          },
+                          daysLeft: {
+                            type: "number",
+                          },
+                        },
+                        required: ["projectedUse", "projectedPercent", "daysLeft"],
+                      },
+                      {
+                        type: "null",
+                      },
+                    ],
                   },
                 },
-                required: ["projectedUse", "projectedPercent", "daysLeft"],
+                required: ["index", "start", "end", "budget", "carriedIn", "available", "used", "percentUsed", "forecast"],
               },
-            },
-            required: ["index", "start", "end", "budget", "carriedIn", "available", "used", "percentUsed", "forecast"],
+              {
+                type: "null",
+              },
+            ],
           },
         },
         required: [
@@ -7735,49 +8194,63 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         },
       },
       current: {
-        type: "object",
-        properties: {
-          index: {
-            type: "number",
-          },
-          start: {
-            type: "string",
-          },
-          end: {
-            type: ["string", "null"],
-          },
-          budget: {
-            type: "number",
-          },
-          carriedIn: {
-            type: "number",
-          },
-          available: {
-            type: "number",
-          },
-          used: {
-            type: "number",
-          },
-          percentUsed: {
-            type: "number",
-          },
-          forecast: {
+        anyOf: [
+          {
             type: "object",
             properties: {
-              projectedUse: {
+              index: {
                 type: "number",
               },
-              projectedPercent: {
+              start: {
+                type: "string",
+              },
+              end: {
+                type: ["string", "null"],
+              },
+              budget: {
                 type: "number",
               },
-              daysLeft: {
+              carriedIn: {
                 type: "number",
+              },
+              available: {
+                type: "number",
+              },
+              used: {
+                type: "number",
+              },
+              percentUsed: {
+                type: "number",
+              },
+              forecast: {
+                anyOf: [
+                  {
+                    type: "object",
+                    properties: {
+                      projectedUse: {
+                        type: "number",
+                      },
+                      projectedPercent: {
+                        type: "number",
+                      },
+                      daysLeft: {
+                        type: "number",
+                      },
+                    },
+                    required: ["projectedUse", "projectedPercent", "daysLeft"],
+                  },
+                  {
+                    type: "null",
+                  },
+                ],
               },
             },
-            required: ["projectedUse", "projectedPercent", "daysLeft"],
+            required: ["index", "start", "end", "budget", "carriedIn", "available", "used", "percentUsed", "forecast"],
           },
-        },
-        required: ["index", "start", "end", "budget", "carriedIn", "available", "used", "percentUsed", "forecast"],
+          {
+            type: "null",
+          },
+        ],
       },
     },
     required: ["contract", "kind", "periods", "current"],
@@ -7797,40 +8270,54 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "number",
             },
             title: {
-              type: "object",
-              properties: {
-                text: {
-                  type: "string",
-                },
-                marks: {
-                  type: "array",
-                  items: {
-                    type: "array",
-                    items: {
-                      type: "number",
+              anyOf: [
+                {
+                  type: "object",
+                  properties: {
+                    text: {
+                      type: "string",
+                    },
+                    marks: {
+                      type: "array",
+                      items: {
+                        type: "array",
+                        items: {
+                          type: "number",
+                        },
+                      },
                     },
                   },
+                  required: ["text", "marks"],
                 },
-              },
-              required: ["text", "marks"],
+                {
+                  type: "null",
+                },
+              ],
             },
             snippet: {
-              type: "object",
-              properties: {
-                text: {
-                  type: "string",
-                },
-                marks: {
-                  type: "array",
-                  items: {
-                    type: "array",
-                    items: {
-                      type: "number",
+              anyOf: [
+                {
+                  type: "object",
+                  properties: {
+                    text: {
+                      type: "string",
+                    },
+                    marks: {
+                      type: "array",
+                      items: {
+                        type: "array",
+                        items: {
+                          type: "number",
+                        },
+                      },
                     },
                   },
+                  required: ["text", "marks"],
                 },
-              },
-              required: ["text", "marks"],
+                {
+                  type: "null",
+                },
+              ],
             },
             url: {
               type: "string",
@@ -7839,22 +8326,29 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "string",
             },
             project: {
-              type: "object",
-              properties: {
-                id: {
-                  type: "number",
+              anyOf: [
+                {
+                  type: "object",
+                  properties: {
+                    id: {
+                      type: "number",
+                    },
+                    slug: {
+                      type: "string",
+                    },
+                    key: {
+                      type: "string",
+                    },
+                    name: {
+                      type: "string",
+                    },
+                  },
+                  required: ["id", "slug", "key", "name"],
                 },
-                slug: {
-                  type: "string",
+                {
+                  type: "null",
                 },
-                key: {
-                  type: "string",
-                },
-                name: {
-                  type: "string",
-                },
-              },
-              required: ["id", "slug", "key", "name"],
+              ],
             },
           },
           required: ["id", "title", "snippet", "url", "type", "project"],
@@ -8137,19 +8631,26 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "boolean",
       },
       user: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              username: {
+                type: "string",
+              },
+              former: {
+                type: "boolean",
+              },
+            },
+            required: ["id", "username", "former"],
           },
-          username: {
-            type: "string",
+          {
+            type: "null",
           },
-          former: {
-            type: "boolean",
-          },
-        },
-        required: ["id", "username", "former"],
+        ],
       },
     },
     required: [
@@ -8206,19 +8707,26 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "boolean",
             },
             user: {
-              type: "object",
-              properties: {
-                id: {
-                  type: "number",
+              anyOf: [
+                {
+                  type: "object",
+                  properties: {
+                    id: {
+                      type: "number",
+                    },
+                    username: {
+                      type: "string",
+                    },
+                    former: {
+                      type: "boolean",
+                    },
+                  },
+                  required: ["id", "username", "former"],
                 },
-                username: {
-                  type: "string",
+                {
+                  type: "null",
                 },
-                former: {
-                  type: "boolean",
-                },
-              },
-              required: ["id", "username", "former"],
+              ],
             },
             excerpt: {
               type: "string",
@@ -8280,19 +8788,26 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "boolean",
       },
       user: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              username: {
+                type: "string",
+              },
+              former: {
+                type: "boolean",
+              },
+            },
+            required: ["id", "username", "former"],
           },
-          username: {
-            type: "string",
+          {
+            type: "null",
           },
-          former: {
-            type: "boolean",
-          },
-        },
-        required: ["id", "username", "former"],
+        ],
       },
     },
     required: ["id", "topicId", "body", "createdAt", "editedAt", "deleted", "user"],
@@ -8334,19 +8849,26 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "boolean",
       },
       user: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              username: {
+                type: "string",
+              },
+              former: {
+                type: "boolean",
+              },
+            },
+            required: ["id", "username", "former"],
           },
-          username: {
-            type: "string",
+          {
+            type: "null",
           },
-          former: {
-            type: "boolean",
-          },
-        },
-        required: ["id", "username", "former"],
+        ],
       },
     },
     required: [
@@ -8368,89 +8890,110 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
     type: "object",
     properties: {
       topic: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
-          },
-          projectId: {
-            type: "number",
-          },
-          title: {
-            type: "string",
-          },
-          body: {
-            type: "string",
-          },
-          pinned: {
-            type: "boolean",
-          },
-          locked: {
-            type: "boolean",
-          },
-          replyCount: {
-            type: "number",
-          },
-          lastActivityAt: {
-            type: "string",
-          },
-          createdAt: {
-            type: "string",
-          },
-          editedAt: {
-            type: ["string", "null"],
-          },
-          deleted: {
-            type: "boolean",
-          },
-          user: {
+        anyOf: [
+          {
             type: "object",
             properties: {
               id: {
                 type: "number",
               },
-              username: {
+              projectId: {
+                type: "number",
+              },
+              title: {
                 type: "string",
               },
-              former: {
+              body: {
+                type: "string",
+              },
+              pinned: {
                 type: "boolean",
               },
+              locked: {
+                type: "boolean",
+              },
+              replyCount: {
+                type: "number",
+              },
+              lastActivityAt: {
+                type: "string",
+              },
+              createdAt: {
+                type: "string",
+              },
+              editedAt: {
+                type: ["string", "null"],
+              },
+              deleted: {
+                type: "boolean",
+              },
+              user: {
+                anyOf: [
+                  {
+                    type: "object",
+                    properties: {
+                      id: {
+                        type: "number",
+                      },
+                      username: {
+                        type: "string",
+                      },
+                      former: {
+                        type: "boolean",
+                      },
+                    },
+                    required: ["id", "username", "former"],
+                  },
+                  {
+                    type: "null",
+                  },
+                ],
+              },
             },
-            required: ["id", "username", "former"],
+            required: [
+              "id",
+              "projectId",
+              "title",
+              "body",
+              "pinned",
+              "locked",
+              "replyCount",
+              "lastActivityAt",
+              "createdAt",
+              "editedAt",
+              "deleted",
+              "user",
+            ],
           },
-        },
-        required: [
-          "id",
-          "projectId",
-          "title",
-          "body",
-          "pinned",
-          "locked",
-          "replyCount",
-          "lastActivityAt",
-          "createdAt",
-          "editedAt",
-          "deleted",
-          "user",
+          {
+            type: "null",
+          },
         ],
       },
       project: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              slug: {
+                type: "string",
+              },
+              key: {
+                type: "string",
+              },
+              name: {
+                type: "string",
+              },
+            },
+            required: ["id", "slug", "key", "name"],
           },
-          slug: {
-            type: "string",
+          {
+            type: "null",
           },
-          key: {
-            type: "string",
-          },
-          name: {
-            type: "string",
-          },
-        },
-        required: ["id", "slug", "key", "name"],
+        ],
       },
       canWrite: {
         type: "boolean",
@@ -8489,19 +9032,26 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "boolean",
       },
       user: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              username: {
+                type: "string",
+              },
+              former: {
+                type: "boolean",
+              },
+            },
+            required: ["id", "username", "former"],
           },
-          username: {
-            type: "string",
+          {
+            type: "null",
           },
-          former: {
-            type: "boolean",
-          },
-        },
-        required: ["id", "username", "former"],
+        ],
       },
     },
     required: ["id", "topicId", "body", "createdAt", "editedAt", "deleted", "user"],
@@ -8528,19 +9078,26 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "boolean",
       },
       user: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              username: {
+                type: "string",
+              },
+              former: {
+                type: "boolean",
+              },
+            },
+            required: ["id", "username", "former"],
           },
-          username: {
-            type: "string",
+          {
+            type: "null",
           },
-          former: {
-            type: "boolean",
-          },
-        },
-        required: ["id", "username", "former"],
+        ],
       },
     },
     required: ["id", "topicId", "body", "createdAt", "editedAt", "deleted", "user"],
@@ -8572,19 +9129,26 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "boolean",
             },
             user: {
-              type: "object",
-              properties: {
-                id: {
-                  type: "number",
+              anyOf: [
+                {
+                  type: "object",
+                  properties: {
+                    id: {
+                      type: "number",
+                    },
+                    username: {
+                      type: "string",
+                    },
+                    former: {
+                      type: "boolean",
+                    },
+                  },
+                  required: ["id", "username", "former"],
                 },
-                username: {
-                  type: "string",
+                {
+                  type: "null",
                 },
-                former: {
-                  type: "boolean",
-                },
-              },
-              required: ["id", "username", "former"],
+              ],
             },
           },
           required: ["id", "topicId", "body", "createdAt", "editedAt", "deleted", "user"],
@@ -8631,19 +9195,26 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "boolean",
       },
       user: {
-        type: "object",
-        properties: {
-          id: {
-            type: "number",
+        anyOf: [
+          {
+            type: "object",
+            properties: {
+              id: {
+                type: "number",
+              },
+              username: {
+                type: "string",
+              },
+              former: {
+                type: "boolean",
+              },
+            },
+            required: ["id", "username", "former"],
           },
-          username: {
-            type: "string",
+          {
+            type: "null",
           },
-          former: {
-            type: "boolean",
-          },
-        },
-        required: ["id", "username", "former"],
+        ],
       },
     },
     required: [

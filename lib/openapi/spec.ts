@@ -45,12 +45,24 @@ export function openApiDocument(): Json {
  * Every JSON success response gets its body's schema from responses.ts; an operation missing there
  * gets the fields its description names (`{ a, b }`), or at least "an object".
  */
-function withResponseSchemas(doc: Json): Json {
-  for (const [path, ops] of Object.entries<Json>(doc.paths)) {
-    for (const [method, op] of Object.entries<Json>(ops)) {
-      for (const [status, response] of Object.entries<Json>(op.responses)) {
+const SCOPE_REFUSED = {
+  description:
+    "Refused by the route's scope: an API key limited to one project on an account-wide route, or a user who must change their password first",
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: the document is walked generically
+type Walked = any;
+
+function withResponseSchemas(doc: Walked): Json {
+  for (const [path, ops] of Object.entries<Walked>(doc.paths)) {
+    for (const [method, op] of Object.entries<Walked>(ops)) {
+      // apiRoute answers 403 on any authenticated operation: a key limited to one project on an
+      // account-wide route, or a user who must change their password first.
+      if (op.security?.length !== 0 && !op.responses["403"]) op.responses["403"] = SCOPE_REFUSED;
+      for (const [status, response] of Object.entries<Walked>(op.responses)) {
         if (Number(status) >= 300) continue;
-        for (const [type, content] of Object.entries<Json>(response.content ?? {})) {
+        for (const [type, content] of Object.entries<Walked>(response.content ?? {})) {
           if (content.schema && Object.keys(content.schema).length > 0) continue;
           content.schema =
             type !== "application/json"

@@ -13,7 +13,7 @@ import { requireProject } from "../auth/access.ts";
 import { type Actor, requireAdmin } from "../auth/actor.ts";
 import { openSecret, sealSecret } from "../auth/secret-box.ts";
 import { getDb } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
 import type { PublishedEvent } from "../realtime/events.ts";
 import { getSetting } from "../settings/settings.ts";
 import { checkUrlForm, postTo, resolveTarget, TargetRefused } from "./outbound-http.ts";
@@ -108,11 +108,11 @@ async function own(actor: Actor, rawId: string | number) {
     Number.isInteger(id) && id > 0 && id <= 2_147_483_647
       ? await getDb().outboundWebhook.findUnique({ where: { id }, select: SELECT })
       : null;
-  if (!row) throw new AppError("not_found", "Webhook not found");
+  if (!row) throw notFound("Webhook not found");
   if (row.projectId === null) requireAdmin(actor);
   else {
     const project = await getDb().project.findUnique({ where: { id: row.projectId }, select: { slug: true } });
-    if (!project) throw new AppError("not_found", "Webhook not found");
+    if (!project) throw notFound("Webhook not found");
     await requireProject(actor, project.slug, "admin");
   }
   return row;
@@ -157,7 +157,7 @@ export async function listDeliveries(actor: Actor, id: string | number) {
 export async function resendDelivery(actor: Actor, id: string | number, deliveryId: string | number) {
   const row = await own(actor, id);
   const d = await getDb().outboundDelivery.findFirst({ where: { id: Number(deliveryId) || 0, webhookId: row.id } });
-  if (!d) throw new AppError("not_found", "Delivery not found");
+  if (!d) throw notFound("Delivery not found");
   const copy = await getDb().outboundDelivery.create({
     data: {
       webhookId: row.id,
