@@ -16,6 +16,21 @@ export type Actor = {
   mustChangePassword?: boolean;
 };
 
+/**
+ * The actor a user would be with a session of their own (no key limit): for asking what that user
+ * may see (members, readers, feeds, imports), not for acting on a request.
+ */
+export function actorForUser(user: { id: unknown; username: string; role: string; language: string }): Actor {
+  return {
+    userId: Number(user.id),
+    username: user.username,
+    isAdmin: user.role === "admin",
+    sessionId: null,
+    apiKeyProjectId: null,
+    language: user.language,
+  };
+}
+
 export const ROLES = ["viewer", "member", "admin"] as const;
 export type ProjectRole = (typeof ROLES)[number];
 

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { softDeleteCardAttachments } from "../attachments/attachments.ts";
 import { type ProjectRef, projectRoleOf, requireProject } from "../auth/access.ts";
-import type { Actor } from "../auth/actor.ts";
+import { type Actor, actorForUser } from "../auth/actor.ts";
 import { getDb, Prisma, type Tx } from "../db/client.ts";
 import { exec, inPrisma, insert, rows, run, type Step, transaction } from "../db/direct.ts";
 import { AppError, notFound, parseInput } from "../errors.ts";
@@ -80,17 +80,7 @@ function* resolveAssignees(projectId: number, usernames: string[]): Step<number[
   const ids: number[] = [];
   const invalid: string[] = unique.filter((u) => !users.some((x) => x.username === u));
   for (const u of users) {
-    const role = yield* projectRoleOf(
-      {
-        userId: Number(u.id),
-        username: u.username,
-        isAdmin: u.role === "admin",
-        sessionId: null,
-        apiKeyProjectId: null,
-        language: u.language,
-      },
-      projectId,
-    );
+    const role = yield* projectRoleOf(actorForUser(u), projectId);
     if (role) ids.push(Number(u.id));
     else invalid.push(u.username);
   }

@@ -3,7 +3,7 @@
 // always keeps at least one direct admin, so that someone can still manage it.
 import { z } from "zod";
 import { projectRole, requireProject } from "../auth/access.ts";
-import { type Actor, type ProjectRole, ROLES } from "../auth/actor.ts";
+import { type Actor, actorForUser, type ProjectRole, ROLES } from "../auth/actor.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import { AppError, notFound, parseInput } from "../errors.ts";
 import { type PublishedEvent, projectRoom, userRoom } from "../realtime/events.ts";
@@ -68,17 +68,7 @@ async function effectiveRole(
   user: { id: number; username: string; role: string; language: string },
   projectId: number,
 ): Promise<ProjectRole | null> {
-  return projectRole(
-    {
-      userId: user.id,
-      username: user.username,
-      isAdmin: user.role === "admin",
-      sessionId: null,
-      apiKeyProjectId: null,
-      language: user.language,
-    },
-    projectId,
-  );
+  return projectRole(actorForUser(user), projectId);
 }
 
 /** Tells a user's open pages (room user:<id>) that they can no longer read the project. */

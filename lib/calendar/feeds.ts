@@ -10,7 +10,7 @@ import { createHash, randomBytes } from "node:crypto";
 import ICAL from "ical.js";
 import { z } from "zod";
 import { readableProjectIds, requireProject } from "../auth/access.ts";
-import { type Actor, requireBrowser } from "../auth/actor.ts";
+import { type Actor, actorForUser, requireBrowser } from "../auth/actor.ts";
 import { getConfig } from "../config.ts";
 import { getDb } from "../db/client.ts";
 import { notFound, parseInput } from "../errors.ts";
@@ -83,14 +83,7 @@ export async function renderFeed(rawToken: string, now = new Date()): Promise<{ 
     },
   });
   if (!feed?.user.isActive || feed.user.deletedAt) return null;
-  const actor: Actor = {
-    userId: feed.user.id,
-    username: feed.user.username,
-    isAdmin: feed.user.role === "admin",
-    sessionId: null,
-    apiKeyProjectId: null,
-    language: feed.user.language,
-  };
+  const actor: Actor = actorForUser(feed.user);
   const readable = await readableProjectIds(actor);
   let projectIds: number[] | "all" = readable;
   if (feed.projectId !== null) {

@@ -1,5 +1,6 @@
 // Response bodies of the REST API as JSON Schema, one per documented operation ("method path").
-// First written from the answers the route handlers gave in the test suite, and kept true by it:
+// First written from the answers the route handlers gave in the test suite (a field is nullable
+// where its column is, see prisma/schema.prisma), and kept true by it:
 // test/helpers/openapi-responses.ts validates every answer a test receives through `call` against
 // the document (lib/openapi/spec.ts puts these schemas in it), so a body that drifts from its
 // schema fails a test. Change a schema here together with the code that shapes that body.
@@ -13,7 +14,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       slug: {
         type: "string",
@@ -90,7 +91,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
           type: "number",
         },
         name: {
-          type: "string",
+          type: ["string", "null"],
         },
         slug: {
           type: "string",
@@ -170,7 +171,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "string",
             },
             name: {
-              type: "string",
+              type: ["string", "null"],
             },
             color: {
               type: ["string", "null"],
@@ -193,7 +194,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       slug: {
         type: "string",
@@ -205,7 +206,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: ["string", "null"],
       },
       email: {
-        type: "string",
+        type: ["string", "null"],
       },
       phone: {
         type: ["string", "null"],
@@ -256,7 +257,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       slug: {
         type: "string",
@@ -268,7 +269,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: ["string", "null"],
       },
       email: {
-        type: "string",
+        type: ["string", "null"],
       },
       phone: {
         type: ["string", "null"],
@@ -357,7 +358,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "number",
             },
             name: {
-              type: "string",
+              type: ["string", "null"],
             },
             role: {
               type: "string",
@@ -379,10 +380,10 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       customerId: {
-        type: "number",
+        type: ["number", "null"],
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       description: {
         type: ["string", "null"],
@@ -536,10 +537,10 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       customerId: {
-        type: "number",
+        type: ["number", "null"],
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       description: {
         type: ["string", "null"],
@@ -695,10 +696,10 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
           type: "number",
         },
         customerId: {
-          type: "number",
+          type: ["number", "null"],
         },
         name: {
-          type: "string",
+          type: ["string", "null"],
         },
         description: {
           type: ["string", "null"],
@@ -853,7 +854,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       slug: {
         type: "string",
@@ -885,7 +886,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                 type: "number",
               },
               name: {
-                type: "string",
+                type: ["string", "null"],
               },
               slug: {
                 type: "string",
@@ -966,7 +967,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                 type: "string",
               },
               name: {
-                type: "string",
+                type: ["string", "null"],
               },
               color: {
                 type: ["string", "null"],
@@ -994,7 +995,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                 type: "string",
               },
               name: {
-                type: "string",
+                type: ["string", "null"],
               },
               color: {
                 type: ["string", "null"],
@@ -1016,7 +1017,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                 type: "string",
               },
               title: {
-                type: "string",
+                type: ["string", "null"],
               },
             },
             required: ["key", "title"],
@@ -1035,7 +1036,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                 type: "number",
               },
               name: {
-                type: "string",
+                type: ["string", "null"],
               },
             },
             required: ["id", "name"],
@@ -1095,10 +1096,10 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       customerId: {
-        type: "number",
+        type: ["number", "null"],
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       description: {
         type: ["string", "null"],
@@ -1418,7 +1419,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "number",
             },
             name: {
-              type: "string",
+              type: ["string", "null"],
             },
           },
           required: ["id", "name"],
@@ -1433,7 +1434,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "number",
             },
             name: {
-              type: "string",
+              type: ["string", "null"],
             },
             key: {
               type: "string",
@@ -1509,7 +1510,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
             type: "string",
           },
           name: {
-            type: "string",
+            type: ["string", "null"],
           },
           color: {
             type: ["string", "null"],
@@ -1526,7 +1527,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
             type: "number",
           },
           name: {
-            type: "string",
+            type: ["string", "null"],
           },
         },
         required: ["id", "name"],
@@ -1630,7 +1631,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
             type: "string",
           },
           name: {
-            type: "string",
+            type: ["string", "null"],
           },
           color: {
             type: ["string", "null"],
@@ -1653,7 +1654,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                 type: "string",
               },
               name: {
-                type: "string",
+                type: ["string", "null"],
               },
               color: {
                 type: ["string", "null"],
@@ -1676,7 +1677,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                 type: "number",
               },
               name: {
-                type: "string",
+                type: ["string", "null"],
               },
             },
             required: ["id", "name"],
@@ -1784,7 +1785,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                   type: "string",
                 },
                 name: {
-                  type: "string",
+                  type: ["string", "null"],
                 },
                 color: {
                   type: ["string", "null"],
@@ -1807,7 +1808,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                       type: "string",
                     },
                     name: {
-                      type: "string",
+                      type: ["string", "null"],
                     },
                     color: {
                       type: ["string", "null"],
@@ -1829,7 +1830,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                       type: "string",
                     },
                     title: {
-                      type: "string",
+                      type: ["string", "null"],
                     },
                   },
                   required: ["key", "title"],
@@ -1846,7 +1847,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                   type: "number",
                 },
                 name: {
-                  type: "string",
+                  type: ["string", "null"],
                 },
               },
               required: ["id", "name"],
@@ -1985,7 +1986,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                         type: "string",
                       },
                       name: {
-                        type: "string",
+                        type: ["string", "null"],
                       },
                       color: {
                         type: ["string", "null"],
@@ -2013,7 +2014,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                         type: "string",
                       },
                       name: {
-                        type: "string",
+                        type: ["string", "null"],
                       },
                       color: {
                         type: ["string", "null"],
@@ -2035,7 +2036,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                         type: "string",
                       },
                       title: {
-                        type: "string",
+                        type: ["string", "null"],
                       },
                     },
                     required: ["key", "title"],
@@ -2054,7 +2055,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                         type: "number",
                       },
                       name: {
-                        type: "string",
+                        type: ["string", "null"],
                       },
                     },
                     required: ["id", "name"],
@@ -2118,7 +2119,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                     type: "string",
                   },
                   name: {
-                    type: "string",
+                    type: ["string", "null"],
                   },
                   color: {
                     type: ["string", "null"],
@@ -2141,7 +2142,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                         type: "string",
                       },
                       name: {
-                        type: "string",
+                        type: ["string", "null"],
                       },
                       color: {
                         type: ["string", "null"],
@@ -2161,7 +2162,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                     type: "string",
                   },
                   title: {
-                    type: "string",
+                    type: ["string", "null"],
                   },
                 },
                 required: ["key", "title"],
@@ -2173,7 +2174,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                     type: "number",
                   },
                   name: {
-                    type: "string",
+                    type: ["string", "null"],
                   },
                 },
                 required: ["id", "name"],
@@ -2256,7 +2257,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                     type: "string",
                   },
                   name: {
-                    type: "string",
+                    type: ["string", "null"],
                   },
                   color: {
                     type: ["string", "null"],
@@ -2279,7 +2280,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                         type: "string",
                       },
                       name: {
-                        type: "string",
+                        type: ["string", "null"],
                       },
                       color: {
                         type: ["string", "null"],
@@ -2299,7 +2300,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                     type: "string",
                   },
                   title: {
-                    type: "string",
+                    type: ["string", "null"],
                   },
                 },
                 required: ["key", "title"],
@@ -2311,7 +2312,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                     type: "number",
                   },
                   name: {
-                    type: "string",
+                    type: ["string", "null"],
                   },
                 },
                 required: ["id", "name"],
@@ -2373,7 +2374,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                 type: "string",
               },
               name: {
-                type: "string",
+                type: ["string", "null"],
               },
               color: {
                 type: ["string", "null"],
@@ -2397,7 +2398,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                 type: "number",
               },
               name: {
-                type: "string",
+                type: ["string", "null"],
               },
             },
             required: ["id", "name"],
@@ -2458,7 +2459,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       slug: {
         type: "string",
@@ -2521,7 +2522,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       slug: {
         type: "string",
@@ -2596,7 +2597,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
             type: "number",
           },
           title: {
-            type: "string",
+            type: ["string", "null"],
           },
           description: {
             type: ["string", "null"],
@@ -2716,7 +2717,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                 type: "string",
               },
               name: {
-                type: "string",
+                type: ["string", "null"],
               },
               type: {
                 type: "string",
@@ -2745,7 +2746,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "boolean",
       },
       title: {
-        type: "string",
+        type: ["string", "null"],
       },
       checklistItems: {
         type: "array",
@@ -2821,7 +2822,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "number",
             },
             name: {
-              type: "string",
+              type: ["string", "null"],
             },
           },
           required: ["id", "name"],
@@ -2914,7 +2915,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       title: {
-        type: "string",
+        type: ["string", "null"],
       },
       description: {
         type: ["string", "null"],
@@ -3030,7 +3031,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
           type: ["string", "null"],
         },
         newValue: {
-          type: "string",
+          type: ["string", "null"],
         },
         createdAt: {
           type: "string",
@@ -3071,7 +3072,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "string",
       },
       title: {
-        type: "string",
+        type: ["string", "null"],
       },
       createdAt: {
         type: "string",
@@ -3094,7 +3095,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
           type: "string",
         },
         title: {
-          type: "string",
+          type: ["string", "null"],
         },
         createdAt: {
           type: "string",
@@ -3224,7 +3225,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       cardId: {
-        type: "number",
+        type: ["number", "null"],
       },
       cardKey: {
         type: "string",
@@ -3276,7 +3277,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       cardId: {
-        type: "number",
+        type: ["number", "null"],
       },
       cardKey: {
         type: "string",
@@ -3328,7 +3329,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       cardId: {
-        type: "number",
+        type: ["number", "null"],
       },
       cardKey: {
         type: "string",
@@ -3382,7 +3383,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
           type: "number",
         },
         cardId: {
-          type: "number",
+          type: ["number", "null"],
         },
         cardKey: {
           type: "string",
@@ -3435,7 +3436,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       color: {
         type: ["string", "null"],
@@ -3450,7 +3451,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       color: {
         type: ["string", "null"],
@@ -3467,7 +3468,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
           type: "number",
         },
         name: {
-          type: "string",
+          type: ["string", "null"],
         },
         color: {
           type: ["string", "null"],
@@ -3486,7 +3487,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       color: {
         type: ["string", "null"],
@@ -3510,7 +3511,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       title: {
-        type: "string",
+        type: ["string", "null"],
       },
       description: {
         type: ["string", "null"],
@@ -3624,7 +3625,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       title: {
-        type: "string",
+        type: ["string", "null"],
       },
       description: {
         type: ["string", "null"],
@@ -3718,7 +3719,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       title: {
-        type: "string",
+        type: ["string", "null"],
       },
       description: {
         type: ["string", "null"],
@@ -3826,7 +3827,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       slug: {
         type: "string",
@@ -3884,7 +3885,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                 type: "number",
               },
               name: {
-                type: "string",
+                type: ["string", "null"],
               },
               slug: {
                 type: "string",
@@ -3950,7 +3951,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "number",
             },
             name: {
-              type: "string",
+              type: ["string", "null"],
             },
             position: {
               type: "number",
@@ -3976,7 +3977,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                     type: "number",
                   },
                   title: {
-                    type: "string",
+                    type: ["string", "null"],
                   },
                   columnId: {
                     type: "number",
@@ -4083,7 +4084,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       slug: {
         type: "string",
@@ -4192,7 +4193,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       role: {
         type: "string",
@@ -4212,7 +4213,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
           type: "number",
         },
         name: {
-          type: "string",
+          type: ["string", "null"],
         },
         role: {
           type: "string",
@@ -4233,7 +4234,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
           type: "number",
         },
         name: {
-          type: "string",
+          type: ["string", "null"],
         },
         slug: {
           type: "string",
@@ -4296,7 +4297,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       slug: {
         type: "string",
@@ -4349,7 +4350,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       slug: {
         type: "string",
@@ -4438,7 +4439,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "string",
             },
             name: {
-              type: "string",
+              type: ["string", "null"],
             },
             isActive: {
               type: "boolean",
@@ -4512,7 +4513,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       description: {
         type: ["string", "null"],
@@ -4539,7 +4540,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       email: {
-        type: "string",
+        type: ["string", "null"],
       },
       username: {
         type: "string",
@@ -4612,7 +4613,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                 type: "number",
               },
               email: {
-                type: "string",
+                type: ["string", "null"],
               },
               username: {
                 type: "string",
@@ -4683,7 +4684,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "number",
             },
             email: {
-              type: "string",
+              type: ["string", "null"],
             },
             username: {
               type: "string",
@@ -4751,7 +4752,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       email: {
-        type: "string",
+        type: ["string", "null"],
       },
       username: {
         type: "string",
@@ -4806,7 +4807,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       email: {
-        type: "string",
+        type: ["string", "null"],
       },
       username: {
         type: "string",
@@ -4861,7 +4862,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       email: {
-        type: "string",
+        type: ["string", "null"],
       },
       username: {
         type: "string",
@@ -4921,7 +4922,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                 type: "number",
               },
               email: {
-                type: "string",
+                type: ["string", "null"],
               },
               username: {
                 type: "string",
@@ -4987,7 +4988,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       email: {
-        type: "string",
+        type: ["string", "null"],
       },
       username: {
         type: "string",
@@ -5120,7 +5121,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       cardId: {
-        type: "number",
+        type: ["number", "null"],
       },
       cardKey: {
         type: "string",
@@ -5135,7 +5136,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       prefix: {
         type: "string",
@@ -5149,7 +5150,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                 type: "string",
               },
               name: {
-                type: "string",
+                type: ["string", "null"],
               },
             },
             required: ["slug", "name"],
@@ -5192,7 +5193,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "number",
             },
             name: {
-              type: "string",
+              type: ["string", "null"],
             },
             prefix: {
               type: "string",
@@ -5206,7 +5207,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                       type: "string",
                     },
                     name: {
-                      type: "string",
+                      type: ["string", "null"],
                     },
                   },
                   required: ["slug", "name"],
@@ -5248,7 +5249,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "string",
       },
       email: {
-        type: "string",
+        type: ["string", "null"],
       },
       role: {
         type: "string",
@@ -5292,7 +5293,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       prefix: {
         type: "string",
@@ -5306,7 +5307,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                 type: "string",
               },
               name: {
-                type: "string",
+                type: ["string", "null"],
               },
             },
             required: ["slug", "name"],
@@ -5344,7 +5345,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "string",
       },
       email: {
-        type: "string",
+        type: ["string", "null"],
       },
       role: {
         type: "string",
@@ -5394,13 +5395,13 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "number",
             },
             device: {
-              type: "string",
+              type: ["string", "null"],
             },
             userAgent: {
-              type: "string",
+              type: ["string", "null"],
             },
             ip: {
-              type: "string",
+              type: ["string", "null"],
             },
             createdAt: {
               type: "string",
@@ -5438,7 +5439,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       goal: {},
       status: {
@@ -5499,7 +5500,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       goal: {},
       status: {
@@ -5565,7 +5566,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                 type: "number",
               },
               name: {
-                type: "string",
+                type: ["string", "null"],
               },
               goal: {},
               status: {
@@ -5662,7 +5663,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                 type: "number",
               },
               name: {
-                type: "string",
+                type: ["string", "null"],
               },
               slug: {
                 type: "string",
@@ -5735,7 +5736,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "number",
             },
             name: {
-              type: "string",
+              type: ["string", "null"],
             },
           },
           required: ["id", "name"],
@@ -5768,7 +5769,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                       type: "number",
                     },
                     title: {
-                      type: "string",
+                      type: ["string", "null"],
                     },
                     columnId: {
                       type: "number",
@@ -5888,7 +5889,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       title: {
-        type: "string",
+        type: ["string", "null"],
       },
       description: {
         type: ["string", "null"],
@@ -6004,7 +6005,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
             type: "number",
           },
           title: {
-            type: "string",
+            type: ["string", "null"],
           },
           description: {
             type: ["string", "null"],
@@ -6120,7 +6121,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "number",
             },
             title: {
-              type: "string",
+              type: ["string", "null"],
             },
             description: {
               type: ["string", "null"],
@@ -6231,7 +6232,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       goal: {},
       status: {
@@ -6282,7 +6283,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "number",
             },
             title: {
-              type: "string",
+              type: ["string", "null"],
             },
             columnId: {
               type: "number",
@@ -6407,7 +6408,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       title: {
-        type: "string",
+        type: ["string", "null"],
       },
       description: {
         type: ["string", "null"],
@@ -6521,7 +6522,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       title: {
-        type: "string",
+        type: ["string", "null"],
       },
       description: {
         type: ["string", "null"],
@@ -6631,7 +6632,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
           type: "number",
         },
         name: {
-          type: "string",
+          type: ["string", "null"],
         },
         goal: {},
         status: {
@@ -6707,7 +6708,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "number",
             },
             name: {
-              type: "string",
+              type: ["string", "null"],
             },
             isDone: {
               type: "boolean",
@@ -6740,7 +6741,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "number",
             },
             name: {
-              type: "string",
+              type: ["string", "null"],
             },
             isDone: {
               type: "boolean",
@@ -6768,7 +6769,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       email: {
-        type: "string",
+        type: ["string", "null"],
       },
       username: {
         type: "string",
@@ -6795,7 +6796,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       position: {
         type: "number",
@@ -6832,7 +6833,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: ["object", "null"],
         properties: {
           name: {
-            type: "string",
+            type: ["string", "null"],
           },
           slug: {
             type: "string",
@@ -6865,7 +6866,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
           type: "object",
           properties: {
             name: {
-              type: "string",
+              type: ["string", "null"],
             },
             key: {
               type: "string",
@@ -6905,7 +6906,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                           type: "string",
                         },
                         user: {
-                          type: "string",
+                          type: ["string", "null"],
                         },
                         description: {
                           type: ["string", "null"],
@@ -6979,7 +6980,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
             type: "number",
           },
           name: {
-            type: "string",
+            type: ["string", "null"],
           },
         },
         required: ["id", "name"],
@@ -7029,7 +7030,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                   type: "number",
                 },
                 name: {
-                  type: "string",
+                  type: ["string", "null"],
                 },
               },
               required: ["id", "name"],
@@ -7089,7 +7090,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
             type: "number",
           },
           name: {
-            type: "string",
+            type: ["string", "null"],
           },
         },
         required: ["id", "name"],
@@ -7156,7 +7157,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "boolean",
       },
       projectId: {
-        type: "number",
+        type: ["number", "null"],
       },
       isBot: {
         type: "boolean",
@@ -7210,7 +7211,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
           type: "boolean",
         },
         projectId: {
-          type: "number",
+          type: ["number", "null"],
         },
         isBot: {
           type: "boolean",
@@ -7267,7 +7268,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "boolean",
       },
       projectId: {
-        type: "number",
+        type: ["number", "null"],
       },
       isBot: {
         type: "boolean",
@@ -7319,7 +7320,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "boolean",
       },
       projectId: {
-        type: "number",
+        type: ["number", "null"],
       },
       isBot: {
         type: "boolean",
@@ -7343,7 +7344,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
           type: "object",
           properties: {
             projectId: {
-              type: "number",
+              type: ["number", "null"],
             },
             lastReadMessageId: {
               type: "number",
@@ -7633,7 +7634,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       isGroup: {
         type: "boolean",
@@ -7729,7 +7730,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                 type: "string",
               },
               name: {
-                type: "string",
+                type: ["string", "null"],
               },
             },
             required: ["slug", "name"],
@@ -7748,7 +7749,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                 type: "number",
               },
               name: {
-                type: "string",
+                type: ["string", "null"],
               },
             },
             required: ["id", "name"],
@@ -7767,7 +7768,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                 type: "string",
               },
               name: {
-                type: "string",
+                type: ["string", "null"],
               },
             },
             required: ["slug", "name"],
@@ -7833,7 +7834,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                       type: "string",
                     },
                     name: {
-                      type: "string",
+                      type: ["string", "null"],
                     },
                   },
                   required: ["slug", "name"],
@@ -7852,7 +7853,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                       type: "number",
                     },
                     name: {
-                      type: "string",
+                      type: ["string", "null"],
                     },
                   },
                   required: ["id", "name"],
@@ -7871,7 +7872,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                       type: "string",
                     },
                     name: {
-                      type: "string",
+                      type: ["string", "null"],
                     },
                   },
                   required: ["slug", "name"],
@@ -7929,7 +7930,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       position: {
         type: "number",
@@ -7950,7 +7951,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       position: {
         type: "number",
@@ -7984,10 +7985,10 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
             type: "number",
           },
           customerId: {
-            type: "number",
+            type: ["number", "null"],
           },
           name: {
-            type: "string",
+            type: ["string", "null"],
           },
           description: {
             type: ["string", "null"],
@@ -8340,7 +8341,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                       type: "string",
                     },
                     name: {
-                      type: "string",
+                      type: ["string", "null"],
                     },
                   },
                   required: ["id", "slug", "key", "name"],
@@ -8555,7 +8556,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "string",
       },
       responseCode: {
-        type: "number",
+        type: ["number", "null"],
       },
       accepted: {
         type: "array",
@@ -8601,10 +8602,10 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       projectId: {
-        type: "number",
+        type: ["number", "null"],
       },
       title: {
-        type: "string",
+        type: ["string", "null"],
       },
       body: {
         type: "string",
@@ -8680,10 +8681,10 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "number",
             },
             projectId: {
-              type: "number",
+              type: ["number", "null"],
             },
             title: {
-              type: "string",
+              type: ["string", "null"],
             },
             pinned: {
               type: "boolean",
@@ -8819,10 +8820,10 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       projectId: {
-        type: "number",
+        type: ["number", "null"],
       },
       title: {
-        type: "string",
+        type: ["string", "null"],
       },
       body: {
         type: "string",
@@ -8898,10 +8899,10 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                 type: "number",
               },
               projectId: {
-                type: "number",
+                type: ["number", "null"],
               },
               title: {
-                type: "string",
+                type: ["string", "null"],
               },
               body: {
                 type: "string",
@@ -8985,7 +8986,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
                 type: "string",
               },
               name: {
-                type: "string",
+                type: ["string", "null"],
               },
             },
             required: ["id", "slug", "key", "name"],
@@ -9165,7 +9166,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       projectId: {
-        type: "number",
+        type: ["number", "null"],
       },
       title: {
         type: ["string", "null"],
@@ -9239,7 +9240,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       description: {
         type: ["string", "null"],
@@ -9268,7 +9269,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
           type: "number",
         },
         name: {
-          type: "string",
+          type: ["string", "null"],
         },
         description: {
           type: ["string", "null"],
@@ -9299,7 +9300,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "string",
       },
       email: {
-        type: "string",
+        type: ["string", "null"],
       },
       avatar: {},
       status: {
@@ -9315,7 +9316,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "number",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       description: {
         type: ["string", "null"],
@@ -9344,7 +9345,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "string",
             },
             email: {
-              type: "string",
+              type: ["string", "null"],
             },
             avatar: {},
             status: {
@@ -9366,7 +9367,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "string",
             },
             name: {
-              type: "string",
+              type: ["string", "null"],
             },
             key: {
               type: "string",
@@ -9393,7 +9394,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
               type: "string",
             },
             name: {
-              type: "string",
+              type: ["string", "null"],
             },
             role: {
               type: "string",
@@ -9427,7 +9428,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "string",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       key: {
         type: "string",
@@ -9453,7 +9454,7 @@ export const RESPONSE_SCHEMAS: Record<string, Json> = {
         type: "string",
       },
       name: {
-        type: "string",
+        type: ["string", "null"],
       },
       role: {
         type: "string",

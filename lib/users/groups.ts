@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { projectRole } from "../auth/access.ts";
-import { type Actor, ROLES, requireAdmin } from "../auth/actor.ts";
+import { type Actor, actorForUser, ROLES, requireAdmin } from "../auth/actor.ts";
 import { grantGroup, revokeGroup } from "../boards/members.ts";
 import { CUSTOMER_ROLES } from "../customers/roles.ts";
 import { getDb } from "../db/client.ts";
@@ -226,14 +226,7 @@ export async function notifyLostAccess(userIds: number[], projectIds: number[]) 
   ]);
   const events: PublishedEvent[] = [];
   for (const user of users) {
-    const asActor = {
-      userId: user.id,
-      username: user.username,
-      isAdmin: user.role === "admin",
-      sessionId: null,
-      apiKeyProjectId: null,
-      language: user.language,
-    };
+    const asActor = actorForUser(user);
     for (const project of projects) {
       if ((await projectRole(asActor, project.id)) !== null) continue;
       events.push({
