@@ -89,7 +89,7 @@ async function benchEngine(engine: Engine) {
   const { getBoard } = await import("../lib/boards/board.ts");
   const { addMember } = await import("../lib/boards/members.ts");
   const { search } = await import("../lib/search/search.ts");
-  const { STEP } = await import("../lib/boards/positions.ts");
+  const { STEP } = await import("../lib/ordering/positions.ts");
 
   const admin = await createUser({
     email: "s@bench.test",

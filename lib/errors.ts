@@ -29,6 +29,7 @@ export class AppError extends Error {
   }
 }
 
+/** The 404 of the domain: unknown, deleted or not visible to the actor (existence does not leak). */
 export const notFound = (what = "Not found") => new AppError("not_found", what);
 
 /** Parses input with a zod schema; a failure becomes a 400 naming the offending fields. */

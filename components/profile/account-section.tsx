@@ -2,7 +2,6 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState, useTransition } from "react";
-import { savePreferences } from "@/app/(app)/actions.ts";
 import { useT } from "@/components/i18n-provider.tsx";
 import { applyTheme } from "@/components/theme/apply-theme.ts";
 import { Button } from "@/components/ui/button.tsx";
@@ -10,6 +9,7 @@ import { cn } from "@/components/ui/cn.ts";
 import { Field, Input } from "@/components/ui/input.tsx";
 import { SectionCard } from "@/components/ui/section-card.tsx";
 import { toast } from "@/components/ui/toast.tsx";
+import { savePreferences } from "@/lib/users/preferences-action.ts";
 import type { Theme } from "@/lib/users/theme.ts";
 import { api } from "./api.ts";
 

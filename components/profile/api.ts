@@ -1,5 +1,5 @@
 // Fetch helpers of the profile page: the same REST routes scripts use (/api/v1/me/…).
-import { type ApiError, type ApiResult, api } from "@/components/project-settings/api.ts";
+import { type ApiFailure as ApiError, type ApiResult, apiResult as api } from "@/components/api-client.ts";
 
 export { type ApiError, type ApiResult, api };
 

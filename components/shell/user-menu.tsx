@@ -4,7 +4,6 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useState, useTransition } from "react";
-import { savePreferences } from "@/app/(app)/actions.ts";
 import { useT } from "@/components/i18n-provider.tsx";
 import { applyTheme } from "@/components/theme/apply-theme.ts";
 import { Avatar } from "@/components/ui/avatar.tsx";
@@ -21,6 +20,7 @@ import {
   MenuTrigger,
 } from "@/components/ui/menu.tsx";
 import { toast } from "@/components/ui/toast.tsx";
+import { savePreferences } from "@/lib/users/preferences-action.ts";
 import { isTheme, type Theme } from "@/lib/users/theme.ts";
 import type { ShellUser } from "./app-header.tsx";
 

@@ -1,11 +1,6 @@
-// JSON fetch for the topic pages: the server's error message becomes the Error's message.
-export async function topicApi<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(path, {
-    method: init.method ?? "GET",
-    headers: init.body !== undefined ? { "content-type": "application/json" } : undefined,
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-  });
-  const json = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(json?.error?.message ?? `HTTP ${res.status}`);
-  return json as T;
-}
+// The topic pages' use of the one API client (components/api-client.ts): the server's error message
+// is the thrown error's message.
+import { apiRequest } from "@/components/api-client.ts";
+
+export const topicApi = <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> =>
+  apiRequest<T>(path, init);

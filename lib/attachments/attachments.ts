@@ -6,9 +6,9 @@ import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
-import { findCard } from "../boards/card-detail.ts";
+import { findCard } from "../boards/find-card.ts";
 import { getDb, type Tx } from "../db/client.ts";
-import { AppError } from "../errors.ts";
+import { AppError, notFound } from "../errors.ts";
 import { conversationRoom, projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { getSetting } from "../settings/settings.ts";
@@ -125,7 +125,7 @@ export async function uploadCommentAttachments(actor: Actor, slug: string, key: 
     const comment = id
       ? await tx.cardComment.findFirst({ where: { id, cardId: card.id, deletedAt: null }, select: { id: true, userId: true } })
       : null;
-    if (!comment) throw new AppError("not_found", "Comment not found");
+    if (!comment) throw notFound("Comment not found");
     if (comment.userId !== actor.userId) throw new AppError("forbidden", "Only the author may attach files to a comment.");
     return comment.id;
   };
@@ -148,7 +148,7 @@ async function uploadMessageAttachments(
   const id = parseId(rawMessageId);
   const check = async () => {
     const access = id ? await ownerAccess(actor, ownerType, id) : null;
-    if (!access || access.room !== channelRoom) throw new AppError("not_found", "Message not found");
+    if (!access || access.room !== channelRoom) throw notFound("Message not found");
     if (!access.canWrite) throw new AppError("forbidden", "Only the author may attach files to a message.");
     return id as number;
   };
@@ -219,7 +219,7 @@ async function readable(actor: Actor, rawId: string | number) {
   const id = parseId(rawId);
   const row = id ? await getDb().attachment.findFirst({ where: { id, deletedAt: null }, select: SELECT }) : null;
   const access = row ? await ownerAccess(actor, row.ownerType, row.ownerId) : null;
-  if (!row || !access) throw new AppError("not_found", "Attachment not found");
+  if (!row || !access) throw notFound("Attachment not found");
   return { row, access };
 }
 
@@ -245,7 +245,7 @@ export async function serveAttachment(actor: Actor, rawId: string, thumb: boolea
   let type = image ? row.mimeType : downloadType(row.mimeType);
   if (thumb) {
     const t = image ? await thumbnailOf(row.storedName) : null;
-    if (!t) throw new AppError("not_found", "This attachment has no thumbnail.");
+    if (!t) throw notFound("This attachment has no thumbnail.");
     path = t;
     type = "image/webp";
   }
@@ -253,7 +253,7 @@ export async function serveAttachment(actor: Actor, rawId: string, thumb: boolea
   try {
     size = (await stat(path)).size;
   } catch {
-    throw new AppError("not_found", "The file of this attachment is gone.");
+    throw notFound("The file of this attachment is gone.");
   }
   const body = Readable.toWeb(createReadStream(path)) as unknown as ReadableStream<Uint8Array>;
   return new Response(body, {

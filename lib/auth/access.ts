@@ -5,13 +5,29 @@ import { keyedCache } from "../cache/invalidation.ts";
 import { customerRole } from "../customers/access.ts";
 import { getDb, Prisma } from "../db/client.ts";
 import { rows, run, type Step } from "../db/direct.ts";
-import { AppError } from "../errors.ts";
+import { AppError, notFound } from "../errors.ts";
 import { type Actor, type ProjectRole, ROLES, roleRank } from "./actor.ts";
+import { bestRole, type RankRow, type RoleTables, rankColumns } from "./role-access.ts";
 
 export type ProjectRef = { id: number; slug: string; key: string; name: string; type: string; isArchived: boolean };
 
-// Role names ranked 1..n in SQL (0 = no role), in the order of ROLES.
-const RANK_SQL = Prisma.raw(`CASE role ${ROLES.map((r, i) => `WHEN '${r}' THEN ${i + 1}`).join(" ")} ELSE 0 END`);
+const PROJECT_ROLES: RoleTables = {
+  roles: ROLES,
+  direct: { table: "project_members", column: "project_id" },
+  group: { table: "group_project_access", column: "project_id" },
+};
+
+type ProjectRow = RankRow & { id: unknown; slug: unknown; key: unknown; name: unknown; type: unknown; is_archived: unknown };
+
+/** A `projects` row as the access functions read it. */
+const toProjectRef = (row: ProjectRow): ProjectRef => ({
+  id: Number(row.id),
+  slug: String(row.slug),
+  key: String(row.key),
+  name: String(row.name),
+  type: String(row.type),
+  isArchived: Boolean(Number(row.is_archived)),
+});
 
 /**
  * The project (by id or slug) and the actor's best direct and group role in it. A slug that no
@@ -51,23 +67,11 @@ type ProjectAccess = { project: ProjectRef; memberRole: ProjectRole | null };
 /** One statement: the project (by id or live slug) and the actor's best direct and group role in it. */
 function* projectAccessRow(where: { id: number } | { slug: string }, userId: number): Step<ProjectAccess | null> {
   const match = "id" in where ? Prisma.sql`p.id = ${where.id}` : Prisma.sql`p.slug = ${where.slug}`;
-  const [row] = yield* rows(Prisma.sql`
-    SELECT p.id, p.slug, p.key, p.name, p.type, p.is_archived,
-      (SELECT MAX(${RANK_SQL}) FROM project_members m WHERE m.project_id = p.id AND m.user_id = ${userId}) AS direct_rank,
-      (SELECT MAX(${RANK_SQL}) FROM group_project_access g JOIN group_members gm ON gm.group_id = g.group_id
-        WHERE g.project_id = p.id AND gm.user_id = ${userId}) AS group_rank
+  const [row] = yield* rows<ProjectRow>(Prisma.sql`
+    SELECT p.id, p.slug, p.key, p.name, p.type, p.is_archived, ${rankColumns(PROJECT_ROLES, Prisma.sql`p.id`, userId)}
     FROM projects p WHERE ${match} AND p.deleted_at IS NULL`);
   if (!row) return null;
-  const rank = Math.max(Number(row.direct_rank ?? 0), Number(row.group_rank ?? 0));
-  const project: ProjectRef = {
-    id: Number(row.id),
-    slug: String(row.slug),
-    key: String(row.key),
-    name: String(row.name),
-    type: String(row.type),
-    isArchived: Boolean(Number(row.is_archived)),
-  };
-  return { project, memberRole: rank > 0 ? ROLES[rank - 1] : null };
+  return { project: toProjectRef(row), memberRole: bestRole(ROLES, row) };
 }
 
 function effectiveRole(actor: Actor, projectId: number, memberRole: ProjectRole | null): ProjectRole | null {
@@ -99,7 +103,7 @@ export function* projectRoleOf(actor: Actor, projectId: number): Step<ProjectRol
 export async function requireProject(actor: Actor, slug: string, minRole: ProjectRole = "viewer") {
   const access = await loadProjectAccess({ slug }, actor.userId);
   const role = access ? effectiveRole(actor, access.project.id, access.memberRole) : null;
-  if (!access || !role) throw new AppError("not_found", "Project not found");
+  if (!access || !role) throw notFound("Project not found");
   const { project } = access;
   if (roleRank(role) < roleRank(minRole)) {
     throw new AppError("forbidden", `This needs the ${minRole} role in the project; you are ${role}.`);

@@ -1,4 +1,4 @@
-import { AppError } from "../errors.ts";
+import { AppError, notFound } from "../errors.ts";
 
 /** Who is acting: a signed-in user (session) or a script (API key). */
 export type Actor = {
@@ -15,6 +15,21 @@ export type Actor = {
   /** The user must set a new password before doing anything else (pages redirect, the API refuses). */
   mustChangePassword?: boolean;
 };
+
+/**
+ * The actor a user would be with a session of their own (no key limit): for asking what that user
+ * may see (members, readers, feeds, imports), not for acting on a request.
+ */
+export function actorForUser(user: { id: unknown; username: string; role: string; language: string }): Actor {
+  return {
+    userId: Number(user.id),
+    username: user.username,
+    isAdmin: user.role === "admin",
+    sessionId: null,
+    apiKeyProjectId: null,
+    language: user.language,
+  };
+}
 
 export const ROLES = ["viewer", "member", "admin"] as const;
 export type ProjectRole = (typeof ROLES)[number];
@@ -54,5 +69,5 @@ export function requireScope(actor: Actor, scope: RouteScope): void {
 
 /** System administration: system admins only, and not through a key limited to one project. Everyone else: not found. */
 export function requireAdmin(actor: Actor): void {
-  if (!actor.isAdmin || actor.apiKeyProjectId !== null) throw new AppError("not_found", "Not found");
+  if (!actor.isAdmin || actor.apiKeyProjectId !== null) throw notFound("Not found");
 }

@@ -7,7 +7,7 @@ import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { keyedCache } from "../cache/invalidation.ts";
 import { getDb, Prisma } from "../db/client.ts";
 import { asDate, exec, rows, run } from "../db/direct.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { notFound, parseInput } from "../errors.ts";
 import { disconnectApiKeys } from "../realtime/publish.ts";
 import { requireProject } from "./access.ts";
 import { type Actor, requireBrowser } from "./actor.ts";
@@ -128,10 +128,10 @@ export async function createApiKey(first: Actor | z.input<typeof ZCreateApiKey>,
   const data = parseInput(ZCreateApiKey, first);
   const db = getDb();
   const user = await db.user.findFirst({ where: { id: data.userId, deletedAt: null }, select: { id: true } });
-  if (!user) throw new AppError("not_found", "User not found");
+  if (!user) throw notFound("User not found");
   if (data.projectId) {
     const project = await db.project.findFirst({ where: { id: data.projectId, deletedAt: null }, select: { id: true } });
-    if (!project) throw new AppError("not_found", "Project not found");
+    if (!project) throw notFound("Project not found");
   }
   const { row, key } = await insertKey({
     userId: data.userId,
@@ -176,7 +176,7 @@ export async function revokeApiKey(actor: Actor, id: number, meta?: RequestMeta)
   requireBrowser(actor, "API keys");
   const db = getDb();
   const existing = await db.apiKey.findFirst({ where: { id, userId: actor.userId }, select: { id: true, revokedAt: true } });
-  if (!existing) throw new AppError("not_found", "API key not found");
+  if (!existing) throw notFound("API key not found");
   if (existing.revokedAt) return view(await db.apiKey.findUniqueOrThrow({ where: { id }, select: KEY_SELECT }));
   const row = await db.apiKey.update({ where: { id }, data: { revokedAt: new Date() }, select: KEY_SELECT });
   disconnectApiKeys([id]);

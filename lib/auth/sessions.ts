@@ -4,7 +4,7 @@ import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { invalidate, keyedCache } from "../cache/invalidation.ts";
 import { getDb, Prisma } from "../db/client.ts";
 import { asDate, exec, rows, run } from "../db/direct.ts";
-import { AppError } from "../errors.ts";
+import { notFound } from "../errors.ts";
 import { disconnectSessions } from "../realtime/publish.ts";
 import { getSetting } from "../settings/settings.ts";
 import type { Actor } from "./actor.ts";
@@ -124,7 +124,7 @@ export async function listSessions(actor: Actor) {
 /** Revokes one of the actor's own sessions (404 for anyone else's). */
 export async function revokeSession(actor: Actor, sessionId: number, meta?: RequestMeta): Promise<void> {
   const { count } = await getDb().session.deleteMany({ where: { id: sessionId, userId: actor.userId } });
-  if (!count) throw new AppError("not_found", "Session not found");
+  if (!count) throw notFound("Session not found");
   disconnectSessions([sessionId]);
   await recordAudit({ actor, action: "session.revoked", resourceType: "session", resourceId: sessionId, meta });
 }

@@ -8,8 +8,9 @@ import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { type Actor, requireAdmin } from "../auth/actor.ts";
 import { requireCustomer } from "../customers/access.ts";
 import { getDb, type Prisma } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
 import { type MessageKey, translate } from "../i18n/index.ts";
+import { ZIdText as ZId } from "../ids.ts";
 import { readLogo } from "../settings/logo.ts";
 import { getSettings } from "../settings/settings.ts";
 import { dateOf, isIsoDate, isoOf } from "../time/dates.ts";
@@ -18,7 +19,6 @@ import { csvField } from "../time/reports.ts";
 import { formatMoneyPlain } from "./money.ts";
 
 const ZDate = z.string().refine(isIsoDate, "a date like 2025-01-31");
-const ZId = z.coerce.number().int().positive().max(2_147_483_647);
 
 export const ZTimesheetQuery = z
   .object({
@@ -316,7 +316,7 @@ async function invoiceOf(customerId: number, rawId: string | number) {
     Number.isInteger(id) && id > 0 && id <= 2_147_483_647
       ? await getDb().invoiceExport.findFirst({ where: { id, customerId }, select: INVOICE_SELECT })
       : null;
-  if (!row) throw new AppError("not_found", "Invoice export not found");
+  if (!row) throw notFound("Invoice export not found");
   return row;
 }
 

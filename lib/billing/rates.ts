@@ -16,7 +16,8 @@ import { requireProject } from "../auth/access.ts";
 import { type Actor, requireAdmin } from "../auth/actor.ts";
 import { requireCustomer } from "../customers/access.ts";
 import { getDb, type Prisma, type Tx } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
+import { ZId } from "../ids.ts";
 import { dateOf, isIsoDate, isoOf } from "../time/dates.ts";
 import { MAX_RATE_MINOR, minorToDecimal, parseMoney } from "./money.ts";
 
@@ -24,7 +25,6 @@ export const RATE_LEVELS = ["project", "contract", "customer", "user"] as const;
 export type RateLevel = (typeof RATE_LEVELS)[number];
 
 const ZDate = z.string().refine(isIsoDate, "a date like 2025-01-31");
-const ZId = z.number().int().positive().max(2_147_483_647);
 
 export const ZCreateRate = z
   .object({
@@ -128,7 +128,7 @@ async function placeOf(actor: Actor, data: z.infer<typeof ZCreateRate>) {
       where: { id: data.contractId, deletedAt: null },
       select: { id: true, customerId: true },
     });
-    if (!c) throw new AppError("not_found", "Contract not found");
+    if (!c) throw notFound("Contract not found");
     await requireCustomer(actor, { id: c.customerId }, "editor");
     return { key: `contract:${c.id}`, ids: { contractId: c.id }, customerId: c.customerId };
   }
@@ -208,7 +208,7 @@ async function requireRateAccess(actor: Actor, r: RateRow, edit: boolean) {
   if (customerId === null) {
     if (actor.isAdmin && actor.apiKeyProjectId === null) return;
     if (!edit && r.userId === actor.userId) return;
-    throw new AppError("not_found", "Rate not found");
+    throw notFound("Rate not found");
   }
   await requireCustomer(actor, { id: customerId }, edit ? "editor" : "viewer");
 }
@@ -219,7 +219,7 @@ export async function deleteRate(actor: Actor, rawId: string | number, meta?: Re
     Number.isInteger(id) && id > 0 && id <= 2_147_483_647
       ? await getDb().billingRate.findUnique({ where: { id }, select: RATE_SELECT })
       : null;
-  if (!row) throw new AppError("not_found", "Rate not found");
+  if (!row) throw notFound("Rate not found");
   await requireRateAccess(actor, row, true);
   await getDb().billingRate.delete({ where: { id: row.id } });
   await recordAudit({
@@ -260,7 +260,7 @@ export async function listRates(actor: Actor, query: unknown): Promise<{ rates: 
   if (q.user) {
     if (q.user !== actor.username) requireAdmin(actor);
     const user = await db.user.findFirst({ where: { username: q.user, deletedAt: null }, select: { id: true } });
-    if (!user) throw new AppError("not_found", "User not found");
+    if (!user) throw notFound("User not found");
     const rows = await db.billingRate.findMany({
       where: { scopeKey: `user:${user.id}` },
       select: RATE_SELECT,

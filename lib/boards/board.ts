@@ -2,7 +2,7 @@ import { requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import { Prisma } from "../db/client.ts";
 import { asDate, rows, run } from "../db/direct.ts";
-import { AppError } from "../errors.ts";
+import { notFound } from "../errors.ts";
 import { cardJson } from "./card-json.ts";
 import { cardRows } from "./card-rows.ts";
 import { type ProjectRow, projectJson } from "./projects.ts";
@@ -23,7 +23,7 @@ export async function getBoard(actor: Actor, slug: string) {
       SELECT p.id, p.name, p.slug, p.key, p.description, p.type, p.color, p.is_archived, p.card_counter, p.created_at, p.billable_default,
         c.id AS customer_id, c.name AS customer_name, c.slug AS customer_slug
       FROM projects p LEFT JOIN customers c ON c.id = p.customer_id WHERE p.id = ${ref.id}`);
-    if (!p) throw new AppError("not_found", "Project not found");
+    if (!p) throw notFound("Project not found");
     const [s] = isScrum
       ? yield* rows<Record<string, unknown>>(Prisma.sql`
           SELECT id, name, goal, start_date, end_date FROM sprints WHERE active_project_id = ${ref.id}`)

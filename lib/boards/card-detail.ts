@@ -8,30 +8,10 @@ import { AppError } from "../errors.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { doneColumnIds, recordSprintProgress } from "../scrum/progress.ts";
-import { CARD_SELECT, cardJson, parseCardKey } from "./card-json.ts";
+import { CARD_SELECT, cardJson } from "./card-json.ts";
 import { checklistCounts, listChecklist } from "./checklist.ts";
+import { findCard } from "./find-card.ts";
 import { referencesOf } from "./references.ts";
-
-export type CardRef = { id: number; number: number; version: number; deletedAt: Date | null };
-
-/** A card of the project by key (`PRJ-42` or `42`); deleted cards only when asked for. 404 otherwise. */
-export async function findCard(
-  tx: Tx,
-  project: ProjectRef,
-  key: string | number,
-  options: { deleted?: boolean } = {},
-): Promise<CardRef> {
-  const number = parseCardKey(project.key, String(key));
-  const card =
-    number === null
-      ? null
-      : await tx.card.findFirst({
-          where: { projectId: project.id, number, ...(options.deleted ? {} : { deletedAt: null }) },
-          select: { id: true, number: true, version: true, deletedAt: true },
-        });
-  if (!card) throw new AppError("not_found", `Card ${key} not found`);
-  return card;
-}
 
 /** The card's JSON as REST returns it everywhere, plus `checklist: { done, total }`. */
 export async function cardDetailJson(tx: Tx, project: ProjectRef, id: number) {

@@ -4,10 +4,11 @@
 import { z } from "zod";
 import { softDeleteCardAttachments } from "../attachments/attachments.ts";
 import { type ProjectRef, projectRoleOf, requireProject } from "../auth/access.ts";
-import type { Actor } from "../auth/actor.ts";
+import { type Actor, actorForUser } from "../auth/actor.ts";
 import { getDb, Prisma, type Tx } from "../db/client.ts";
 import { exec, inPrisma, insert, rows, run, type Step, transaction } from "../db/direct.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
+import { ZId } from "../ids.ts";
 import { notifyAssigned } from "../notifications/cards.ts";
 import { place } from "../ordering/place.ts";
 import { projectRoom } from "../realtime/events.ts";
@@ -15,13 +16,13 @@ import { publish } from "../realtime/publish.ts";
 import { nextBacklogRank, putNewCardInSprintStep, recordSprintProgress } from "../scrum/progress.ts";
 import { cardJson, parseCardKey } from "./card-json.ts";
 import { cardRows, loadCardRows } from "./card-rows.ts";
+import { findCard } from "./find-card.ts";
 import { LABEL_COLORS } from "./label-colors.ts";
 import { cardList } from "./move-card.ts";
 
 export const PRIORITIES = ["low", "medium", "high", "critical"] as const;
 
 /** Ids and versions are 32-bit INT columns: larger numbers must be a 400, not a driver error. */
-const ZId = z.number().int().positive().max(2_147_483_647);
 
 const ZUsernames = z.array(z.string().trim().min(1).max(191)).max(50);
 const ZLabelNames = z.array(z.string().trim().min(1).max(64)).max(50);
@@ -64,26 +65,9 @@ export const ZUpdateCard = z
   .partial()
   .strict();
 
-async function findCardId(
-  tx: Tx,
-  project: ProjectRef,
-  key: string | number,
-): Promise<{ id: number; number: number; columnId: number; position: number; version: number }> {
-  const number = parseCardKey(project.key, String(key));
-  const card =
-    number === null
-      ? null
-      : await tx.card.findFirst({
-          where: { projectId: project.id, number, deletedAt: null },
-          select: { id: true, number: true, columnId: true, position: true, version: true },
-        });
-  if (!card) throw new AppError("not_found", `Card ${key} not found`);
-  return card;
-}
-
 export async function loadCardJson(tx: Tx, project: ProjectRef, id: number) {
   const [row] = await loadCardRows(tx, { cardIds: [id] }, { detail: true });
-  if (!row) throw new AppError("not_found", "Card not found");
+  if (!row) throw notFound("Card not found");
   return cardJson(project.key, row);
 }
 
@@ -97,17 +81,7 @@ function* resolveAssignees(projectId: number, usernames: string[]): Step<number[
   const ids: number[] = [];
   const invalid: string[] = unique.filter((u) => !users.some((x) => x.username === u));
   for (const u of users) {
-    const role = yield* projectRoleOf(
-      {
-        userId: Number(u.id),
-        username: u.username,
-        isAdmin: u.role === "admin",
-        sessionId: null,
-        apiKeyProjectId: null,
-        language: u.language,
-      },
-      projectId,
-    );
+    const role = yield* projectRoleOf(actorForUser(u), projectId);
     if (role) ids.push(Number(u.id));
     else invalid.push(u.username);
   }
@@ -215,7 +189,7 @@ export async function createCard(actor: Actor, slug: string, input: z.input<type
   });
   // Read after commit: the counter row is locked until then, so the transaction stays short.
   const [row] = await run(() => cardRows({ cardIds: [id] }, { detail: true }));
-  if (!row) throw new AppError("not_found", "The card was deleted right after it was created.");
+  if (!row) throw notFound("The card was deleted right after it was created.");
   const card = cardJson(project.key, row);
   publish([{ room: projectRoom(project.id), type: "card.created", data: card }]);
   await notifyAssigned(
@@ -230,7 +204,7 @@ export async function createCard(actor: Actor, slug: string, input: z.input<type
 export async function getCard(actor: Actor, slug: string, key: string) {
   const { project } = await requireProject(actor, slug);
   const db = getDb();
-  const { id } = await findCardId(db as unknown as Tx, project, key);
+  const { id } = await findCard(db as unknown as Tx, project, key);
   return loadCardJson(db as unknown as Tx, project, id);
 }
 
@@ -245,7 +219,7 @@ export async function updateCard(actor: Actor, slug: string, key: string, input:
   refuseKanbanStoryPoints(project, data.storyPoints);
   let newlyAssigned: number[] = [];
   const card = await getDb().$transaction(async (tx) => {
-    const current = await findCardId(tx, project, key);
+    const current = await findCard(tx, project, key);
     const before = await tx.card.findUniqueOrThrow({
       where: { id: current.id },
       select: {
@@ -340,7 +314,7 @@ export async function updateCard(actor: Actor, slug: string, key: string, input:
 export async function deleteCard(actor: Actor, slug: string, key: string) {
   const { project } = await requireProject(actor, slug, "member");
   const card = await getDb().$transaction(async (tx) => {
-    const current = await findCardId(tx, project, key);
+    const current = await findCard(tx, project, key);
     const deletedAt = new Date();
     await softDeleteCardAttachments(tx, [current.id], deletedAt);
     await tx.card.update({

@@ -8,7 +8,7 @@ import { AppError, parseInput } from "../errors.ts";
 import { byId, type OrderedList, placeInPrisma, placementFields, placementOf } from "../ordering/place.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
-import { findCard } from "./card-detail.ts";
+import { findCard } from "./find-card.ts";
 
 const ZId = z.number().int().positive().max(2_147_483_647);
 const ZText = z.string().trim().min(1).max(1000);

@@ -5,11 +5,11 @@ import { softDeleteWithOwner } from "../attachments/attachments.ts";
 import { type ProjectRef, requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import { getDb, type Tx } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
 import { notifyCardComment } from "../notifications/cards.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
-import { findCard } from "./card-detail.ts";
+import { findCard } from "./find-card.ts";
 
 export const ZCreateComment = z.object({ body: z.string().trim().min(1).max(50_000) });
 export const ZUpdateComment = z.object({ body: z.string().trim().min(1).max(50_000) }).strict();
@@ -88,7 +88,7 @@ async function ownComment(tx: Tx, project: ProjectRef, actor: Actor, key: string
     Number.isInteger(n) && n > 0 && n <= 2_147_483_647
       ? await tx.cardComment.findFirst({ where: { id: n, cardId: card.id, deletedAt: null }, select: { id: true, userId: true } })
       : null;
-  if (!row) throw new AppError("not_found", "Comment not found");
+  if (!row) throw notFound("Comment not found");
   if (row.userId !== actor.userId) throw new AppError("forbidden", "Only the author may change a comment.");
   return { card, row };
 }

@@ -2,7 +2,7 @@
 import { requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import { getDb, type Tx } from "../db/client.ts";
-import { findCard } from "./card-detail.ts";
+import { findCard } from "./find-card.ts";
 
 /** Newest first. Deleted cards keep their history readable. */
 export async function getCardHistory(actor: Actor, slug: string, key: string) {

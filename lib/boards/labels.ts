@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import { getDb, type Tx } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { LABEL_COLORS } from "./label-colors.ts";
@@ -68,7 +68,7 @@ async function findLabel(tx: Tx, projectId: number, id: string | number) {
     Number.isInteger(n) && n > 0 && n <= 2_147_483_647
       ? await tx.label.findFirst({ where: { id: n, projectId }, select: SELECT })
       : null;
-  if (!label) throw new AppError("not_found", "Label not found");
+  if (!label) throw notFound("Label not found");
   return label;
 }
 

@@ -3,9 +3,9 @@
 // always keeps at least one direct admin, so that someone can still manage it.
 import { z } from "zod";
 import { projectRole, requireProject } from "../auth/access.ts";
-import { type Actor, type ProjectRole, ROLES } from "../auth/actor.ts";
+import { type Actor, actorForUser, type ProjectRole, ROLES } from "../auth/actor.ts";
 import { getDb, type Tx } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
 import { type PublishedEvent, projectRoom, userRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 
@@ -68,17 +68,7 @@ async function effectiveRole(
   user: { id: number; username: string; role: string; language: string },
   projectId: number,
 ): Promise<ProjectRole | null> {
-  return projectRole(
-    {
-      userId: user.id,
-      username: user.username,
-      isAdmin: user.role === "admin",
-      sessionId: null,
-      apiKeyProjectId: null,
-      language: user.language,
-    },
-    projectId,
-  );
+  return projectRole(actorForUser(user), projectId);
 }
 
 /** Tells a user's open pages (room user:<id>) that they can no longer read the project. */
@@ -126,7 +116,7 @@ export async function changeMemberRole(actor: Actor, slug: string, username: str
           select: { id: true },
         })
       : null;
-    if (!user || !row) throw new AppError("not_found", `${username} is not a member of this project.`);
+    if (!user || !row) throw notFound(`${username} is not a member of this project.`);
     await tx.projectMember.update({ where: { id: row.id }, data: { role: data.role }, select: { id: true } });
     await assertAnAdminRemains(tx, project.id);
     return { id: user.id, username: user.username, avatar: user.avatar, role: data.role };
@@ -147,7 +137,7 @@ export async function removeMember(actor: Actor, slug: string, username: string)
           select: { id: true },
         })
       : null;
-    if (!user || !row) throw new AppError("not_found", `${username} is not a member of this project.`);
+    if (!user || !row) throw notFound(`${username} is not a member of this project.`);
     await tx.projectMember.delete({ where: { id: row.id } });
     await assertAnAdminRemains(tx, project.id);
   });
@@ -205,7 +195,7 @@ export async function grantGroup(actor: Actor, slug: string, input: unknown): Pr
 export async function revokeGroup(actor: Actor, slug: string, groupId: string | number): Promise<void> {
   const id = typeof groupId === "number" ? groupId : /^\d{1,10}$/.test(groupId) ? Number(groupId) : Number.NaN;
   const { project } = await requireProject(actor, slug, "admin");
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw new AppError("not_found", "Group not found");
+  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw notFound("Group not found");
   const db = getDb();
   const access = await db.groupProjectAccess.findUnique({
     where: { groupId_projectId: { groupId: id, projectId: project.id } },
@@ -218,7 +208,7 @@ export async function revokeGroup(actor: Actor, slug: string, groupId: string | 
       },
     },
   });
-  if (!access) throw new AppError("not_found", "This group has no access to the project.");
+  if (!access) throw notFound("This group has no access to the project.");
   await db.groupProjectAccess.delete({ where: { id: access.id } });
   const events: PublishedEvent[] = [
     { room: projectRoom(project.id), type: "project.updated", data: { groups: { removed: { id } } } },

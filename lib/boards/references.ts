@@ -4,10 +4,10 @@ import { z } from "zod";
 import { type ProjectRef, requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import { getDb, type Tx } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
-import { findCard } from "./card-detail.ts";
+import { findCard } from "./find-card.ts";
 
 export const REFERENCE_TYPES = ["blocks", "is_blocked_by", "relates_to"] as const;
 export type ReferenceType = (typeof REFERENCE_TYPES)[number];
@@ -111,7 +111,7 @@ export async function removeReference(actor: Actor, slug: string, key: string, i
         ],
       },
     });
-    if (removed.count === 0) throw new AppError("not_found", `${p.cardKey} does not ${p.type} ${p.otherKey}.`);
+    if (removed.count === 0) throw notFound(`${p.cardKey} does not ${p.type} ${p.otherKey}.`);
     await tx.cardHistory.createMany({
       data: [
         { cardId: p.card.id, userId: actor.userId, field: `reference_${p.type}`, oldValue: p.otherKey },

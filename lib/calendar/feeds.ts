@@ -10,10 +10,10 @@ import { createHash, randomBytes } from "node:crypto";
 import ICAL from "ical.js";
 import { z } from "zod";
 import { readableProjectIds, requireProject } from "../auth/access.ts";
-import { type Actor, requireBrowser } from "../auth/actor.ts";
+import { type Actor, actorForUser, requireBrowser } from "../auth/actor.ts";
 import { getConfig } from "../config.ts";
 import { getDb } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { notFound, parseInput } from "../errors.ts";
 import { addDays, isoOf } from "../time/dates.ts";
 
 export const ZCreateFeed = z.object({ projectSlug: z.string().trim().min(1).max(191).optional() }).strict();
@@ -59,7 +59,7 @@ export async function deleteFeed(actor: Actor, rawId: string | number) {
     Number.isInteger(id) && id > 0 && id <= 2_147_483_647
       ? await getDb().calendarFeed.deleteMany({ where: { id, userId: actor.userId } })
       : { count: 0 };
-  if (count === 0) throw new AppError("not_found", "Calendar feed not found");
+  if (count === 0) throw notFound("Calendar feed not found");
 }
 
 function allDay(comp: InstanceType<typeof ICAL.Component>, start: string, endInclusive: string) {
@@ -83,14 +83,7 @@ export async function renderFeed(rawToken: string, now = new Date()): Promise<{ 
     },
   });
   if (!feed?.user.isActive || feed.user.deletedAt) return null;
-  const actor: Actor = {
-    userId: feed.user.id,
-    username: feed.user.username,
-    isAdmin: feed.user.role === "admin",
-    sessionId: null,
-    apiKeyProjectId: null,
-    language: feed.user.language,
-  };
+  const actor: Actor = actorForUser(feed.user);
   const readable = await readableProjectIds(actor);
   let projectIds: number[] | "all" = readable;
   if (feed.projectId !== null) {

@@ -5,7 +5,7 @@ import { attachmentsOf, softDeleteWithOwner } from "../attachments/attachments.t
 import { type ProjectRef, requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import { getDb } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
 import { translate } from "../i18n/index.ts";
 import { notify } from "../notifications/notify.ts";
 import { projectReaders } from "../notifications/readers.ts";
@@ -106,7 +106,7 @@ async function ownMessage(actor: Actor, projectId: number, id: string | number) 
     where: { id: toMessageId(id), projectId, deletedAt: null },
     select: { id: true, userId: true, isBot: true },
   });
-  if (!row) throw new AppError("not_found", "Message not found");
+  if (!row) throw notFound("Message not found");
   if (row.isBot || row.userId !== actor.userId) throw new AppError("forbidden", "Only the author may change a message.");
   return row;
 }

@@ -3,7 +3,7 @@
 // the newest message and paging upwards with `before` returns each message exactly once.
 import { z } from "zod";
 import { getDb } from "../db/client.ts";
-import { AppError } from "../errors.ts";
+import { notFound } from "../errors.ts";
 
 export const MAX_BODY = 20_000;
 export const ZMessageBody = z.object({ body: z.string().trim().min(1).max(MAX_BODY) }).strict();
@@ -46,7 +46,7 @@ export function pageWhere(page: z.infer<typeof ZPage>) {
 
 export const toMessageId = (id: string | number) => {
   const n = Number(id);
-  if (!Number.isInteger(n) || n <= 0 || n > 2_147_483_647) throw new AppError("not_found", "Message not found");
+  if (!Number.isInteger(n) || n <= 0 || n > 2_147_483_647) throw notFound("Message not found");
   return n;
 };
 
@@ -104,7 +104,7 @@ export type MarkedChannel = {
 export async function markRead(userId: number, channel: string, messageId: number | undefined, messages: MarkedChannel) {
   let target = messageId;
   if (target === undefined) target = await messages.newest();
-  else if (!(await messages.has(target))) throw new AppError("not_found", "Message not found");
+  else if (!(await messages.has(target))) throw notFound("Message not found");
   const lastReadMessageId = target ? await advanceMarker(userId, channel, target) : 0;
   return { lastReadMessageId, unread: await messages.unreadAfter(lastReadMessageId) };
 }

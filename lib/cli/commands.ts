@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import type { Actor } from "../auth/actor.ts";
 import { getConfig } from "../config.ts";
 import { engineOf, sqlitePath } from "../db/engine.ts";
-import { AppError } from "../errors.ts";
+import { AppError, notFound } from "../errors.ts";
 
 // The database client and the domain are loaded by the commands that need them, so that `help`,
 // usage errors and backups start quickly.
@@ -88,7 +88,7 @@ async function findUser(ref: string) {
     where: { OR: [{ email: ref.toLowerCase() }, { username: ref }], deletedAt: null },
     select: { id: true, username: true, role: true, isActive: true, language: true },
   });
-  if (!user) throw new AppError("not_found", `No user "${ref}"`);
+  if (!user) throw notFound(`No user "${ref}"`);
   return user;
 }
 
@@ -157,7 +157,7 @@ async function cmdCreateApiKey(args: string[], io: CliIo) {
       language: user.language,
     };
     if (!project || !(await projectRole(actor, project.id))) {
-      throw new AppError("not_found", `No project "${values.project}" that ${user.username} can read`);
+      throw notFound(`No project "${values.project}" that ${user.username} can read`);
     }
     projectId = project.id;
   }
@@ -263,7 +263,7 @@ async function cmdBackup(args: string[], io: CliIo) {
   }
   const source = sqliteFileOrHowTo(io, "backup");
   if (!source) return 2;
-  if (!existsSync(source)) throw new AppError("not_found", `No database at ${source}`);
+  if (!existsSync(source)) throw notFound(`No database at ${source}`);
   if (existsSync(target)) rmSync(target);
   const { snapshotSqlite } = await import("../backup/backup.ts");
   // VACUUM INTO: one read transaction, so it finishes while the app keeps writing.
@@ -395,7 +395,7 @@ async function projectSlugFor(ref: string): Promise<string> {
     throw new UsageError(
       `several projects have the key ${ref.toUpperCase()}: ${byKey.map((p) => p.slug).join(", ")}; give the slug`,
     );
-  throw new AppError("not_found", `No project "${ref}"`);
+  throw notFound(`No project "${ref}"`);
 }
 
 /** The acting user of import/export: --as, or the first active administrator. */

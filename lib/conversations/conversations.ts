@@ -22,7 +22,7 @@ import {
   ZPostMessage,
 } from "../chat/shared.ts";
 import { getDb } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
 import { translate } from "../i18n/index.ts";
 import { notify } from "../notifications/notify.ts";
 import { conversationRoom, userRoom } from "../realtime/events.ts";
@@ -56,19 +56,19 @@ export const dmKeyOf = (a: number, b: number) => `${Math.min(a, b)}:${Math.max(a
 
 const toConversationId = (id: string | number) => {
   const n = Number(id);
-  if (!Number.isInteger(n) || n <= 0 || n > 2_147_483_647) throw new AppError("not_found", "Conversation not found");
+  if (!Number.isInteger(n) || n <= 0 || n > 2_147_483_647) throw notFound("Conversation not found");
   return n;
 };
 
 /** The conversation if the actor is a current member; otherwise not found. API keys limited to a project see none. */
 async function requireMember(actor: Actor, id: string | number) {
   const conversationId = toConversationId(id);
-  if (actor.apiKeyProjectId !== null) throw new AppError("not_found", "Conversation not found");
+  if (actor.apiKeyProjectId !== null) throw notFound("Conversation not found");
   const conversation = await getDb().conversation.findFirst({
     where: { id: conversationId, members: { some: { userId: actor.userId, leftAt: null } } },
     select: { id: true, name: true, isGroup: true },
   });
-  if (!conversation) throw new AppError("not_found", "Conversation not found");
+  if (!conversation) throw notFound("Conversation not found");
   return conversation;
 }
 
@@ -245,7 +245,7 @@ async function ownMessage(actor: Actor, conversationId: number, id: string | num
     where: { id: toMessageId(id), conversationId, deletedAt: null },
     select: { id: true, userId: true },
   });
-  if (!row) throw new AppError("not_found", "Message not found");
+  if (!row) throw notFound("Message not found");
   if (row.userId !== actor.userId) throw new AppError("forbidden", "Only the author may change a message.");
   return row;
 }

@@ -3,37 +3,55 @@
 // system admins are editors everywhere. A key limited to one project reaches only that project's
 // customer. Anything an actor may not read is "not found", so existence does not leak.
 import type { Actor } from "../auth/actor.ts";
+import { bestRole, type RankRow, type RoleTables, rankColumns } from "../auth/role-access.ts";
 import { getDb, Prisma } from "../db/client.ts";
-import { AppError } from "../errors.ts";
+import { rows, run } from "../db/direct.ts";
+import { AppError, notFound } from "../errors.ts";
 import { CUSTOMER_ROLES, type CustomerRole, customerRoleRank } from "./roles.ts";
 
 export type CustomerRef = { id: number; slug: string; name: string; color: string | null; isArchived: boolean };
 
-const RANK_SQL = Prisma.raw(`CASE role ${CUSTOMER_ROLES.map((r, i) => `WHEN '${r}' THEN ${i + 1}`).join(" ")} ELSE 0 END`);
+const CUSTOMER_ROLE_TABLES: RoleTables = {
+  roles: CUSTOMER_ROLES,
+  direct: { table: "customer_access", column: "customer_id" },
+  group: { table: "group_customer_access", column: "customer_id" },
+};
 
-/** One statement: the live customer (by id or slug) and the actor's best direct and group role. */
+type CustomerRow = RankRow & {
+  id: unknown;
+  slug: unknown;
+  name: unknown;
+  color: unknown;
+  is_archived: unknown;
+  key_project: unknown;
+};
+
+/** A `customers` row as the access functions read it. */
+const toCustomerRef = (row: CustomerRow): CustomerRef => ({
+  id: Number(row.id),
+  slug: String(row.slug),
+  name: String(row.name),
+  color: row.color === null ? null : String(row.color),
+  isArchived: Boolean(Number(row.is_archived)),
+});
+
+/**
+ * One statement on the direct driver (as project access, lib/auth/access.ts): the live customer
+ * (by id or slug) and the actor's best direct and group role.
+ */
 async function queryCustomerAccess(where: { id: number } | { slug: string }, actor: Actor) {
   const match = "id" in where ? Prisma.sql`c.id = ${where.id}` : Prisma.sql`c.slug = ${where.slug}`;
-  const rows = await getDb().$queryRaw<Record<string, unknown>[]>`
-    SELECT c.id, c.slug, c.name, c.color, c.is_archived,
-      (SELECT MAX(${RANK_SQL}) FROM customer_access a WHERE a.customer_id = c.id AND a.user_id = ${actor.userId}) AS direct_rank,
-      (SELECT MAX(${RANK_SQL}) FROM group_customer_access g JOIN group_members gm ON gm.group_id = g.group_id
-        WHERE g.customer_id = c.id AND gm.user_id = ${actor.userId}) AS group_rank,
+  const [row] = await run(() =>
+    rows<CustomerRow>(Prisma.sql`
+    SELECT c.id, c.slug, c.name, c.color, c.is_archived, ${rankColumns(CUSTOMER_ROLE_TABLES, Prisma.sql`c.id`, actor.userId)},
       (SELECT COUNT(*) FROM projects p WHERE p.customer_id = c.id AND p.id = ${actor.apiKeyProjectId ?? 0}) AS key_project
-    FROM customers c WHERE ${match} AND c.deleted_at IS NULL`;
-  const row = rows[0];
+    FROM customers c WHERE ${match} AND c.deleted_at IS NULL`),
+  );
   if (!row) return null;
-  const customer: CustomerRef = {
-    id: Number(row.id),
-    slug: String(row.slug),
-    name: String(row.name),
-    color: row.color === null ? null : String(row.color),
-    isArchived: Boolean(Number(row.is_archived)),
-  };
+  const customer = toCustomerRef(row);
   if (actor.apiKeyProjectId !== null && Number(row.key_project) === 0) return { customer, role: null };
   if (actor.isAdmin) return { customer, role: "editor" as CustomerRole };
-  const rank = Math.max(Number(row.direct_rank ?? 0), Number(row.group_rank ?? 0));
-  return { customer, role: rank > 0 ? CUSTOMER_ROLES[rank - 1] : null };
+  return { customer, role: bestRole(CUSTOMER_ROLES, row) };
 }
 
 /** The actor's role for a live customer, or null when they may not see it. */
@@ -53,7 +71,7 @@ export async function requireCustomer(
   options: { allowArchived?: boolean } = {},
 ) {
   const access = await queryCustomerAccess(where, actor);
-  if (!access?.role) throw new AppError("not_found", "Customer not found");
+  if (!access?.role) throw notFound("Customer not found");
   if (customerRoleRank(access.role) < customerRoleRank(minRole)) {
     throw new AppError("forbidden", `This needs the ${minRole} role for the customer; you are ${access.role}.`);
   }

@@ -5,12 +5,12 @@
 // current period's. Owners (and the customer's editors) get its budget alerts (lib/billing/alerts.ts).
 import { z } from "zod";
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
-import type { Actor } from "../auth/actor.ts";
+import { type Actor, actorForUser } from "../auth/actor.ts";
 import { type BudgetPeriods, budgetPeriodsOf } from "../billing/budgets.ts";
 import { MAX_RATE_MINOR, parseMoney } from "../billing/money.ts";
 import { parseThresholds, RECURRENCES } from "../billing/periods.ts";
 import { getDb } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
 import { getSetting } from "../settings/settings.ts";
 import { addDays, dateOf, isIsoDate, isoOf, todayUtc } from "../time/dates.ts";
 import { type Burn, burnWindow, computeBurn } from "../time/forecast.ts";
@@ -229,7 +229,7 @@ async function requireContract(customerId: number, rawId: string | number) {
     Number.isInteger(id) && id > 0 && id <= 2_147_483_647
       ? await getDb().contract.findFirst({ where: { id, customerId, deletedAt: null }, select: CONTRACT_SELECT })
       : null;
-  if (!row) throw new AppError("not_found", "Contract not found");
+  if (!row) throw notFound("Contract not found");
   return row;
 }
 
@@ -345,19 +345,7 @@ async function ownerIds(customerId: number, usernames: string[]): Promise<number
   const ids: number[] = [];
   for (const name of new Set(usernames)) {
     const u = users.find((x) => x.username === name);
-    const role = u
-      ? await customerRole(
-          {
-            userId: u.id,
-            username: u.username,
-            isAdmin: u.role === "admin",
-            sessionId: null,
-            apiKeyProjectId: null,
-            language: u.language,
-          },
-          customerId,
-        )
-      : null;
+    const role = u ? await customerRole(actorForUser(u), customerId) : null;
     if (!u || !role) {
       throw new AppError("validation", `${name} cannot see this customer; give them access first.`, {
         fields: [{ path: "owners", message: `${name}: no access` }],

@@ -9,7 +9,7 @@ import { isCurrency } from "../billing/money.ts";
 import { defaultCurrency } from "../billing/rates.ts";
 import { slugify } from "../boards/projects.ts";
 import { getDb } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
 import { type CustomerRef, readableCustomers, requireCustomer } from "./access.ts";
 import { CONTRACT_SELECT, contractsWithBurn } from "./contracts.ts";
 import { CUSTOMER_ROLES, type CustomerRole } from "./roles.ts";
@@ -351,7 +351,7 @@ export async function customerTeam(customer: CustomerRef) {
 
 async function userByName(username: string) {
   const user = await getDb().user.findFirst({ where: { username, deletedAt: null }, select: { id: true, username: true } });
-  if (!user) throw new AppError("not_found", `No user named ${username}`);
+  if (!user) throw notFound(`No user named ${username}`);
   return user;
 }
 
@@ -380,7 +380,7 @@ export async function revokeCustomerAccess(actor: Actor, slug: string, username:
       where: { userId_customerId: { userId: user.id, customerId: customer.id } },
       select: { id: true, role: true },
     });
-    if (!row) throw new AppError("not_found", `${user.username} has no direct access to this customer.`);
+    if (!row) throw notFound(`${user.username} has no direct access to this customer.`);
     if (row.role === "editor") {
       const editors = await tx.customerAccess.count({ where: { customerId: customer.id, role: "editor" } });
       if (editors <= 1) throw new AppError("conflict", "The last editor of a customer cannot be removed.");

@@ -115,6 +115,11 @@ export function getDb(): Db {
   return globalForDb.__warmdeskDb;
 }
 
+/** Throws when the database does not answer (the health check). */
+export async function pingDatabase(): Promise<void> {
+  await getDb().$queryRawUnsafe("SELECT 1");
+}
+
 export function currentEngine(): Engine {
   return engineOf(getConfig().databaseUrl);
 }

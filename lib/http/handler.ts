@@ -5,7 +5,7 @@ import { type Actor, type RouteScope, requireScope } from "../auth/actor.ts";
 import { enforceApiRateLimit } from "../auth/api-rate-limit.ts";
 import { authenticate } from "../auth/request.ts";
 import { isDatabaseUnavailable, isRetryableTransactionError, isStorageFull } from "../db/faults.ts";
-import { AppError, ERROR_STATUS } from "../errors.ts";
+import { AppError, ERROR_STATUS, notFound } from "../errors.ts";
 import { decodeUtf8, parseJsonText, readBodyCapped } from "./body.ts";
 import { idempotent } from "./idempotency.ts";
 import { requireDeclaredBody, requireSameOrigin } from "./same-origin.ts";
@@ -54,7 +54,7 @@ export function errorResponse(e: unknown): Response {
   }
   const code = (e as { code?: string }).code;
   if (code === "P2002") return errorResponse(new AppError("conflict", "That already exists."));
-  if (code === "P2025") return errorResponse(new AppError("not_found", "Not found"));
+  if (code === "P2025") return errorResponse(notFound("Not found"));
   // A number too large for its column (e.g. an id beyond 32 bits) that a schema let through.
   if (code === "P2020") return errorResponse(new AppError("validation", "A value is out of range."));
   // PostgreSQL refusing text it cannot store (NUL, or not UTF-8): input a schema should have refused.
@@ -79,7 +79,7 @@ export type ApiRouteHandler<P> = ((req: Request, ctx: Ctx<P>) => Promise<Respons
 function refuseNul(req: Request, params: unknown) {
   for (const value of Object.values((params ?? {}) as Record<string, unknown>)) {
     const values = Array.isArray(value) ? value : [value];
-    if (values.some((v) => typeof v === "string" && v.includes("\u0000"))) throw new AppError("not_found", "Not found");
+    if (values.some((v) => typeof v === "string" && v.includes("\u0000"))) throw notFound("Not found");
   }
   if (new URL(req.url).search.includes("%00")) throw new AppError("validation", "The query must not contain NUL characters.");
 }

@@ -8,7 +8,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { fileTypeFromBuffer } from "file-type";
 import { attachmentsDir, cleanFileName, removeStoredFiles, storedPath } from "../attachments/files.ts";
 import { type ProjectRef, projectRoleOf, requireProject } from "../auth/access.ts";
-import type { Actor } from "../auth/actor.ts";
+import { type Actor, actorForUser } from "../auth/actor.ts";
 import { Prisma } from "../db/client.ts";
 import { exec, insert, rows, run, type Step, transaction } from "../db/direct.ts";
 import { positionBetween } from "../ordering/positions.ts";
@@ -71,17 +71,7 @@ export function* matchPeople(projectId: number | null, people: (PersonRef | null
       null;
     let isMember = false;
     if (user && projectId !== null) {
-      const role = yield* projectRoleOf(
-        {
-          userId: user.id,
-          username: user.username,
-          isAdmin: user.role === "admin",
-          sessionId: null,
-          apiKeyProjectId: null,
-          language: user.language,
-        },
-        projectId,
-      );
+      const role = yield* projectRoleOf(actorForUser(user), projectId);
       isMember = role !== null;
     }
     result.set(key, { person: p, user, isMember });

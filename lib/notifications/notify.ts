@@ -5,7 +5,7 @@ import { z } from "zod";
 import { type Actor, requireBrowser } from "../auth/actor.ts";
 import { getConfig } from "../config.ts";
 import { getDb } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { notFound, parseInput } from "../errors.ts";
 import { sendMail } from "../mail/mailer.ts";
 import { userRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
@@ -224,7 +224,7 @@ export const unreadNotificationCount = (userId: number) => getDb().notification.
 
 const toId = (id: string | number) => {
   const n = Number(id);
-  if (!Number.isInteger(n) || n <= 0 || n > 2_147_483_647) throw new AppError("not_found", "Notification not found");
+  if (!Number.isInteger(n) || n <= 0 || n > 2_147_483_647) throw notFound("Notification not found");
   return n;
 };
 
@@ -232,7 +232,7 @@ export async function markNotificationRead(actor: Actor, id: string | number) {
   const n = toId(id);
   const db = getDb();
   const row = await db.notification.findFirst({ where: { id: n, userId: actor.userId }, select: { id: true, readAt: true } });
-  if (!row) throw new AppError("not_found", "Notification not found");
+  if (!row) throw notFound("Notification not found");
   const updated = await db.notification.update({
     where: { id: row.id },
     data: { readAt: row.readAt ?? new Date() },

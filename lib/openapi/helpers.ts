@@ -42,10 +42,11 @@ export const errors = (...codes: number[]) =>
     ]),
   );
 
-export const ok = (status: number, description: string) =>
+/** A success response; without `schema`, spec.ts takes the body's schema from responses.ts. */
+export const ok = (status: number, description: string, schema: Json = {}) =>
   status === 204
     ? { "204": { description } }
-    : { [String(status)]: { description, content: { "application/json": { schema: {} } } } };
+    : { [String(status)]: { description, content: { "application/json": { schema } } } };
 
 export const body = (name: string) => ({
   required: true,

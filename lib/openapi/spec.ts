@@ -16,6 +16,7 @@ import { body, ERROR_SCHEMA, errors, type Json, ok, pathParam, read, schema, wri
 import { importPaths, importSchemas } from "./imports.ts";
 import { profilePaths, profileSchemas } from "./profile.ts";
 import { projectPaths, projectSchemas } from "./projects.ts";
+import { RESPONSE_SCHEMAS } from "./responses.ts";
 import { scrumPaths, scrumSchemas } from "./scrum.ts";
 import { ssoPaths, ssoSchemas } from "./sso.ts";
 import { systemPaths, systemSchemas } from "./system.ts";
@@ -24,6 +25,16 @@ import { topicPaths, topicSchemas } from "./topics.ts";
 import { webhookPaths, webhookSchemas } from "./webhooks.ts";
 
 const slug = pathParam("slug");
+const OPENAPI_SCHEMA = {
+  type: "object",
+  required: ["openapi", "info", "paths", "components"],
+  properties: {
+    openapi: { const: "3.1.0" },
+    info: { type: "object" },
+    paths: { type: "object" },
+    components: { type: "object" },
+  },
+};
 const key = pathParam("key", "Card key (PRJ-42) or number (42)");
 
 /** The `Idempotency-Key` header, accepted by every POST with a JSON body (lib/http/idempotency.ts). */
@@ -37,7 +48,7 @@ const IDEMPOTENCY_KEY = {
 };
 
 export function openApiDocument(): Json {
-  const document = buildDocument();
+  const document = withResponseSchemas(buildDocument()) as Record<string, Json>;
   for (const item of Object.values(document.paths as Record<string, Record<string, Json>>)) {
     const post = item.post;
     if (!post || !(post.requestBody as Json | undefined)?.content) continue;
@@ -54,6 +65,46 @@ export function openApiDocument(): Json {
   }
   (document.components as Json).parameters = { IdempotencyKey: IDEMPOTENCY_KEY };
   return document;
+}
+
+/**
+ * Every JSON success response gets its body's schema from responses.ts; an operation missing there
+ * gets the fields its description names (`{ a, b }`), or at least "an object".
+ */
+const SCOPE_REFUSED = {
+  description:
+    "Refused by the route's scope: an API key limited to one project on an account-wide route, or a user who must change their password first",
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: the document is walked generically
+type Walked = any;
+
+function withResponseSchemas(doc: Walked): Json {
+  for (const [path, ops] of Object.entries<Walked>(doc.paths)) {
+    for (const [method, op] of Object.entries<Walked>(ops)) {
+      // apiRoute answers 403 on any authenticated operation: a key limited to one project on an
+      // account-wide route, or a user who must change their password first.
+      if (op.security?.length !== 0 && !op.responses["403"]) op.responses["403"] = SCOPE_REFUSED;
+      for (const [status, response] of Object.entries<Walked>(op.responses)) {
+        if (Number(status) >= 300) continue;
+        for (const [type, content] of Object.entries<Walked>(response.content ?? {})) {
+          if (content.schema && Object.keys(content.schema).length > 0) continue;
+          content.schema =
+            type !== "application/json"
+              ? { type: "string", format: "binary" }
+              : (RESPONSE_SCHEMAS[`${method} ${path}`] ?? fromDescription(response.description));
+        }
+      }
+    }
+  }
+  return doc;
+}
+
+function fromDescription(description: string): Json {
+  const named = /^`?\{ ([\w, ]+) \}`?$/.exec(description)?.[1]?.split(", ");
+  if (!named) return { type: "object" };
+  return { type: "object", required: named, properties: Object.fromEntries(named.map((name) => [name, {}])) };
 }
 
 function buildDocument(): Json {
@@ -208,7 +259,9 @@ function buildDocument(): Json {
       ...attachmentPaths(),
       ...webhookPaths(),
       ...importPaths(),
-      "/api/v1/openapi.json": { get: { security: [], summary: "This document", responses: ok(200, "OpenAPI 3.1") } },
+      "/api/v1/openapi.json": {
+        get: { security: [], summary: "This document", responses: ok(200, "OpenAPI 3.1", OPENAPI_SCHEMA) },
+      },
     },
   };
 }

@@ -29,8 +29,6 @@ export const EVENT_TYPES = [
   "topic.created",
   "topic.updated",
   "reply.created",
-  "presence.joined",
-  "presence.left",
   "card.planned",
   "sprint.created",
   "sprint.updated",

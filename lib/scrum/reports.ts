@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { Actor } from "../auth/actor.ts";
 import { type Db, getDb } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
 import { addDays, daysBetween, isTimeZone, startOfDay } from "./days.ts";
 import { type CardState, type ChangeKind, diffStates, liveStates } from "./progress.ts";
 import { findSprint, parseSprintId, requireScrum, type SprintRow, sprintJson, sprintStats } from "./sprints.ts";
@@ -131,7 +131,7 @@ export function computeBurndown(input: {
 async function sprintForReport(db: Db, projectId: number, sprintId: string | number): Promise<SprintRow> {
   if (sprintId === "active") {
     const active = await db.sprint.findUnique({ where: { activeProjectId: projectId }, select: { id: true } });
-    if (!active) throw new AppError("not_found", "The project has no active sprint.");
+    if (!active) throw notFound("The project has no active sprint.");
     return findSprint(db, projectId, active.id);
   }
   return findSprint(db, projectId, parseSprintId(sprintId));

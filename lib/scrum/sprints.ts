@@ -8,7 +8,8 @@ import { cardJson } from "../boards/card-json.ts";
 import { loadCardRows } from "../boards/card-rows.ts";
 import { ZDate } from "../boards/cards.ts";
 import { type Db, getDb, type Tx } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
+import { ZId } from "../ids.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { doneColumnIds, liveStates, syncSprintRecord } from "./progress.ts";
@@ -16,7 +17,6 @@ import { doneColumnIds, liveStates, syncSprintRecord } from "./progress.ts";
 export const SPRINT_STATUSES = ["planned", "active", "closed"] as const;
 export type SprintStatus = (typeof SPRINT_STATUSES)[number];
 
-const ZId = z.number().int().positive().max(2_147_483_647);
 const ZName = z.string().trim().min(1).max(191);
 const ZGoal = z.string().trim().max(5000);
 
@@ -126,13 +126,13 @@ export async function requireScrum(actor: Actor, slug: string, minRole: ProjectR
 /** A sprint id from the URL: anything but a positive 32-bit integer is not found. */
 export function parseSprintId(raw: string | number): number {
   const id = typeof raw === "number" ? raw : /^\d{1,10}$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw new AppError("not_found", "Sprint not found");
+  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw notFound("Sprint not found");
   return id;
 }
 
 export async function findSprint(db: Db | Tx, projectId: number, id: number): Promise<SprintRow> {
   const sprint = await db.sprint.findFirst({ where: { id, projectId }, select: SPRINT_SELECT });
-  if (!sprint) throw new AppError("not_found", "Sprint not found");
+  if (!sprint) throw notFound("Sprint not found");
   return sprint;
 }
 

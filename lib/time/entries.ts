@@ -17,10 +17,11 @@ import { readableProjectIds, requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import { checkContractAlertsSoon } from "../billing/alerts.ts";
 import { type Price, priceEntry, repriced } from "../billing/pricing.ts";
-import { findCard } from "../boards/card-detail.ts";
+import { findCard } from "../boards/find-card.ts";
 import { customerRole, readableCustomers, requireCustomer } from "../customers/access.ts";
 import { getDb, type Prisma, type Tx } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
+import { ZId } from "../ids.ts";
 import { customerRoom, type PublishedEvent, userRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { getSetting } from "../settings/settings.ts";
@@ -28,7 +29,6 @@ import { addDays, dateOf, isIsoDate, isoOf, todayUtc } from "./dates.ts";
 import { formatDuration, MAX_ENTRY_MINUTES, parseDuration } from "./duration.ts";
 
 export const ZIsoDate = z.string().refine(isIsoDate, "a date like 2025-01-31");
-const ZId = z.number().int().positive().max(2_147_483_647);
 
 /** Where an entry is booked. `contractId` left out: the customer's active contract; null: none. */
 export const ENTRY_TARGET = {
@@ -402,7 +402,7 @@ async function entryForChange(actor: Actor, rawId: string | number) {
           select: { ...ENTRY_SELECT, contractId: true, customer: { select: { id: true, slug: true, name: true, color: true } } },
         })
       : null;
-  if (!row) throw new AppError("not_found", "Time entry not found");
+  if (!row) throw notFound("Time entry not found");
   if (row.user.id !== actor.userId && !(actor.isAdmin && actor.apiKeyProjectId === null)) {
     throw new AppError("forbidden", "Only the person who booked an entry, or an administrator, can change it.");
   }
@@ -417,7 +417,7 @@ export async function getEntry(actor: Actor, rawId: string | number): Promise<En
     Number.isInteger(id) && id > 0 && id <= 2_147_483_647
       ? await getDb().timeEntry.findFirst({ where: { AND: [scope, { id }] }, select: ENTRY_SELECT })
       : null;
-  if (!row) throw new AppError("not_found", "Time entry not found");
+  if (!row) throw notFound("Time entry not found");
   return entryJson(row, await lockCutoff());
 }
 

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor.ts";
 import { checkContractAlertsSoon } from "../billing/alerts.ts";
 import { getDb, type Tx } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { notFound, parseInput } from "../errors.ts";
 import { userRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { dateOf, isoOf, todayUtc } from "./dates.ts";
@@ -169,7 +169,7 @@ export async function startTimer(actor: Actor, input: unknown) {
 
 async function requireTimer(actor: Actor) {
   const row = await getDb().runningTimer.findUnique({ where: { userId: actor.userId }, select: TIMER_SELECT });
-  if (!row) throw new AppError("not_found", "No timer is running.");
+  if (!row) throw notFound("No timer is running.");
   return row;
 }
 
@@ -229,7 +229,7 @@ export async function stopTimer(actor: Actor, input: unknown) {
   const entry = await getDb().$transaction(async (tx) => {
     // Stopped at the same moment in another tab: the row is gone, and this stop answers 404.
     const still = await tx.runningTimer.findUnique({ where: { id: row.id }, select: { id: true } });
-    if (!still) throw new AppError("not_found", "No timer is running.");
+    if (!still) throw notFound("No timer is running.");
     return bookTimer(tx, actor, row, target, minutes, description, cutoff);
   });
   publishTimer(actor.userId, null, entry);
@@ -239,6 +239,6 @@ export async function stopTimer(actor: Actor, input: unknown) {
 /** Throws the running timer away without booking. */
 export async function discardTimer(actor: Actor): Promise<void> {
   const { count } = await getDb().runningTimer.deleteMany({ where: { userId: actor.userId } });
-  if (!count) throw new AppError("not_found", "No timer is running.");
+  if (!count) throw notFound("No timer is running.");
   publishTimer(actor.userId, null, null);
 }

@@ -7,7 +7,7 @@ import type { Actor } from "../auth/actor.ts";
 import { checkContractAlertsSoon } from "../billing/alerts.ts";
 import { priceEntry, repriced } from "../billing/pricing.ts";
 import { getDb, type Prisma } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { notFound, parseInput } from "../errors.ts";
 import { publish } from "../realtime/publish.ts";
 import { addDays, dateOf, isIsoDate, todayUtc, weekStart } from "./dates.ts";
 import {
@@ -55,7 +55,7 @@ export async function getWeek(actor: Actor, input: { date?: string; user?: strin
     input.user && input.user !== actor.username
       ? await db.user.findFirst({ where: { username: input.user, deletedAt: null }, select: { id: true, username: true } })
       : { id: actor.userId, username: actor.username };
-  if (!owner) throw new AppError("not_found", `No user named ${input.user}`);
+  if (!owner) throw notFound(`No user named ${input.user}`);
   const scope = await entryScope(actor);
   const [rows, previous, cutoff] = await Promise.all([
     db.timeEntry.findMany({

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import { getDb, type Tx } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
 import { notifyTopicReply } from "../notifications/topics.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
@@ -112,7 +112,7 @@ async function ownReply(tx: Tx, actor: Actor, topicId: number, id: string | numb
     where: { id: parseId(id, "Reply"), topicId, deletedAt: null },
     select: { id: true, userId: true },
   });
-  if (!row) throw new AppError("not_found", "Reply not found");
+  if (!row) throw notFound("Reply not found");
   if (row.userId !== actor.userId) throw new AppError("forbidden", "Only the author may change a reply.");
   return row;
 }

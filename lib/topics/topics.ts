@@ -5,7 +5,7 @@ import { z } from "zod";
 import { type ProjectRef, requireProject } from "../auth/access.ts";
 import type { Actor } from "../auth/actor.ts";
 import { getDb, type Tx } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 
@@ -84,7 +84,7 @@ export type TopicJson = ReturnType<typeof topicJson>;
 
 export function parseId(raw: string | number, what: string): number {
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 2_147_483_647) throw new AppError("not_found", `${what} not found`);
+  if (!Number.isInteger(n) || n < 1 || n > 2_147_483_647) throw notFound(`${what} not found`);
   return n;
 }
 
@@ -94,7 +94,7 @@ export async function findTopic(tx: Tx, project: ProjectRef, id: string | number
     where: { id: parseId(id, "Topic"), projectId: project.id, deletedAt: null },
     select: TOPIC_SELECT,
   });
-  if (!row) throw new AppError("not_found", "Topic not found");
+  if (!row) throw notFound("Topic not found");
   return row;
 }
 

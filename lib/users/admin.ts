@@ -11,7 +11,7 @@ import { clearMfa } from "../auth/mfa.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { revokeUserSessions } from "../auth/sessions.ts";
 import { getDb, type Tx } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
 import { getSetting } from "../settings/settings.ts";
 import { createUser, ZCreateUser } from "./users.ts";
 
@@ -51,7 +51,7 @@ export const ZAdminUpdateUser = z
 /** A route's `{id}`: anything but a positive 32-bit integer is an unknown user. */
 export function parseId(raw: string | number, what = "User"): number {
   const id = typeof raw === "number" ? raw : /^\d{1,10}$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw new AppError("not_found", `${what} not found`);
+  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw notFound(`${what} not found`);
   return id;
 }
 
@@ -134,7 +134,7 @@ export async function listUsers(actor: Actor, input: unknown) {
 
 async function loadUser(id: number, tx: Pick<Tx, "user"> = getDb()): Promise<AdminUser> {
   const row = await tx.user.findUnique({ where: { id }, select: ADMIN_USER_SELECT });
-  if (!row) throw new AppError("not_found", "User not found");
+  if (!row) throw notFound("User not found");
   return toAdminUser(row);
 }
 

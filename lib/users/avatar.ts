@@ -5,7 +5,7 @@
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { type Actor, requireBrowser } from "../auth/actor.ts";
 import { getDb } from "../db/client.ts";
-import { AppError } from "../errors.ts";
+import { AppError, notFound } from "../errors.ts";
 import { readBodyCapped } from "../http/body.ts";
 import { getSetting } from "../settings/settings.ts";
 import { imageResponse, readImage, removeImage, storeImage } from "../uploads/images.ts";
@@ -75,6 +75,6 @@ export async function removeAvatar(actor: Actor, meta?: RequestMeta): Promise<vo
 export async function avatarResponse(username: string): Promise<Response> {
   const user = await getDb().user.findFirst({ where: { username, deletedAt: null }, select: { avatar: true } });
   const image = await readImage("avatars", user?.avatar);
-  if (!image) throw new AppError("not_found", "No avatar");
+  if (!image) throw notFound("No avatar");
   return imageResponse(image, "private, max-age=300");
 }

@@ -5,11 +5,11 @@
 import { z } from "zod";
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { projectRole } from "../auth/access.ts";
-import { type Actor, ROLES, requireAdmin } from "../auth/actor.ts";
+import { type Actor, actorForUser, ROLES, requireAdmin } from "../auth/actor.ts";
 import { grantGroup, revokeGroup } from "../boards/members.ts";
 import { CUSTOMER_ROLES } from "../customers/roles.ts";
 import { getDb } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
 import { type PublishedEvent, userRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { parseId } from "./admin.ts";
@@ -83,7 +83,7 @@ function nameTaken(e: unknown): never {
 async function requireGroup(rawId: string | number) {
   const id = parseId(rawId, "Group");
   const group = await getDb().userGroup.findUnique({ where: { id }, select: { id: true, name: true } });
-  if (!group) throw new AppError("not_found", "Group not found");
+  if (!group) throw notFound("Group not found");
   return group;
 }
 
@@ -226,14 +226,7 @@ export async function notifyLostAccess(userIds: number[], projectIds: number[]) 
   ]);
   const events: PublishedEvent[] = [];
   for (const user of users) {
-    const asActor = {
-      userId: user.id,
-      username: user.username,
-      isAdmin: user.role === "admin",
-      sessionId: null,
-      apiKeyProjectId: null,
-      language: user.language,
-    };
+    const asActor = actorForUser(user);
     for (const project of projects) {
       if ((await projectRole(asActor, project.id)) !== null) continue;
       events.push({
@@ -288,7 +281,7 @@ export async function removeGroupMember(
   const userId = parseId(rawUserId);
   const db = getDb();
   const { count } = await db.groupMember.deleteMany({ where: { groupId: group.id, userId } });
-  if (!count) throw new AppError("not_found", "This user is not a member of the group.");
+  if (!count) throw notFound("This user is not a member of the group.");
   const user = await db.user.findUnique({ where: { id: userId }, select: { username: true } });
   await auditGroup(actor, "group.member_removed", group, meta, { userId, username: user?.username ?? null });
   const projects = await db.groupProjectAccess.findMany({ where: { groupId: group.id }, select: { projectId: true } });
@@ -330,7 +323,7 @@ async function requireCustomer(slug: string) {
     where: { slug, deletedAt: null },
     select: { id: true, slug: true, name: true },
   });
-  if (!customer) throw new AppError("not_found", "Customer not found");
+  if (!customer) throw notFound("Customer not found");
   return customer;
 }
 
@@ -361,7 +354,7 @@ export async function removeGroupCustomerAccess(actor: Actor, rawId: string | nu
   const group = await requireGroup(rawId);
   const customer = await requireCustomer(slug);
   const { count } = await getDb().groupCustomerAccess.deleteMany({ where: { groupId: group.id, customerId: customer.id } });
-  if (!count) throw new AppError("not_found", "This group has no access to the customer.");
+  if (!count) throw notFound("This group has no access to the customer.");
   await auditGroup(actor, "group.access_changed", group, meta, { customer: customer.slug, role: null });
 }
 

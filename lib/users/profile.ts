@@ -6,7 +6,7 @@ import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { type Actor, requireBrowser } from "../auth/actor.ts";
 import { listSessions, revokeSession, revokeUserSessions } from "../auth/sessions.ts";
 import { getDb } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
 import { isTheme, type Theme } from "./theme.ts";
 import { ZCreateUser } from "./users.ts";
 
@@ -58,7 +58,7 @@ export async function getProfile(actor: Actor): Promise<Profile> {
     }),
     db.mfaRecoveryCode.count({ where: { userId: actor.userId, usedAt: null } }),
   ]);
-  if (!user) throw new AppError("not_found", "User not found");
+  if (!user) throw notFound("User not found");
   const { avatar, theme, ...rest } = user;
   return {
     ...rest,
@@ -187,5 +187,3 @@ export async function revokeOtherSessions(actor: Actor, meta?: RequestMeta): Pro
   }
   return { revoked };
 }
-
-export const ZId = z.coerce.number().int().positive().max(2_147_483_647);

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { allowRequest } from "../auth/rate-limit.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
 import { getSettings } from "../settings/settings.ts";
 import { getSsoConfig } from "../sso/settings.ts";
 import { createUser, ZCreateUser } from "./users.ts";
@@ -29,7 +29,7 @@ export async function isSignUpAllowed(): Promise<boolean> {
 
 export async function signUp(input: unknown, meta?: RequestMeta) {
   const settings = await getSettings();
-  if (!(await isSignUpAllowed())) throw new AppError("not_found", "Sign-up is not available on this instance.");
+  if (!(await isSignUpAllowed())) throw notFound("Sign-up is not available on this instance.");
   const data = parseInput(ZSignUp, input);
   if (meta?.ip && !(await allowRequest(`signup:ip:${meta.ip}`, SIGNUP_LIMIT.perIp, SIGNUP_LIMIT.windowMs))) {
     throw new AppError("rate_limited", "Too many sign-ups from this address. Try again later.");

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { revokeUserApiKeys } from "../auth/api-keys.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/passwords.ts";
 import { getDb } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
 
 export const ZCreateUser = z.object({
   email: z.string().trim().toLowerCase().email().max(191),
@@ -71,7 +71,7 @@ export async function resetPassword(emailOrUsername: string, password: string, o
     where: { OR: [{ email: emailOrUsername.toLowerCase() }, { username: emailOrUsername }], deletedAt: null },
     select: { id: true },
   });
-  if (!user) throw new AppError("not_found", `No user ${emailOrUsername}`);
+  if (!user) throw notFound(`No user ${emailOrUsername}`);
   await db.$transaction([
     db.user.update({
       where: { id: user.id },

@@ -14,7 +14,7 @@ import { type Actor, requireAdmin } from "../auth/actor.ts";
 import { openSecret, sealSecret } from "../auth/secret-box.ts";
 import { cachedValue } from "../cache/invalidation.ts";
 import { getDb } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
 import type { PublishedEvent } from "../realtime/events.ts";
 import { getSetting } from "../settings/settings.ts";
 import { checkUrlForm, postTo, resolveTarget, TargetRefused } from "./outbound-http.ts";
@@ -140,12 +140,12 @@ async function own(actor: Actor, rawId: string | number, place?: OutboundPlace) 
     Number.isInteger(id) && id > 0 && id <= 2_147_483_647
       ? await getDb().outboundWebhook.findUnique({ where: { id }, select: SELECT })
       : null;
-  if (!row || (place && row.projectId !== placeId)) throw new AppError("not_found", "Webhook not found");
+  if (!row || (place && row.projectId !== placeId)) throw notFound("Webhook not found");
   if (place) return row;
   if (row.projectId === null) requireAdmin(actor);
   else {
     const project = await getDb().project.findUnique({ where: { id: row.projectId }, select: { slug: true } });
-    if (!project) throw new AppError("not_found", "Webhook not found");
+    if (!project) throw notFound("Webhook not found");
     await requireProject(actor, project.slug, "admin");
   }
   return row;
@@ -214,7 +214,7 @@ export async function resendDelivery(actor: Actor, id: string | number, delivery
     Number.isInteger(did) && did > 0 && did <= 2_147_483_647
       ? await getDb().outboundDelivery.findFirst({ where: { id: did, webhookId: row.id } })
       : null;
-  if (!d) throw new AppError("not_found", "Delivery not found");
+  if (!d) throw notFound("Delivery not found");
   const copy = await getDb().outboundDelivery.create({
     data: {
       webhookId: row.id,

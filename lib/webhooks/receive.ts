@@ -7,7 +7,7 @@ import type { Actor } from "../auth/actor.ts";
 import { openSecret } from "../auth/secret-box.ts";
 import { loadCardJson, moveCard } from "../boards/cards.ts";
 import { getDb, type Tx } from "../db/client.ts";
-import { AppError } from "../errors.ts";
+import { AppError, notFound } from "../errors.ts";
 import { decodeUtf8, parseJsonText, readBodyCapped } from "../http/body.ts";
 import { projectRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
@@ -85,7 +85,7 @@ export async function receiveDelivery(webhookId: string, req: Request): Promise<
         })
       : null;
   if (!hook?.isActive || hook.project.deletedAt !== null || !PROVIDERS.includes(hook.provider as Provider)) {
-    throw new AppError("not_found", "Webhook not found");
+    throw notFound("Webhook not found");
   }
   const provider = hook.provider as Provider;
   const rawBody = await readBodyCapped(

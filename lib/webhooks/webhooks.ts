@@ -8,7 +8,7 @@ import type { Actor } from "../auth/actor.ts";
 import { sealSecret } from "../auth/secret-box.ts";
 import { getConfig } from "../config.ts";
 import { getDb } from "../db/client.ts";
-import { AppError, parseInput } from "../errors.ts";
+import { AppError, notFound, parseInput } from "../errors.ts";
 import { PROVIDERS } from "./verify.ts";
 
 export const ZCreateWebhook = z
@@ -98,7 +98,7 @@ async function findOwn(actor: Actor, slug: string, id: string | number) {
     Number.isSafeInteger(n) && n > 0 && n <= 2_147_483_647
       ? await getDb().projectWebhook.findFirst({ where: { id: n, projectId: project.id }, select: SELECT })
       : null;
-  if (!row) throw new AppError("not_found", "Webhook not found");
+  if (!row) throw notFound("Webhook not found");
   return { project, row };
 }
 

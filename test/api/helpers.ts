@@ -13,6 +13,7 @@ import type { PublishedEvent } from "../../lib/realtime/events.ts";
 import { setPublishSink } from "../../lib/realtime/publish.ts";
 import { createUser } from "../../lib/users/users.ts";
 import { type TestDatabase, useFreshDatabase } from "../helpers/db.ts";
+import { checkResponse } from "../helpers/openapi-responses.ts";
 
 export type Person = { id: number; username: string; key: string; actor: Actor };
 
@@ -123,6 +124,8 @@ export async function call<P>(handler: RouteHandler<P>, options: CallOptions<P> 
   } catch {
     json = { notJson: text };
   }
+  // A documented operation's answer must match its schema in the OpenAPI document.
+  await checkResponse(handler, res.status, res.headers.get("content-type") ?? "", json);
   return { status: res.status, json };
 }
 

@@ -2,7 +2,7 @@ import { requestMeta } from "@/lib/audit/audit.ts";
 import { revokeApiKey } from "@/lib/auth/api-keys.ts";
 import { parseInput } from "@/lib/errors.ts";
 import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
-import { ZId } from "@/lib/users/profile.ts";
+import { ZIdText as ZId } from "@/lib/ids.ts";
 
 type Params = { id: string };
 

@@ -1,7 +1,8 @@
 import { requestMeta } from "@/lib/audit/audit.ts";
 import { parseInput } from "@/lib/errors.ts";
 import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
-import { revokeMySession, ZId } from "@/lib/users/profile.ts";
+import { ZIdText as ZId } from "@/lib/ids.ts";
+import { revokeMySession } from "@/lib/users/profile.ts";
 
 type Params = { id: string };
 

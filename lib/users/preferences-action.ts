@@ -1,5 +1,7 @@
 "use server";
 
+// The server action behind the language and theme pickers (user menu, profile): it lives here, not
+// in app/, so that components import it without reaching into the routes.
 import { revalidatePath } from "next/cache";
 import { currentActor } from "@/lib/auth/current.ts";
 import { AppError } from "@/lib/errors.ts";
