@@ -289,8 +289,10 @@ describe.each(availableEngines())("REST API on %s", (engine) => {
   it("issues realtime tokens for the caller, pointing at the host they used", async () => {
     const res = await call(realtimeToken, { method: "POST", key: owner.key, headers: { host: "desk.example.test:3000" } });
     expect(res.status).toBe(200);
-    const { realtimePort, realtimePublicUrl, authSecret } = getConfig();
-    expect(res.json.url).toBe(realtimePublicUrl ?? `http://desk.example.test:${realtimePort}`);
+    const { realtimePort, realtimePublicUrl, realtimeProxy, authSecret } = getConfig();
+    expect(res.json.url).toBe(
+      realtimePublicUrl ?? (realtimeProxy ? "http://desk.example.test:3000" : `http://desk.example.test:${realtimePort}`),
+    );
     expect(verifyRealtimeToken(res.json.token, authSecret)).toMatchObject({ uid: owner.id, sid: null, pid: null });
     const scoped = await keyFor(owner.id, projectId);
     const scopedRes = await call(realtimeToken, { method: "POST", key: scoped.key });
