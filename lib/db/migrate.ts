@@ -127,15 +127,28 @@ async function sqliteRunner(url: string): Promise<Runner> {
       db.prepare(`UPDATE _prisma_migrations SET finished_at = ?, applied_steps_count = 1 WHERE id = ?`).run(Date.now(), id);
     },
     async withLock(fn) {
+      // Foreign keys off for the whole run, as Prisma's table redefinitions expect: their own
+      // `PRAGMA foreign_keys=OFF` is a no-op inside this transaction, and with the keys on,
+      // `DROP TABLE "users"` of a redefinition would first delete (ON DELETE CASCADE) every
+      // session, membership and comment pointing at the old table. The keys are checked before
+      // the commit instead (test/upgrade/upgrade.test.ts upgrades a database with data).
+      db.pragma("foreign_keys = OFF");
       // BEGIN IMMEDIATE takes the write lock; a second process waits (busy timeout) until we are done.
       db.exec("BEGIN IMMEDIATE");
       try {
         const result = await fn();
+        const broken = db.pragma("foreign_key_check") as { table: string; parent: string }[];
+        if (broken.length > 0) {
+          const where = [...new Set(broken.map((b) => `${b.table} → ${b.parent}`))].join(", ");
+          throw new Error(`the migrations left rows pointing at missing ones (${where}); nothing was changed`);
+        }
         db.exec("COMMIT");
         return result;
       } catch (e) {
         if (db.inTransaction) db.exec("ROLLBACK");
         throw e;
+      } finally {
+        db.pragma("foreign_keys = ON");
       }
     },
     async close() {

@@ -16,6 +16,7 @@ import { GET as projectGet } from "../../app/api/v1/projects/[slug]/route.ts";
 import { DELETE as projectsDelete, GET as projectsGet, POST as projectsPost } from "../../app/api/v1/projects/route.ts";
 import { getConfig } from "../../lib/config.ts";
 import { verifyRealtimeToken } from "../../lib/realtime/token.ts";
+import { VERSION } from "../../lib/version.ts";
 import { availableEngines } from "../helpers/db.ts";
 import { call, freshWorld, keyFor, type Person, person } from "./helpers.ts";
 
@@ -55,7 +56,7 @@ describe.each(availableEngines())("REST API on %s", (engine) => {
   it("health names the engine", async () => {
     const res = await health();
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok", database: engine });
+    expect(await res.json()).toEqual({ status: "ok", database: engine, version: VERSION });
   });
 
   it("creates a project with default columns and lists it for its members only", async () => {
