@@ -17,11 +17,14 @@
 // channel closes and this process drains and exits too, so no orphan keeps the port.
 import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { performance } from "node:perf_hooks";
 import type { Duplex } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { getConfig, startupWarnings } from "../lib/config.ts";
 import { CLIENT_ADDRESS_HEADER, compileTrust, markBehindWebServer, stampClientAddress } from "../lib/http/client-address.ts";
-import { createRealtimeProxy } from "../lib/http/realtime-proxy.ts";
+import { createRealtimeProxy, pathOf } from "../lib/http/realtime-proxy.ts";
+import { metrics, routeOf, serveMetrics, setRouteTemplates } from "../lib/metrics/metrics.ts";
+import { openApiDocument } from "../lib/openapi/spec.ts";
 
 /** Set by lib/realtime/publish.ts: each hands the events still queued to the sidecar within a budget. */
 type Flusher = (budgetMs: number) => Promise<boolean>;
@@ -43,6 +46,8 @@ export function createWebServer(options: {
   realtimeTarget: string | null;
   drainMs: number;
   onDrained?: (budgetMs: number) => Promise<void>;
+  /** METRICS_TOKEN: GET /metrics answers with it only (none: 404). */
+  metricsToken?: string | null;
   /** Upgrades that are not /socket.io/'s. */
   upgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
 }): WebServer {
@@ -66,6 +71,18 @@ export function createWebServer(options: {
       return;
     }
     stampClientAddress(req, trust);
+    const started = performance.now();
+    const path = pathOf(req.url);
+    res.once("finish", () => {
+      const route = routeOf(path);
+      const m = metrics();
+      m.httpRequests.inc({ method: req.method ?? "GET", route, status: String(res.statusCode) });
+      m.httpDuration.observe({ method: req.method ?? "GET", route }, (performance.now() - started) / 1000);
+    });
+    if (path === "/metrics") {
+      void serveMetrics(req, res, { token: options.metricsToken ?? null });
+      return;
+    }
     if (proxy?.handles(req)) {
       // Long-polling: held open by design, so it does not hold up the drain.
       proxy.web(req, res, req.headers[CLIENT_ADDRESS_HEADER] as string | undefined);
@@ -160,6 +177,7 @@ export async function startWeb(
     trust,
     realtimeTarget: config.realtimeProxy ? config.realtimeInternalUrl : null,
     drainMs,
+    metricsToken: config.metricsToken,
     upgrade: (req, socket, head) => {
       if (nextUpgrades.listenerCount("upgrade") > 0) nextUpgrades.emit("upgrade", req, socket, head);
       else socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
@@ -173,6 +191,19 @@ export async function startWeb(
       await app.close().catch(() => {});
     },
   });
+  setRouteTemplates(Object.keys((openApiDocument() as { paths: Record<string, unknown> }).paths));
+  if (config.metricsPort) {
+    // The separate metrics port: no token, so bind it to a private address (METRICS_HOST).
+    const metricsServer = createServer((req, res) => {
+      if (pathOf(req.url) === "/metrics") void serveMetrics(req, res, { token: null, open: true });
+      else {
+        res.writeHead(404);
+        res.end();
+      }
+    });
+    metricsServer.listen(config.metricsPort, process.env.METRICS_HOST ?? "127.0.0.1");
+    metricsServer.unref();
+  }
   await new Promise<void>((resolve, reject) => {
     web.server.once("error", reject);
     web.server.listen(port, host, () => {
