@@ -23,7 +23,7 @@ type Metrics = {
   eventsDelivered: client.Counter;
   realtimeConnections: client.Gauge;
   realtimeRooms: client.Gauge;
-  jobRuns: client.Counter<"job" | "outcome">;
+  jobRuns: client.Counter<"task" | "outcome">;
   pools: Map<string, () => PoolStats>;
   realtime: { connections: () => number; rooms: () => number } | null;
 };
@@ -89,8 +89,8 @@ export function metrics(): Metrics {
     }),
     jobRuns: new client.Counter({
       name: "warmdesk_job_runs_total",
-      help: "Runs of the periodic jobs (cleanup, digests, alerts, reminders, webhook deliveries), by outcome",
-      labelNames: ["job", "outcome"],
+      help: "Runs of the periodic jobs (cleanup, digests, alerts, reminders, webhook deliveries), by task and outcome (`task`, not `job`: Prometheus keeps `job` for the scrape target)",
+      labelNames: ["task", "outcome"],
       registers: [registry],
     }),
   };
@@ -125,10 +125,10 @@ export function metrics(): Metrics {
 export async function countJob<T>(job: string, run: () => Promise<T>): Promise<T> {
   try {
     const result = await run();
-    metrics().jobRuns.inc({ job, outcome: "ok" });
+    metrics().jobRuns.inc({ task: job, outcome: "ok" });
     return result;
   } catch (e) {
-    metrics().jobRuns.inc({ job, outcome: "failed" });
+    metrics().jobRuns.inc({ task: job, outcome: "failed" });
     throw e;
   }
 }

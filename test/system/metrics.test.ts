@@ -148,8 +148,8 @@ describe("/metrics", () => {
     const webSide = await scrape(webUrl);
     expect(sample(webSide.text, 'warmdesk_realtime_events_published_total{process="web"}')).toBeGreaterThanOrEqual(2);
     expect(sample(webSide.text, "warmdesk_realtime_publish_failures_total")).toBeGreaterThanOrEqual(1);
-    expect(sample(webSide.text, 'warmdesk_job_runs_total{job="cleanup",outcome="ok"}')).toBe(1);
-    expect(sample(webSide.text, 'warmdesk_job_runs_total{job="digests",outcome="failed"}')).toBe(1);
+    expect(sample(webSide.text, 'warmdesk_job_runs_total{task="cleanup",outcome="ok"}')).toBe(1);
+    expect(sample(webSide.text, 'warmdesk_job_runs_total{task="digests",outcome="failed"}')).toBe(1);
   });
 
   it("answers 404 when no token is configured", async () => {
