@@ -15,6 +15,8 @@
 //
 // Started by the launcher with an IPC channel: when the launcher dies (even by SIGKILL), the
 // channel closes and this process drains and exits too, so no orphan keeps the port.
+
+import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
@@ -23,6 +25,8 @@ import { pathToFileURL } from "node:url";
 import { getConfig, startupWarnings } from "../lib/config.ts";
 import { CLIENT_ADDRESS_HEADER, compileTrust, markBehindWebServer, stampClientAddress } from "../lib/http/client-address.ts";
 import { createRealtimeProxy, pathOf } from "../lib/http/realtime-proxy.ts";
+import { REQUEST_ID_HEADER, USER_ID_HEADER } from "../lib/http/request-id.ts";
+import { logger } from "../lib/log.ts";
 import { metrics, routeOf, serveMetrics, setRouteTemplates } from "../lib/metrics/metrics.ts";
 import { openApiDocument } from "../lib/openapi/spec.ts";
 
@@ -73,11 +77,45 @@ export function createWebServer(options: {
     stampClientAddress(req, trust);
     const started = performance.now();
     const path = pathOf(req.url);
+    // A request id: the proxy's X-Request-Id when it looks like one, else a fresh one; Next's
+    // handlers read it from the internal header, the client gets it back.
+    const given = req.headers["x-request-id"];
+    const requestId = typeof given === "string" && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    res.setHeader("x-request-id", requestId);
+    // apiRoute names the signed-in user in an internal response header: taken off before it leaves.
+    let userId: number | undefined;
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
+      const named = res.getHeader(USER_ID_HEADER);
+      if (named !== undefined) {
+        userId = Number(named);
+        res.removeHeader(USER_ID_HEADER);
+      }
+      const headers = args.find((a) => typeof a === "object" && a !== null && !Array.isArray(a)) as
+        | Record<string, unknown>
+        | undefined;
+      if (headers && USER_ID_HEADER in headers) {
+        userId = Number(headers[USER_ID_HEADER]);
+        delete headers[USER_ID_HEADER];
+      }
+      return writeHead.apply(this, args as never);
+    } as ServerResponse["writeHead"];
     res.once("finish", () => {
       const route = routeOf(path);
+      const durationMs = performance.now() - started;
       const m = metrics();
       m.httpRequests.inc({ method: req.method ?? "GET", route, status: String(res.statusCode) });
-      m.httpDuration.observe({ method: req.method ?? "GET", route }, (performance.now() - started) / 1000);
+      m.httpDuration.observe({ method: req.method ?? "GET", route }, durationMs / 1000);
+      if (route === "static") return;
+      logger.info("request", {
+        requestId,
+        method: req.method,
+        route,
+        status: res.statusCode,
+        durationMs: Math.round(durationMs * 10) / 10,
+        userId,
+      });
     });
     if (path === "/metrics") {
       void serveMetrics(req, res, { token: options.metricsToken ?? null });

@@ -6,6 +6,7 @@ import { enforceApiRateLimit } from "../auth/api-rate-limit.ts";
 import { authenticate } from "../auth/request.ts";
 import { AppError, ERROR_STATUS } from "../errors.ts";
 import { decodeUtf8, parseJsonText, readBodyCapped } from "./body.ts";
+import { USER_ID_HEADER } from "./request-id.ts";
 import { requireDeclaredBody, requireSameOrigin } from "./same-origin.ts";
 
 export const MAX_JSON_BYTES = 1_000_000;
@@ -76,8 +77,14 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options
       const params = await ctx.params;
       refuseNul(req, params);
       const result = await handler({ req, params, actor });
-      if (result instanceof Response) return result;
-      return Response.json(result, { status: options.status ?? 200 });
+      // For the request's log line (server/web.ts takes this header off before the answer leaves).
+      const answer = result instanceof Response ? result : Response.json(result, { status: options.status ?? 200 });
+      try {
+        answer.headers.set(USER_ID_HEADER, String(actor.userId));
+      } catch {
+        // An immutable Response (a redirect): logged without the user.
+      }
+      return answer;
     } catch (e) {
       return errorResponse(e);
     }
