@@ -13,6 +13,9 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# A build behind a TLS-intercepting proxy passes its CA bundle (a build-time volume) here;
+# unset, npm uses the system's.
+ARG NPM_CONFIG_CAFILE
 COPY package.json package-lock.json ./
 COPY scripts ./scripts
 COPY prisma ./prisma

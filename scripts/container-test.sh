@@ -55,9 +55,10 @@ fi
 log "building $IMAGE"
 started=$(date +%s)
 # The host's CA bundle reaches the npm registry from inside the build (a property of this machine,
-# not of the image: it is a build-time volume, never a layer).
+# not of the image: a build-time volume, never a layer). Not over /etc/ssl/certs: Debian's
+# ca-certificates package rewrites that file while it installs (a read-only mount breaks apt).
 "${PODMAN[@]}" build --pull=never --network host "${LIMITS[@]}" \
-  -v /etc/ssl/certs/ca-certificates.crt:/etc/ssl/certs/ca-certificates.crt:ro \
+  -v /etc/ssl/certs/ca-certificates.crt:/run/host-ca.crt:ro --build-arg NPM_CONFIG_CAFILE=/run/host-ca.crt \
   -t "$IMAGE" . >"$WORK/build.log" 2>&1 || { tail -40 "$WORK/build.log"; fail "the image did not build"; }
 log "built in $(( $(date +%s) - started )) s"
 
