@@ -14,7 +14,13 @@ const ZEnv = z.object({
     .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   REALTIME_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  /**
+   * Where browsers connect to the sidecar when it has its own public address (large deployments).
+   * Unset: the web app's own origin, `/socket.io/` (the web server passes it on to the sidecar).
+   */
   REALTIME_PUBLIC_URL: z.string().url().optional(),
+  /** `0`: the web server does not pass /socket.io/ on (the sidecar is reached on its own port). */
+  REALTIME_PROXY: z.enum(["0", "1"]).default("1"),
   REALTIME_INTERNAL_URL: z.string().url().optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   REDIS_URL: z.string().url().optional(),
@@ -58,6 +64,13 @@ const ZEnv = z.object({
    * at checkpoints: faster, but a power loss can drop the last acknowledged writes (never corrupts).
    */
   SQLITE_SYNCHRONOUS: z.enum(["full", "normal"]).default("full"),
+  /** A bearer token that /metrics requires (METRICS_TOKEN_FILE too). Unset: /metrics answers 404. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** A separate port for /metrics without a token (bind it to a private interface: METRICS_HOST). */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** `json` (default in production) or `pretty` (default in development): the log lines' format. */
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
 /** The private and local ranges a deprecated TRUST_PROXY_HOPS trusts. */
@@ -83,8 +96,13 @@ export type Config = {
   databaseUrl: string;
   port: number;
   realtimePort: number;
-  /** Where browsers and scripts connect to the sidecar; `null` means "same host, realtime port". */
+  /**
+   * Where browsers and scripts connect to the sidecar; `null` means the web app's own origin (or,
+   * with REALTIME_PROXY=0, the same host on the realtime port).
+   */
   realtimePublicUrl: string | null;
+  /** The web server passes /socket.io/ on to the sidecar (REALTIME_PROXY, default on). */
+  realtimeProxy: boolean;
   /** Where the web app posts events to the sidecar. */
   realtimeInternalUrl: string;
   authSecret: string;
@@ -101,12 +119,53 @@ export type Config = {
     ldap: { url?: string; bindDn?: string; bindPassword?: string; baseDn?: string; caCert?: string };
   };
   sqliteSynchronous: "full" | "normal";
+  metricsToken: string | null;
+  metricsPort: number | null;
 };
 
 let cached: Config | null = null;
 
+/**
+ * Secrets can come from files (Docker/Kubernetes secrets), the way Gitea and Mattermost images
+ * allow: `AUTH_SECRET_FILE=/run/secrets/auth_secret` sets AUTH_SECRET to the file's content (one
+ * trailing newline removed). Setting both the variable and its _FILE is an error.
+ */
+export const FILE_VARIABLES = [
+  "DATABASE_URL",
+  "AUTH_SECRET",
+  "REDIS_URL",
+  "OIDC_CLIENT_SECRET",
+  "LDAP_BIND_PASSWORD",
+  "METRICS_TOKEN",
+  "WARMDESK_ADMIN_EMAIL",
+  "WARMDESK_ADMIN_PASSWORD",
+] as const;
+
+/** Applies the *_FILE variables to `env` (process.env by default); answers the problems found. */
+export function applyFileVariables(env: Record<string, string | undefined> = process.env): string[] {
+  const problems: string[] = [];
+  for (const name of FILE_VARIABLES) {
+    const file = env[`${name}_FILE`];
+    if (file === undefined || file === "") continue;
+    if (env[name] !== undefined && env[name] !== "" && env[`__WARMDESK_FROM_FILE_${name}`] !== file) {
+      problems.push(`  ${name}_FILE: ${name} is set too; set one of them`);
+      continue;
+    }
+    try {
+      env[name] = readFileSync(file, "utf8").replace(/\r?\n$/, "");
+      // Child processes inherit both; remember that the value came from this file.
+      env[`__WARMDESK_FROM_FILE_${name}`] = file;
+    } catch (e) {
+      problems.push(`  ${name}_FILE: cannot read ${file} (${(e as Error).message})`);
+    }
+  }
+  return problems;
+}
+
 export function getConfig(): Config {
   if (cached) return cached;
+  const fileProblems = applyFileVariables();
+  if (fileProblems.length > 0) throw new Error(`WarmDesk: invalid configuration\n${fileProblems.join("\n")}`);
   const parsed = ZEnv.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
@@ -121,6 +180,7 @@ export function getConfig(): Config {
     port: env.PORT,
     realtimePort: env.REALTIME_PORT,
     realtimePublicUrl: env.REALTIME_PUBLIC_URL ?? null,
+    realtimeProxy: env.REALTIME_PROXY === "1",
     realtimeInternalUrl: env.REALTIME_INTERNAL_URL ?? `http://127.0.0.1:${env.REALTIME_PORT}`,
     authSecret: env.AUTH_SECRET ?? loadOrCreateSecret(dataDir),
     redisUrl: env.REDIS_URL ?? null,
@@ -143,6 +203,8 @@ export function getConfig(): Config {
       }),
     },
     sqliteSynchronous: env.SQLITE_SYNCHRONOUS,
+    metricsToken: env.METRICS_TOKEN ?? null,
+    metricsPort: env.METRICS_PORT ?? null,
   };
   return cached;
 }

@@ -41,6 +41,7 @@ import { isSessionLive } from "../lib/auth/sessions.ts";
 import { getConfig } from "../lib/config.ts";
 import { Prisma } from "../lib/db/client.ts";
 import { rows, run } from "../lib/db/direct.ts";
+import { metrics, serveMetrics } from "../lib/metrics/metrics.ts";
 import {
   type PresenceState,
   type PresenceUser,
@@ -397,6 +398,9 @@ export async function startRealtime(options: RealtimeOptions = {}): Promise<Real
         const { epoch, first } = await store.reserve(room, list.length);
         const wire: WireEvent[] = list.map((e, i) => ({ room, seq: first + i, epoch, type: e.type, data: e.data }));
         for (const w of wire) io.to(room).emit("event", w);
+        const m = metrics();
+        m.eventsPublished.inc({ process: "sidecar" }, wire.length);
+        m.eventsDelivered.inc(wire.length * (io.of("/").adapter.rooms.get(room)?.size ?? 0));
         await store.remember(room, wire);
       }),
     );
@@ -461,6 +465,7 @@ export async function startRealtime(options: RealtimeOptions = {}): Promise<Real
     const url = (req.url ?? "/").split("?")[0];
     try {
       if (req.method === "GET" && url === "/health") return sendJson(res, 200, { status: "ok" });
+      if (url === "/metrics") return await serveMetrics(req, res, { token: config.metricsToken });
       if (url === "/internal/publish") {
         const body = await readInternalBody(req, res, publishKey, ZPublishBody, (error) => {
           const fields = error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
@@ -508,6 +513,11 @@ export async function startRealtime(options: RealtimeOptions = {}): Promise<Real
     }
   });
 
+  metrics().realtime = {
+    connections: () => io.engine.clientsCount,
+    // Socket.IO's rooms include each socket's own; count the named ones.
+    rooms: () => [...io.of("/").adapter.rooms.keys()].filter((r) => /^[a-z]+:/.test(r)).length,
+  };
   const io = new Server<Events, Events, Events, SocketData>(http, {
     serveClient: false,
     // A tab whose network died silently is noticed (and its presence dropped) within ~15 s.

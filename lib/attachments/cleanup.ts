@@ -1,8 +1,10 @@
 // Removes what attachments leave behind: files (and rows) of attachments deleted more than `days`
 // days ago, and files (and thumbnails) on disk that no row references. Files younger than the grace
 // period are kept: an upload writes its file before its row.
+
 import { readdir, stat } from "node:fs/promises";
 import { getDb } from "../db/client.ts";
+import { countJob } from "../metrics/metrics.ts";
 import { attachmentsDir, removeStoredFiles, STORED_NAME, thumbsDir } from "./files.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -65,7 +67,7 @@ export function startAttachmentCleanupTimer(log: (line: string) => void = consol
   if (g.__warmdeskAttachmentCleanup) return;
   g.__warmdeskAttachmentCleanup = true;
   const run = () =>
-    cleanupAttachments()
+    countJob("attachment-cleanup", () => cleanupAttachments())
       .then((r) => {
         if (r.expired || r.orphans) log(`attachment cleanup: removed ${JSON.stringify(r)}`);
       })

@@ -1,8 +1,10 @@
 // Periodic housekeeping: audit rows older than the retention setting, expired or idle sessions,
 // used or expired password reset tokens, and login throttle rows that neither lock nor count any more.
 // Safe to run from several instances at once: each step is one idempotent DELETE.
+
 import { cleanupLoginThrottles } from "../auth/lockout.ts";
 import { getDb } from "../db/client.ts";
+import { countJob } from "../metrics/metrics.ts";
 import { getSettings } from "../settings/settings.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -38,7 +40,7 @@ export function startCleanupTimer(log: (line: string) => void = console.log): ()
   const g = globalThis as { __warmdeskCleanup?: () => void };
   if (g.__warmdeskCleanup) return g.__warmdeskCleanup;
   const run = () =>
-    runCleanup()
+    countJob("cleanup", runCleanup)
       .then((r) => {
         const total = r.auditLogs + r.sessions + r.resetTokens + r.loginThrottles;
         if (total) log(`cleanup: removed ${JSON.stringify(r)}`);

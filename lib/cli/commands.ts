@@ -7,6 +7,7 @@ import type { Actor } from "../auth/actor.ts";
 import { getConfig } from "../config.ts";
 import { engineOf, sqlitePath } from "../db/engine.ts";
 import { AppError, notFound } from "../errors.ts";
+import { VERSION } from "../version.ts";
 
 // The database client and the domain are loaded by the commands that need them, so that `help`,
 // usage errors and backups start quickly.
@@ -57,6 +58,7 @@ Commands:
   transfer --to <postgresql://…|mysql://…>  copy the whole instance into an empty database on
                                             another engine, verify the row counts; then point
                                             DATABASE_URL at it (files stay in DATA_DIR)
+  version, --version                        print WarmDesk's version
   help                                      this text
 
 Configuration comes from the environment (DATABASE_URL, DATA_DIR, ...), as for the server.`;
@@ -538,6 +540,10 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...args] = argv;
+  if (command === "version" || command === "--version" || command === "-V") {
+    io.out(VERSION);
+    return 0;
+  }
   if (!command || command === "help" || command === "--help" || command === "-h") {
     io.out(USAGE);
     return command ? 0 : 2;

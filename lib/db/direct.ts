@@ -29,9 +29,11 @@
 // Values: Dates are written as UTC in each engine's format (as Prisma writes them) and read back as
 // Dates on PostgreSQL and MySQL (strings on SQLite, as Prisma's $queryRaw gives them); booleans as
 // 1/0 where the engine has no boolean. Row mappers use Number()/Boolean() on what they read.
+
 import { open } from "node:fs/promises";
 import Database from "better-sqlite3";
 import { getConfig } from "../config.ts";
+import { metrics } from "../metrics/metrics.ts";
 import { type Db, mariadbConfig, Prisma, type Tx } from "./client.ts";
 import { type Engine, engineOf, sqlitePath } from "./engine.ts";
 import { isDatabaseUnavailable, retryTransaction } from "./faults.ts";
@@ -317,6 +319,12 @@ async function postgresDriver(url: string): Promise<Driver> {
   });
   // An idle pooled connection that the server ends (restart, dropped database) must not crash the process.
   pool.on("error", (e) => console.warn(`database: idle connection closed: ${e.message}`));
+  metrics().pools.set(url, () => ({
+    engine: "postgresql",
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+  }));
   const value = (v: unknown) => (v instanceof Date ? utc(v) : (v ?? null));
   return pooledDriver(
     "postgresql",
@@ -363,6 +371,12 @@ async function mysqlDriver(url: string): Promise<Driver> {
       return next();
     },
   });
+  metrics().pools.set(url, () => ({
+    engine: "mysql",
+    total: pool.totalConnections(),
+    idle: pool.idleConnections(),
+    waiting: pool.taskQueueSize(),
+  }));
   const value = (v: unknown) => (v instanceof Date ? utc(v) : (v ?? null));
   return pooledDriver(
     "mysql",

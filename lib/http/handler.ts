@@ -8,6 +8,7 @@ import { isDatabaseUnavailable, isRetryableTransactionError, isStorageFull } fro
 import { AppError, ERROR_STATUS, notFound } from "../errors.ts";
 import { decodeUtf8, parseJsonText, readBodyCapped } from "./body.ts";
 import { idempotent } from "./idempotency.ts";
+import { USER_ID_HEADER } from "./request-id.ts";
 import { requireDeclaredBody, requireSameOrigin } from "./same-origin.ts";
 
 export const MAX_JSON_BYTES = 1_000_000;
@@ -103,13 +104,20 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>, options
       const params = await ctx.params;
       refuseNul(req, params);
       const run = async () => {
+        let answer: Response;
         try {
           const result = await handler({ req, params, actor });
-          if (result instanceof Response) return result;
-          return Response.json(result, { status: options.status ?? 200 });
+          answer = result instanceof Response ? result : Response.json(result, { status: options.status ?? 200 });
         } catch (e) {
-          return errorResponse(e);
+          answer = errorResponse(e);
         }
+        // For the request's log line (server/web.ts takes this header off before the answer leaves).
+        try {
+          answer.headers.set(USER_ID_HEADER, String(actor.userId));
+        } catch {
+          // An immutable Response (a redirect): logged without the user.
+        }
+        return answer;
       };
       // A JSON create with an Idempotency-Key runs once per key (lib/http/idempotency.ts).
       const idempotencyKey = req.method === "POST" ? req.headers.get("idempotency-key") : null;

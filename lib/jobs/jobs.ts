@@ -3,6 +3,8 @@
 // them once from the command line). Each job is safe with several instances running it at once:
 // it claims each piece of work with an atomic database write (an insert on a unique key, or a
 // conditional UPDATE) before doing it, so every alert, reminder and delivery happens once.
+import { countJob } from "../metrics/metrics.ts";
+
 export type JobResult = Record<string, number>;
 
 type Job = { name: string; everyMs: number; run: () => Promise<JobResult> };
@@ -58,8 +60,7 @@ export function startJobs(log: (line: string) => void = console.log): void {
       // A slow run is not stacked on itself; the next tick picks up what is left.
       if (running) return;
       running = true;
-      job
-        .run()
+      countJob(job.name, job.run)
         .then((r) => {
           if (Object.values(r).some((n) => n > 0)) log(`${job.name}: ${JSON.stringify(r)}`);
         })

@@ -1,12 +1,14 @@
 // In-app notifications and their email. `notify()` is the one entry point for every kind (mentions,
 // assignment, comments, replies, DMs): it stores the rows, tells each recipient's own room, and
 // mails those who chose immediate email. Digest and email failures never fail the caller's write.
+
 import { z } from "zod";
 import { type Actor, requireBrowser } from "../auth/actor.ts";
 import { getConfig } from "../config.ts";
 import { getDb } from "../db/client.ts";
 import { notFound, parseInput } from "../errors.ts";
 import { sendMail } from "../mail/mailer.ts";
+import { countJob } from "../metrics/metrics.ts";
 import { userRoom } from "../realtime/events.ts";
 import { publish } from "../realtime/publish.ts";
 import { getSettings, isSmtpConfigured } from "../settings/settings.ts";
@@ -189,7 +191,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Runs the digest once a day in a long-running process (the web server). Returns a stop function. */
 export function startDigestSchedule(intervalMs = DAY_MS): () => void {
   const timer = setInterval(() => {
-    sendDigests().catch((e) => console.error("digest run failed", (e as Error).message));
+    countJob("digests", () => sendDigests()).catch((e) => console.error("digest run failed", (e as Error).message));
   }, intervalMs);
   timer.unref?.();
   return () => clearInterval(timer);

@@ -153,7 +153,7 @@ function buildDocument(): Json {
         get: {
           security: [],
           summary: "Liveness and database check",
-          responses: { ...ok(200, "{ status, database }"), "503": { description: "Database down" } },
+          responses: { ...ok(200, "{ status, database, version }"), "503": { description: "Database down" } },
         },
       },
       "/api/setup": {

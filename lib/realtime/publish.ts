@@ -9,7 +9,9 @@
 // What cannot be delivered (the queue overflowed, or this process starts after its predecessor
 // died with events unsent: WARMDESK_EVENTS_LOST=1, set by the launcher) is announced with
 // `lost: true`: the sidecar then starts a new epoch and every client reloads.
+
 import { getConfig } from "../config.ts";
+import { metrics } from "../metrics/metrics.ts";
 import type { PublishedEvent } from "./events.ts";
 import { internalPublishKey } from "./token.ts";
 
@@ -65,12 +67,14 @@ async function flush() {
   try {
     await sink(batch, { lost: wasLost });
     failures = 0;
+    metrics().eventsPublished.inc({ process: "web" }, batch.length);
   } catch (e) {
     // Kept, in order, ahead of what was published meanwhile.
     queue.unshift(...batch);
     if (queue.length > MAX_QUEUED) queue.splice(0, queue.length - MAX_QUEUED);
     lost ||= wasLost || queue.length >= MAX_QUEUED;
     failures++;
+    metrics().publishFailures.inc();
     warnSidecarDown(
       "publish",
       `could not publish ${batch.length} event(s) to the sidecar (kept, retrying): ${(e as Error).message}`,

@@ -16,6 +16,7 @@ import { GET as projectGet } from "../../app/api/v1/projects/[slug]/route.ts";
 import { DELETE as projectsDelete, GET as projectsGet, POST as projectsPost } from "../../app/api/v1/projects/route.ts";
 import { getConfig } from "../../lib/config.ts";
 import { verifyRealtimeToken } from "../../lib/realtime/token.ts";
+import { VERSION } from "../../lib/version.ts";
 import { availableEngines } from "../helpers/db.ts";
 import { call, freshWorld, keyFor, type Person, person } from "./helpers.ts";
 
@@ -55,7 +56,7 @@ describe.each(availableEngines())("REST API on %s", (engine) => {
   it("health names the engine", async () => {
     const res = await health();
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok", database: engine });
+    expect(await res.json()).toEqual({ status: "ok", database: engine, version: VERSION });
   });
 
   it("creates a project with default columns and lists it for its members only", async () => {
@@ -289,8 +290,10 @@ describe.each(availableEngines())("REST API on %s", (engine) => {
   it("issues realtime tokens for the caller, pointing at the host they used", async () => {
     const res = await call(realtimeToken, { method: "POST", key: owner.key, headers: { host: "desk.example.test:3000" } });
     expect(res.status).toBe(200);
-    const { realtimePort, realtimePublicUrl, authSecret } = getConfig();
-    expect(res.json.url).toBe(realtimePublicUrl ?? `http://desk.example.test:${realtimePort}`);
+    const { realtimePort, realtimePublicUrl, realtimeProxy, authSecret } = getConfig();
+    expect(res.json.url).toBe(
+      realtimePublicUrl ?? (realtimeProxy ? "http://desk.example.test:3000" : `http://desk.example.test:${realtimePort}`),
+    );
     expect(verifyRealtimeToken(res.json.token, authSecret)).toMatchObject({ uid: owner.id, sid: null, pid: null });
     const scoped = await keyFor(owner.id, projectId);
     const scopedRes = await call(realtimeToken, { method: "POST", key: scoped.key });

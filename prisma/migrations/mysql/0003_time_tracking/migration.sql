@@ -3,8 +3,10 @@ ADD COLUMN     `email` VARCHAR(191),
 ADD COLUMN     `is_archived` BOOLEAN NOT NULL DEFAULT false,
 ADD COLUMN     `phone` VARCHAR(191);
 
-ALTER TABLE `contracts` DROP COLUMN `hours`,
-ADD COLUMN     `contracted_minutes` INTEGER NOT NULL DEFAULT 0;
+-- The contracted hours become minutes (written by hand: Prisma's generated DROP lost them).
+ALTER TABLE `contracts` ADD COLUMN     `contracted_minutes` INTEGER NOT NULL DEFAULT 0;
+UPDATE `contracts` SET `contracted_minutes` = ROUND(`hours` * 60);
+ALTER TABLE `contracts` DROP COLUMN `hours`;
 
 CREATE TABLE `running_timers` (
     `id` INTEGER NOT NULL AUTO_INCREMENT,

@@ -5,8 +5,10 @@ ADD COLUMN     "is_archived" BOOLEAN NOT NULL DEFAULT false,
 ADD COLUMN     "phone" VARCHAR(191);
 
 -- AlterTable
-ALTER TABLE "contracts" DROP COLUMN "hours",
-ADD COLUMN     "contracted_minutes" INTEGER NOT NULL DEFAULT 0;
+-- The contracted hours become minutes (written by hand: Prisma's generated DROP lost them).
+ALTER TABLE "contracts" ADD COLUMN     "contracted_minutes" INTEGER NOT NULL DEFAULT 0;
+UPDATE "contracts" SET "contracted_minutes" = CAST(ROUND("hours" * 60) AS INTEGER);
+ALTER TABLE "contracts" DROP COLUMN "hours";
 
 -- CreateTable
 CREATE TABLE "running_timers" (

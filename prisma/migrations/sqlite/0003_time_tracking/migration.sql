@@ -55,7 +55,8 @@ CREATE TABLE "new_contracts" (
     "status" TEXT NOT NULL DEFAULT 'active',
     CONSTRAINT "contracts_customer_id_fkey" FOREIGN KEY ("customer_id") REFERENCES "customers" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
-INSERT INTO "new_contracts" ("created_at", "customer_id", "deleted_at", "description", "end_date", "id", "name", "start_date", "status", "updated_at") SELECT "created_at", "customer_id", "deleted_at", "description", "end_date", "id", "name", "start_date", "status", "updated_at" FROM "contracts";
+-- The contracted hours become minutes (written by hand: Prisma's generated copy dropped them).
+INSERT INTO "new_contracts" ("created_at", "customer_id", "deleted_at", "description", "end_date", "id", "name", "start_date", "status", "updated_at", "contracted_minutes") SELECT "created_at", "customer_id", "deleted_at", "description", "end_date", "id", "name", "start_date", "status", "updated_at", CAST(ROUND("hours" * 60) AS INTEGER) FROM "contracts";
 DROP TABLE "contracts";
 ALTER TABLE "new_contracts" RENAME TO "contracts";
 CREATE INDEX "contracts_customer_id_idx" ON "contracts"("customer_id");

@@ -1,0 +1,346 @@
+// A database of the first release (schema of migration 0001_init) with data in every area that
+// release had: what test/upgrade/upgrade.test.ts loads, upgrades in place and checks again.
+// Plain values only (dates as Date, booleans as boolean): the test writes them with each engine's
+// driver. The API key's raw value and the users' password are given so that the upgraded
+// instance can be used with them.
+import { createHash } from "node:crypto";
+
+export const FIXTURE_PASSWORD = "correct horse battery staple";
+/** bcrypt (cost 10) of FIXTURE_PASSWORD, as the first release stored it. */
+export const FIXTURE_HASH = "$2b$10$o3qoyBvhYffSMYBLH7i5vuFbfxlIFkUbDGkaY4zHXstJ5AbI/sZ5G";
+export const FIXTURE_API_KEY = "wd_fixture0001aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
+const at = (s: string) => new Date(`${s}Z`);
+const t0 = at("2026-11-20T09:00:00.000");
+const t1 = at("2026-11-21T10:30:00.000");
+
+export type Row = Record<string, string | number | boolean | Date | null>;
+
+/** Tables in the order they are filled (foreign keys first). */
+export const FIXTURE: [table: string, rows: Row[]][] = [
+  [
+    "users",
+    [
+      {
+        id: 1,
+        created_at: t0,
+        updated_at: t0,
+        email: "ada@example.com",
+        username: "ada",
+        password_hash: FIXTURE_HASH,
+        role: "admin",
+        language: "en",
+        theme: "dark",
+        mfa_enabled: false,
+        is_active: true,
+        must_change_password: false,
+      },
+      {
+        id: 2,
+        created_at: t0,
+        updated_at: t1,
+        email: "bert@example.com",
+        username: "bert",
+        password_hash: FIXTURE_HASH,
+        role: "user",
+        language: "de",
+        theme: "system",
+        mfa_enabled: false,
+        is_active: true,
+        must_change_password: false,
+      },
+      {
+        id: 3,
+        created_at: t0,
+        updated_at: t1,
+        deleted_at: t1,
+        email: "gone@example.com",
+        username: "gone",
+        password_hash: FIXTURE_HASH,
+        role: "user",
+        language: "en",
+        theme: "light",
+        mfa_enabled: false,
+        is_active: false,
+        must_change_password: true,
+      },
+    ],
+  ],
+  [
+    "customers",
+    [
+      {
+        id: 1,
+        created_at: t0,
+        updated_at: t0,
+        name: "Acme Corp",
+        slug: "acme",
+        description: "Rockets & anvils",
+        contact: "wile@acme.test",
+        color: "#cc3300",
+      },
+    ],
+  ],
+  [
+    "projects",
+    [
+      {
+        id: 1,
+        created_at: t0,
+        updated_at: t1,
+        name: "Launch — Ünïcode ✓",
+        slug: "launch",
+        description: "The **first** project",
+        key: "LAU",
+        card_counter: 3,
+        type: "kanban",
+        customer_id: 1,
+        color: "#3366ff",
+        is_archived: false,
+      },
+      {
+        id: 2,
+        created_at: t0,
+        updated_at: t0,
+        name: "Archive",
+        slug: "archive",
+        description: null,
+        key: "ARC",
+        card_counter: 0,
+        type: "scrum",
+        customer_id: null,
+        color: null,
+        is_archived: true,
+      },
+    ],
+  ],
+  [
+    "project_members",
+    [
+      { id: 1, created_at: t0, project_id: 1, user_id: 1, role: "admin" },
+      { id: 2, created_at: t0, project_id: 1, user_id: 2, role: "member" },
+    ],
+  ],
+  [
+    "columns",
+    [
+      { id: 1, created_at: t0, updated_at: t0, project_id: 1, name: "To do", position: 1024, wip_limit: 0, color: null },
+      { id: 2, created_at: t0, updated_at: t0, project_id: 1, name: "Doing", position: 2048, wip_limit: 3, color: "#ffaa00" },
+      { id: 3, created_at: t0, updated_at: t0, project_id: 1, name: "Done", position: 3072, wip_limit: 0, color: null },
+    ],
+  ],
+  [
+    "cards",
+    [
+      {
+        id: 1,
+        created_at: t0,
+        updated_at: t1,
+        column_id: 1,
+        project_id: 1,
+        title: "Write the plan",
+        description: "- [ ] budget\n- [x] scope",
+        position: 1024,
+        priority: "high",
+        type: "task",
+        due_date: at("2026-12-01T00:00:00.000"),
+        estimate_hours: 2.5,
+        number: 1,
+        story_points: 3,
+        parent_card_id: null,
+        created_by: 1,
+        version: 4,
+      },
+      {
+        id: 2,
+        created_at: t0,
+        updated_at: t0,
+        column_id: 1,
+        project_id: 1,
+        title: "Sub-task with 'quotes' and \"double\"",
+        description: null,
+        position: 1536.5,
+        priority: "medium",
+        type: "task",
+        due_date: null,
+        estimate_hours: 0,
+        number: 2,
+        story_points: 0,
+        parent_card_id: 1,
+        created_by: 2,
+        version: 1,
+      },
+      {
+        id: 3,
+        created_at: t0,
+        updated_at: t1,
+        deleted_at: t1,
+        column_id: 3,
+        project_id: 1,
+        title: "Deleted card",
+        description: null,
+        position: 1024,
+        priority: "low",
+        type: "bug",
+        due_date: null,
+        estimate_hours: 0,
+        number: 3,
+        story_points: 0,
+        parent_card_id: null,
+        created_by: 1,
+        version: 2,
+      },
+    ],
+  ],
+  ["card_assignees", [{ id: 1, card_id: 1, user_id: 2 }]],
+  ["labels", [{ id: 1, project_id: 1, name: "urgent", color: "#ff0000" }]],
+  ["card_labels", [{ id: 1, card_id: 1, label_id: 1 }]],
+  [
+    "card_checklist_items",
+    [
+      { id: 1, created_at: t0, updated_at: t0, card_id: 1, text: "budget", done: false, position: 1024 },
+      { id: 2, created_at: t0, updated_at: t1, card_id: 1, text: "scope", done: true, position: 2048 },
+    ],
+  ],
+  ["card_comments", [{ id: 1, created_at: t1, updated_at: t1, card_id: 1, user_id: 2, body: "Looks good 👍" }]],
+  ["card_references", [{ id: 1, created_at: t1, card_id: 2, ref_card_id: 1, type: "relates_to" }]],
+  [
+    "card_history",
+    [{ id: 1, created_at: t1, card_id: 1, user_id: 1, field: "priority", old_value: "medium", new_value: "high" }],
+  ],
+  [
+    "contracts",
+    [
+      {
+        id: 1,
+        created_at: t0,
+        updated_at: t0,
+        customer_id: 1,
+        name: "Retainer 2026",
+        description: null,
+        start_date: at("2026-01-01T00:00:00.000"),
+        end_date: at("2026-12-31T00:00:00.000"),
+        hours: 120,
+        status: "active",
+      },
+    ],
+  ],
+  ["customer_access", [{ id: 1, created_at: t0, user_id: 2, customer_id: 1, role: "viewer" }]],
+  ["user_groups", [{ id: 1, created_at: t0, updated_at: t0, name: "Designers", description: "Pixels" }]],
+  ["group_members", [{ id: 1, group_id: 1, user_id: 2 }]],
+  ["group_project_access", [{ id: 1, group_id: 1, project_id: 1, role: "viewer" }]],
+  [
+    "time_entries",
+    [
+      {
+        id: 1,
+        created_at: t1,
+        updated_at: t1,
+        user_id: 2,
+        customer_id: 1,
+        project_id: 1,
+        card_id: 1,
+        contract_id: 1,
+        date: at("2026-11-21T00:00:00.000"),
+        minutes: 90,
+        description: "Planning call",
+      },
+      {
+        id: 2,
+        created_at: t1,
+        updated_at: t1,
+        user_id: 1,
+        customer_id: 1,
+        project_id: null,
+        card_id: null,
+        contract_id: 1,
+        date: at("2026-11-21T00:00:00.000"),
+        minutes: 15,
+        description: null,
+      },
+    ],
+  ],
+  [
+    "topics",
+    [
+      {
+        id: 1,
+        created_at: t0,
+        updated_at: t0,
+        project_id: 1,
+        user_id: 1,
+        title: "Kick-off",
+        body: "Agenda",
+        pinned: true,
+        locked: false,
+      },
+    ],
+  ],
+  ["topic_replies", [{ id: 1, created_at: t1, updated_at: t1, topic_id: 1, user_id: 2, body: "See you there" }]],
+  [
+    "chat_messages",
+    [{ id: 1, created_at: t1, updated_at: t1, project_id: 1, user_id: 2, body: "Hallo zusammen", is_bot: false }],
+  ],
+  ["conversations", [{ id: 1, created_at: t1, updated_at: t1, name: null, is_group: false }]],
+  [
+    "conversation_members",
+    [
+      { id: 1, created_at: t1, conversation_id: 1, user_id: 1 },
+      { id: 2, created_at: t1, conversation_id: 1, user_id: 2 },
+    ],
+  ],
+  [
+    "conversation_messages",
+    [{ id: 1, created_at: t1, updated_at: t1, conversation_id: 1, user_id: 1, body: "A direct message" }],
+  ],
+  [
+    "attachments",
+    [
+      {
+        id: 1,
+        created_at: t1,
+        owner_type: "card",
+        owner_id: 1,
+        stored_name: "0123456789abcdef0123456789abcdef.png",
+        original_name: "plan.png",
+        mime_type: "image/png",
+        size: 2048,
+        uploaded_by: 1,
+      },
+    ],
+  ],
+  [
+    "api_keys",
+    [
+      {
+        id: 1,
+        created_at: t0,
+        updated_at: t0,
+        user_id: 2,
+        project_id: null,
+        name: "ci script",
+        key_hash: createHash("sha256").update(FIXTURE_API_KEY).digest("hex"),
+        prefix: FIXTURE_API_KEY.slice(0, 8),
+        last_used_at: null,
+        expires_at: null,
+      },
+    ],
+  ],
+  ["system_settings", [{ id: 1, created_at: t0, updated_at: t0, key: "instance_name", value: "Fixture Desk" }]],
+  [
+    "audit_logs",
+    [
+      {
+        id: 1,
+        created_at: t0,
+        user_id: 1,
+        action: "user.created",
+        resource_type: "user",
+        resource_id: "2",
+        details: '{"by":"setup"}',
+        ip: "192.0.2.7",
+        user_agent: "fixture",
+      },
+    ],
+  ],
+];
