@@ -11,9 +11,10 @@ import { dateOf } from "../time/dates.ts";
 import { formatDuration } from "../time/duration.ts";
 import type { Timesheet } from "./invoices.ts";
 import { formatMoney } from "./money.ts";
+import type { Language } from "../i18n/locales.ts";
 
 export type PdfBranding = {
-  language: "en" | "de";
+  language: Language;
   instanceName: string;
   accentColor: string;
   logo: { bytes: Uint8Array; mime: string } | null;

@@ -8,6 +8,7 @@ import { AppError, parseInput } from "../errors.ts";
 import { getSettings } from "../settings/settings.ts";
 import { getSsoConfig } from "../sso/settings.ts";
 import { createUser, ZCreateUser } from "./users.ts";
+import { LANGUAGES } from "../i18n/locales.ts";
 
 export const SIGNUP_LIMIT = { perIp: 5, windowMs: 60 * 60 * 1000 } as const;
 
@@ -17,7 +18,7 @@ export const ZSignUp = z
     username: ZCreateUser.shape.username,
     password: ZCreateUser.shape.password,
     // Not ZCreateUser's: its default ("en") would hide the instance's default language.
-    language: z.enum(["en", "de"]).optional(),
+    language: z.enum(LANGUAGES).optional(),
   })
   .strict();
 
