@@ -7,6 +7,7 @@ import { de } from "./de.ts";
 import { en } from "./en.ts";
 import { formatMessage, type Message } from "./format.ts";
 import { fr } from "./fr.ts";
+import { ja } from "./ja.ts";
 import { isLanguage, type Language, negotiateLanguage } from "./locales.ts";
 import { pl } from "./pl.ts";
 
@@ -29,7 +30,7 @@ export {
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, Message>;
 
-const catalogs: Record<Language, Partial<Messages>> = { en, de, fr, es: {}, it: {}, nl: {}, pl, "pt-BR": {}, ja: {} };
+const catalogs: Record<Language, Partial<Messages>> = { en, de, fr, es: {}, it: {}, nl: {}, pl, "pt-BR": {}, ja };
 
 export function translate(language: string, key: MessageKey, vars?: Record<string, string | number>): string {
   const lang = isLanguage(language) ? language : "en";
