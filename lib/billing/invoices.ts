@@ -10,13 +10,13 @@ import { requireCustomer } from "../customers/access.ts";
 import { getDb, type Prisma } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
 import { type MessageKey, translate } from "../i18n/index.ts";
+import { csvSeparator, LANGUAGES, type Language } from "../i18n/locales.ts";
 import { readLogo } from "../settings/logo.ts";
 import { getSettings } from "../settings/settings.ts";
 import { dateOf, isIsoDate, isoOf } from "../time/dates.ts";
 import { formatHours } from "../time/duration.ts";
 import { csvField } from "../time/reports.ts";
 import { formatMoneyPlain } from "./money.ts";
-import { csvSeparator, LANGUAGES, type Language } from "../i18n/locales.ts";
 
 const ZDate = z.string().refine(isIsoDate, "a date like 2025-01-31");
 const ZId = z.coerce.number().int().positive().max(2_147_483_647);

@@ -7,11 +7,11 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import PDFDocument from "pdfkit";
 import { type MessageKey, translate } from "../i18n/index.ts";
+import type { Language } from "../i18n/locales.ts";
 import { dateOf } from "../time/dates.ts";
 import { formatDuration } from "../time/duration.ts";
 import type { Timesheet } from "./invoices.ts";
 import { formatMoney } from "./money.ts";
-import type { Language } from "../i18n/locales.ts";
 
 export type PdfBranding = {
   language: Language;

@@ -23,7 +23,10 @@ export function formatMessage(
     const raw = vars?.count;
     const n = typeof raw === "number" ? raw : Number(raw);
     let rules = pluralRules.get(locale);
-    if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+    if (!rules) {
+      rules = new Intl.PluralRules(locale);
+      pluralRules.set(locale, rules);
+    }
     const category = Number.isFinite(n) ? rules.select(n) : "other";
     text = message[category] ?? message.other ?? fallback;
     if (typeof raw === "number") values = { ...vars, count: new Intl.NumberFormat(locale).format(raw) };

@@ -12,8 +12,8 @@ import { cachedValue, invalidate, isCaching } from "../cache/invalidation.ts";
 import { getDb, Prisma } from "../db/client.ts";
 import { rows, run } from "../db/direct.ts";
 import { parseInput } from "../errors.ts";
-import { STORED_IMAGE_NAME } from "../uploads/images.ts";
 import { LANGUAGES } from "../i18n/locales.ts";
+import { STORED_IMAGE_NAME } from "../uploads/images.ts";
 
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 // `user@example.com` or `Name <user@example.com>`, or empty while email is not set up.

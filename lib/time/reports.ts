@@ -10,10 +10,10 @@ import { type Amounts, addAmount, amountsJson, formatMoneyPlain } from "../billi
 import { getDb } from "../db/client.ts";
 import { parseInput } from "../errors.ts";
 import { type MessageKey, translate } from "../i18n/index.ts";
+import { csvSeparator, isLanguage, LANGUAGES } from "../i18n/locales.ts";
 import { dateOf, isoOf, isoWeek, monthOf, todayUtc, weekStart } from "./dates.ts";
 import { formatDuration, formatHours } from "./duration.ts";
 import { ENTRY_SELECT, entryFilter, entryJson, lockCutoff, ZIsoDate } from "./entries.ts";
-import { csvSeparator, isLanguage, LANGUAGES } from "../i18n/locales.ts";
 
 export const REPORT_DIMENSIONS = ["customer", "contract", "project", "card", "user", "day", "week", "month"] as const;
 export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];

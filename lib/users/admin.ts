@@ -12,9 +12,9 @@ import { hashPassword } from "../auth/passwords.ts";
 import { revokeUserSessions } from "../auth/sessions.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import { AppError, parseInput } from "../errors.ts";
+import { LANGUAGES } from "../i18n/locales.ts";
 import { getSetting } from "../settings/settings.ts";
 import { createUser, ZCreateUser } from "./users.ts";
-import { LANGUAGES } from "../i18n/locales.ts";
 
 export const USER_ROLES = ["user", "admin"] as const;
 export const USER_STATUSES = ["active", "disabled", "deleted"] as const;

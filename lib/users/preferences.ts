@@ -3,9 +3,8 @@ import { z } from "zod";
 import { type Actor, requireBrowser } from "../auth/actor.ts";
 import { getDb } from "../db/client.ts";
 import { parseInput } from "../errors.ts";
-
-import { isTheme, THEMES, type Theme } from "./theme.ts";
 import { LANGUAGES } from "../i18n/locales.ts";
+import { isTheme, THEMES, type Theme } from "./theme.ts";
 
 export { isTheme, THEMES, type Theme };
 

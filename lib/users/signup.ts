@@ -5,10 +5,10 @@ import { z } from "zod";
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { allowRequest } from "../auth/rate-limit.ts";
 import { AppError, parseInput } from "../errors.ts";
+import { LANGUAGES } from "../i18n/locales.ts";
 import { getSettings } from "../settings/settings.ts";
 import { getSsoConfig } from "../sso/settings.ts";
 import { createUser, ZCreateUser } from "./users.ts";
-import { LANGUAGES } from "../i18n/locales.ts";
 
 export const SIGNUP_LIMIT = { perIp: 5, windowMs: 60 * 60 * 1000 } as const;
 
