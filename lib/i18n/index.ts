@@ -5,6 +5,7 @@
 // missing key a type error, and test/i18n.test.ts checks keys, placeholders and plural categories.
 import { de } from "./de.ts";
 import { en } from "./en.ts";
+import { es } from "./es.ts";
 import { formatMessage, type Message } from "./format.ts";
 import { fr } from "./fr.ts";
 import { ja } from "./ja.ts";
@@ -30,7 +31,7 @@ export {
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, Message>;
 
-const catalogs: Record<Language, Partial<Messages>> = { en, de, fr, es: {}, it: {}, nl: {}, pl, "pt-BR": {}, ja };
+const catalogs: Record<Language, Partial<Messages>> = { en, de, fr, es, it: {}, nl: {}, pl, "pt-BR": {}, ja };
 
 export function translate(language: string, key: MessageKey, vars?: Record<string, string | number>): string {
   const lang = isLanguage(language) ? language : "en";
