@@ -7,7 +7,7 @@ import { addMember, apiJson, createUsers, getBoard, openBoard, signedInContext, 
 import { expect, test } from "./support/test.ts";
 
 test.skip(!process.env.E2E_SHOTS, "screenshots only with E2E_SHOTS=1");
-test.describe.configure({ timeout: 300_000 });
+test.describe.configure({ timeout: 900_000 });
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 

@@ -11,6 +11,7 @@ import { fr } from "./fr.ts";
 import { ja } from "./ja.ts";
 import { isLanguage, type Language, negotiateLanguage } from "./locales.ts";
 import { pl } from "./pl.ts";
+import { ptBR } from "./pt-BR.ts";
 
 export { formatMessage, type Message } from "./format.ts";
 export {
@@ -31,7 +32,7 @@ export {
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, Message>;
 
-const catalogs: Record<Language, Partial<Messages>> = { en, de, fr, es, it: {}, nl: {}, pl, "pt-BR": {}, ja };
+const catalogs: Record<Language, Partial<Messages>> = { en, de, fr, es, it: {}, nl: {}, pl, "pt-BR": ptBR, ja };
 
 export function translate(language: string, key: MessageKey, vars?: Record<string, string | number>): string {
   const lang = isLanguage(language) ? language : "en";
