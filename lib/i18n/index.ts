@@ -32,7 +32,7 @@ export {
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, Message>;
 
-const catalogs: Record<Language, Partial<Messages>> = { en, de, fr, es, it: {}, nl: {}, pl, "pt-BR": ptBR, ja };
+const catalogs: Record<Language, Partial<Messages>> = { en, de, fr, es, pl, "pt-BR": ptBR, ja };
 
 export function translate(language: string, key: MessageKey, vars?: Record<string, string | number>): string {
   const lang = isLanguage(language) ? language : "en";
