@@ -98,7 +98,7 @@ describe.each(availableEngines())("[SETTINGS] system settings on %s", (engine) =
       { smtp_port: 70000 },
       { smtp_tls: "ssl" },
       { smtp_from: "not an address" },
-      { default_language: "fr" },
+      { default_language: "sv" },
       { allow_signup: "yes" },
       { logo: "../../auth-secret" },
       { unknown_setting: 1 },
