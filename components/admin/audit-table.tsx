@@ -3,6 +3,7 @@ import { buttonClasses } from "@/components/ui/button.tsx";
 import type { AuditRow } from "@/lib/audit/list.ts";
 import { displayIp } from "@/lib/http/display-ip.ts";
 import { translator } from "@/lib/i18n/index.ts";
+import { intlLocale } from "@/lib/i18n/locales.ts";
 import { actionLabel } from "./audit-labels.ts";
 
 /** "Firefox 140 · Linux" from a user agent string; the full string stays in the title. */
@@ -61,7 +62,7 @@ export function AuditTable({
   newest: string | null;
 }) {
   const t = translator(language);
-  const when = new Intl.DateTimeFormat(language === "de" ? "de-DE" : "en-GB", {
+  const when = new Intl.DateTimeFormat(intlLocale(language), {
     dateStyle: "medium",
     timeStyle: "medium",
     timeZone: "UTC",

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button.tsx";
 import { Field, Input } from "@/components/ui/input.tsx";
 import { SectionCard } from "@/components/ui/section-card.tsx";
 import { toast } from "@/components/ui/toast.tsx";
+import { LANGUAGE_NAMES, LANGUAGES } from "@/lib/i18n/locales.ts";
 import { readableOn } from "@/lib/settings/colors.ts";
 import type { PublicSettings } from "@/lib/settings/settings.ts";
 import { SettingsLogo } from "./settings-logo.tsx";
@@ -180,8 +181,11 @@ function LanguageSection({ settings, onSaved }: SectionProps) {
             value={String(form.values.default_language)}
             onChange={(e) => form.set("default_language", e.target.value)}
           >
-            <option value="en">{t("system.settings.language.en")}</option>
-            <option value="de">{t("system.settings.language.de")}</option>
+            {LANGUAGES.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {LANGUAGE_NAMES[code]}
+              </option>
+            ))}
           </Select>
         </Field>
         <SaveRow busy={form.busy} />

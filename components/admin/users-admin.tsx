@@ -14,6 +14,7 @@ import { Field, Input } from "@/components/ui/input.tsx";
 import { Menu, MenuContent, MenuItem, MenuSeparator, MenuTrigger } from "@/components/ui/menu.tsx";
 import { toast } from "@/components/ui/toast.tsx";
 import type { MessageKey } from "@/lib/i18n/index.ts";
+import { LANGUAGE_NAMES, LANGUAGES } from "@/lib/i18n/locales.ts";
 import { AdminPage, type ApiError, api, DateTime, Select, useAdminErrorToast } from "./shared.tsx";
 
 export type AdminUserRow = {
@@ -433,8 +434,11 @@ function UserFormFields({
         <Field label={t("admin.users.language")} id={`${prefix}-language`}>
           <Select value={values.language} onChange={(e) => set("language", e.target.value)}>
             {languageDefault ? <option value="">{t("admin.users.languageDefault")}</option> : null}
-            <option value="en">{t("language.en")}</option>
-            <option value="de">{t("language.de")}</option>
+            {LANGUAGES.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {LANGUAGE_NAMES[code]}
+              </option>
+            ))}
           </Select>
         </Field>
       </div>

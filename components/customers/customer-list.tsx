@@ -179,9 +179,7 @@ function CustomerCard({ customer: c }: { customer: CustomerSummary }) {
             {c.name}
           </Link>
           <span className="truncate text-xs text-muted">
-            {[c.contact, c.projectCount === 1 ? t("customers.projectsOne") : t("customers.projects", { count: c.projectCount })]
-              .filter(Boolean)
-              .join(" · ")}
+            {[c.contact, t("customers.projects", { count: c.projectCount })].filter(Boolean).join(" · ")}
           </span>
         </div>
         <FavouriteButton slug={c.slug} name={c.name} isFavorite={c.isFavorite} />

@@ -10,6 +10,7 @@ import { Field, Input } from "@/components/ui/input.tsx";
 import { SectionCard } from "@/components/ui/section-card.tsx";
 import { toast } from "@/components/ui/toast.tsx";
 import { savePreferences } from "@/lib/users/preferences-action.ts";
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language } from "@/lib/i18n/locales.ts";
 import type { Theme } from "@/lib/users/theme.ts";
 import { api } from "./api.ts";
 
@@ -58,7 +59,7 @@ export function AccountSection({
     else toast(t(result.error.code === "network" ? "common.error.network" : "common.error.generic"), { variant: "error" });
   }
 
-  function save(input: { language?: "en" | "de"; theme?: Theme }) {
+  function save(input: { language?: Language; theme?: Theme }) {
     startTransition(async () => {
       const result = await savePreferences(input);
       if (result.ok) {
@@ -70,7 +71,7 @@ export function AccountSection({
   }
 
   function onLanguage(value: string) {
-    if (value === "en" || value === "de") save({ language: value });
+    if (isLanguage(value)) save({ language: value });
   }
 
   function onTheme(value: Theme) {
@@ -112,12 +113,11 @@ export function AccountSection({
         <div className="grid gap-5 sm:grid-cols-2">
           <Field label={t("profile.account.language")}>
             <select className={SELECT} value={language} disabled={pending} onChange={(e) => onLanguage(e.target.value)}>
-              <option value="en" lang="en">
-                {t("language.en")}
-              </option>
-              <option value="de" lang="de">
-                {t("language.de")}
-              </option>
+              {LANGUAGES.map((code) => (
+                <option key={code} value={code} lang={code}>
+                  {LANGUAGE_NAMES[code]}
+                </option>
+              ))}
             </select>
           </Field>
 

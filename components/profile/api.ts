@@ -1,5 +1,6 @@
 // Fetch helpers of the profile page: the same REST routes scripts use (/api/v1/me/…).
 import { type ApiFailure as ApiError, type ApiResult, apiResult as api } from "@/components/api-client.ts";
+import { intlLocale } from "@/lib/i18n/locales.ts";
 
 export { type ApiError, type ApiResult, api };
 
@@ -22,12 +23,10 @@ export async function uploadAvatar(blob: Blob): Promise<ApiResult<{ avatarUrl: s
 /** Dates as the profile page shows them: "23 Nov 2026, 14:05" in the user's language. */
 export function formatDateTime(iso: string | null, language: string): string {
   if (!iso) return "";
-  return new Intl.DateTimeFormat(language === "de" ? "de-DE" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
 }
 
 export function formatDate(iso: string | null, language: string): string {
   if (!iso) return "";
-  return new Intl.DateTimeFormat(language === "de" ? "de-DE" : "en-GB", { dateStyle: "medium" }).format(new Date(iso));
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: "medium" }).format(new Date(iso));
 }

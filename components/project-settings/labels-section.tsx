@@ -115,11 +115,7 @@ export function LabelsSection({ slug, labels, canEdit }: { slug: string; labels:
   }
 
   const usage = (n: number) =>
-    n === 0
-      ? t("projects.settings.labelCardsNone")
-      : n === 1
-        ? t("projects.settings.labelCardsOne")
-        : t("projects.settings.labelCards", { count: n });
+    n === 0 ? t("projects.settings.labelCardsNone") : t("projects.settings.labelCards", { count: n });
 
   return (
     <Section id="settings-labels" title={t("projects.settings.labels")} description={t("projects.settings.labelsHint")}>
@@ -179,9 +175,7 @@ export function LabelsSection({ slug, labels, canEdit }: { slug: string; labels:
             description={
               deleting.cardCount === 0
                 ? t("projects.settings.deleteLabelBodyNone")
-                : deleting.cardCount === 1
-                  ? t("projects.settings.deleteLabelBodyOne")
-                  : t("projects.settings.deleteLabelBody", { count: deleting.cardCount })
+                : t("projects.settings.deleteLabelBody", { count: deleting.cardCount })
             }
           >
             <DialogFooter>

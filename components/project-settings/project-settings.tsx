@@ -639,11 +639,7 @@ function GroupsSection({
               who={
                 <span>
                   <span className="font-medium">{g.name}</span>{" "}
-                  <span className="text-xs text-muted">
-                    {g.memberCount === 1
-                      ? t("projects.settings.groupMembersOne")
-                      : t("projects.settings.groupMembers", { count: g.memberCount })}
-                  </span>
+                  <span className="text-xs text-muted">{t("projects.settings.groupMembers", { count: g.memberCount })}</span>
                 </span>
               }
               role={g.role}

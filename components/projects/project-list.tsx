@@ -80,7 +80,7 @@ export function ProjectList({ projects, showArchived }: { projects: ProjectSumma
     <>
       <PageHeader
         title={t("projects.title")}
-        description={visible.length === 1 ? t("projects.countOne") : t("projects.count", { count: visible.length })}
+        description={t("projects.count", { count: visible.length })}
         actions={
           <>
             {archivedCount > 0 ? (
@@ -239,7 +239,7 @@ function ProjectCard({ project: p }: { project: ProjectSummary }) {
       <div className="mt-auto flex items-center justify-between gap-3 text-xs text-muted">
         <span className="flex items-center gap-1.5">
           <BoardIcon size={13} />
-          {p.cardCount === 1 ? t("projects.cardsOne") : t("projects.cards", { count: p.cardCount })}
+          {t("projects.cards", { count: p.cardCount })}
         </span>
         <span className="flex items-center gap-1.5">
           {p.isArchived ? <Badge variant="warning">{t("projects.archived")}</Badge> : null}

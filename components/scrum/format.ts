@@ -47,9 +47,7 @@ export function browserTimeZone(): string {
 
 /** "1 card" / "3 cards", "1 point" / "8 points". */
 export function countOf(t: T, what: "cards" | "points", n: number): string {
-  return n === 1
-    ? t(what === "cards" ? "scrum.count.cardsOne" : "scrum.count.pointsOne")
-    : t(`scrum.count.${what}`, { count: n });
+  return t(`scrum.count.${what}`, { count: n });
 }
 
 /** Days left in a sprint, until it starts, or since it ended (null: none to show). */
@@ -61,8 +59,7 @@ export function sprintTiming(t: T, sprint: { status: string; startDate: string |
     return n > 1 ? t("scrum.sprint.notStarted", { count: n }) : n === 1 ? t("scrum.sprint.notStartedOne") : null;
   }
   const left = daysFrom(today, sprint.endDate);
-  if (left > 1) return t("scrum.sprint.daysLeft", { count: left });
-  if (left === 1) return t("scrum.sprint.daysLeftOne");
+  if (left >= 1) return t("scrum.sprint.daysLeft", { count: left });
   if (left === 0) return t("scrum.sprint.lastDay");
   return left === -1 ? t("scrum.sprint.overdueOne") : t("scrum.sprint.overdue", { count: -left });
 }

@@ -61,7 +61,7 @@ function DateFields({
         >
           {[1, 2, 3, 4].map((w) => (
             <option key={w} value={String(w)}>
-              {w === 1 ? t("scrum.form.week") : t("scrum.form.weeks", { count: w })}
+              {t("scrum.form.weeks", { count: w })}
             </option>
           ))}
           <option value="custom">{t("scrum.form.custom")}</option>

@@ -30,6 +30,7 @@ import {
 } from "@/components/ui/menu.tsx";
 import { toast } from "@/components/ui/toast.tsx";
 import { savePreferences } from "@/lib/users/preferences-action.ts";
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from "@/lib/i18n/locales.ts";
 import { isTheme, type Theme } from "@/lib/users/theme.ts";
 import { AboutDialog } from "./about-dialog.tsx";
 import type { ShellUser } from "./app-header.tsx";
@@ -44,7 +45,7 @@ export function UserMenu({ user }: { user: ShellUser }) {
   const [aboutOpen, setAboutOpen] = useState(false);
 
   function onLanguage(value: string) {
-    if (value !== "en" && value !== "de") return;
+    if (!isLanguage(value)) return;
     startTransition(async () => {
       const result = await savePreferences({ language: value });
       if (result.ok) router.refresh();
@@ -117,12 +118,11 @@ export function UserMenu({ user }: { user: ShellUser }) {
             {t("user.language")}
           </MenuLabel>
           <MenuRadioGroup value={user.language} onValueChange={onLanguage}>
-            <MenuRadioItem value="en" lang="en">
-              {t("language.en")}
-            </MenuRadioItem>
-            <MenuRadioItem value="de" lang="de">
-              {t("language.de")}
-            </MenuRadioItem>
+            {LANGUAGES.map((code) => (
+              <MenuRadioItem key={code} value={code} lang={code}>
+                {LANGUAGE_NAMES[code]}
+              </MenuRadioItem>
+            ))}
           </MenuRadioGroup>
           <MenuSeparator />
           <MenuLabel>{t("user.theme")}</MenuLabel>

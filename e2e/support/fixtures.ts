@@ -1,9 +1,11 @@
 // Each test makes its own users and projects (unique names), signs in through the API, and talks
 // to the REST API with the browser context's own cookies.
+
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import { type APIRequestContext, type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
+import type { Language } from "../../lib/i18n/locales.ts";
 
 const run = promisify(execFile);
 
@@ -12,7 +14,7 @@ export type TestUser = { email: string; username: string; password: string };
 export const uniq = () => `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
 
 /** Creates users in the server's database in one process (cheaper than one per user). */
-export async function createUsers(count: number, language: "en" | "de" = "en", names: string[] = []): Promise<TestUser[]> {
+export async function createUsers(count: number, language: Language = "en", names: string[] = []): Promise<TestUser[]> {
   const users = Array.from({ length: count }, (_, i) => {
     const name = `${names[i] ?? "u"}.${uniq()}`;
     return { email: `${name}@e2e.test`, username: name, password: "correct horse battery", language };

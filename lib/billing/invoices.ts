@@ -11,6 +11,7 @@ import { getDb, type Prisma } from "../db/client.ts";
 import { AppError, notFound, parseInput } from "../errors.ts";
 import { type MessageKey, translate } from "../i18n/index.ts";
 import { ZIdText as ZId } from "../ids.ts";
+import { csvSeparator, LANGUAGES, type Language } from "../i18n/locales.ts";
 import { readLogo } from "../settings/logo.ts";
 import { getSettings } from "../settings/settings.ts";
 import { dateOf, isIsoDate, isoOf } from "../time/dates.ts";
@@ -26,7 +27,7 @@ export const ZTimesheetQuery = z
     to: ZDate,
     contract: ZId.optional(),
     format: z.enum(["json", "csv", "pdf"]).optional(),
-    locale: z.enum(["en", "de"]).optional(),
+    locale: z.enum(LANGUAGES).optional(),
   })
   .strict()
   .refine((v) => v.from <= v.to, { path: ["to"], message: "The end is before the start." });
@@ -37,7 +38,7 @@ export const ZCreateInvoice = z
   .refine((v) => v.from <= v.to, { path: ["to"], message: "The end is before the start." });
 
 export const ZInvoiceFile = z
-  .object({ format: z.enum(["json", "csv", "pdf"]).default("pdf"), locale: z.enum(["en", "de"]).optional() })
+  .object({ format: z.enum(["json", "csv", "pdf"]).default("pdf"), locale: z.enum(LANGUAGES).optional() })
   .strict();
 
 const ENTRY_SELECT = {
@@ -365,9 +366,9 @@ const fileBase = (s: Timesheet) =>
  * The timesheet as CSV in a locale (German: `;` and decimal commas; dates as the locale writes
  * them): one line per entry with its project, card, hours, rate and amount, then a total line.
  */
-export function timesheetCsv(s: Timesheet, language: "en" | "de"): { body: string; filename: string } {
+export function timesheetCsv(s: Timesheet, language: Language): { body: string; filename: string } {
   const t = (key: MessageKey) => translate(language, key);
-  const sep = language === "de" ? ";" : ",";
+  const sep = csvSeparator(language);
   const day = new Intl.DateTimeFormat(language, { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" });
   const money = (minor: number | null) => (minor === null ? "" : formatMoneyPlain(minor, s.currency, language));
   const lines: string[][] = [
@@ -406,7 +407,7 @@ export function timesheetCsv(s: Timesheet, language: "en" | "de"): { body: strin
 }
 
 /** The timesheet as a PDF (lib/billing/pdf.ts) with the instance's name, colour and logo. */
-export async function timesheetPdf(s: Timesheet, language: "en" | "de"): Promise<{ body: Uint8Array; filename: string }> {
+export async function timesheetPdf(s: Timesheet, language: Language): Promise<{ body: Uint8Array; filename: string }> {
   const [{ renderTimesheetPdf }, settings, logo] = await Promise.all([import("./pdf.ts"), getSettings(), readLogo()]);
   const body = await renderTimesheetPdf(s, {
     language,
@@ -421,7 +422,7 @@ export async function timesheetPdf(s: Timesheet, language: "en" | "de"): Promise
 export async function timesheetResponse(
   s: Timesheet,
   format: "json" | "csv" | "pdf",
-  language: "en" | "de",
+  language: Language,
 ): Promise<Response | Timesheet> {
   if (format === "json") return s;
   const file = format === "csv" ? timesheetCsv(s, language) : await timesheetPdf(s, language);

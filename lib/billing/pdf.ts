@@ -7,13 +7,14 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import PDFDocument from "pdfkit";
 import { type MessageKey, translate } from "../i18n/index.ts";
+import type { Language } from "../i18n/locales.ts";
 import { dateOf } from "../time/dates.ts";
 import { formatDuration } from "../time/duration.ts";
 import type { Timesheet } from "./invoices.ts";
 import { formatMoney } from "./money.ts";
 
 export type PdfBranding = {
-  language: "en" | "de";
+  language: Language;
   instanceName: string;
   accentColor: string;
   logo: { bytes: Uint8Array; mime: string } | null;

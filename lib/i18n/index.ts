@@ -1,27 +1,43 @@
 // UI text goes through here. Catalogs are flat key → text maps; `{name}` placeholders are filled
-// from `vars`. English is the reference: a key missing in German falls back to English, and
-// test/i18n.test.ts fails when the catalogs' keys differ.
+// from `vars`. A text that depends on `{count}` is a plural: one text per plural category of the
+// language (Intl.PluralRules), and `{count}` is then formatted for the locale. English is the
+// reference: a key missing in another catalog falls back to English, the catalogs' types make a
+// missing key a type error, and test/i18n.test.ts checks keys, placeholders and plural categories.
 import { de } from "./de.ts";
 import { en } from "./en.ts";
-import { format } from "./format.ts";
+import { es } from "./es.ts";
+import { formatMessage, type Message } from "./format.ts";
+import { fr } from "./fr.ts";
+import { ja } from "./ja.ts";
+import { isLanguage, type Language, negotiateLanguage } from "./locales.ts";
+import { pl } from "./pl.ts";
+import { ptBR } from "./pt-BR.ts";
 
-export { format };
+export { formatMessage, type Message } from "./format.ts";
+export {
+  csvSeparator,
+  INTL_LOCALES,
+  intlLocale,
+  isLanguage,
+  LANGUAGE_NAMES,
+  LANGUAGES,
+  type Language,
+  matchLanguage,
+  negotiateLanguage,
+  PLURAL_CATEGORIES,
+  type Plural,
+  type Translation,
+} from "./locales.ts";
 
-export const LANGUAGES = ["en", "de"] as const;
-export type Language = (typeof LANGUAGES)[number];
 export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+export type Messages = Record<MessageKey, Message>;
 
-const catalogs: Record<Language, Partial<Messages>> = { en, de };
-
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
-}
+const catalogs: Record<Language, Partial<Messages>> = { en, de, fr, es, pl, "pt-BR": ptBR, ja };
 
 export function translate(language: string, key: MessageKey, vars?: Record<string, string | number>): string {
   const lang = isLanguage(language) ? language : "en";
-  const text = catalogs[lang][key] ?? en[key] ?? key;
-  return vars ? format(lang, text, vars) : text;
+  const message = catalogs[lang][key] ?? en[key];
+  return formatMessage(lang, message, key, vars);
 }
 
 export type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
@@ -36,9 +52,5 @@ export function catalog(language: string): Messages {
 
 /** The best language from an Accept-Language header, for visitors who are not signed in. */
 export function languageFromHeader(header: string | null): Language {
-  for (const part of (header ?? "").split(",")) {
-    const code = part.trim().slice(0, 2).toLowerCase();
-    if (isLanguage(code)) return code;
-  }
-  return "en";
+  return negotiateLanguage(header) ?? "en";
 }

@@ -1,13 +1,9 @@
-import type { Language } from "../i18n/index.ts";
+import { type Language, negotiateLanguage } from "../i18n/locales.ts";
 import { getSetting } from "./settings.ts";
 
-/** The first of en/de that an Accept-Language header names, or null. */
+/** The language WarmDesk speaks that an Accept-Language header prefers most (q weights), or null. */
 export function languageInHeader(header: string | null): Language | null {
-  for (const part of (header ?? "").split(",")) {
-    const code = part.trim().slice(0, 2).toLowerCase();
-    if (code === "en" || code === "de") return code;
-  }
-  return null;
+  return negotiateLanguage(header);
 }
 
 /** A signed-out visitor's language: their browser's when it names one we have, else the instance default. */

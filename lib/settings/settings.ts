@@ -12,6 +12,7 @@ import { cachedValue, invalidate, isCaching } from "../cache/invalidation.ts";
 import { getDb, Prisma } from "../db/client.ts";
 import { rows, run } from "../db/direct.ts";
 import { parseInput } from "../errors.ts";
+import { LANGUAGES } from "../i18n/locales.ts";
 import { STORED_IMAGE_NAME } from "../uploads/images.ts";
 
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
@@ -25,7 +26,7 @@ export const SETTING_TYPES = {
   /** Stored file name of the uploaded logo under DATA_DIR/branding, or "" for none. Only the logo
    * routes write it (a random name they chose), so it can never point outside that directory. */
   logo: z.union([z.literal(""), z.string().regex(STORED_IMAGE_NAME, "a stored logo name")]),
-  default_language: z.enum(["en", "de"]),
+  default_language: z.enum(LANGUAGES),
   /** Sessions unused for longer than this are signed out. */
   session_idle_minutes: z.coerce
     .number()

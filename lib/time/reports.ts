@@ -11,6 +11,7 @@ import { readableCustomers } from "../customers/access.ts";
 import { getDb } from "../db/client.ts";
 import { parseInput } from "../errors.ts";
 import { type MessageKey, translate } from "../i18n/index.ts";
+import { csvSeparator, isLanguage, LANGUAGES } from "../i18n/locales.ts";
 import { customerRoom, userRoom } from "../realtime/events.ts";
 import { dateOf, isoOf, isoWeek, monthOf, todayUtc, weekStart } from "./dates.ts";
 import { formatDuration, formatHours } from "./duration.ts";
@@ -43,7 +44,7 @@ export const ZReportQuery = z
     entries: z.enum(["0", "1"]).optional(),
     format: z.enum(["json", "csv"]).optional(),
     /** CSV only: the language for the decimal separator, dates and headings (default: the reader's). */
-    locale: z.enum(["en", "de"]).optional(),
+    locale: z.enum(LANGUAGES).optional(),
   })
   .strict()
   .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], message: "The end is before the start." });
@@ -242,9 +243,9 @@ export function csvField(value: string, separator: string): string {
  */
 export async function timeReportCsv(actor: Actor, query: unknown): Promise<{ csv: string; filename: string }> {
   const q = parseInput(ZReportQuery, query);
-  const language = q.locale ?? (actor.language === "de" ? "de" : "en");
+  const language = q.locale ?? (isLanguage(actor.language) ? actor.language : "en");
   const t = (key: MessageKey) => translate(language, key);
-  const sep = language === "de" ? ";" : ",";
+  const sep = csvSeparator(language);
   const dateFormat = new Intl.DateTimeFormat(language, { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" });
   const day = (iso: string) => dateFormat.format(dateOf(iso));
   const report = await buildReport(actor, { ...q, entries: q.groupBy.length ? q.entries : "1" });

@@ -12,6 +12,7 @@ import { hashPassword } from "../auth/passwords.ts";
 import { revokeUserSessions } from "../auth/sessions.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import { AppError, notFound, parseInput } from "../errors.ts";
+import { LANGUAGES } from "../i18n/locales.ts";
 import { getSetting } from "../settings/settings.ts";
 import { createUser, ZCreateUser } from "./users.ts";
 
@@ -35,7 +36,7 @@ export const ZAdminCreateUser = z
     username: ZCreateUser.shape.username,
     role: z.enum(USER_ROLES).default("user"),
     /** Defaults to the instance's default language. */
-    language: z.enum(["en", "de"]).optional(),
+    language: z.enum(LANGUAGES).optional(),
   })
   .strict();
 
@@ -44,7 +45,7 @@ export const ZAdminUpdateUser = z
     email: ZCreateUser.shape.email.optional(),
     username: ZCreateUser.shape.username.optional(),
     role: z.enum(USER_ROLES).optional(),
-    language: z.enum(["en", "de"]).optional(),
+    language: z.enum(LANGUAGES).optional(),
   })
   .strict();
 

@@ -3,13 +3,13 @@ import { z } from "zod";
 import { type Actor, requireBrowser } from "../auth/actor.ts";
 import { getDb } from "../db/client.ts";
 import { parseInput } from "../errors.ts";
-
+import { LANGUAGES } from "../i18n/locales.ts";
 import { isTheme, THEMES, type Theme } from "./theme.ts";
 
 export { isTheme, THEMES, type Theme };
 
 export const ZPreferences = z
-  .object({ language: z.enum(["en", "de"]).optional(), theme: z.enum(THEMES).optional() })
+  .object({ language: z.enum(LANGUAGES).optional(), theme: z.enum(THEMES).optional() })
   .strict()
   .refine((p) => p.language !== undefined || p.theme !== undefined, "nothing to change");
 export type TPreferences = z.input<typeof ZPreferences>;

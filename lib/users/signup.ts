@@ -5,6 +5,7 @@ import { z } from "zod";
 import { type RequestMeta, recordAudit } from "../audit/audit.ts";
 import { allowRequest } from "../auth/rate-limit.ts";
 import { AppError, notFound, parseInput } from "../errors.ts";
+import { LANGUAGES } from "../i18n/locales.ts";
 import { getSettings } from "../settings/settings.ts";
 import { getSsoConfig } from "../sso/settings.ts";
 import { createUser, ZCreateUser } from "./users.ts";
@@ -17,7 +18,7 @@ export const ZSignUp = z
     username: ZCreateUser.shape.username,
     password: ZCreateUser.shape.password,
     // Not ZCreateUser's: its default ("en") would hide the instance's default language.
-    language: z.enum(["en", "de"]).optional(),
+    language: z.enum(LANGUAGES).optional(),
   })
   .strict();
 

@@ -3,6 +3,7 @@ import { revokeUserApiKeys } from "../auth/api-keys.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/passwords.ts";
 import { getDb } from "../db/client.ts";
 import { AppError, notFound, parseInput } from "../errors.ts";
+import { LANGUAGES } from "../i18n/locales.ts";
 
 export const ZCreateUser = z.object({
   email: z.string().trim().toLowerCase().email().max(191),
@@ -14,7 +15,7 @@ export const ZCreateUser = z.object({
     .regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]*$/, "letters, digits, dots, dashes and underscores"),
   password: z.string().min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
   admin: z.boolean().default(false),
-  language: z.enum(["en", "de"]).default("en"),
+  language: z.enum(LANGUAGES).default("en"),
   mustChangePassword: z.boolean().default(false),
 });
 

@@ -98,7 +98,7 @@ describe.each(availableEngines())("[SETTINGS] system settings on %s", (engine) =
       { smtp_port: 70000 },
       { smtp_tls: "ssl" },
       { smtp_from: "not an address" },
-      { default_language: "fr" },
+      { default_language: "sv" },
       { allow_signup: "yes" },
       { logo: "../../auth-secret" },
       { unknown_setting: 1 },
@@ -138,10 +138,11 @@ describe.each(availableEngines())("[SETTINGS] system settings on %s", (engine) =
     expect((await logoGet()).status).toBe(404);
   });
 
-  it("uses the default language for visitors whose browser names neither en nor de", async () => {
-    expect(await visitorLanguage("fr-FR,fr;q=0.9")).toBe("en");
+  it("uses the default language for visitors whose browser names none of WarmDesk's languages", async () => {
+    expect(await visitorLanguage("sv-SE,sv;q=0.9")).toBe("en");
     await call(settingsPatch, { method: "PATCH", key: admin.key, body: { default_language: "de" } });
-    expect(await visitorLanguage("fr-FR,fr;q=0.9")).toBe("de");
+    expect(await visitorLanguage("sv-SE,sv;q=0.9")).toBe("de");
+    expect(await visitorLanguage("fr-FR,fr;q=0.9")).toBe("fr");
     expect(await visitorLanguage(null)).toBe("de");
     expect(await visitorLanguage("en-GB,en;q=0.8")).toBe("en");
   });

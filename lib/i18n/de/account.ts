@@ -1,6 +1,7 @@
 import type { account as en } from "../en/account.ts";
+import type { Translation } from "../locales.ts";
 
-export const account: { [K in keyof typeof en]: string } = {
+export const account: Translation<typeof en, "de"> = {
   "account.title": "Konto",
 
   "account.mfa.statusOn": "An",
@@ -8,9 +9,14 @@ export const account: { [K in keyof typeof en]: string } = {
   "account.mfa.offBody":
     "Schütze dein Konto zusätzlich zum Passwort mit einem Code aus einer Authenticator-App (z. B. 1Password, Google Authenticator oder Aegis).",
   "account.mfa.onBody": "Nach dem Passwort wirst du nach einem Code aus deiner Authenticator-App gefragt.",
-  "account.mfa.codesLeft": "Noch {count} von 10 Wiederherstellungscodes.",
-  "account.mfa.codesLow":
-    "Nur noch {count, plural, one {# Wiederherstellungscode} other {# Wiederherstellungscodes}}. Erzeuge neue, damit du dich nicht aussperrst.",
+  "account.mfa.codesLeft": {
+    one: "Noch {count} von 10 Wiederherstellungscodes.",
+    other: "Noch {count} von 10 Wiederherstellungscodes.",
+  },
+  "account.mfa.codesLow": {
+    one: "Nur noch {count} Wiederherstellungscode. Erzeuge neue, damit du dich nicht aussperrst.",
+    other: "Nur noch {count} Wiederherstellungscodes. Erzeuge neue, damit du dich nicht aussperrst.",
+  },
   "account.mfa.enable": "Einschalten",
   "account.mfa.disable": "Ausschalten",
   "account.mfa.regenerate": "Neue Wiederherstellungscodes",

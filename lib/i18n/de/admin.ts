@@ -1,6 +1,7 @@
 import type { admin as en } from "../en/admin.ts";
+import type { Translation } from "../locales.ts";
 
-export const admin: { [K in keyof typeof en]: string } = {
+export const admin: Translation<typeof en, "de"> = {
   "admin.title": "Administration",
   "admin.nav.label": "Bereiche der Administration",
   "admin.nav.users": "Benutzer",

@@ -1,6 +1,7 @@
 import type { attachments as en } from "../en/attachments.ts";
+import type { Translation } from "../locales.ts";
 
-export const attachments: Record<keyof typeof en, string> = {
+export const attachments: Translation<typeof en, "de"> = {
   "attachments.title": "Anhänge",
   "attachments.none": "Noch keine Anhänge.",
   "attachments.add": "Dateien hinzufügen",

@@ -1,6 +1,7 @@
 import type { auth as en } from "../en/auth.ts";
+import type { Translation } from "../locales.ts";
 
-export const auth: { [K in keyof typeof en]: string } = {
+export const auth: Translation<typeof en, "de"> = {
   "auth.email": "E-Mail",
   "auth.username": "Benutzername",
   "auth.password": "Passwort",

@@ -1,6 +1,7 @@
 import type { billing as en } from "../en/billing.ts";
+import type { Translation } from "../locales.ts";
 
-export const billing: { [K in keyof typeof en]: string } = {
+export const billing: Translation<typeof en, "de"> = {
   "billing.pdf.title": "Stundennachweis",
   "billing.pdf.period": "Zeitraum",
   "billing.pdf.contract": "Vertrag",

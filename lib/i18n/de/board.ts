@@ -1,9 +1,10 @@
 import type { board as en } from "../en/board.ts";
+import type { Translation } from "../locales.ts";
 
-export const board: { [K in keyof typeof en]: string } = {
+export const board: Translation<typeof en, "de"> = {
   "board.title": "Board {project}",
   "board.columns": "Spalten des Boards",
-  "board.cardCount": "{count, plural, one {# Karte} other {# Karten}}",
+  "board.cardCount": { one: "{count} Karte", other: "{count} Karten" },
   "board.default.todo": "Zu erledigen",
   "board.default.inProgress": "In Arbeit",
   "board.default.done": "Erledigt",
@@ -17,7 +18,7 @@ export const board: { [K in keyof typeof en]: string } = {
   "board.addColumnPlaceholder": "Name der Spalte",
   "board.create": "Hinzufügen",
   "board.cancel": "Abbrechen",
-  "board.comments": "{count, plural, one {# Kommentar} other {# Kommentare}}",
+  "board.comments": { one: "{count} Kommentar", other: "{count} Kommentare" },
   "board.attachments": "{count, plural, one {# Anhang} other {# Anhänge}}",
   "board.due": "Fällig am {date}",
   "board.overdue": "Überfällig seit {date}",
@@ -84,10 +85,12 @@ export const board: { [K in keyof typeof en]: string } = {
     "Die Spalte konnte nicht verschoben werden: Das Board wurde inzwischen geändert. Es zeigt jetzt den aktuellen Stand.",
   "board.column.archiveCards": "Alle Karten archivieren…",
   "board.column.archiveTitle": "Alle Karten in „{column}“ archivieren?",
-  "board.column.archiveBody":
-    "{count, plural, one {# Karte verschwindet} other {# Karten verschwinden}} vom Board. Sie lassen sich auf der Seite der Karte wiederherstellen.",
+  "board.column.archiveBody": {
+    one: "{count} Karte verschwindet vom Board. Sie lässt sich auf ihrer Seite wiederherstellen.",
+    other: "{count} Karten verschwinden vom Board. Sie lassen sich auf der Seite der Karte wiederherstellen.",
+  },
   "board.column.archiveConfirm": "Karten archivieren",
-  "board.column.archived": "{count, plural, one {# Karte archiviert} other {# Karten archiviert}}",
+  "board.column.archived": { one: "{count} Karte archiviert", other: "{count} Karten archiviert" },
   "board.column.delete": "Spalte löschen…",
   "board.column.deleteTitle": "Spalte „{column}“ löschen?",
   "board.column.deleteEmpty": "Die Spalte ist leer. Das lässt sich nicht rückgängig machen.",

@@ -1,6 +1,7 @@
 import type { card as en } from "../en/card.ts";
+import type { Translation } from "../locales.ts";
 
-export const card: Record<keyof typeof en, string> = {
+export const card: Translation<typeof en, "de"> = {
   "card.back": "Zurück zum Board",
   "card.title": "Titel",
   "card.editTitle": "Titel bearbeiten",

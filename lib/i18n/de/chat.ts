@@ -1,10 +1,13 @@
 import type { chat as en } from "../en/chat.ts";
+import type { Translation } from "../locales.ts";
 
-export const chat: Record<keyof typeof en, string> = {
+export const chat: Translation<typeof en, "de"> = {
   "notifications.mail.open": "In {instance} öffnen",
   "notifications.mail.footer": "Welche E-Mails du bekommst, stellst du auf deiner Profilseite ein.",
-  "notifications.mail.digestSubject":
-    "{count, plural, one {# neue Benachrichtigung} other {# neue Benachrichtigungen}} in {instance}",
+  "notifications.mail.digestSubject": {
+    one: "{count} neue Benachrichtigung in {instance}",
+    other: "{count} neue Benachrichtigungen in {instance}",
+  },
   "notifications.title.mentionChat": "{user} hat dich im Chat von {project} erwähnt",
   "notifications.title.mentionGroup": "{user} hat dich in {name} erwähnt",
   "notifications.title.dm": "Neue Nachricht von {user}",
@@ -25,7 +28,7 @@ export const chat: Record<keyof typeof en, string> = {
   "chat.delete": "Löschen",
   "chat.deleteConfirm": "Diese Nachricht löschen?",
   "chat.deleted": "Diese Nachricht wurde gelöscht.",
-  "chat.newMessages": "{count, plural, one {# neue Nachricht} other {# neue Nachrichten}} ↓",
+  "chat.newMessages": { one: "{count} neue Nachricht ↓", other: "{count} neue Nachrichten ↓" },
   "chat.typing": "{names} schreibt…",
   "chat.composer": "Nachricht",
   "chat.editing": "Nachricht bearbeiten (Esc bricht ab)",
@@ -52,11 +55,11 @@ export const chat: Record<keyof typeof en, string> = {
   "chat.messages.pick": "Wähle eine Unterhaltung oder starte eine neue.",
   "chat.messages.leave": "Gruppe verlassen",
   "chat.messages.leaveConfirm": "Diese Gruppe verlassen? Du siehst ihre Nachrichten dann nicht mehr.",
-  "chat.messages.unread": "{count} ungelesen",
+  "chat.messages.unread": { one: "{count} ungelesen", other: "{count} ungelesen" },
   "chat.messages.projects": "Projekt-Chats",
   "chat.messages.noMessages": "Noch keine Nachrichten",
   "notifications.bell": "Benachrichtigungen",
-  "notifications.bellCount": "Benachrichtigungen, {count} ungelesen",
+  "notifications.bellCount": { one: "Benachrichtigungen, {count} ungelesen", other: "Benachrichtigungen, {count} ungelesen" },
   "notifications.empty": "Nichts Neues.",
   "notifications.markAll": "Alle als gelesen markieren",
   "notifications.markRead": "Als gelesen markieren",

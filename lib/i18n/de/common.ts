@@ -1,6 +1,7 @@
 import type { common as en } from "../en/common.ts";
+import type { Translation } from "../locales.ts";
 
-export const common: { [K in keyof typeof en]: string } = {
+export const common: Translation<typeof en, "de"> = {
   "app.name": "WarmDesk",
   "app.tagline": "Boards, Chat und Zeiterfassung für Teams, die für Kunden arbeiten.",
 

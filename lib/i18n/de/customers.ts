@@ -1,8 +1,9 @@
 import type { customers as en } from "../en/customers.ts";
+import type { Translation } from "../locales.ts";
 
-export const customers: { [K in keyof typeof en]: string } = {
+export const customers: Translation<typeof en, "de"> = {
   "customers.title": "Kunden",
-  "customers.count": "{count, plural, one {# Kunde} other {# Kunden}}",
+  "customers.count": { one: "{count} Kunde", other: "{count} Kunden" },
   "customers.new": "Neuer Kunde",
   "customers.create": "Kunde anlegen",
   "customers.created": "Kunde „{name}“ angelegt",
@@ -21,8 +22,7 @@ export const customers: { [K in keyof typeof en]: string } = {
   "customers.empty.title": "Noch keine Kunden",
   "customers.empty.body":
     "Lege einen Kunden an, um Projekten einen Auftraggeber zu geben, vertraglich vereinbarte Stunden zu erfassen und zu sehen, wie schnell sie verbraucht werden.",
-  "customers.projects": "{count, plural, one {# Projekt} other {# Projekte}}",
-  "customers.projectsOne": "1 Projekt",
+  "customers.projects": { one: "{count} Projekt", other: "{count} Projekte" },
   "customers.projectsTitle": "Projekte",
   "customers.projects.empty":
     "Noch keines deiner Projekte gehört zu diesem Kunden. Wähle den Kunden in den Einstellungen eines Projekts.",

@@ -1,6 +1,7 @@
 import type { imports as en } from "../en/imports.ts";
+import type { Translation } from "../locales.ts";
 
-export const imports: { [K in keyof typeof en]: string } = {
+export const imports: Translation<typeof en, "de"> = {
   "imports.title": "Import und Export",
   "imports.description": "Ein Board aus einem anderen Werkzeug übernehmen oder dieses Projekt mitnehmen.",
   "imports.importTitle": "Board importieren",
@@ -28,7 +29,7 @@ export const imports: { [K in keyof typeof en]: string } = {
   "imports.dateOrder.dmy": "Tag/Monat",
   "imports.check": "Prüfen (Probelauf)",
   "imports.checkAgain": "Erneut prüfen",
-  "imports.start": "{count, plural, one {# Karte} other {# Karten}} importieren",
+  "imports.start": { one: "{count} Karte importieren", other: "{count} Karten importieren" },
   "imports.reset": "Neu beginnen",
   "imports.reportTitle": "Was der Import tun wird",
   "imports.resultTitle": "Importiert in {project}",
@@ -57,7 +58,7 @@ export const imports: { [K in keyof typeof en]: string } = {
   "imports.action.match": "vorhanden",
   "imports.action.skip": "übersprungen",
   "imports.action.remove": "entfernt",
-  "imports.cardsIn": "{count, plural, one {# Karte} other {# Karten}}",
+  "imports.cardsIn": { one: "{count} Karte", other: "{count} Karten" },
   "imports.peopleTitle": "Personen",
   "imports.noMatch": "nicht gefunden: als Text behalten",
   "imports.droppedTitle": "Nicht übernommen",

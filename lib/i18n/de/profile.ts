@@ -1,6 +1,7 @@
 import type { profile as en } from "../en/profile.ts";
+import type { Translation } from "../locales.ts";
 
-export const profile: { [K in keyof typeof en]: string } = {
+export const profile: Translation<typeof en, "de"> = {
   "profile.title": "Profil",
   "profile.description": "Dein Konto, die Sicherheit deiner Anmeldung und persönliche API-Schlüssel.",
   "profile.nav": "Profilbereiche",
@@ -61,7 +62,7 @@ export const profile: { [K in keyof typeof en]: string } = {
   "profile.sessions.revokeLabel": "Sitzung auf {device} abmelden",
   "profile.sessions.revoked": "Sitzung abgemeldet.",
   "profile.sessions.revokeOthers": "Alle anderen Sitzungen abmelden",
-  "profile.sessions.othersRevoked": "{count, plural, one {# andere Sitzung} other {# andere Sitzungen}} abgemeldet.",
+  "profile.sessions.othersRevoked": { one: "{count} andere Sitzung abgemeldet.", other: "{count} andere Sitzungen abgemeldet." },
   "profile.sessions.noOthers": "Keine anderen Sitzungen angemeldet.",
   "profile.sessions.revokeCurrentTitle": "Auf diesem Gerät abmelden?",
   "profile.sessions.revokeCurrentBody": "Du musst dich hier erneut anmelden.",

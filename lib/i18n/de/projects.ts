@@ -1,14 +1,13 @@
 import type { projects as en } from "../en/projects.ts";
+import type { Translation } from "../locales.ts";
 
-export const projects: { [K in keyof typeof en]: string } = {
+export const projects: Translation<typeof en, "de"> = {
   "projects.title": "Projekte",
-  "projects.count": "{count, plural, one {# Projekt} other {# Projekte}}",
-  "projects.countOne": "1 Projekt",
+  "projects.count": { one: "{count} Projekt", other: "{count} Projekte" },
   "projects.search": "Projekte durchsuchen",
   "projects.searchPlaceholder": "Projekte filtern …",
   "projects.new": "Neues Projekt",
-  "projects.cards": "{count, plural, one {# Karte} other {# Karten}}",
-  "projects.cardsOne": "1 Karte",
+  "projects.cards": { one: "{count} Karte", other: "{count} Karten" },
   "projects.noCustomer": "Intern",
   "projects.type.kanban": "Kanban",
   "projects.type.scrum": "Scrum",
@@ -84,8 +83,7 @@ export const projects: { [K in keyof typeof en]: string } = {
   "projects.settings.revoke": "Entziehen",
   "projects.settings.groupRevoked": "Zugriff von {name} entzogen",
   "projects.settings.noGroups": "Keine Gruppe hat Zugriff auf dieses Projekt.",
-  "projects.settings.groupMembers": "{count, plural, one {# Person} other {# Personen}}",
-  "projects.settings.groupMembersOne": "1 Person",
+  "projects.settings.groupMembers": { one: "{count} Person", other: "{count} Personen" },
   "projects.settings.archiveTitle": "Projekt archivieren",
   "projects.settings.archiveHint":
     "Ein archiviertes Projekt ist schreibgeschützt und aus der Projektliste ausgeblendet. Du kannst es jederzeit wiederherstellen.",
@@ -120,15 +118,15 @@ export const projects: { [K in keyof typeof en]: string } = {
   "projects.settings.labelSaved": "Label „{name}“ gespeichert",
   "projects.settings.labelDeleted": "Label „{name}“ gelöscht",
   "projects.settings.noLabels": "Noch keine Labels.",
-  "projects.settings.labelCards": "{count, plural, one {# Karte} other {# Karten}}",
-  "projects.settings.labelCardsOne": "1 Karte",
+  "projects.settings.labelCards": { one: "{count} Karte", other: "{count} Karten" },
   "projects.settings.labelCardsNone": "Nicht verwendet",
   "projects.settings.editLabel": "Bearbeiten",
   "projects.settings.deleteLabel": "Löschen",
   "projects.settings.deleteLabelTitle": "Label „{name}“ löschen?",
-  "projects.settings.deleteLabelBody":
-    "{count, plural, one {# Karte trägt es} other {# Karten tragen es}}; es wird von allen entfernt. Das lässt sich nicht rückgängig machen.",
-  "projects.settings.deleteLabelBodyOne": "1 Karte trägt es; es wird von ihr entfernt. Das lässt sich nicht rückgängig machen.",
+  "projects.settings.deleteLabelBody": {
+    one: "{count} Karte trägt es; es wird von ihr entfernt. Das lässt sich nicht rückgängig machen.",
+    other: "{count} Karten tragen es; es wird von allen entfernt. Das lässt sich nicht rückgängig machen.",
+  },
   "projects.settings.deleteLabelBodyNone": "Keine Karte trägt es. Das lässt sich nicht rückgängig machen.",
   "projects.settings.error.labelName": "Gib dem Label einen Namen mit höchstens 64 Zeichen.",
   "projects.settings.error.labelTaken": "Dieses Projekt hat schon ein Label mit diesem Namen.",

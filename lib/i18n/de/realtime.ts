@@ -1,6 +1,7 @@
 import type { realtime as en } from "../en/realtime.ts";
+import type { Translation } from "../locales.ts";
 
-export const realtime: { [K in keyof typeof en]: string } = {
+export const realtime: Translation<typeof en, "de"> = {
   "realtime.live": "Live",
   "realtime.reconnecting": "Verbindung wird wiederhergestellt…",
   "realtime.reconnectingHint":

@@ -1,6 +1,7 @@
 import type { scrum as en } from "../en/scrum.ts";
+import type { Translation } from "../locales.ts";
 
-export const scrum: { [K in keyof typeof en]: string } = {
+export const scrum: Translation<typeof en, "de"> = {
   "scrum.tabs.label": "Ansichten des Projekts",
   "scrum.tabs.board": "Board",
   "scrum.tabs.backlog": "Backlog",
@@ -9,10 +10,8 @@ export const scrum: { [K in keyof typeof en]: string } = {
   "scrum.backlog.title": "Backlog",
   "scrum.backlog.heading": "Backlog",
   "scrum.backlog.summary": "{cards} · {points}",
-  "scrum.count.cards": "{count, plural, one {# Karte} other {# Karten}}",
-  "scrum.count.cardsOne": "1 Karte",
-  "scrum.count.points": "{count, plural, one {# Punkt} other {# Punkte}}",
-  "scrum.count.pointsOne": "1 Punkt",
+  "scrum.count.cards": { one: "{count} Karte", other: "{count} Karten" },
+  "scrum.count.points": { one: "{count} Punkt", other: "{count} Punkte" },
   "scrum.backlog.empty": "Das Backlog ist leer. Füge unten eine Karte hinzu oder zieh Karten aus einem Sprint hierher.",
   "scrum.backlog.addCard": "Karte zum Backlog hinzufügen",
   "scrum.backlog.addPlaceholder": "Titel der Karte, Enter fügt hinzu",
@@ -39,12 +38,11 @@ export const scrum: { [K in keyof typeof en]: string } = {
   "scrum.sprint.closed": "Abgeschlossen",
   "scrum.sprint.noDates": "Noch keine Daten",
   "scrum.sprint.dates": "{start} – {end}",
-  "scrum.sprint.daysLeft": "Noch {count, plural, one {# Tag} other {# Tage}}",
-  "scrum.sprint.daysLeftOne": "Noch 1 Tag",
+  "scrum.sprint.daysLeft": { one: "Noch {count} Tag", other: "Noch {count} Tage" },
   "scrum.sprint.lastDay": "Letzter Tag",
-  "scrum.sprint.overdue": "Seit {count, plural, one {# Tag} other {# Tagen}} vorbei",
+  "scrum.sprint.overdue": { one: "Seit {count} Tag vorbei", other: "Seit {count} Tagen vorbei" },
   "scrum.sprint.overdueOne": "Seit gestern vorbei",
-  "scrum.sprint.notStarted": "Beginnt in {count, plural, one {# Tag} other {# Tagen}}",
+  "scrum.sprint.notStarted": { one: "Beginnt in {count} Tag", other: "Beginnt in {count} Tagen" },
   "scrum.sprint.notStartedOne": "Beginnt morgen",
   "scrum.sprint.goal": "Ziel",
   "scrum.sprint.progress": "{done} von {points} Punkten erledigt",
@@ -66,8 +64,7 @@ export const scrum: { [K in keyof typeof en]: string } = {
   "scrum.form.start": "Beginn",
   "scrum.form.end": "Ende",
   "scrum.form.duration": "Dauer",
-  "scrum.form.weeks": "{count, plural, one {# Woche} other {# Wochen}}",
-  "scrum.form.week": "1 Woche",
+  "scrum.form.weeks": { one: "{count} Woche", other: "{count} Wochen" },
   "scrum.form.custom": "Eigene",
   "scrum.form.save": "Speichern",
   "scrum.form.create": "Anlegen",

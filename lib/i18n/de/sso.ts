@@ -1,6 +1,7 @@
 import type { sso as en } from "../en/sso.ts";
+import type { Translation } from "../locales.ts";
 
-export const sso: { [K in keyof typeof en]: string } = {
+export const sso: Translation<typeof en, "de"> = {
   "sso.signIn.button": "Mit SSO anmelden",
   "sso.signIn.or": "oder",
   "sso.signIn.identifier": "E-Mail oder Benutzername",

@@ -1,6 +1,7 @@
 import type { system as en } from "../en/system.ts";
+import type { Translation } from "../locales.ts";
 
-export const system: { [K in keyof typeof en]: string } = {
+export const system: Translation<typeof en, "de"> = {
   "system.title": "System",
 
   "system.settings.title": "Einstellungen",
@@ -30,7 +31,7 @@ export const system: { [K in keyof typeof en]: string } = {
   "system.settings.logo.tooLarge": "Das Logo darf höchstens 1 MB groß sein.",
   "system.settings.language": "Sprache",
   "system.settings.language.description":
-    "Für neue Benutzer und für Besucher, deren Browser weder Englisch noch Deutsch anfragt.",
+    "Für neue Benutzer und für Besucher, deren Browser keine der Sprachen von WarmDesk anfragt.",
   "system.settings.defaultLanguage": "Standardsprache",
   "system.settings.language.en": "English",
   "system.settings.language.de": "Deutsch",
@@ -108,7 +109,7 @@ export const system: { [K in keyof typeof en]: string } = {
   "system.audit.formerUser": "{username} (ehemaliger Benutzer)",
   "system.audit.newer": "Neueste",
   "system.audit.older": "Ältere Einträge",
-  "system.audit.count": "{count, plural, one {# Eintrag} other {# Einträge}} auf dieser Seite",
+  "system.audit.count": { one: "{count} Eintrag auf dieser Seite", other: "{count} Einträge auf dieser Seite" },
   "system.audit.group.auth": "Anmeldung",
   "system.audit.group.mfa": "Zwei-Faktor",
   "system.audit.group.session": "Sitzungen",

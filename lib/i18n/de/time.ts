@@ -1,6 +1,7 @@
 import type { time as en } from "../en/time.ts";
+import type { Translation } from "../locales.ts";
 
-export const time: { [K in keyof typeof en]: string } = {
+export const time: Translation<typeof en, "de"> = {
   "nav.customers": "Kunden",
   "time.title": "Zeit",
   "time.none": "(keine)",

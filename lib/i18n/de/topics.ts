@@ -1,6 +1,7 @@
 import type { topics as en } from "../en/topics.ts";
+import type { Translation } from "../locales.ts";
 
-export const topics: { [K in keyof typeof en]: string } = {
+export const topics: Translation<typeof en, "de"> = {
   "topics.tab": "Themen",
   "topics.title": "Themen",
   "topics.subtitle": "Diskussionen in {project}",
@@ -15,7 +16,7 @@ export const topics: { [K in keyof typeof en]: string } = {
   "topics.pinned": "Angeheftet",
   "topics.locked": "Gesperrt",
   "topics.oneReply": "1 Antwort",
-  "topics.replies": "{count, plural, one {# Antwort} other {# Antworten}}",
+  "topics.replies": { one: "{count} Antwort", other: "{count} Antworten" },
   "topics.reply": "Antworten",
   "topics.replyLabel": "Deine Antwort (Markdown)",
   "topics.replyPlaceholder": "Antwort schreiben…",

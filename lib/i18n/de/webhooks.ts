@@ -1,6 +1,7 @@
 import type { webhooks as en } from "../en/webhooks.ts";
+import type { Translation } from "../locales.ts";
 
-export const webhooks: { [K in keyof typeof en]: string } = {
+export const webhooks: Translation<typeof en, "de"> = {
   "webhooks.title": "Webhooks",
   "webhooks.description":
     "GitHub, GitLab oder eine CI schicken Pushes und Pull Requests hierher: Kartenschlüssel wie {example} in Commit-Nachrichten, Branch-Namen und Pull-Request-Titeln verknüpfen Commits mit Karten, und „fixes {example}“ verschiebt die Karte nach Erledigt.",

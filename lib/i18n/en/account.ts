@@ -6,9 +6,11 @@ export const account = {
   "account.mfa.offBody":
     "Protect your account with a code from an authenticator app (such as 1Password, Google Authenticator or Aegis) in addition to your password.",
   "account.mfa.onBody": "You are asked for a code from your authenticator app after your password.",
-  "account.mfa.codesLeft": "{count} of 10 recovery codes left.",
-  "account.mfa.codesLow":
-    "Only {count, plural, one {# recovery code} other {# recovery codes}} left. Generate new ones so you are not locked out.",
+  "account.mfa.codesLeft": { one: "{count} of 10 recovery codes left.", other: "{count} of 10 recovery codes left." },
+  "account.mfa.codesLow": {
+    one: "Only {count} recovery code left. Generate new ones so you are not locked out.",
+    other: "Only {count} recovery codes left. Generate new ones so you are not locked out.",
+  },
   "account.mfa.enable": "Turn on",
   "account.mfa.disable": "Turn off",
   "account.mfa.regenerate": "New recovery codes",

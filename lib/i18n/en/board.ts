@@ -1,7 +1,7 @@
 export const board = {
   "board.title": "{project} board",
   "board.columns": "Board columns",
-  "board.cardCount": "{count, plural, one {# card} other {# cards}}",
+  "board.cardCount": { one: "{count} card", other: "{count} cards" },
   "board.default.todo": "To do",
   "board.default.inProgress": "In progress",
   "board.default.done": "Done",
@@ -15,7 +15,7 @@ export const board = {
   "board.addColumnPlaceholder": "Column name",
   "board.create": "Add",
   "board.cancel": "Cancel",
-  "board.comments": "{count, plural, one {# comment} other {# comments}}",
+  "board.comments": { one: "{count} comment", other: "{count} comments" },
   "board.attachments": "{count, plural, one {# attachment} other {# attachments}}",
   "board.due": "Due {date}",
   "board.overdue": "Overdue since {date}",
@@ -80,10 +80,12 @@ export const board = {
   "board.column.moveConflict": "The column could not be moved: the board changed meanwhile. It now shows the latest state.",
   "board.column.archiveCards": "Archive all cards…",
   "board.column.archiveTitle": "Archive all cards in “{column}”?",
-  "board.column.archiveBody":
-    "{count, plural, one {# card leaves} other {# cards leave}} the board. They can be restored from each card’s page.",
+  "board.column.archiveBody": {
+    one: "{count} card leaves the board. It can be restored from its page.",
+    other: "{count} cards leave the board. They can be restored from each card’s page.",
+  },
   "board.column.archiveConfirm": "Archive cards",
-  "board.column.archived": "{count, plural, one {# card archived} other {# cards archived}}",
+  "board.column.archived": { one: "{count} card archived", other: "{count} cards archived" },
   "board.column.delete": "Delete column…",
   "board.column.deleteTitle": "Delete column “{column}”?",
   "board.column.deleteEmpty": "The column is empty. This cannot be undone.",

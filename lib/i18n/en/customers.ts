@@ -1,6 +1,6 @@
 export const customers = {
   "customers.title": "Customers",
-  "customers.count": "{count, plural, one {# customer} other {# customers}}",
+  "customers.count": { one: "{count} customer", other: "{count} customers" },
   "customers.new": "New customer",
   "customers.create": "Create customer",
   "customers.created": "Customer “{name}” created",
@@ -18,8 +18,7 @@ export const customers = {
   "customers.back": "All customers",
   "customers.empty.title": "No customers yet",
   "customers.empty.body": "Create a customer to give projects a client, track contracted hours and see how fast they are used.",
-  "customers.projects": "{count, plural, one {# project} other {# projects}}",
-  "customers.projectsOne": "1 project",
+  "customers.projects": { one: "{count} project", other: "{count} projects" },
   "customers.projectsTitle": "Projects",
   "customers.projects.empty": "No project of yours belongs to this customer yet. Choose the customer in a project's settings.",
   "customers.noActiveContract": "No active contract",

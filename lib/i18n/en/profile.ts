@@ -63,7 +63,7 @@ export const profile = {
   "profile.sessions.revokeLabel": "Sign out session on {device}",
   "profile.sessions.revoked": "Session signed out.",
   "profile.sessions.revokeOthers": "Sign out all other sessions",
-  "profile.sessions.othersRevoked": "Signed out {count, plural, one {# other session} other {# other sessions}}.",
+  "profile.sessions.othersRevoked": { one: "Signed out {count} other session.", other: "Signed out {count} other sessions." },
   "profile.sessions.noOthers": "No other sessions are signed in.",
   "profile.sessions.revokeCurrentTitle": "Sign out of this device?",
   "profile.sessions.revokeCurrentBody": "You will need to sign in again here.",

@@ -27,7 +27,8 @@ export const system = {
   "system.settings.logo.wrongType": "The logo must be a PNG, JPEG or WebP image.",
   "system.settings.logo.tooLarge": "The logo may be at most 1 MB.",
   "system.settings.language": "Language",
-  "system.settings.language.description": "For new users and for visitors whose browser asks for neither English nor German.",
+  "system.settings.language.description":
+    "For new users and for visitors whose browser asks for none of the languages WarmDesk speaks.",
   "system.settings.defaultLanguage": "Default language",
   "system.settings.language.en": "English",
   "system.settings.language.de": "Deutsch",
@@ -104,7 +105,7 @@ export const system = {
   "system.audit.formerUser": "{username} (former user)",
   "system.audit.newer": "Newest",
   "system.audit.older": "Older entries",
-  "system.audit.count": "{count, plural, one {# entry} other {# entries}} on this page",
+  "system.audit.count": { one: "{count} entry on this page", other: "{count} entries on this page" },
   "system.audit.group.auth": "Sign-in",
   "system.audit.group.mfa": "Two-factor",
   "system.audit.group.session": "Sessions",

@@ -13,7 +13,7 @@ export const topics = {
   "topics.pinned": "Pinned",
   "topics.locked": "Locked",
   "topics.oneReply": "1 reply",
-  "topics.replies": "{count, plural, one {# reply} other {# replies}}",
+  "topics.replies": { one: "{count} reply", other: "{count} replies" },
   "topics.reply": "Reply",
   "topics.replyLabel": "Your reply (markdown)",
   "topics.replyPlaceholder": "Write a reply…",

@@ -1,5 +1,6 @@
 import { previewTimesheet, timesheetResponse } from "@/lib/billing/invoices.ts";
 import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
+import { isLanguage } from "@/lib/i18n/locales.ts";
 import { queryObject } from "@/lib/time/entries.ts";
 
 type Params = { slug: string };
@@ -8,7 +9,7 @@ type Params = { slug: string };
 export const GET = apiRoute<Params>(
   async ({ req, params, actor }) => {
     const { sheet, format, locale } = await previewTimesheet(actor, params.slug, queryObject(new URL(req.url)));
-    return timesheetResponse(sheet, format, locale ?? (actor.language === "de" ? "de" : "en"));
+    return timesheetResponse(sheet, format, locale ?? (isLanguage(actor.language) ? actor.language : "en"));
   },
   { scope: "account" },
 );

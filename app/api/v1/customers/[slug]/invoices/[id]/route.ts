@@ -1,6 +1,7 @@
 import { invoiceTimesheet, timesheetResponse, ZInvoiceFile } from "@/lib/billing/invoices.ts";
 import { parseInput } from "@/lib/errors.ts";
 import { apiRoute, methodNotAllowed } from "@/lib/http/handler.ts";
+import { isLanguage } from "@/lib/i18n/locales.ts";
 import { queryObject } from "@/lib/time/entries.ts";
 
 type Params = { slug: string; id: string };
@@ -11,7 +12,7 @@ export const GET = apiRoute<Params>(
     const query = queryObject(new URL(req.url));
     const { format, locale } = parseInput(ZInvoiceFile, query);
     const sheet = await invoiceTimesheet(actor, params.slug, params.id);
-    return timesheetResponse(sheet, format, locale ?? (actor.language === "de" ? "de" : "en"));
+    return timesheetResponse(sheet, format, locale ?? (isLanguage(actor.language) ? actor.language : "en"));
   },
   { scope: "account" },
 );
