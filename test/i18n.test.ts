@@ -22,7 +22,8 @@ import {
   translator,
 } from "../lib/i18n/index.ts";
 
-const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+// `{name}`, and the variable of an ICU plural choice inside a text (`{count, plural, one {…} …}`).
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
 // Markdown that must survive translation: **bold**, `code`, [links](…).
 const markup = (text: string) => [...text.matchAll(/\*\*|`|\]\(/g)].map((m) => m[0]).sort();
 const i18nDir = join(import.meta.dirname, "..", "lib", "i18n");

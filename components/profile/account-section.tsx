@@ -9,8 +9,8 @@ import { cn } from "@/components/ui/cn.ts";
 import { Field, Input } from "@/components/ui/input.tsx";
 import { SectionCard } from "@/components/ui/section-card.tsx";
 import { toast } from "@/components/ui/toast.tsx";
-import { savePreferences } from "@/lib/users/preferences-action.ts";
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language } from "@/lib/i18n/locales.ts";
+import { savePreferences } from "@/lib/users/preferences-action.ts";
 import type { Theme } from "@/lib/users/theme.ts";
 import { api } from "./api.ts";
 

@@ -29,8 +29,8 @@ import {
   MenuTrigger,
 } from "@/components/ui/menu.tsx";
 import { toast } from "@/components/ui/toast.tsx";
-import { savePreferences } from "@/lib/users/preferences-action.ts";
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from "@/lib/i18n/locales.ts";
+import { savePreferences } from "@/lib/users/preferences-action.ts";
 import { isTheme, type Theme } from "@/lib/users/theme.ts";
 import { AboutDialog } from "./about-dialog.tsx";
 import type { ShellUser } from "./app-header.tsx";

@@ -14,7 +14,6 @@ import { Button, buttonClasses, IconButton } from "@/components/ui/button.tsx";
 import { cn } from "@/components/ui/cn.ts";
 import { Combobox, type ComboboxOption } from "@/components/ui/combobox.tsx";
 import { BarChartIcon, ChevronRightIcon, PlusIcon, XIcon } from "@/components/ui/icons.tsx";
-import { Input } from "@/components/ui/input.tsx";
 import { Kbd } from "@/components/ui/kbd.tsx";
 import { toast } from "@/components/ui/toast.tsx";
 import { formatMoney } from "@/lib/billing/money.ts";

@@ -71,7 +71,7 @@ export function Combobox({
     setOpen(true);
     setTyped(false);
     const at = shownIndexOf(value);
-    setActive(at >= 0 ? at : 0);
+    setActive(Math.max(at, 0));
   }
 
   function shownIndexOf(v: string | null) {

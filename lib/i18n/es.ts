@@ -20,6 +20,7 @@ import { system } from "./es/system.ts";
 import { time } from "./es/time.ts";
 import { topics } from "./es/topics.ts";
 import { webhooks } from "./es/webhooks.ts";
+import { work } from "./es/work.ts";
 
 export const es = {
   ...account,
@@ -42,4 +43,5 @@ export const es = {
   ...time,
   ...topics,
   ...webhooks,
+  ...work,
 };

@@ -20,6 +20,7 @@ import { system } from "./fr/system.ts";
 import { time } from "./fr/time.ts";
 import { topics } from "./fr/topics.ts";
 import { webhooks } from "./fr/webhooks.ts";
+import { work } from "./fr/work.ts";
 
 export const fr = {
   ...account,
@@ -42,4 +43,5 @@ export const fr = {
   ...time,
   ...topics,
   ...webhooks,
+  ...work,
 };

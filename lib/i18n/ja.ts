@@ -20,6 +20,7 @@ import { system } from "./ja/system.ts";
 import { time } from "./ja/time.ts";
 import { topics } from "./ja/topics.ts";
 import { webhooks } from "./ja/webhooks.ts";
+import { work } from "./ja/work.ts";
 
 export const ja = {
   ...account,
@@ -42,4 +43,5 @@ export const ja = {
   ...time,
   ...topics,
   ...webhooks,
+  ...work,
 };

@@ -20,6 +20,7 @@ import { system } from "./pl/system.ts";
 import { time } from "./pl/time.ts";
 import { topics } from "./pl/topics.ts";
 import { webhooks } from "./pl/webhooks.ts";
+import { work } from "./pl/work.ts";
 
 export const pl = {
   ...account,
@@ -42,4 +43,5 @@ export const pl = {
   ...time,
   ...topics,
   ...webhooks,
+  ...work,
 };

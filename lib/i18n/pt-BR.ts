@@ -20,6 +20,7 @@ import { system } from "./pt-BR/system.ts";
 import { time } from "./pt-BR/time.ts";
 import { topics } from "./pt-BR/topics.ts";
 import { webhooks } from "./pt-BR/webhooks.ts";
+import { work } from "./pt-BR/work.ts";
 
 export const ptBR = {
   ...account,
@@ -42,4 +43,5 @@ export const ptBR = {
   ...time,
   ...topics,
   ...webhooks,
+  ...work,
 };

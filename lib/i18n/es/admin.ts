@@ -8,6 +8,7 @@ export const admin: Translation<typeof en, "es"> = {
   "admin.nav.groups": "Grupos",
   "admin.nav.settings": "Ajustes",
   "admin.nav.audit": "Registro de auditoría",
+  "admin.nav.webhooks": "Webhooks",
   "admin.never": "Nunca",
   "admin.error.lastAdmin": "Es el último administrador activo. Nombra antes administrador a otra persona.",
   "admin.error.self": "No puedes hacer esto con tu propia cuenta. Pídeselo a otro administrador.",

@@ -18,6 +18,8 @@ export const auth: Translation<typeof en, "es"> = {
   "auth.mfa.code": "Código de autenticación",
   "auth.mfa.recoveryCode": "Código de recuperación",
   "auth.mfa.invalid": "Ese código no es correcto. Introduce el código actual.",
+  "auth.mfa.recoveryInvalid":
+    "Ese código de recuperación no es correcto o ya se ha usado. Cada código funciona una sola vez: prueba con otro.",
   "auth.mfa.verify": "Verificar",
   "auth.mfa.useRecovery": "Usar un código de recuperación",
   "auth.mfa.useApp": "Usar un código de la aplicación",

@@ -16,6 +16,7 @@ export const chat: Translation<typeof en, "es"> = {
   "notifications.title.reply": "{user} respondió a «{topic}»",
   "notifications.title.mentionTopic": "{user} te mencionó en «{topic}»",
   "notifications.title.comment": "{user} comentó en {key}",
+  "notifications.title.mentionCard": "{user} te mencionó en {key}",
   "chat.title": "Chat",
   "chat.projectTitle": "Chat de {project}",
   "chat.log": "Mensajes",
@@ -52,6 +53,10 @@ export const chat: Translation<typeof en, "es"> = {
   "chat.messages.search": "Buscar personas por nombre de usuario",
   "chat.messages.groupName": "Nombre del grupo (opcional; necesario para un grupo de dos)",
   "chat.messages.start": "Empezar",
+  "chat.messages.startGroup": "Crear grupo",
+  "chat.messages.back": "Volver a las conversaciones",
+  "chat.messages.usersHint":
+    "Una persona: un mensaje directo. Varias: un grupo. Puedes escribir a quienes comparten un proyecto contigo.",
   "chat.messages.pick": "Elige una conversación o empieza una nueva.",
   "chat.messages.leave": "Salir del grupo",
   "chat.messages.leaveConfirm": "¿Salir de este grupo? Dejarás de ver sus mensajes.",

@@ -15,6 +15,7 @@ export const scrum: Translation<typeof en, "es"> = {
   "scrum.backlog.addCard": "Añadir una tarjeta al backlog",
   "scrum.backlog.addPlaceholder": "Título de la tarjeta, Intro la añade",
   "scrum.backlog.runningTotal": "Total acumulado: {points} puntos",
+  "scrum.backlog.runningShort": "total {points}",
   "scrum.backlog.velocityLine": "Un sprint a la velocidad media ({points} puntos)",
   "scrum.backlog.doneHidden": "Las tarjetas de una columna de terminado no están en el backlog.",
   "scrum.backlog.points": "Puntos de historia de {key}",

@@ -7,6 +7,7 @@ export const topics: Translation<typeof en, "es"> = {
   "topics.subtitle": "Debates de {project}",
   "topics.back": "Volver al tablero",
   "topics.backToList": "Todos los temas",
+  "topics.goneLive": "Este tema se acaba de eliminar. Su página sigue abierta hasta que salgas de ella.",
   "topics.new": "Nuevo tema",
   "topics.newTitle": "Título",
   "topics.newBody": "¿De qué trata? (markdown)",

@@ -8,6 +8,7 @@ export const admin: Translation<typeof en, "fr"> = {
   "admin.nav.groups": "Groupes",
   "admin.nav.settings": "Paramètres",
   "admin.nav.audit": "Journal d’audit",
+  "admin.nav.webhooks": "Webhooks",
   "admin.never": "Jamais",
   "admin.error.lastAdmin": "C’est le dernier administrateur actif. Nommez d’abord quelqu’un d’autre administrateur.",
   "admin.error.self": "Vous ne pouvez pas faire cela sur votre propre compte. Demandez à un autre administrateur.",

@@ -18,6 +18,8 @@ export const auth: Translation<typeof en, "fr"> = {
   "auth.mfa.code": "Code d’authentification",
   "auth.mfa.recoveryCode": "Code de récupération",
   "auth.mfa.invalid": "Ce code est incorrect. Saisissez le code actuel.",
+  "auth.mfa.recoveryInvalid":
+    "Ce code de récupération est incorrect ou a déjà été utilisé. Chaque code ne fonctionne qu’une fois : essayez-en un autre.",
   "auth.mfa.verify": "Vérifier",
   "auth.mfa.useRecovery": "Utiliser un code de récupération",
   "auth.mfa.useApp": "Utiliser un code de l’application",

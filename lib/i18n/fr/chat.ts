@@ -16,6 +16,7 @@ export const chat: Translation<typeof en, "fr"> = {
   "notifications.title.reply": "{user} a répondu à « {topic} »",
   "notifications.title.mentionTopic": "{user} vous a mentionné dans « {topic} »",
   "notifications.title.comment": "{user} a commenté {key}",
+  "notifications.title.mentionCard": "{user} vous a mentionné dans {key}",
   "chat.title": "Chat",
   "chat.projectTitle": "Chat de {project}",
   "chat.log": "Messages",
@@ -52,6 +53,10 @@ export const chat: Translation<typeof en, "fr"> = {
   "chat.messages.search": "Rechercher des personnes par nom d’utilisateur",
   "chat.messages.groupName": "Nom du groupe (facultatif ; nécessaire pour un groupe de deux)",
   "chat.messages.start": "Démarrer",
+  "chat.messages.startGroup": "Créer le groupe",
+  "chat.messages.back": "Retour aux conversations",
+  "chat.messages.usersHint":
+    "Une personne : un message direct. Plusieurs : un groupe. Vous pouvez écrire aux personnes qui partagent un projet avec vous.",
   "chat.messages.pick": "Choisissez une conversation ou démarrez-en une nouvelle.",
   "chat.messages.leave": "Quitter le groupe",
   "chat.messages.leaveConfirm": "Quitter ce groupe ? Vous ne verrez plus ses messages.",

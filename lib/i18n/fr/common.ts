@@ -31,6 +31,13 @@ export const common: Translation<typeof en, "fr"> = {
   "user.language": "Langue",
   "user.theme": "Thème",
   "user.signOut": "Se déconnecter",
+  "about.menu": "À propos de WarmDesk",
+  "about.title": "À propos de WarmDesk",
+  "about.version": "Version {version}",
+  "about.description": "Collaboration en temps réel, auto-hébergée, pour les équipes qui travaillent pour des clients.",
+  "about.license": "Logiciel libre sous licence GNU Affero General Public License v3.0.",
+  "about.changelog":
+    "Les changements de chaque version, et la marche à suivre pour mettre à jour, sont décrits dans CHANGELOG.md.",
   "language.en": "English",
   "language.de": "Deutsch",
   "theme.light": "Clair",

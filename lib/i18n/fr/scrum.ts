@@ -15,6 +15,7 @@ export const scrum: Translation<typeof en, "fr"> = {
   "scrum.backlog.addCard": "Ajouter une carte au backlog",
   "scrum.backlog.addPlaceholder": "Titre de la carte, Entrée pour l’ajouter",
   "scrum.backlog.runningTotal": "Cumul : {points} points",
+  "scrum.backlog.runningShort": "cumul {points}",
   "scrum.backlog.velocityLine": "Un sprint à la vélocité moyenne ({points} points)",
   "scrum.backlog.doneHidden": "Les cartes d’une colonne terminée ne sont pas dans le backlog.",
   "scrum.backlog.points": "Points d’effort de {key}",

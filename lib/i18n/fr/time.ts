@@ -70,6 +70,7 @@ export const time: Translation<typeof en, "fr"> = {
   "time.week.chooseRow": "Choisissez un projet ou un client…",
   "time.timer.startHereHint": "Comptez à partir de maintenant, saisissez à l’arrêt.",
   "time.week.userSwitch": "Afficher la semaine de (nom d’utilisateur, Entrée)",
+  "time.week.userLabel": "Semaine de",
   "time.week.navigation": "Semaines",
   "time.week.previous": "Semaine précédente",
   "time.week.next": "Semaine suivante",

@@ -7,6 +7,7 @@ export const topics: Translation<typeof en, "fr"> = {
   "topics.subtitle": "Discussions de {project}",
   "topics.back": "Retour au tableau",
   "topics.backToList": "Tous les sujets",
+  "topics.goneLive": "Ce sujet vient d’être supprimé. Sa page reste ouverte jusqu’à ce que vous la quittiez.",
   "topics.new": "Nouveau sujet",
   "topics.newTitle": "Titre",
   "topics.newBody": "De quoi s’agit-il ? (markdown)",

@@ -8,6 +8,7 @@ export const admin: Translation<typeof en, "ja"> = {
   "admin.nav.groups": "グループ",
   "admin.nav.settings": "設定",
   "admin.nav.audit": "監査ログ",
+  "admin.nav.webhooks": "Webhook",
   "admin.never": "なし",
   "admin.error.lastAdmin": "これは最後の有効な管理者です。先にほかの人を管理者にしてください。",
   "admin.error.self": "自分のアカウントにはこの操作を行えません。ほかの管理者に依頼してください。",

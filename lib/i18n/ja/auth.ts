@@ -18,6 +18,8 @@ export const auth: Translation<typeof en, "ja"> = {
   "auth.mfa.code": "認証コード",
   "auth.mfa.recoveryCode": "リカバリーコード",
   "auth.mfa.invalid": "コードが正しくありません。現在のコードを入力してください。",
+  "auth.mfa.recoveryInvalid":
+    "このリカバリーコードは正しくないか、すでに使用されています。各コードは 1 回だけ使えます。別のコードをお試しください。",
   "auth.mfa.verify": "確認",
   "auth.mfa.useRecovery": "リカバリーコードを使う",
   "auth.mfa.useApp": "アプリのコードを使う",

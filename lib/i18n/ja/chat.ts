@@ -12,6 +12,7 @@ export const chat: Translation<typeof en, "ja"> = {
   "notifications.title.reply": "{user} さんが「{topic}」に返信しました",
   "notifications.title.mentionTopic": "{user} さんが「{topic}」であなたをメンションしました",
   "notifications.title.comment": "{user} さんが {key} にコメントしました",
+  "notifications.title.mentionCard": "{user} さんが {key} であなたをメンションしました",
   "chat.title": "チャット",
   "chat.projectTitle": "{project} のチャット",
   "chat.log": "メッセージ",
@@ -44,6 +45,10 @@ export const chat: Translation<typeof en, "ja"> = {
   "chat.messages.search": "ユーザー名で検索",
   "chat.messages.groupName": "グループ名（任意。2 人のグループでは必須）",
   "chat.messages.start": "開始",
+  "chat.messages.startGroup": "グループを開始",
+  "chat.messages.back": "会話一覧に戻る",
+  "chat.messages.usersHint":
+    "1 人ならダイレクトメッセージ、複数ならグループになります。プロジェクトを共有している人にメッセージを送れます。",
   "chat.messages.pick": "会話を選ぶか、新しい会話を始めてください。",
   "chat.messages.leave": "グループを退出",
   "chat.messages.leaveConfirm": "このグループを退出しますか？今後このグループのメッセージは表示されません。",

@@ -15,6 +15,7 @@ export const scrum: Translation<typeof en, "ja"> = {
   "scrum.backlog.addCard": "バックログにカードを追加",
   "scrum.backlog.addPlaceholder": "カードのタイトル（Enter で追加）",
   "scrum.backlog.runningTotal": "累計: {points} ポイント",
+  "scrum.backlog.runningShort": "累計 {points}",
   "scrum.backlog.velocityLine": "平均ベロシティでのスプリント 1 回分（{points} ポイント）",
   "scrum.backlog.doneHidden": "完了列にあるカードはバックログに含まれません。",
   "scrum.backlog.points": "{key} のストーリーポイント",

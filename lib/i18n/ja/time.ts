@@ -70,6 +70,7 @@ export const time: Translation<typeof en, "ja"> = {
   "time.week.chooseRow": "プロジェクトまたは顧客を選択…",
   "time.timer.startHereHint": "今から計測し、停止時に記録します。",
   "time.week.userSwitch": "表示する週のユーザー（ユーザー名、Enter）",
+  "time.week.userLabel": "表示するユーザー",
   "time.week.navigation": "週",
   "time.week.previous": "前の週",
   "time.week.next": "次の週",

@@ -7,6 +7,7 @@ export const topics: Translation<typeof en, "ja"> = {
   "topics.subtitle": "{project} のディスカッション",
   "topics.back": "ボードに戻る",
   "topics.backToList": "すべてのトピック",
+  "topics.goneLive": "このトピックはたった今削除されました。このページから移動するまでは開いたままになります。",
   "topics.new": "新しいトピック",
   "topics.newTitle": "タイトル",
   "topics.newBody": "どんな内容ですか？（Markdown）",

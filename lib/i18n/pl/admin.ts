@@ -8,6 +8,7 @@ export const admin: Translation<typeof en, "pl"> = {
   "admin.nav.groups": "Grupy",
   "admin.nav.settings": "Ustawienia",
   "admin.nav.audit": "Dziennik audytu",
+  "admin.nav.webhooks": "Webhooki",
   "admin.never": "Nigdy",
   "admin.error.lastAdmin": "To ostatni aktywny administrator. Najpierw nadaj komuś innemu uprawnienia administratora.",
   "admin.error.self": "Nie możesz tego zrobić z własnym kontem. Poproś innego administratora.",

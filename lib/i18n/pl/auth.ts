@@ -18,6 +18,8 @@ export const auth: Translation<typeof en, "pl"> = {
   "auth.mfa.code": "Kod uwierzytelniający",
   "auth.mfa.recoveryCode": "Kod odzyskiwania",
   "auth.mfa.invalid": "Ten kod jest nieprawidłowy. Wpisz aktualny kod.",
+  "auth.mfa.recoveryInvalid":
+    "Ten kod odzyskiwania jest nieprawidłowy lub został już użyty. Każdy kod działa tylko raz: spróbuj innego.",
   "auth.mfa.verify": "Zweryfikuj",
   "auth.mfa.useRecovery": "Użyj kodu odzyskiwania",
   "auth.mfa.useApp": "Użyj kodu z aplikacji",

@@ -17,6 +17,7 @@ export const chat: Translation<typeof en, "pl"> = {
   "notifications.title.reply": "{user} odpowiedział(a) w wątku „{topic}”",
   "notifications.title.mentionTopic": "{user} wspomniał(a) o tobie w wątku „{topic}”",
   "notifications.title.comment": "{user} skomentował(a) {key}",
+  "notifications.title.mentionCard": "{user} wspomniał(a) o tobie w {key}",
   "chat.title": "Czat",
   "chat.projectTitle": "Czat {project}",
   "chat.log": "Wiadomości",
@@ -54,6 +55,10 @@ export const chat: Translation<typeof en, "pl"> = {
   "chat.messages.search": "Szukaj osób po nazwie użytkownika",
   "chat.messages.groupName": "Nazwa grupy (opcjonalna; wymagana dla grupy dwóch osób)",
   "chat.messages.start": "Rozpocznij",
+  "chat.messages.startGroup": "Utwórz grupę",
+  "chat.messages.back": "Wróć do rozmów",
+  "chat.messages.usersHint":
+    "Jedna osoba: wiadomość bezpośrednia. Kilka osób: grupa. Możesz pisać do osób, z którymi masz wspólny projekt.",
   "chat.messages.pick": "Wybierz rozmowę lub rozpocznij nową.",
   "chat.messages.leave": "Opuść grupę",
   "chat.messages.leaveConfirm": "Opuścić tę grupę? Nie będziesz już widzieć jej wiadomości.",

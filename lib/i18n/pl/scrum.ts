@@ -15,6 +15,7 @@ export const scrum: Translation<typeof en, "pl"> = {
   "scrum.backlog.addCard": "Dodaj kartę do backlogu",
   "scrum.backlog.addPlaceholder": "Tytuł karty, Enter dodaje",
   "scrum.backlog.runningTotal": "Suma narastająco: {points} pkt",
+  "scrum.backlog.runningShort": "łącznie {points}",
   "scrum.backlog.velocityLine": "Jeden sprint przy średniej prędkości ({points} pkt)",
   "scrum.backlog.doneHidden": "Karty w kolumnie „gotowe” nie trafiają do backlogu.",
   "scrum.backlog.points": "Punkty historyjki {key}",

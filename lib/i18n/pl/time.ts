@@ -70,6 +70,7 @@ export const time: Translation<typeof en, "pl"> = {
   "time.week.chooseRow": "Wybierz projekt lub klienta…",
   "time.timer.startHereHint": "Licz od teraz, zapisz po zatrzymaniu.",
   "time.week.userSwitch": "Pokaż tydzień użytkownika (nazwa użytkownika, Enter)",
+  "time.week.userLabel": "Tydzień użytkownika",
   "time.week.navigation": "Tygodnie",
   "time.week.previous": "Poprzedni tydzień",
   "time.week.next": "Następny tydzień",

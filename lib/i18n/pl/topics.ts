@@ -7,6 +7,7 @@ export const topics: Translation<typeof en, "pl"> = {
   "topics.subtitle": "Dyskusje w {project}",
   "topics.back": "Wróć do tablicy",
   "topics.backToList": "Wszystkie wątki",
+  "topics.goneLive": "Ten wątek został właśnie usunięty. Strona pozostanie otwarta, dopóki jej nie opuścisz.",
   "topics.new": "Nowy wątek",
   "topics.newTitle": "Tytuł",
   "topics.newBody": "O czym jest? (markdown)",

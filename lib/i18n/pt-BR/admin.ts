@@ -8,6 +8,7 @@ export const admin: Translation<typeof en, "pt-BR"> = {
   "admin.nav.groups": "Grupos",
   "admin.nav.settings": "Configurações",
   "admin.nav.audit": "Log de auditoria",
+  "admin.nav.webhooks": "Webhooks",
   "admin.never": "Nunca",
   "admin.error.lastAdmin": "Este é o último administrador ativo. Torne outra pessoa administradora primeiro.",
   "admin.error.self": "Você não pode fazer isso com a sua própria conta. Peça a outro administrador.",

@@ -18,6 +18,8 @@ export const auth: Translation<typeof en, "pt-BR"> = {
   "auth.mfa.code": "Código de autenticação",
   "auth.mfa.recoveryCode": "Código de recuperação",
   "auth.mfa.invalid": "Esse código não está correto. Digite o código atual.",
+  "auth.mfa.recoveryInvalid":
+    "Esse código de recuperação não está correto ou já foi usado. Cada código funciona uma única vez: tente outro.",
   "auth.mfa.verify": "Verificar",
   "auth.mfa.useRecovery": "Usar um código de recuperação",
   "auth.mfa.useApp": "Usar um código do aplicativo",

@@ -15,6 +15,7 @@ export const scrum: Translation<typeof en, "pt-BR"> = {
   "scrum.backlog.addCard": "Adicionar um cartão ao backlog",
   "scrum.backlog.addPlaceholder": "Título do cartão, Enter adiciona",
   "scrum.backlog.runningTotal": "Total acumulado: {points} pontos",
+  "scrum.backlog.runningShort": "total {points}",
   "scrum.backlog.velocityLine": "Uma sprint na velocidade média ({points} pontos)",
   "scrum.backlog.doneHidden": "Cartões em uma coluna de concluído não ficam no backlog.",
   "scrum.backlog.points": "Story points de {key}",

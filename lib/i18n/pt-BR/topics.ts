@@ -7,6 +7,7 @@ export const topics: Translation<typeof en, "pt-BR"> = {
   "topics.subtitle": "Discussões de {project}",
   "topics.back": "Voltar ao quadro",
   "topics.backToList": "Todos os tópicos",
+  "topics.goneLive": "Este tópico acabou de ser excluído. A página dele fica aberta até você sair dela.",
   "topics.new": "Novo tópico",
   "topics.newTitle": "Título",
   "topics.newBody": "Sobre o que é? (markdown)",
