@@ -64,6 +64,7 @@ export const TABLES = {
   SystemSetting: "system_settings",
   AuditLog: "audit_logs",
   ImportItem: "import_items",
+  IdempotencyKey: "idempotency_keys",
 } as const;
 export type Model = keyof typeof TABLES;
 export const MODELS = Object.keys(TABLES) as Model[];

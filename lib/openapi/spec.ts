@@ -77,6 +77,11 @@ const SCOPE_REFUSED = {
   content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
 };
 
+const CROSS_SITE_REFUSED = {
+  description: "A cross-site request refused (Origin / Sec-Fetch-Site of another site)",
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+};
+
 // biome-ignore lint/suspicious/noExplicitAny: the document is walked generically
 type Walked = any;
 
@@ -86,6 +91,8 @@ function withResponseSchemas(doc: Walked): Json {
       // apiRoute answers 403 on any authenticated operation: a key limited to one project on an
       // account-wide route, or a user who must change their password first.
       if (op.security?.length !== 0 && !op.responses["403"]) op.responses["403"] = SCOPE_REFUSED;
+      // A cross-site post is refused before anything else, on public forms too (lib/http/same-origin.ts).
+      if (method !== "get" && !op.responses["403"]) op.responses["403"] = CROSS_SITE_REFUSED;
       for (const [status, response] of Object.entries<Walked>(op.responses)) {
         if (Number(status) >= 300) continue;
         for (const [type, content] of Object.entries<Walked>(response.content ?? {})) {
