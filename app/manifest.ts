@@ -2,6 +2,9 @@
 import type { MetadataRoute } from "next";
 import { getInstanceName } from "@/lib/settings/instance-name.ts";
 
+// The instance's name comes from its database: read per request, never at build time.
+export const dynamic = "force-dynamic";
+
 export default async function manifest(): Promise<MetadataRoute.Manifest> {
   const name = await getInstanceName();
   return {
