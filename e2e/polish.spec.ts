@@ -121,7 +121,7 @@ test("[POLISH 5]: reading a DM reads its notification too (one unread count, not
   expect(await unread()).toBe(1);
   const page = await b.newPage();
   await page.goto(`/chat/${dm.id}`);
-  await expect(page.getByText("Read me")).toBeVisible();
+  await expect(page.getByTestId("chat-message").getByText("Read me")).toBeVisible();
   await expect.poll(unread).toBe(0);
   await expect(page.getByTestId("notification-count")).toHaveCount(0);
   await closeAll(a, b);

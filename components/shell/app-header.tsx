@@ -28,13 +28,17 @@ export function AppHeader({
 }) {
   return (
     <header className="sticky top-0 z-30 print:hidden border-b border-border bg-surface/95 backdrop-blur supports-[backdrop-filter]:bg-surface/85">
-      <div className="flex h-12 items-center gap-4 px-4 sm:px-6">
-        <Link href="/" className="-ml-1 flex items-center gap-2 rounded-md px-1 py-1 font-semibold tracking-tight text-text">
+      <div className="flex h-12 items-center gap-2 px-3 sm:gap-4 sm:px-6">
+        <Link
+          href="/"
+          className="-ml-1 flex shrink-0 items-center gap-2 rounded-md px-1 py-1 font-semibold tracking-tight text-text"
+        >
           <LogoMark size={22} />
-          <span className="max-w-48 truncate text-[15px]">{instanceName}</span>
+          {/* On phones the mark alone: the name stays for screen readers. */}
+          <span className="sr-only max-w-48 truncate text-[15px] sm:not-sr-only">{instanceName}</span>
         </Link>
         <MainNav isAdmin={user.isAdmin} userId={user.id} />
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex shrink-0 items-center gap-1 sm:gap-2">
           <GlobalSearch />
           {timer}
           {bell}

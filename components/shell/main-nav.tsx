@@ -30,7 +30,7 @@ export function MainNav({ isAdmin, userId }: { isAdmin: boolean; userId?: number
   const t = useT();
   const pathname = usePathname();
   return (
-    <nav aria-label={t("shell.mainNav")} className="flex items-center">
+    <nav aria-label={t("shell.mainNav")} className="flex min-w-0 items-center overflow-x-auto">
       <ul className="flex items-center gap-0.5">
         {ITEMS.filter((i) => !i.adminOnly || isAdmin).map(({ href, key, Icon }) => {
           const active = isActive(pathname, href);
