@@ -17,7 +17,7 @@ test("[WEBHOOKS]: an admin creates a webhook; a signed push links the commit to 
   const page = await ctx.newPage();
   await page.goto(`/${slug}/settings`);
   await expect(page.locator('[data-settings-ready="true"]')).toBeAttached({ timeout: 30_000 });
-  const section = page.locator("section", { has: page.getByRole("heading", { name: "Webhooks", level: 2 }) });
+  const section = page.locator("section", { has: page.getByRole("heading", { name: "Webhooks", level: 2, exact: true }) });
   await expect(section.getByText("No webhooks yet.")).toBeVisible();
   await section.getByRole("button", { name: "Add webhook" }).click();
   const dialog = page.getByRole("dialog", { name: "Add a webhook" });
