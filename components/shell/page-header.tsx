@@ -19,7 +19,7 @@ export function PageHeader({
         <h1 className="text-xl font-semibold tracking-tight text-text">{title}</h1>
         {description ? <p className="text-sm text-muted">{description}</p> : null}
       </div>
-      {actions ? <div className="flex items-center gap-2">{actions}</div> : null}
+      {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
     </div>
   );
 }
