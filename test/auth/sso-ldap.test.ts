@@ -167,7 +167,10 @@ describe.skipIf(!available)("[SSO] LDAP sign-in against slapd", () => {
     // An outage is not a guess: the attempt reserved before asking the directory is given back
     // (lib/auth/lockout.ts keeps the row at zero failures), nothing counts towards a lock.
     const throttle = await getDb().loginThrottle.findUnique({ where: { key: "account:ada" } });
-    expect({ failures: throttle?.failures ?? 0, lockedUntil: throttle?.lockedUntil ?? null }).toEqual({ failures: 0, lockedUntil: null });
+    expect({ failures: throttle?.failures ?? 0, lockedUntil: throttle?.lockedUntil ?? null }).toEqual({
+      failures: 0,
+      lockedUntil: null,
+    });
     expect(await signIn(localEmail, "a long enough password")).toMatchObject({ ok: true, user: { id: local.id } });
   });
 });
