@@ -222,7 +222,7 @@ export async function isApiKeyLive(keyId: number): Promise<boolean> {
 
 type KeyEntry = { actor: Actor; expiresAt: number | null; lastUsed: number };
 // The actor per key (by the key's hash), kept while no user, session or API key row changed anywhere
-// (the `auth` topic, lib/cache/auth-writes.ts): a revoked key or a disabled user is refused on the
+// (the `auth` topic, lib/cache/watched-writes.ts): a revoked key or a disabled user is refused on the
 // next request, in every process. Expiry is checked on every request against the kept time.
 const keyCache = keyedCache<string, KeyEntry>("auth");
 
@@ -232,13 +232,7 @@ export async function actorForApiKey(key: string): Promise<Actor | null> {
   const now = Date.now();
   const kept = keyCache.get(hash);
   if (kept && (kept.expiresAt === null || kept.expiresAt >= now)) {
-    if (now - kept.lastUsed > 60_000) {
-      kept.lastUsed = now;
-      const at = new Date(now);
-      await run(() =>
-        exec(Prisma.sql`UPDATE api_keys SET last_used_at = ${at}, updated_at = ${at} WHERE id = ${kept.actor.apiKeyId}`),
-      );
-    }
+    await touchKey(kept, now);
     return kept.actor;
   }
   const generation = keyCache.generation();
@@ -249,16 +243,10 @@ export async function actorForApiKey(key: string): Promise<Actor | null> {
         u.id AS user_id, u.username, u.role, u.is_active, u.deleted_at, u.language
       FROM api_keys k JOIN users u ON u.id = k.user_id WHERE k.key_hash = ${hash}`);
     if (!row) return null;
-    const now = Date.now();
     const expiresAt = row.expires_at === null ? null : asDate(row.expires_at).getTime();
     const expired = expiresAt !== null && expiresAt < now;
     if (row.revoked_at !== null || expired || !Number(row.is_active) || row.deleted_at !== null) return null;
-    let lastUsed = row.last_used_at === null ? 0 : asDate(row.last_used_at).getTime();
-    if (now - lastUsed > 60_000) {
-      const at = new Date(now);
-      yield* exec(Prisma.sql`UPDATE api_keys SET last_used_at = ${at}, updated_at = ${at} WHERE id = ${Number(row.id)}`);
-      lastUsed = now;
-    }
+    const lastUsed = row.last_used_at === null ? 0 : asDate(row.last_used_at).getTime();
     const actor: Actor = {
       userId: Number(row.user_id),
       username: String(row.username),
@@ -272,5 +260,16 @@ export async function actorForApiKey(key: string): Promise<Actor | null> {
   });
   if (!found) return null;
   keyCache.set(hash, found, generation);
+  await touchKey(found, now);
   return found.actor;
+}
+
+/** Marks the key used, at most once a minute (a plain UPDATE on the driver). */
+async function touchKey(entry: KeyEntry, now: number): Promise<void> {
+  if (now - entry.lastUsed <= 60_000) return;
+  entry.lastUsed = now;
+  const at = new Date(now);
+  await run(() =>
+    exec(Prisma.sql`UPDATE api_keys SET last_used_at = ${at}, updated_at = ${at} WHERE id = ${entry.actor.apiKeyId}`),
+  );
 }

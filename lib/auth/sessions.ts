@@ -30,7 +30,7 @@ export async function createSession(userId: number, meta: { ip?: string | null; 
 
 type SessionEntry = { actor: Actor; expiresAt: number; lastActive: number };
 // The actor per session (by the token's hash), kept while no user, session or API key row changed
-// anywhere (the `auth` topic, lib/cache/auth-writes.ts): a revoked session, a disabled user or a new
+// anywhere (the `auth` topic, lib/cache/watched-writes.ts): a revoked session, a disabled user or a new
 // role takes effect on the next request, in every process. Expiry and idle time are checked on every
 // request against the kept times; a session that looks idle here is re-read before it is ended.
 const sessionCache = keyedCache<string, SessionEntry>("auth");
@@ -43,13 +43,7 @@ export async function actorForSessionToken(token: string): Promise<Actor | null>
   const now = Date.now();
   const kept = sessionCache.get(hash);
   if (kept && kept.expiresAt >= now && now - kept.lastActive <= idleMs) {
-    if (now - kept.lastActive > TOUCH_INTERVAL_MS) {
-      kept.lastActive = now;
-      const at = new Date(now);
-      await run(() =>
-        exec(Prisma.sql`UPDATE sessions SET last_active_at = ${at}, updated_at = ${at} WHERE id = ${kept.actor.sessionId}`),
-      );
-    }
+    await touchSession(kept, now);
     return kept.actor;
   }
   const generation = sessionCache.generation();
@@ -60,19 +54,13 @@ export async function actorForSessionToken(token: string): Promise<Actor | null>
         u.language, u.must_change_password
       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ${hash}`);
     if (!row) return null;
-    const now = Date.now();
-    let lastActive = asDate(row.last_active_at).getTime();
+    const lastActive = asDate(row.last_active_at).getTime();
     const expiresAt = asDate(row.expires_at).getTime();
     if (expiresAt < now || !Number(row.is_active) || row.deleted_at !== null) return null;
     const id = Number(row.id);
     if (now - lastActive > idleMs) {
       yield* exec(Prisma.sql`DELETE FROM sessions WHERE id = ${id}`);
       return "ended" as const;
-    }
-    if (now - lastActive > TOUCH_INTERVAL_MS) {
-      const at = new Date(now);
-      yield* exec(Prisma.sql`UPDATE sessions SET last_active_at = ${at}, updated_at = ${at} WHERE id = ${id}`);
-      lastActive = now;
     }
     const actor: Actor = {
       userId: Number(row.user_id),
@@ -91,7 +79,18 @@ export async function actorForSessionToken(token: string): Promise<Actor | null>
   }
   if (!found) return null;
   sessionCache.set(hash, found, generation);
+  await touchSession(found, now);
   return found.actor;
+}
+
+/** Marks the session active, at most once per TOUCH_INTERVAL_MS (a plain UPDATE on the driver). */
+async function touchSession(entry: SessionEntry, now: number): Promise<void> {
+  if (now - entry.lastActive <= TOUCH_INTERVAL_MS) return;
+  entry.lastActive = now;
+  const at = new Date(now);
+  await run(() =>
+    exec(Prisma.sql`UPDATE sessions SET last_active_at = ${at}, updated_at = ${at} WHERE id = ${entry.actor.sessionId}`),
+  );
 }
 
 export async function revokeSessionToken(token: string): Promise<void> {
