@@ -47,21 +47,24 @@ type Tx = Queryable & { commit(): Promise<void> };
 type Adapter = Queryable & { startTransaction(...a: unknown[]): Promise<Tx> };
 type Factory = { connect(): Promise<unknown> };
 
+/** Wraps a connection's raw-statement methods: `wrote(topic)` after each statement that changed a watched table. */
+function watchStatements(q: Queryable, wrote: (topic: Topic) => void): void {
+  const queryRaw = q.queryRaw.bind(q);
+  const executeRaw = q.executeRaw.bind(q);
+  const seen = <T>(sql: string, result: T): T => {
+    const topic = topicOfWrite(sql);
+    if (topic) wrote(topic);
+    return result;
+  };
+  q.queryRaw = async (x) => seen(x.sql, await queryRaw(x));
+  q.executeRaw = async (x) => seen(x.sql, await executeRaw(x));
+}
+
+/** A transaction's writes invalidate after its COMMIT, so no reader keeps a row read before it. */
 function watchTx(tx: Tx): Tx {
   const wrote = new Set<Topic>();
-  const queryRaw = tx.queryRaw.bind(tx);
-  const executeRaw = tx.executeRaw.bind(tx);
+  watchStatements(tx, (topic) => wrote.add(topic));
   const commit = tx.commit.bind(tx);
-  tx.queryRaw = (q) => {
-    const topic = topicOfWrite(q.sql);
-    if (topic) wrote.add(topic);
-    return queryRaw(q);
-  };
-  tx.executeRaw = (q) => {
-    const topic = topicOfWrite(q.sql);
-    if (topic) wrote.add(topic);
-    return executeRaw(q);
-  };
   tx.commit = async () => {
     await commit();
     if (wrote.size) invalidate(...wrote);
@@ -74,21 +77,8 @@ export function watchWrites<F extends Factory>(factory: F): F {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = (await connect()) as Adapter;
-    const queryRaw = adapter.queryRaw.bind(adapter);
-    const executeRaw = adapter.executeRaw.bind(adapter);
+    watchStatements(adapter, (topic) => invalidate(topic));
     const startTransaction = adapter.startTransaction.bind(adapter);
-    adapter.queryRaw = async (q) => {
-      const result = await queryRaw(q);
-      const topic = topicOfWrite(q.sql);
-      if (topic) invalidate(topic);
-      return result;
-    };
-    adapter.executeRaw = async (q) => {
-      const result = await executeRaw(q);
-      const topic = topicOfWrite(q.sql);
-      if (topic) invalidate(topic);
-      return result;
-    };
     adapter.startTransaction = async (...a: unknown[]) => watchTx(await startTransaction(...a));
     return adapter;
   };
