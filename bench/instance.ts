@@ -183,7 +183,7 @@ export async function startInstance(
       const text = chunk.toString();
       output += text;
       for (const line of text.split("\n")) if (/building|failed|error/i.test(line)) options.log(`  ${line.trim()}`);
-      const m = /pids: web (\d+), realtime (\d+)/.exec(output);
+      const m = /pids: (?:launcher \d+, )?web (\d+), realtime (\d+)/.exec(output);
       if (m) {
         clearTimeout(timer);
         resolve({ web: Number(m[1]), realtime: Number(m[2]) });
